@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+// The package reads like the pipeline: Inputs → Fetcher → Extractor → Scorecard → Renderer → Output.
+import PackageDescription
+
+let package = Package(
+    name: "sovereignty",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sovereignty", targets: ["sovereignty"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // C bridges: thin typed shims over the variadic C APIs.
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Shared vocabulary: platforms, providers, fetches, findings, evidence, scorecards.
+        .target(name: "SovereigntyModel"),
+
+        // Inputs/ → model values, with file:line errors.
+        .target(name: "InputFiles", dependencies: ["SovereigntyModel", "Yams"]),
+
+        // Network: the only component that sees libcurl.
+        .target(
+            name: "Fetcher",
+            dependencies: ["SovereigntyModel", "CCurl", .product(name: "Crypto", package: "swift-crypto")]),
+
+        // Bytes → findings: the only component that sees libxml2.
+        .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2"]),
+
+        // Findings + provider knowledge → levels and ranking. Pure.
+        .target(name: "Scorecard", dependencies: ["SovereigntyModel"]),
+
+        // Scorecards → site files through Templates/.
+        .target(
+            name: "Renderer",
+            dependencies: ["SovereigntyModel", "Scorecard", .product(name: "Mustache", package: "swift-mustache")]),
+
+        // The named steps, in order; errors say which step, platform and URL.
+        .target(
+            name: "Pipeline",
+            dependencies: ["SovereigntyModel", "InputFiles", "Fetcher", "Extractor", "Scorecard", "Renderer"]),
+
+        // Thin command-line shell.
+        .executableTarget(
+            name: "sovereignty",
+            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
+        .target(
+            name: "TestSupport", dependencies: ["FlyingFox", "SovereigntyModel"], path: "Tests/TestSupport",
+            exclude: ["Fixtures"]),
+        .testTarget(name: "InputFilesTests", dependencies: ["InputFiles", "TestSupport"]),
+        .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"]),
+        .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
+        .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "InputFiles", "TestSupport"]),
+    ]
+)

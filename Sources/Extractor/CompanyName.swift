@@ -1,0 +1,85 @@
+import Foundation
+
+/// Reads a company name written after "hébergé par" or at the head of a hosting paragraph.
+enum CompanyName {
+    private static let terminators = [
+        ",", ";", "(", ")", " dont ", " - ", " – ", " — ", " situé", " située", " sis ", " sise ", " located", " whose", " which ",
+        " qui ", " domicili", " immatricul", " au capital", " sur ", " en France", " à ", " at ", " in ", " : ", ". ", " ayant",
+        " RCS", " R.C.S", " with ", " pour ", " for ", " – ", " | ", " dans ", " selon ", " conformément",
+    ]
+    private static let leadingWords: Set<String> = [
+        "le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "nos", "vos", "notre", "votre", "son", "sa", "ses",
+        "leur", "leurs", "the", "our", "your", "a", "an", "tout", "toute", "tous", "chaque", "il", "elle", "nous", "we",
+        "it", "its", "their", "ils", "elles", "on", "l'", "d'", "de", "du", "en", "par", "chez", "ainsi",
+    ]
+
+    static func read(in text: Folded, from start: Int) -> (text: String, range: NSRange)? {
+        let original = text.original as NSString
+        guard start < original.length else { return nil }
+        let rest = original.substring(from: start)
+        let leading = rest.prefix { $0 == " " }.utf16.count
+        var candidate = String(rest.dropFirst(leading))
+        for terminator in terminators {
+            if let range = candidate.range(of: terminator) { candidate = String(candidate[..<range.lowerBound]) }
+        }
+        candidate = candidate.trimmingCharacters(in: .whitespaces)
+        while candidate.hasSuffix(".") && !candidate.hasSuffix("S.A.S.") && !candidate.hasSuffix("Inc.") && !candidate.hasSuffix("r.l.") {
+            candidate.removeLast()
+        }
+        guard let first = candidate.first, first.isUppercase || first.isNumber,
+            (2...80).contains(candidate.count),
+            candidate.split(separator: " ").count <= 8
+        else { return nil }
+        let firstWord = candidate.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        guard !leadingWords.contains(firstWord), !firstWord.hasPrefix("l'"), !firstWord.hasPrefix("d'") else { return nil }
+        return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
+    }
+
+    /// The address that follows a company name in its paragraph, on one line.
+    static func address(_ rest: String) -> String? {
+        var text = rest.replacingOccurrences(of: "\n", with: ", ")
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–").union(.whitespaces))
+        guard !text.isEmpty else { return nil }
+        if text.count > 200 {
+            text = String(text.prefix(200))
+            if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }
+        }
+        return text
+    }
+}
+
+/// The country an address names, by country or well-known city names.
+enum CountryNames {
+    private static let names: [(String, String)] = [
+        ("etats-unis", "US"), ("united states", "US"), ("usa", "US"), ("san francisco", "US"), ("seattle", "US"),
+        ("new york", "US"), ("redmond", "US"), ("mountain view", "US"), ("delaware", "US"), ("california", "US"),
+        ("irlande", "IE"), ("ireland", "IE"), ("dublin", "IE"), ("luxembourg", "LU"), ("allemagne", "DE"),
+        ("germany", "DE"), ("deutschland", "DE"), ("pays-bas", "NL"), ("netherlands", "NL"), ("amsterdam", "NL"),
+        ("belgique", "BE"), ("belgium", "BE"), ("bruxelles", "BE"), ("royaume-uni", "GB"), ("united kingdom", "GB"),
+        ("london", "GB"), ("londres", "GB"), ("suede", "SE"), ("sweden", "SE"), ("stockholm", "SE"), ("suisse", "CH"),
+        ("switzerland", "CH"), ("espagne", "ES"), ("spain", "ES"), ("italie", "IT"), ("italy", "IT"), ("france", "FR"),
+        ("paris", "FR"), ("lyon", "FR"), ("roubaix", "FR"), ("lille", "FR"), ("marseille", "FR"), ("toulouse", "FR"),
+        ("nantes", "FR"), ("bordeaux", "FR"), ("strasbourg", "FR"), ("montpellier", "FR"), ("rennes", "FR"),
+    ]
+    private static let usZip = NSRegularExpression(folded: #"\b(?:ca|ny|wa|ma|tx|de|il|va|nj)\s+\d{5}\b"#)
+    private static let frenchPostcode = NSRegularExpression(folded: #"\b\d{5}\s+[a-z]"#)
+
+    static func country(in address: String) -> String? {
+        let text = Folded(address)
+        let folded = text.folded as NSString
+        var best: (location: Int, code: String)?
+        for (name, code) in names {
+            let range = folded.range(of: name)
+            guard range.location != NSNotFound else { continue }
+            let end = range.location + range.length
+            let boundaryBefore = range.location == 0 || !(folded.substring(with: NSRange(location: range.location - 1, length: 1)).first?.isLetter ?? false)
+            let boundaryAfter = end >= folded.length || !(folded.substring(with: NSRange(location: end, length: 1)).first?.isLetter ?? false)
+            guard boundaryBefore, boundaryAfter else { continue }
+            if best == nil || range.location < best!.location { best = (range.location, code) }
+        }
+        if let best { return best.code }
+        if usZip.matches(in: text) { return "US" }
+        if frenchPostcode.matches(in: text) { return "FR" }
+        return nil
+    }
+}

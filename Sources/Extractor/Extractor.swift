@@ -1,0 +1,31 @@
+import Foundation
+import SovereigntyModel
+
+/// Bytes of a legal page in, findings with verbatim evidence out. No I/O.
+public struct Extractor: Sendable {
+    private let matcher: ProviderMatcher
+
+    public init(catalog: ProviderCatalog) {
+        self.matcher = ProviderMatcher(catalog: catalog)
+    }
+
+    /// - Parameters:
+    ///   - charset: the HTTP header's charset, when it gave one; otherwise the page's `<meta>` decides.
+    ///   - url: the address the quotes are attributed to.
+    ///   - fetchedAt: ISO 8601 time of the fetch, carried into every piece of evidence.
+    public func extract(html: Data, charset: String?, url: String, fetchedAt: String) -> DocumentFindings {
+        let blocks = HTMLTextReader.blocks(html: html, charset: charset)
+        return extract(blocks: blocks, url: url, fetchedAt: fetchedAt)
+    }
+
+    /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).
+    public func visibleText(html: Data, charset: String?) -> String {
+        HTMLTextReader.blocks(html: html, charset: charset).map(\.text).joined(separator: "\n")
+    }
+
+    func extract(blocks: [TextBlock], url: String, fetchedAt: String) -> DocumentFindings {
+        var analysis = DocumentAnalysis(matcher: matcher, url: url, fetchedAt: fetchedAt)
+        for block in blocks { analysis.read(block) }
+        return analysis.findings
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// A text and its search form (lower case, accents removed) with the same UTF-16 length,
+/// so a range found in the search form cuts the same words out of the original.
+struct Folded {
+    let original: String
+    let folded: String
+
+    init(_ original: String) {
+        self.original = original
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(original.unicodeScalars.count)
+        for scalar in original.unicodeScalars { scalars.append(Self.fold(scalar)) }
+        self.folded = String(scalars)
+    }
+
+    /// The original text of a range found in `folded`.
+    func originalText(_ range: NSRange) -> String {
+        (original as NSString).substring(with: range)
+    }
+
+    var length: Int { (original as NSString).length }
+
+    private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
+        }
+        switch scalar.value {
+        case 0x2019, 0x2018, 0x02BC: return "'"
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014: return "-"
+        case 0x00C6, 0x00E6, 0x0152, 0x0153, 0x00DF: return scalar
+        default: break
+        }
+        guard scalar.value < 0x0250, scalar.properties.isAlphabetic else { return scalar }
+        let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
+        let lower = base.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 && lower.first!.value < 0x0250 ? lower.first! : base
+    }
+}
+
+extension NSRegularExpression {
+    /// A case-sensitive pattern over folded text (the text is already lower case).
+    convenience init(folded pattern: String) {
+        try! self.init(pattern: pattern, options: [])
+    }
+
+    func matches(in text: Folded) -> Bool {
+        firstMatch(in: text.folded, range: NSRange(location: 0, length: text.length)) != nil
+    }
+
+    func firstRange(in text: Folded) -> NSRange? {
+        firstMatch(in: text.folded, range: NSRange(location: 0, length: text.length))?.range
+    }
+}

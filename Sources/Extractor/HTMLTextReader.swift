@@ -1,0 +1,179 @@
+import Foundation
+internal import CLibXML2
+
+/// Reads an HTML page with libxml2 and returns its visible text as blocks under their headings.
+///
+/// Scripts, styles, templates, hidden elements and cookie-consent banners are dropped: what a reader
+/// does not see is not evidence.
+enum HTMLTextReader {
+    private static let parserReady: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    static func blocks(html: Data, charset: String?) -> [TextBlock] {
+        _ = parserReady
+        guard !html.isEmpty, let context = htmlNewParserCtxt() else { return [] }
+        defer { htmlFreeParserCtxt(context) }
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let encoding = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+        let length = Int32(clamping: html.count)
+        let document: htmlDocPtr? = html.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+            return htmlCtxtReadMemory(context, base, length, "page.html", encoding, options)
+        }
+        guard let document else { return [] }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return [] }
+        var collector = BlockCollector()
+        collector.walk(root)
+        return collector.blocks
+    }
+}
+
+/// Walks the DOM iteratively (pages can nest deeper than the stack allows) and cuts text into blocks.
+private struct BlockCollector {
+    var blocks: [TextBlock] = []
+    private var headingStack: [(level: Int, text: String)] = []
+    private var buffer = ""
+    private var bufferHasPlainText = false
+    private var emphasisDepth = 0
+    private var headingDepth = 0
+    private var currentHeadingLevel = 0
+
+    private static let skipped: Set<String> = [
+        "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
+        "option", "button", "input", "textarea", "audio", "video", "map", "math",
+    ]
+    private static let blockLevel: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "thead", "tbody", "tfoot",
+        "caption", "section", "article", "aside", "header", "footer", "nav", "main", "blockquote", "pre", "address",
+        "figure", "figcaption", "form", "fieldset", "legend", "details", "summary", "hr", "body", "html",
+    ]
+    private static let emphasis: Set<String> = ["strong", "b"]
+    private static let bannerMarkers = [
+        "cookie-banner", "cookie-bar", "cookie-notice", "cookie-consent", "cookies-banner", "cookieconsent", "consent",
+        "didomi", "onetrust", "axeptio", "tarteaucitron", "cookiebot", "gdpr-banner", "rgpd-banner", "cmp-",
+    ]
+
+    private enum Step {
+        case enter(xmlNodePtr)
+        case leave(name: String)
+    }
+
+    mutating func walk(_ root: xmlNodePtr) {
+        var stack: [Step] = [.enter(root)]
+        while let step = stack.popLast() {
+            switch step {
+            case .leave(let name):
+                leave(name)
+            case .enter(let node):
+                switch node.pointee.type {
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = node.pointee.content { appendText(String(cString: content)) }
+                case XML_ELEMENT_NODE:
+                    let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                    guard !Self.skipped.contains(name), !Self.isHidden(node) else { continue }
+                    enter(name)
+                    stack.append(.leave(name: name))
+                    var children: [xmlNodePtr] = []
+                    var child = node.pointee.children
+                    while let current = child {
+                        children.append(current)
+                        child = current.pointee.next
+                    }
+                    stack.append(contentsOf: children.reversed().map { .enter($0) })
+                default:
+                    continue
+                }
+            }
+        }
+        flush()
+    }
+
+    private mutating func enter(_ name: String) {
+        if let level = Self.headingLevel(name) {
+            flush()
+            headingDepth += 1
+            currentHeadingLevel = level
+        } else if name == "br" {
+            buffer.append("\n")
+        } else if Self.blockLevel.contains(name) {
+            flush()
+        }
+        if Self.emphasis.contains(name) { emphasisDepth += 1 }
+    }
+
+    private mutating func leave(_ name: String) {
+        if Self.emphasis.contains(name) { emphasisDepth -= 1 }
+        if Self.headingLevel(name) != nil {
+            let text = flushText()
+            headingDepth -= 1
+            if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
+        } else if Self.blockLevel.contains(name) {
+            flush()
+        }
+    }
+
+    private mutating func appendText(_ text: String) {
+        buffer.append(text)
+        if emphasisDepth == 0 && headingDepth == 0 && text.contains(where: { !$0.isWhitespace }) {
+            bufferHasPlainText = true
+        }
+    }
+
+    /// Ends the current block; a short, all-bold paragraph without a full stop is a heading in disguise.
+    private mutating func flush() {
+        let wasEmphasisOnly = !bufferHasPlainText
+        let text = flushText()
+        guard !text.isEmpty else { return }
+        if wasEmphasisOnly && text.count <= 100 && !text.hasSuffix(".") {
+            let level = (headingStack.last { $0.level <= 6 }?.level ?? 0) + 1
+            pushHeading(text, level: max(level, 7))
+        } else {
+            blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: false))
+        }
+    }
+
+    private mutating func flushText() -> String {
+        let text = TextNormalizer.normalize(buffer, keepLineBreaks: true)
+        buffer = ""
+        bufferHasPlainText = false
+        return text
+    }
+
+    private mutating func pushHeading(_ raw: String, level: Int) {
+        let text = raw.replacingOccurrences(of: "\n", with: " ")
+        while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
+        headingStack.append((level, text))
+        blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: true))
+    }
+
+    private static func headingLevel(_ name: String) -> Int? {
+        guard name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue, (1...6).contains(digit) else {
+            return nil
+        }
+        return digit
+    }
+
+    private static func isHidden(_ node: xmlNodePtr) -> Bool {
+        if attribute(node, "hidden") != nil { return true }
+        if attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
+        if let style = attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+            style.contains("display:none") || style.contains("visibility:hidden")
+        {
+            return true
+        }
+        let marks = [attribute(node, "id"), attribute(node, "class")].compactMap { $0?.lowercased() }.joined(separator: " ")
+        return !marks.isEmpty && bannerMarkers.contains { marks.contains($0) }
+    }
+
+    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        let value = name.withCString { xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        guard let value else { return nil }
+        defer { sov_xml_free(value) }
+        return String(cString: value)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import SovereigntyModel
+
+/// The wordings the Extractor recognises, written against folded text (lower case, no accents).
+/// Kept in one place so that a reviewer reads the whole vocabulary at once.
+enum Patterns {
+    /// A sentence about hosting something somewhere.
+    static let hosting = NSRegularExpression(folded: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b"#)
+    /// A heading or label that opens a hosting section.
+    static let hostingHeading = NSRegularExpression(folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure"#)
+    /// Text about cookies, tracking or sign-in: providers named there are not hosts.
+    static let distractor = NSRegularExpression(
+        folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
+    /// "hébergé par X", "l'hébergement est assuré par X", "Hébergeur : X", "hosted by X": X follows.
+    static let hostIntroduction = NSRegularExpression(
+        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les|l')\s+)?"#
+    )
+    /// Legal forms that show a company name.
+    static let legalForm = NSRegularExpression(
+        folded: #"\b(?:sas|sasu|sarl|sa|sca|snc|eurl|scop|gie|ltd|limited|inc|llc|gmbh|ag|bv|nv|plc|s\.a\.s|s\.a|s\.a r\.l|s\.a\.r\.l|sarl|corporation|corp)\b"#
+    )
+    static let companyDetails = NSRegularExpression(folded: #"\brcs\b|capital|siege|immatricul|registered|sis\b|situee? au|domicili"#)
+
+    static let hds = NSRegularExpression(
+        folded: #"\bhds\b|\bhads\b|(?:certifi|agre)[a-z]*\b[^.]{0,60}(?:donnees de sante|\bhds\b|hebergeur)|hebergeurs?\s+(?:de\s+donnees\s+de\s+sante\s+)?(?:certifi|agre)[a-z]*|hebergeurs?\s+de\s+donnees\s+de\s+sante|l\.?\s?1111-8|2018-137|certified[^.]{0,40}health data|health data host"#
+    )
+    static let secNumCloud = NSRegularExpression(folded: #"sec\s?num\s?cloud"#)
+    /// Within a clause: the statement is denied.
+    static let negation = NSRegularExpression(
+        folded: #"\bne\b[^.;]{0,60}\b(?:pas|plus|jamais|aucun|aucune)\b|\bn'[a-z]+\b[^.;]{0,60}\b(?:pas|plus|jamais)\b|\bnon[- ](?:certifi|qualifi|agre)|\bnot\b|\bno longer\b|\bsans\b[^.;]{0,20}(?:certification|qualification|agrement)|\baucune?\s+(?:certification|qualification)|\bpas\s+(?:encore\s+)?(?:certifi|qualifi)"#
+    )
+    /// Within a clause: the qualification is sought, not held.
+    static let future = NSRegularExpression(
+        folded: #"en cours|\bvise|\bviser|prochain|a venir|en voie|\bengage|demarche|processus|candidat|obtention|d'ici|objectif|\bvisant|in progress|pending|seeking|\baims?\b|\bwill\b|roadmap|planned|expected|\bapplied\b|\bpas encore\b"#
+    )
+    /// End-to-end or client-side encryption, which a negation cancels.
+    static let endToEnd = NSRegularExpression(
+        folded: #"(?:chiffr|crypt)[a-z]*\s+de\s+bout[- ]en[- ]bout|end[- ]to[- ]end[- ]encrypt|\be2ee\b|(?:chiffr|crypt)[a-z]*\s+cote\s+client|client[- ]side\s+encrypt|zero[- ]knowledge|zero[- ]access|connaissance\s+(?:nulle|zero)"#
+    )
+    /// "we do not hold the keys": itself negative, and a zero-knowledge claim.
+    static let noKeys = NSRegularExpression(
+        folded: #"ne\s+(?:detenons|possedons|disposons|conservons|avons|stockons)\s+(?:pas|jamais|aucun)[^.]{0,40}\bcles?\b|n'avons\s+(?:pas|jamais|aucun)\s+acces[^.]{0,60}(?:contenu|donnees|cles)|ne\s+pouvons\s+(?:pas|jamais)\s+(?:lire|acceder|dechiffrer)|(?:cannot|can't|can not|are unable to)\s+(?:read|access|decrypt)\s+(?:your|the)|(?:do not|don't|never)\s+(?:hold|have|store)\s+(?:the\s+|your\s+|any\s+)?(?:encryption\s+|decryption\s+)?keys"#
+    )
+    static let locationContext = NSRegularExpression(
+        folded: #"heberg|stock|localis|situe|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen"#
+    )
+    static let france = NSRegularExpression(
+        folded: #"\ben france\b|france metropolitaine|territoire (?:national|francais)|\bin france\b|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france)"#
+    )
+    static let europe = NSRegularExpression(
+        folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b|\beea\b|european economic area|\ben europe\b|\bin europe\b"#
+    )
+    static let outsideEurope = NSRegularExpression(
+        folded: #"etats-unis|\busa\b|united states|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr"#
+    )
+    static let noTransfer = NSRegularExpression(
+        folded: #"\baucun\b|\bjamais\b|\bne\b[^.]{0,60}\bpas\b|\bn'[a-z]+\b[^.]{0,60}\bpas\b|\bno\b|\bnot\b|\bnever\b|\bsans\b"#
+    )
+    static let exposure = NSRegularExpression(
+        folded: #"cloud act|\bfisa\b|section 702|12333|societe mere (?:etablie |situee |basee |immatriculee )?aux etats-unis|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#
+    )
+}
+
+/// What a sentence or heading says is hosted.
+enum RoleWords {
+    private static let specific: [(HostRole, NSRegularExpression)] = [
+        (.encryptionKeys, NSRegularExpression(folded: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#)),
+        (.backup, NSRegularExpression(folded: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise"#)),
+        (.messaging, NSRegularExpression(folded: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b"#)),
+        (.cdn, NSRegularExpression(folded: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#)),
+        (.healthData, NSRegularExpression(
+            folded: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux|photographies|\bphotos\b"#)),
+        (.application, NSRegularExpression(folded: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|\bapp\b|\bapi\b|service en ligne|back-?end|\bsoftware\b"#)),
+        (.website, NSRegularExpression(folded: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine"#)),
+    ]
+    /// Data in general: on a health platform, the users' data include their health data.
+    private static let data = NSRegularExpression(
+        folded: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b"#)
+
+    /// Roles named in the text, or empty when it names none.
+    static func roles(in text: Folded) -> [HostRole] {
+        var roles = specific.filter { $0.1.matches(in: text) }.map(\.0)
+        let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
+        if !dataIsQualified, data.matches(in: text) { roles.append(.healthData) }
+        return roles.sorted()
+    }
+}

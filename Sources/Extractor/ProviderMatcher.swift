@@ -1,0 +1,96 @@
+import Foundation
+import SovereigntyModel
+
+/// Finds known providers named in a sentence, by their aliases, longest first, on word boundaries.
+///
+/// Short aliases (AWS, OVH) must match in their written case so that ordinary words do not; brand
+/// mentions that are products rather than hosting (Google Analytics, "se connecter avec Google") are skipped.
+struct ProviderMatcher: Sendable {
+    struct Mention: Equatable {
+        var providerID: String
+        var range: NSRange
+    }
+
+    private struct Alias {
+        var providerID: String
+        var folded: String
+        var written: String
+        var caseSensitive: Bool
+    }
+
+    private let aliases: [Alias]
+
+    private static let productFollowers = [
+        "analytics", "tag manager", "fonts", "maps", "recaptcha", "ads", "adsense", "play", "store", "pay", "meet",
+        "teams", "office", "outlook", "forms", "clarity", "bing", "youtube", "translate", "search", "signin", "sign-in",
+        "connect", "authenticator", "turnstile", "web analytics", "insights",
+    ]
+    private static let productLeaders = [
+        "se connecter avec ", "connexion avec ", "connecter via ", "sign in with ", "log in with ", "login with ",
+        "compte ", "account ", "disponible sur ", "available on ", "telecharger sur ",
+    ]
+
+    init(catalog: ProviderCatalog) {
+        var aliases: [Alias] = []
+        for provider in catalog.providers {
+            var names = Set(provider.aliases)
+            names.insert(provider.name)
+            for name in names where !name.isEmpty {
+                let folded = Folded(name).folded
+                let letters = name.filter(\.isLetter)
+                aliases.append(
+                    Alias(
+                        providerID: provider.id, folded: folded, written: name,
+                        caseSensitive: letters.count <= 4 && name == name.uppercased()))
+            }
+        }
+        self.aliases = aliases.sorted { ($0.folded.count, $0.folded) > ($1.folded.count, $1.folded) }
+    }
+
+    func mentions(in text: Folded) -> [Mention] {
+        let haystack = text.folded as NSString
+        let original = text.original as NSString
+        var taken: [NSRange] = []
+        var found: [Mention] = []
+        for alias in aliases {
+            var searchRange = NSRange(location: 0, length: haystack.length)
+            while true {
+                let range =
+                    alias.caseSensitive
+                    ? original.range(of: alias.written, options: [], range: searchRange)
+                    : haystack.range(of: alias.folded, options: [], range: searchRange)
+                guard range.location != NSNotFound else { break }
+                searchRange = NSRange(location: range.location + 1, length: haystack.length - range.location - 1)
+                guard Self.isWordBoundary(haystack, range),
+                    !taken.contains(where: { NSIntersectionRange($0, range).length > 0 }),
+                    !Self.isProductMention(haystack, range)
+                else { continue }
+                taken.append(range)
+                found.append(Mention(providerID: alias.providerID, range: range))
+            }
+        }
+        return found.sorted { $0.range.location < $1.range.location }
+    }
+
+    private static func isWordBoundary(_ text: NSString, _ range: NSRange) -> Bool {
+        func isWordCharacter(_ unit: unichar) -> Bool {
+            guard let scalar = Unicode.Scalar(unit) else { return true }
+            return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+        }
+        if range.location > 0, isWordCharacter(text.character(at: range.location - 1)) { return false }
+        let end = range.location + range.length
+        if end < text.length, isWordCharacter(text.character(at: end)) { return false }
+        return true
+    }
+
+    private static func isProductMention(_ text: NSString, _ range: NSRange) -> Bool {
+        let end = range.location + range.length
+        let after = text.substring(from: end).trimmingCharacters(in: .whitespaces)
+        let followedByProduct = productFollowers.contains { word in
+            after.hasPrefix(word) && !(after.dropFirst(word.count).first?.isLetter ?? false)
+        }
+        if followedByProduct { return true }
+        let before = text.substring(to: range.location)
+        return productLeaders.contains { before.hasSuffix($0) }
+    }
+}

@@ -1,0 +1,11 @@
+/// A block of visible page text (a paragraph, list item, cell, heading) with the headings it sits under.
+struct TextBlock: Sendable, Equatable {
+    /// Normalised text; lines broken by `<br>` are separated by "\n".
+    var text: String
+    /// Enclosing headings, outermost first.
+    var headings: [String]
+    var isHeading: Bool
+
+    /// The heading the block sits directly under, as shown in evidence.
+    var section: String? { headings.last }
+}

@@ -1,0 +1,188 @@
+import Crypto
+import Foundation
+internal import CCurl
+import SovereigntyModel
+
+/// One URL's easy handle and everything its callbacks collect. Owned by the driver thread only.
+final class CurlTransfer {
+    let index: Int
+    let url: String
+    let host: String
+    let handle: UnsafeMutableRawPointer
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let maximumBodyBytes: Int
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private(set) var body = Data()
+    private(set) var bodyTooLarge = false
+    /// Status and `Location` of every response in the redirect chain, in order.
+    private(set) var responses: [(status: Int, location: String?)] = []
+    let startedAt: Date
+
+    init?(index: Int, url: String, configuration: FetchConfiguration) {
+        guard let handle = curl_easy_init() else { return nil }
+        self.index = index
+        self.url = url
+        self.host = URL(string: url)?.host?.lowercased() ?? ""
+        self.handle = handle
+        self.maximumBodyBytes = configuration.maximumBodyBytes
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        self.startedAt = Date()
+        configure(configuration)
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    private func configure(_ configuration: FetchConfiguration) {
+        sov_easy_setopt_string(handle, CURLOPT_URL, url)
+        sov_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        sov_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        sov_easy_setopt_long(handle, CURLOPT_FAILONERROR, 0)
+        sov_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        sov_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        sov_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+        sov_easy_setopt_long(handle, CURLOPT_MAXREDIRS, configuration.maximumRedirects)
+        sov_easy_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, "")
+        sov_easy_setopt_string(handle, CURLOPT_USERAGENT, configuration.userAgent)
+        sov_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, configuration.connectTimeoutSeconds)
+        sov_easy_setopt_long(handle, CURLOPT_TIMEOUT, configuration.transferTimeoutSeconds)
+        sov_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, configuration.lowSpeedBytesPerSecond)
+        sov_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, configuration.lowSpeedSeconds)
+        sov_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(configuration.maximumBodyBytes))
+        sov_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
+        sov_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+        headerList = curl_slist_append(headerList, "Accept: text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5")
+        headerList = curl_slist_append(headerList, "Accept-Language: fr-FR,fr;q=0.9,en;q=0.5")
+        sov_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
+
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        sov_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me)
+        sov_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
+            guard let data, let context else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+            return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
+        }
+        sov_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me)
+        sov_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
+            guard let data, let context else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+            transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        }
+    }
+
+    private func receiveBody(_ bytes: UnsafeRawBufferPointer) -> Int {
+        guard body.count + bytes.count <= maximumBodyBytes else {
+            bodyTooLarge = true
+            return 0  // aborts the transfer with CURLE_WRITE_ERROR
+        }
+        body.append(contentsOf: bytes)
+        return bytes.count
+    }
+
+    private func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            let parts = line.split(separator: " ")
+            let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            responses.append((status, nil))
+        } else if let colon = line.firstIndex(of: ":"), !responses.isEmpty,
+            line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "location"
+        {
+            responses[responses.count - 1].location = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// The record of the finished transfer, given libcurl's result code.
+    func record(result: CURLcode) -> FetchRecord {
+        let finalURL = stringInfo(CURLINFO_EFFECTIVE_URL) ?? url
+        var status: Int = 0
+        sov_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        let contentType = stringInfo(CURLINFO_CONTENT_TYPE)
+        var record = FetchRecord(
+            requestedURL: url, finalURL: finalURL, redirects: redirectChain(finalURL: finalURL),
+            httpStatus: status > 0 ? status : nil, contentType: contentType, charset: contentType.flatMap(Self.charset),
+            primaryIP: stringInfo(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 }, fetchedAt: startedAt)
+        if let failure = failure(result: result, status: status) {
+            record.failure = failure
+            return record
+        }
+        record.body = body
+        record.sha256 = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        if body.isEmpty { record.failure = FetchFailure(reason: .emptyBody, message: "the server answered \(status) with an empty body") }
+        return record
+    }
+
+    private func redirectChain(finalURL: String) -> [String] {
+        guard responses.count > 1 else { return [] }
+        var chain = [url]
+        var current = URL(string: url)
+        for response in responses.dropLast() {
+            guard let location = response.location, let next = URL(string: location, relativeTo: current)?.absoluteURL else { break }
+            chain.append(next.absoluteString)
+            current = next
+        }
+        if chain.last == finalURL { chain.removeLast() }
+        return chain
+    }
+
+    private func failure(result: CURLcode, status: Int) -> FetchFailure? {
+        if result == CURLE_OK {
+            guard (200..<300).contains(status) else {
+                return FetchFailure(reason: .httpError, message: "HTTP \(status) from \(url)")
+            }
+            return nil
+        }
+        let detail = String(cString: errorBuffer)
+        let text = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
+        let reason: FetchFailure.Reason
+        switch result {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: reason = .dns
+        case CURLE_COULDNT_CONNECT: reason = .refused
+        case CURLE_OPERATION_TIMEDOUT: reason = .timeout
+        case CURLE_TOO_MANY_REDIRECTS: reason = .tooManyRedirects
+        case CURLE_UNSUPPORTED_PROTOCOL: reason = .forbiddenProtocol
+        case CURLE_URL_MALFORMAT: reason = .invalidURL
+        case CURLE_FILESIZE_EXCEEDED: reason = .tooLarge
+        case CURLE_WRITE_ERROR where bodyTooLarge: reason = .tooLarge
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            reason = .tls
+        default: reason = .network
+        }
+        let message =
+            switch reason {
+            case .tooLarge: "the body is larger than the \(maximumBodyBytes)-byte limit"
+            case .dns: "host name not found (\(text))"
+            case .refused: "connection failed (\(text))"
+            case .timeout: "timed out (\(text))"
+            case .tooManyRedirects: "too many redirects (\(text))"
+            case .forbiddenProtocol: "only http and https are allowed (\(text))"
+            case .tls: "TLS error (\(text))"
+            default: text
+            }
+        return FetchFailure(reason: reason, message: message)
+    }
+
+    private func stringInfo(_ info: CURLINFO) -> String? {
+        var pointer: UnsafeMutablePointer<CChar>?
+        guard sov_easy_getinfo_string(handle, info, &pointer) == CURLE_OK, let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// The `charset` parameter of a Content-Type value.
+    static func charset(of contentType: String) -> String? {
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "charset" {
+                let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                return value.isEmpty ? nil : value
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,34 @@
+/// How the Fetcher behaves on the web; the defaults are the polite, bounded ones a nightly crawl wants.
+public struct FetchConfiguration: Sendable {
+    /// Transfers at once, over all hosts.
+    public var concurrency: Int
+    /// Transfers at once to one host name.
+    public var perHostConcurrency: Int
+    public var userAgent: String
+    public var connectTimeoutSeconds: Int
+    /// Bound on the whole transfer, redirects included.
+    public var transferTimeoutSeconds: Int
+    /// A transfer slower than this many bytes a second for `lowSpeedSeconds` is cut off.
+    public var lowSpeedBytesPerSecond: Int
+    public var lowSpeedSeconds: Int
+    public var maximumRedirects: Int
+    /// Cap on the body after decompression, so a gzip bomb cannot fill memory.
+    public var maximumBodyBytes: Int
+
+    public init(
+        concurrency: Int = 8, perHostConcurrency: Int = 2,
+        userAgent: String = "sovereignty-scorecard/1.0 (health-data hosting report; batch crawler)",
+        connectTimeoutSeconds: Int = 10, transferTimeoutSeconds: Int = 60, lowSpeedBytesPerSecond: Int = 100,
+        lowSpeedSeconds: Int = 15, maximumRedirects: Int = 10, maximumBodyBytes: Int = 20_000_000
+    ) {
+        self.concurrency = max(1, concurrency)
+        self.perHostConcurrency = max(1, perHostConcurrency)
+        self.userAgent = userAgent
+        self.connectTimeoutSeconds = connectTimeoutSeconds
+        self.transferTimeoutSeconds = transferTimeoutSeconds
+        self.lowSpeedBytesPerSecond = lowSpeedBytesPerSecond
+        self.lowSpeedSeconds = lowSpeedSeconds
+        self.maximumRedirects = maximumRedirects
+        self.maximumBodyBytes = maximumBodyBytes
+    }
+}

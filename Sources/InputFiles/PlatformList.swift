@@ -1,0 +1,60 @@
+import Foundation
+import SovereigntyModel
+
+/// Loads `platforms.yml`: the platforms to watch and their legal pages.
+public enum PlatformList {
+    public static func load(path: String) throws(InputError) -> [Platform] {
+        try parse(text: InputText.read(path), file: path)
+    }
+
+    public static func parse(text: String, file: String) throws(InputError) -> [Platform] {
+        let root = try YAMLReader.document(file: file, text: text)
+        try root.requireMapping(allowedKeys: ["platforms"])
+        var platforms: [Platform] = []
+        var seenIDs: [String: Int] = [:]
+        for item in try root.required("platforms").sequence() {
+            let platform = try platform(item)
+            if let first = seenIDs[platform.id] {
+                throw item.fail("duplicate id '\(platform.id)' (first used on line \(first))", field: "\(item.path).id")
+            }
+            seenIDs[platform.id] = item.line ?? 0
+            platforms.append(platform)
+        }
+        guard !platforms.isEmpty else { throw root.fail("the list of platforms is empty", field: "platforms") }
+        return platforms
+    }
+
+    private static func platform(_ item: YAMLReader) throws(InputError) -> Platform {
+        try item.requireMapping(allowedKeys: [
+            "id", "name", "category", "operator", "website", "operatorUsControlled", "documents",
+        ])
+        var documents: [DocumentReference] = []
+        for entry in try item.required("documents").sequence() {
+            try entry.requireMapping(allowedKeys: ["url", "kind"])
+            documents.append(
+                DocumentReference(
+                    url: try entry.required("url").webURL(), kind: try entry.required("kind").oneOf(DocumentKind.self)))
+        }
+        guard !documents.isEmpty else { throw item.fail("a platform needs at least one document", field: "\(item.path).documents") }
+        return Platform(
+            id: try item.required("id").identifier(),
+            name: try item.required("name").string(),
+            category: try item.required("category").string(),
+            operator: try item.required("operator").string(),
+            website: try item.required("website").webURL(),
+            operatorUsControlled: try item.optional("operatorUsControlled")?.bool() ?? false,
+            documents: documents)
+    }
+}
+
+enum InputText {
+    static func read(_ path: String) throws(InputError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: path, line: nil, field: nil, message: "cannot read the file (missing or unreadable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: path, line: nil, field: nil, message: "the file is not UTF-8 text")
+        }
+        return text
+    }
+}

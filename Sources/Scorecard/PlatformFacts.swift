@@ -1,0 +1,110 @@
+import SovereigntyModel
+
+/// What a platform's readable documents establish, gathered once for the grader.
+struct PlatformFacts {
+    let platform: Platform
+    let hosts: [ScoredHost]
+    /// Hosts in a role that can hold health data.
+    let dataHosts: [ScoredHost]
+    /// Hosts established as holding health data: named for it, or named as the certified host.
+    let healthHosts: [ScoredHost]
+    let hdsStatus: StatusEvidence
+    let secNumCloudStatus: StatusEvidence
+    let zeroKnowledge: [Evidence]
+    let locations: [DataLocation]
+    let conflicts: [Conflict]
+
+    init(platform: Platform, read: [DocumentFindings], hosts: [ScoredHost], catalog: ProviderCatalog) {
+        self.platform = platform
+        self.hosts = hosts
+        dataHosts = hosts.filter { $0.roles.contains(where: \.carriesHealthData) }
+        let mentions = read.flatMap(\.hds)
+        let certifiedByPage = Set(mentions.flatMap(\.providerIDs))
+        let named = hosts.filter { $0.roles.contains(.healthData) }
+        healthHosts =
+            named.isEmpty
+            ? hosts.filter { host in
+                host.provider.map(certifiedByPage.contains) == true && !host.roles.contains(.website) && !host.roles.contains(.cdn)
+            }
+            : named
+
+        let namedMentions = mentions.filter(\.namesHost)
+        hdsStatus =
+            !namedMentions.isEmpty
+            ? StatusEvidence(status: "certified-host-named", evidence: namedMentions.map(\.evidence))
+            : !mentions.isEmpty
+                ? StatusEvidence(status: "claimed-host-unnamed", evidence: mentions.map(\.evidence))
+                : StatusEvidence(status: "none", evidence: [])
+
+        let secMentions = read.flatMap(\.secNumCloud)
+        let byKind = { (kind: SecNumCloudMention.Kind) in secMentions.filter { $0.kind == kind }.map(\.evidence) }
+        let healthHosts = healthHosts
+        if !healthHosts.isEmpty && healthHosts.allSatisfy(\.secNumCloudQualified) {
+            secNumCloudStatus = StatusEvidence(
+                status: "qualified", evidence: healthHosts.flatMap { $0.evidence.prefix(1) } + byKind(.claimed))
+        } else if !byKind(.claimed).isEmpty {
+            secNumCloudStatus = StatusEvidence(status: "claimed", evidence: byKind(.claimed))
+        } else if !byKind(.inProgress).isEmpty {
+            secNumCloudStatus = StatusEvidence(status: "in-progress", evidence: byKind(.inProgress))
+        } else {
+            secNumCloudStatus = StatusEvidence(status: "none", evidence: byKind(.denied))
+        }
+
+        zeroKnowledge = read.flatMap(\.zeroKnowledge)
+        locations = Array(Set(read.flatMap { $0.dataLocations.map(\.location) })).sorted()
+        conflicts = Self.conflicts(read)
+    }
+
+    /// Points inside the level's band: what the evidence adds beyond the level's rule.
+    var points: Int {
+        var points = 0
+        if !healthHosts.isEmpty { points += 3 }
+        if !dataHosts.isEmpty && dataHosts.allSatisfy(\.hdsCertified) { points += 3 }
+        switch hdsStatus.status {
+        case "certified-host-named": points += 2
+        case "claimed-host-unnamed": points += 1
+        default: break
+        }
+        if locations.contains(.outsideEU) { points -= 3 } else if !locations.isEmpty { points += 3 }
+        if !zeroKnowledge.isEmpty { points += 2 }
+        if !conflicts.isEmpty { points -= 2 }
+        if hosts.contains(where: \.cloudActExposed) { points -= 3 }
+        if dataHosts.contains(where: { $0.provider == nil }) { points -= 2 }
+        return points
+    }
+
+    /// Documents that name different health-data hosts: all are kept, and the disagreement is shown.
+    private static func conflicts(_ read: [DocumentFindings]) -> [Conflict] {
+        let named = read.map { findings in findings.hosts.filter { $0.roles.contains(.healthData) } }.filter { !$0.isEmpty }
+        guard named.count > 1 else { return [] }
+        let sets = named.map { Set($0.map(\.identityKey)) }
+        guard Set(sets).count > 1 else { return [] }
+        let description = named.map { hosts in
+            let url = hosts.first?.evidence.first?.url ?? ""
+            return "\(url) nomme \(hosts.map(\.asWritten).joined(separator: ", "))"
+        }.joined(separator: " ; ")
+        return [
+            Conflict(
+                description: "Les documents ne nomment pas les mêmes hébergeurs de données de santé : \(description).",
+                evidence: named.flatMap { $0.flatMap { $0.evidence.prefix(1) } })
+        ]
+    }
+}
+
+extension DocumentStatus {
+    init(_ snapshot: DocumentSnapshot) {
+        let failure = snapshot.failure
+        let status: String =
+            switch failure?.reason {
+            case nil: "ok"
+            case .httpError: "http-error"
+            case .needsJavaScript: "needs-javascript"
+            case .tooLarge, .emptyBody, .unsupportedContent: "unreadable"
+            default: "unreachable"
+            }
+        self.init(
+            url: snapshot.reference.url, kind: snapshot.reference.kind, status: status, httpStatus: snapshot.fetch.httpStatus,
+            contentType: snapshot.fetch.contentType, error: failure?.message, finalURL: snapshot.fetch.finalURL,
+            redirects: snapshot.fetch.redirects, fetchedAt: Timestamp.string(snapshot.fetch.fetchedAt), sha256: snapshot.fetch.sha256)
+    }
+}

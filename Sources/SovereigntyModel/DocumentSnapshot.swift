@@ -1,0 +1,19 @@
+/// One document of a platform as the pipeline saw it: the fetch and, when readable, its findings.
+public struct DocumentSnapshot: Sendable, Equatable {
+    public var reference: DocumentReference
+    public var fetch: FetchRecord
+    /// Nil when the document could not be fetched or read.
+    public var findings: DocumentFindings?
+    /// Why the document could not be read, when it was fetched but gave no text.
+    public var readFailure: FetchFailure?
+
+    public init(reference: DocumentReference, fetch: FetchRecord, findings: DocumentFindings?, readFailure: FetchFailure? = nil) {
+        self.reference = reference
+        self.fetch = fetch
+        self.findings = findings
+        self.readFailure = readFailure
+    }
+
+    /// The reason the document gave nothing, from the fetch or from reading it.
+    public var failure: FetchFailure? { fetch.failure ?? readFailure }
+}

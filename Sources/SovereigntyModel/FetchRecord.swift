@@ -1,0 +1,67 @@
+import Foundation
+
+/// What one fetch of one URL gave: the response, or why there is none.
+public struct FetchRecord: Sendable, Equatable {
+    public var requestedURL: String
+    /// The URL after redirects.
+    public var finalURL: String
+    /// Every URL the request went through before `finalURL`.
+    public var redirects: [String]
+    public var httpStatus: Int?
+    public var contentType: String?
+    /// Charset from the `Content-Type` header, when it names one.
+    public var charset: String?
+    public var primaryIP: String?
+    public var body: Data
+    /// Lower-case hex SHA-256 of `body`.
+    public var sha256: String?
+    public var fetchedAt: Date
+    public var failure: FetchFailure?
+
+    public init(
+        requestedURL: String, finalURL: String, redirects: [String] = [], httpStatus: Int? = nil,
+        contentType: String? = nil, charset: String? = nil, primaryIP: String? = nil, body: Data = Data(),
+        sha256: String? = nil, fetchedAt: Date, failure: FetchFailure? = nil
+    ) {
+        self.requestedURL = requestedURL
+        self.finalURL = finalURL
+        self.redirects = redirects
+        self.httpStatus = httpStatus
+        self.contentType = contentType
+        self.charset = charset
+        self.primaryIP = primaryIP
+        self.body = body
+        self.sha256 = sha256
+        self.fetchedAt = fetchedAt
+        self.failure = failure
+    }
+
+    /// The response is a 2xx with a body we can read.
+    public var succeeded: Bool { failure == nil }
+}
+
+/// Why a fetch gave no usable document, in words a reader understands.
+public struct FetchFailure: Sendable, Equatable, Codable, Error {
+    public enum Reason: String, Sendable, Codable {
+        case dns
+        case refused
+        case tls
+        case timeout
+        case tooLarge = "too-large"
+        case tooManyRedirects = "too-many-redirects"
+        case forbiddenProtocol = "forbidden-protocol"
+        case httpError = "http-error"
+        case emptyBody = "empty-body"
+        case unsupportedContent = "unsupported-content"
+        case needsJavaScript = "needs-javascript"
+        case network
+        case invalidURL = "invalid-url"
+    }
+    public var reason: Reason
+    public var message: String
+
+    public init(reason: Reason, message: String) {
+        self.reason = reason
+        self.message = message
+    }
+}
