@@ -63,6 +63,8 @@ struct DocumentAnalysis {
         let text = context.text
         let hostingSentence = Patterns.hosting.matches(in: text)
         guard hostingSentence || context.headingIsHosting, !Patterns.distractor.matches(in: text) else { return [] }
+        // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
+        if !hostingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)) { return [] }
         var found: [HostFinding] = []
         for mention in matcher.mentions(in: text) {
             found.append(

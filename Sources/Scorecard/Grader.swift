@@ -19,7 +19,9 @@ public struct Grader: Sendable {
             cloudActExposed: platform.operatorUsControlled || facts.dataHosts.contains { $0.cloudActExposed },
             hosts: hosts, hds: facts.hdsStatus, secNumCloud: facts.secNumCloudStatus,
             zeroKnowledge: ClaimEvidence(claimed: !facts.zeroKnowledge.isEmpty, evidence: facts.zeroKnowledge),
-            dataLocation: facts.locations.map(\.rawValue), exposureDisclosures: read.flatMap(\.exposureDisclosures),
+            dataLocation: facts.locations.map(\.rawValue),
+            dataLocationEvidence: read.flatMap(\.dataLocations).map { LocatedEvidence(location: $0.location.rawValue, evidence: $0.evidence) },
+            exposureDisclosures: read.flatMap(\.exposureDisclosures),
             conflicts: facts.conflicts, documents: documents.map(DocumentStatus.init))
     }
 
@@ -138,8 +140,9 @@ struct Verdict {
     }
 }
 
-enum RoleNames {
-    static func french(_ role: HostRole) -> String {
+/// Role names in French, as the reports print them.
+public enum RoleNames {
+    public static func french(_ role: HostRole) -> String {
         switch role {
         case .website: "site web"
         case .healthData: "données de santé"

@@ -18,13 +18,15 @@ public struct PlatformScorecard: Sendable, Equatable, Encodable {
     public var secNumCloud: StatusEvidence
     public var zeroKnowledge: ClaimEvidence
     public var dataLocation: [String]
+    /// The sentences behind `dataLocation`.
+    public var dataLocationEvidence: [LocatedEvidence]
     public var exposureDisclosures: [Evidence]
     public var conflicts: [Conflict]
     public var documents: [DocumentStatus]
 
     enum CodingKeys: String, CodingKey {
         case id, name, category, `operator`, website, rank, level, score, levelReasons, cloudActExposed, hosts, hds
-        case secNumCloud, zeroKnowledge, dataLocation, exposureDisclosures, conflicts, documents
+        case secNumCloud, zeroKnowledge, dataLocation, dataLocationEvidence, exposureDisclosures, conflicts, documents
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -44,6 +46,7 @@ public struct PlatformScorecard: Sendable, Equatable, Encodable {
         try container.encode(secNumCloud, forKey: .secNumCloud)
         try container.encode(zeroKnowledge, forKey: .zeroKnowledge)
         try container.encode(dataLocation, forKey: .dataLocation)
+        try container.encode(dataLocationEvidence, forKey: .dataLocationEvidence)
         try container.encode(exposureDisclosures, forKey: .exposureDisclosures)
         try container.encode(conflicts, forKey: .conflicts)
         try container.encode(documents, forKey: .documents)
@@ -99,6 +102,11 @@ public struct ScoredHost: Sendable, Equatable, Encodable {
 public struct StatusEvidence: Sendable, Equatable, Encodable {
     public var status: String
     public var evidence: [Evidence]
+}
+
+public struct LocatedEvidence: Sendable, Equatable, Encodable {
+    public var location: String
+    public var evidence: Evidence
 }
 
 public struct ClaimEvidence: Sendable, Equatable, Encodable {

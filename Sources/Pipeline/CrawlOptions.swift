@@ -1,0 +1,33 @@
+import Fetcher
+import Foundation
+
+/// Everything a crawl needs, with the repository-relative defaults the README documents.
+public struct CrawlOptions: Sendable {
+    public var platformsPath = "Inputs/platforms.yml"
+    public var providersPath = "Inputs/providers.yml"
+    public var templatesPath = "Templates"
+    public var outputPath = "Output"
+    public var fetch = FetchConfiguration()
+    /// The run's date, written into every output; the current time when nil.
+    public var runDate: Date?
+
+    public init() {}
+
+    public var siteDirectory: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("site") }
+}
+
+/// What a crawl did, for the exit code and the closing line.
+public struct CrawlSummary: Sendable {
+    public var platforms: Int
+    public var documents: Int
+    public var failedDocuments: Int
+    public var siteDirectory: URL
+    /// False when nothing could be fetched and an earlier site was kept as it was.
+    public var sitePublished: Bool
+
+    /// 0: every document fetched; 1: some failed; 3: none could be fetched.
+    public var exitCode: Int32 {
+        if documents > 0 && failedDocuments == documents { return 3 }
+        return failedDocuments > 0 ? 1 : 0
+    }
+}

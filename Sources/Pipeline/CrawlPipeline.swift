@@ -1,0 +1,92 @@
+import Extractor
+import Fetcher
+import Foundation
+import InputFiles
+import Renderer
+import Scorecard
+import SovereigntyModel
+
+/// The crawl, as named steps: load inputs → fetch → extract → score → render.
+public struct CrawlPipeline: Sendable {
+    public let options: CrawlOptions
+    /// Receives one line per step, for the terminal.
+    public let log: @Sendable (String) -> Void
+
+    public init(options: CrawlOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.log = log
+    }
+
+    public func run() async throws(PipelineError) -> CrawlSummary {
+        let runDate = options.runDate ?? Date()
+        let (platforms, catalog) = try loadInputs()
+        let renderer = try await loadTemplates()
+        log("loaded \(platforms.count) platforms and \(catalog.providers.count) providers")
+
+        let references = platforms.flatMap { platform in platform.documents.map { (platform, $0) } }
+        let urls = Array(Set(references.map(\.1.url))).sorted()
+        log("fetching \(urls.count) documents with \(options.fetch.concurrency) transfers at once")
+        let records = await Fetcher(configuration: options.fetch).fetch(urls)
+        let byURL = Dictionary(zip(urls, records), uniquingKeysWith: { first, _ in first })
+
+        let reader = DocumentReader(extractor: Extractor(catalog: catalog))
+        let grader = Grader(catalog: catalog)
+        var scorecards: [PlatformScorecard] = []
+        var failed = 0
+        for platform in platforms {
+            let snapshots = platform.documents.map { reference in reader.read(reference, fetch: byURL[reference.url]!) }
+            for snapshot in snapshots where snapshot.failure != nil {
+                failed += 1
+                log("[fetch] platform '\(platform.id)' \(snapshot.reference.url): \(snapshot.failure!.message)")
+            }
+            scorecards.append(grader.grade(platform, documents: snapshots))
+        }
+        let ranked = Ranking.rank(scorecards)
+        let documents = references.count
+
+        let site = options.siteDirectory
+        let nothingFetched = documents > 0 && failed == documents
+        if nothingFetched && FileManager.default.fileExists(atPath: site.path) {
+            log("no document could be fetched: the site in \(site.path) is left as it was")
+            return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
+        }
+        try render(ranked, with: renderer, generatedAt: Timestamp.string(runDate))
+        log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
+        return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
+    }
+
+    private func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {
+        do {
+            return (try PlatformList.load(path: options.platformsPath), try ProviderList.load(path: options.providersPath))
+        } catch {
+            throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
+        }
+    }
+
+    private func loadTemplates() async throws(PipelineError) -> SiteRenderer {
+        do {
+            return try await SiteRenderer(templatesPath: options.templatesPath)
+        } catch {
+            throw PipelineError(step: .render, message: "\(error)", isInputError: true)
+        }
+    }
+
+    /// Renders into a fresh folder beside the site, then swaps it in, so that readers never see half a site.
+    private func render(_ scorecards: [PlatformScorecard], with renderer: SiteRenderer, generatedAt: String) throws(PipelineError) {
+        let site = options.siteDirectory
+        let staging = site.deletingLastPathComponent().appendingPathComponent(".site-staging-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = site.deletingLastPathComponent().appendingPathComponent(".site-retired-\(ProcessInfo.processInfo.processIdentifier)")
+        let files = FileManager.default
+        do {
+            try? files.removeItem(at: staging)
+            try? files.removeItem(at: retired)
+            try renderer.render(scorecards, generatedAt: generatedAt, into: staging)
+            if files.fileExists(atPath: site.path) { try files.moveItem(at: site, to: retired) }
+            try files.moveItem(at: staging, to: site)
+            try? files.removeItem(at: retired)
+        } catch {
+            try? files.removeItem(at: staging)
+            throw PipelineError(step: .render, url: site.path, message: "cannot write the site: \(error)")
+        }
+    }
+}

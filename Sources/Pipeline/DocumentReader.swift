@@ -1,0 +1,47 @@
+import Extractor
+import Foundation
+import SovereigntyModel
+
+/// The extract step for one fetched document: decides whether the body can be read, then extracts.
+public struct DocumentReader: Sendable {
+    let extractor: Extractor
+
+    public init(extractor: Extractor) {
+        self.extractor = extractor
+    }
+
+    /// Below this much visible text, a page that carries scripts is an empty shell that needs JavaScript.
+    static let shellTextLength = 200
+
+    public func read(_ reference: DocumentReference, fetch: FetchRecord) -> DocumentSnapshot {
+        guard fetch.succeeded else { return DocumentSnapshot(reference: reference, fetch: fetch, findings: nil) }
+        let type = fetch.contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard Self.isHTML(type) else {
+            let message =
+                type.contains("pdf")
+                ? "PDF document: this version reads HTML pages only"
+                : "content type '\(type)' is not an HTML page"
+            return DocumentSnapshot(
+                reference: reference, fetch: fetch, findings: nil,
+                readFailure: FetchFailure(reason: .unsupportedContent, message: message))
+        }
+        let findings = extractor.extract(
+            html: fetch.body, charset: fetch.charset, url: fetch.finalURL, fetchedAt: Timestamp.string(fetch.fetchedAt))
+        if findings.textLength < Self.shellTextLength && findings.hosts.isEmpty && Self.carriesScripts(fetch.body) {
+            return DocumentSnapshot(
+                reference: reference, fetch: fetch, findings: nil,
+                readFailure: FetchFailure(
+                    reason: .needsJavaScript,
+                    message: "the page has almost no text without JavaScript (\(findings.textLength) characters)"))
+        }
+        return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
+    }
+
+    static func isHTML(_ type: String) -> Bool {
+        type.isEmpty || type == "text/html" || type == "application/xhtml+xml" || type == "text/plain"
+    }
+
+    private static func carriesScripts(_ body: Data) -> Bool {
+        body.range(of: Data("<script".utf8)) != nil || body.range(of: Data("<SCRIPT".utf8)) != nil
+    }
+}

@@ -1,0 +1,53 @@
+import Scorecard
+import SovereigntyModel
+
+/// French words for every status the site shows; one place, so pages and tests agree.
+enum Labels {
+    static func hds(_ status: String) -> String {
+        switch status {
+        case "certified-host-named": "hébergeur certifié nommé"
+        case "claimed-host-unnamed": "certification revendiquée, hébergeur non nommé"
+        default: "aucune mention"
+        }
+    }
+
+    static func secNumCloud(_ status: String) -> String {
+        switch status {
+        case "qualified": "qualifié (selon nos données)"
+        case "claimed": "revendiqué par la page"
+        case "in-progress": "qualification en cours"
+        default: "non"
+        }
+    }
+
+    static func location(_ code: String) -> String {
+        switch code {
+        case "FR": "France"
+        case "EU": "Union européenne / EEE"
+        case "non-EU": "hors Union européenne"
+        default: code
+        }
+    }
+
+    static func documentStatus(_ status: String) -> String {
+        switch status {
+        case "ok": "lu"
+        case "http-error": "erreur HTTP"
+        case "unreachable": "injoignable"
+        case "needs-javascript": "page vide sans JavaScript"
+        default: "illisible"
+        }
+    }
+
+    static func kind(_ kind: DocumentKind) -> String {
+        switch kind {
+        case .legalNotice: "mentions légales"
+        case .privacyPolicy: "politique de confidentialité"
+        case .terms: "conditions générales"
+        case .subprocessors: "sous-traitants"
+        case .other: "autre"
+        }
+    }
+
+    static func yesNo(_ value: Bool) -> String { value ? "oui" : "non" }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct CrawlCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crawl",
+        abstract: "Fetch every platform's legal pages, extract the hosts, grade and write the site.",
+        discussion: "Exit codes: 0 every document fetched; 1 some failed (site still written); 2 bad input or usage; 3 nothing could be fetched.")
+
+    @Option(help: "The platforms to watch.") var platforms = "Inputs/platforms.yml"
+    @Option(help: "What we know of hosting providers.") var providers = "Inputs/providers.yml"
+    @Option(help: "The Mustache templates and assets of the site.") var templates = "Templates"
+    @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
+    @Option(help: "Transfers at once.") var jobs = 8
+
+    func run() async throws {
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
+        var options = CrawlOptions()
+        options.platformsPath = platforms
+        options.providersPath = providers
+        options.templatesPath = templates
+        options.outputPath = output
+        options.fetch.concurrency = jobs
+        let pipeline = CrawlPipeline(options: options) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        do {
+            let summary = try await pipeline.run()
+            print("\(summary.platforms) platforms, \(summary.documents - summary.failedDocuments)/\(summary.documents) documents read → \(summary.siteDirectory.path)")
+            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        } catch let error as PipelineError {
+            throw fail(error)
+        }
+    }
+}
