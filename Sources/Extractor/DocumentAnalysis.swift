@@ -17,6 +17,8 @@ struct DocumentAnalysis {
     private var textLength = 0
     /// Hosts named under each section (keyed by the heading path).
     private var sectionHosts: [String: [String]] = [:]
+    /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
+    private var listIntroduction: Label?
 
     init(matcher: ProviderMatcher, url: String, fetchedAt: String) {
         self.matcher = matcher
@@ -37,7 +39,8 @@ struct DocumentAnalysis {
         let sectionKey = block.headings.joined(separator: "\u{1F}")
         if !block.isHeading { textLength += block.text.count }
         var blockHosts: [String] = []
-        var label: Label? = nil
+        var label: Label? = block.isListItem ? listIntroduction : nil
+        if !block.isListItem { listIntroduction = nil }
 
         for line in block.text.split(separator: "\n") {
             if let lineLabel = Label(line: String(line)) { label = lineLabel }
@@ -53,6 +56,10 @@ struct DocumentAnalysis {
                 readCertifications(context, named: named, nearby: nearby)
                 readClaims(context)
             }
+        }
+        if !block.isListItem, block.text.hasSuffix(":"), let last = SentenceSplitter.sentences(in: block.text).last {
+            let text = Folded(last)
+            if Patterns.hosting.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
         }
     }
 
@@ -147,7 +154,7 @@ struct DocumentAnalysis {
             if let range = Patterns.europe.firstRange(in: text) {
                 locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range)))
             }
-            if let range = Patterns.outsideEurope.firstRange(in: text),
+            if let range = Patterns.outsideEurope.firstRange(in: text), !Patterns.companySeat.matches(in: text),
                 !Patterns.noTransfer.matches(in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "]))
             {
                 locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
@@ -189,5 +196,10 @@ struct Label {
         guard Patterns.hostingHeading.matches(in: label) else { return nil }
         isHosting = true
         roles = RoleWords.roles(in: label)
+    }
+
+    init(hosting roles: [HostRole]) {
+        isHosting = true
+        self.roles = roles
     }
 }

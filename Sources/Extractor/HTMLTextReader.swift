@@ -42,6 +42,8 @@ private struct BlockCollector {
     private var emphasisDepth = 0
     private var headingDepth = 0
     private var currentHeadingLevel = 0
+    /// Names of the open block elements, innermost last, to tell list items and cells from paragraphs.
+    private var openBlocks: [String] = []
 
     private static let skipped: Set<String> = [
         "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
@@ -102,6 +104,7 @@ private struct BlockCollector {
             buffer.append("\n")
         } else if Self.blockLevel.contains(name) {
             flush()
+            openBlocks.append(name)
         }
         if Self.emphasis.contains(name) { emphasisDepth += 1 }
     }
@@ -114,10 +117,13 @@ private struct BlockCollector {
             if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
         } else if Self.blockLevel.contains(name) {
             flush()
+            if let index = openBlocks.lastIndex(of: name) { openBlocks.remove(at: index) }
         }
     }
 
-    private mutating func appendText(_ text: String) {
+    private mutating func appendText(_ raw: String) {
+        // Source line breaks are layout, not text: only <br> breaks a line.
+        let text = raw.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
         buffer.append(text)
         if emphasisDepth == 0 && headingDepth == 0 && text.contains(where: { !$0.isWhitespace }) {
             bufferHasPlainText = true
@@ -133,7 +139,8 @@ private struct BlockCollector {
             let level = (headingStack.last { $0.level <= 6 }?.level ?? 0) + 1
             pushHeading(text, level: max(level, 7))
         } else {
-            blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: false))
+            let isItem = openBlocks.last.map { ["li", "dd", "td"].contains($0) } ?? false
+            blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: false, isListItem: isItem))
         }
     }
 
@@ -148,7 +155,7 @@ private struct BlockCollector {
         let text = raw.replacingOccurrences(of: "\n", with: " ")
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         headingStack.append((level, text))
-        blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: true))
+        blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: true, isListItem: false))
     }
 
     private static func headingLevel(_ name: String) -> Int? {

@@ -42,7 +42,7 @@ enum Patterns {
         folded: #"ne\s+(?:detenons|possedons|disposons|conservons|avons|stockons)\s+(?:pas|jamais|aucun)[^.]{0,40}\bcles?\b|n'avons\s+(?:pas|jamais|aucun)\s+acces[^.]{0,60}(?:contenu|donnees|cles)|ne\s+pouvons\s+(?:pas|jamais)\s+(?:lire|acceder|dechiffrer)|(?:cannot|can't|can not|are unable to)\s+(?:read|access|decrypt)\s+(?:your|the)|(?:do not|don't|never)\s+(?:hold|have|store)\s+(?:the\s+|your\s+|any\s+)?(?:encryption\s+|decryption\s+)?keys"#
     )
     static let locationContext = NSRegularExpression(
-        folded: #"heberg|stock|localis|situe|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen"#
+        folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen"#
     )
     static let france = NSRegularExpression(
         folded: #"\ben france\b|france metropolitaine|territoire (?:national|francais)|\bin france\b|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france)"#
@@ -53,6 +53,8 @@ enum Patterns {
     static let outsideEurope = NSRegularExpression(
         folded: #"etats-unis|\busa\b|united states|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr"#
     )
+    /// Where a company is established is not where data are.
+    static let companySeat = NSRegularExpression(folded: #"societe mere|maison mere|siege|headquarter|parent company|etablie aux|incorporated"#)
     static let noTransfer = NSRegularExpression(
         folded: #"\baucun\b|\bjamais\b|\bne\b[^.]{0,60}\bpas\b|\bn'[a-z]+\b[^.]{0,60}\bpas\b|\bno\b|\bnot\b|\bnever\b|\bsans\b"#
     )

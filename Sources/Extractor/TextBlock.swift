@@ -5,6 +5,8 @@ struct TextBlock: Sendable, Equatable {
     /// Enclosing headings, outermost first.
     var headings: [String]
     var isHeading: Bool
+    /// A list item or table cell: it may continue a sentence that ends with ":" above it.
+    var isListItem: Bool
 
     /// The heading the block sits directly under, as shown in evidence.
     var section: String? { headings.last }

@@ -1,0 +1,36 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+BIN := .build/release/sovereignty
+
+.PHONY: run test build deps crawl clean
+
+## Install the system libraries the C bridges link against, when missing.
+deps:
+	@if ! pkg-config --exists libcurl libxml-2.0 2>/dev/null; then \
+		echo "Installing $(APT_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product sovereignty
+
+## The main job: crawl Inputs/platforms.yml and write the site into Output/site.
+## Exit code 1 (some documents failed) and 3 (none could be fetched, e.g. offline) still leave a site to read.
+run: build
+	@$(BIN) crawl --platforms Inputs/platforms.yml --providers Inputs/providers.yml --templates Templates --output Output; \
+	code=$$?; \
+	case $$code in \
+		0) echo "All documents fetched. Open Output/site/index.html." ;; \
+		1) echo "Some documents could not be fetched (see Output/site); the site was written." ;; \
+		3) echo "No document could be fetched (offline?); see Output/site for each document's reason." ;; \
+		*) exit $$code ;; \
+	esac
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build Output/site
