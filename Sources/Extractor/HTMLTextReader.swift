@@ -18,7 +18,8 @@ enum HTMLTextReader {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let encoding = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+        let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+        let encoding = CharsetSniffer.encoding(header: declared, html: html)
         let length = Int32(clamping: html.count)
         let document: htmlDocPtr? = html.withUnsafeBytes { bytes in
             let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)

@@ -28,6 +28,13 @@ public enum PlatformList {
         try item.requireMapping(allowedKeys: [
             "id", "name", "category", "operator", "website", "operatorUsControlled", "documents",
         ])
+        // Fields are read in the order of the schema, so the first error reported is the first in the file.
+        let id = try item.required("id").identifier()
+        let name = try item.required("name").string()
+        let category = try item.required("category").string()
+        let operatorName = try item.required("operator").string()
+        let website = try item.required("website").webURL()
+        let usControlled = try item.optional("operatorUsControlled")?.bool() ?? false
         var documents: [DocumentReference] = []
         for entry in try item.required("documents").sequence() {
             try entry.requireMapping(allowedKeys: ["url", "kind"])
@@ -37,13 +44,8 @@ public enum PlatformList {
         }
         guard !documents.isEmpty else { throw item.fail("a platform needs at least one document", field: "\(item.path).documents") }
         return Platform(
-            id: try item.required("id").identifier(),
-            name: try item.required("name").string(),
-            category: try item.required("category").string(),
-            operator: try item.required("operator").string(),
-            website: try item.required("website").webURL(),
-            operatorUsControlled: try item.optional("operatorUsControlled")?.bool() ?? false,
-            documents: documents)
+            id: id, name: name, category: category, operator: operatorName, website: website,
+            operatorUsControlled: usControlled, documents: documents)
     }
 }
 

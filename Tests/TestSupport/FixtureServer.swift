@@ -18,7 +18,7 @@ public final class FixtureServer: Sendable {
     }
 
     public static func start() async throws -> FixtureServer {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10)
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10, logger: .disabled)
         await server.appendRoute("GET /pages/*") { request in
             let name = String(request.path.dropFirst("/pages/".count))
             guard !name.contains(".."), let data = FileManager.default.contents(atPath: Fixtures.pages.appendingPathComponent(name).path) else {

@@ -1,0 +1,209 @@
+import Foundation
+import Pipeline
+import Testing
+import TestSupport
+
+/// The real pipeline: fixture pages served on 127.0.0.1, fetched with libcurl, parsed with libxml2,
+/// graded, and written through the repository's templates.
+@Suite struct CrawlTests {
+    static let runDate = Date(timeIntervalSince1970: 1_795_316_400)  // 2026-11-22T03:00:00Z
+
+    static func platformsFile(_ server: FixtureServer) -> String {
+        let entries: [(String, [String])] = [
+            ("a-plus", ["/pages/level-a-plus.html"]),
+            ("a", ["/pages/level-a.html"]),
+            ("b-redirect", ["/redirect/level-b.html"]),
+            ("c", ["/pages/level-c.html"]),
+            ("d", ["/pages/level-d.html", "/pages/privacy-aws.html"]),
+            ("e", ["/pages/level-e.html", "/missing/privacy"]),
+            ("unrated", ["/missing/notice", "http://127.0.0.1:1/closed"]),
+            ("latin1", ["/pages/latin1.latin1.html"]),
+            ("split", ["/pages/split-sentence.html"]),
+            ("cookies", ["/pages/cookie-banner.html"]),
+            ("xss", ["/pages/xss-host.html"]),
+            ("js-shell", ["/pages/js-shell.html"]),
+        ]
+        var yaml = "platforms:\n"
+        for (id, paths) in entries {
+            yaml += """
+                  - id: \(id)
+                    name: Plateforme \(id)
+                    category: test
+                    operator: Opérateur \(id) SAS
+                    website: https://\(id).example.test
+                    documents:
+
+                """
+            for path in paths {
+                let url = path.hasPrefix("http") ? path : server.url(path)
+                yaml += "      - url: \(url)\n        kind: legal-notice\n"
+            }
+        }
+        return yaml
+    }
+
+    func crawl(into directory: TemporaryDirectory, server: FixtureServer) async throws -> CrawlSummary {
+        var options = CrawlOptions()
+        options.platformsPath = try directory.write("platforms.yml", Self.platformsFile(server))
+        options.providersPath = Fixtures.providers
+        options.templatesPath = Fixtures.templates
+        options.outputPath = directory.path("Output")
+        options.runDate = Self.runDate
+        options.fetch.connectTimeoutSeconds = 5
+        return try await CrawlPipeline(options: options).run()
+    }
+
+    func json(_ site: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: site.appendingPathComponent("data/scorecards.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func crawlWritesTheScorecardSite() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        let summary = try await crawl(into: directory, server: server)
+        #expect(summary.documents == 15)
+        #expect(summary.failedDocuments == 4)  // two 404s, one refused port, one JavaScript shell
+        #expect(summary.exitCode == 1)
+        let site = summary.siteDirectory
+
+        let document = try json(site)
+        #expect(document["schemaVersion"] as? Int == 1)
+        #expect(document["rubricVersion"] as? String == "1")
+        #expect(document["generatedAt"] as? String == "2026-11-22T03:00:00Z")
+        let platforms = try #require(document["platforms"] as? [[String: Any]])
+        let byID = Dictionary(uniqueKeysWithValues: platforms.map { ($0["id"] as! String, $0) })
+        let levels = byID.mapValues { $0["level"] as! String }
+        #expect(levels == [
+            "a-plus": "A+", "a": "A", "cookies": "A", "b-redirect": "B", "latin1": "B", "split": "B", "c": "C", "d": "D",
+            "xss": "D", "e": "E", "unrated": "unrated", "js-shell": "unrated",
+        ])
+        #expect(platforms.map { $0["rank"] as! Int } == Array(1...12))
+        #expect(byID["unrated"]?["score"] is NSNull)
+        #expect((byID["d"]?["cloudActExposed"] as? Bool) == true)
+        #expect((byID["b-redirect"]?["cloudActExposed"] as? Bool) == false)
+
+        // Contract fields, and evidence behind every claim.
+        for platform in platforms {
+            for key in ["id", "name", "rank", "level", "score", "levelReasons", "cloudActExposed", "hosts", "hds", "secNumCloud", "zeroKnowledge", "dataLocation", "documents"] {
+                #expect(platform.keys.contains(key), "\(platform["id"]!) lacks \(key)")
+            }
+            #expect(!(platform["levelReasons"] as! [String]).isEmpty)
+            for host in platform["hosts"] as! [[String: Any]] {
+                for key in ["provider", "asWritten", "roles", "country", "usControlled", "cloudActExposed", "evidence"] {
+                    #expect(host.keys.contains(key))
+                }
+                let evidence = host["evidence"] as! [[String: Any]]
+                #expect(!evidence.isEmpty)
+                for item in evidence {
+                    #expect(!(item["quote"] as! String).isEmpty)
+                    #expect((item["url"] as! String).hasPrefix(server.baseURL))
+                    #expect(item["fetchedAt"] is String)
+                }
+            }
+        }
+
+        let dHosts = (byID["d"]!["hosts"] as! [[String: Any]]).compactMap { $0["provider"] as? String }
+        #expect(Set(dHosts) == ["devoteam-g-cloud", "google-cloud", "clever-cloud", "aws"])
+        let cookieHosts = (byID["cookies"]!["hosts"] as! [[String: Any]]).map { $0["provider"] as? String }
+        #expect(cookieHosts == ["ovhcloud"])
+        #expect((byID["a-plus"]!["zeroKnowledge"] as! [String: Any])["claimed"] as? Bool == true)
+        #expect((byID["c"]!["hds"] as! [String: Any])["status"] as? String == "claimed-host-unnamed")
+        #expect((byID["a"]!["secNumCloud"] as! [String: Any])["status"] as? String == "qualified")
+
+        let redirectDoc = (byID["b-redirect"]!["documents"] as! [[String: Any]])[0]
+        #expect(redirectDoc["status"] as? String == "ok")
+        #expect(redirectDoc["finalURL"] as? String == server.url("/pages/level-b.html"))
+        let missing = (byID["e"]!["documents"] as! [[String: Any]])[1]
+        #expect(missing["status"] as? String == "http-error")
+        #expect(missing["httpStatus"] as? Int == 404)
+        #expect((missing["error"] as? String)?.contains("404") == true)
+        let closed = (byID["unrated"]!["documents"] as! [[String: Any]])[1]
+        #expect(closed["status"] as? String == "unreachable")
+        #expect((byID["js-shell"]!["documents"] as! [[String: Any]])[0]["status"] as? String == "needs-javascript")
+        let latinQuote = ((byID["latin1"]!["hosts"] as! [[String: Any]])[0]["evidence"] as! [[String: Any]])[0]["quote"] as! String
+        #expect(latinQuote.contains("données de santé sont hébergés"))
+
+        // Pages people read.
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<html lang=\"fr\">"))
+        #expect(index.contains("href=\"platforms/d.html\""))
+        #expect(index.contains("Exposé au CLOUD Act"))
+        #expect(!index.contains("<script"))
+        let markdown = try String(contentsOf: site.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(markdown.contains("| 1 | [Plateforme a-plus](platforms/a-plus.md) | A+"))
+        for id in byID.keys {
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("platforms/\(id).html").path))
+            #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("platforms/\(id).md").path))
+        }
+        let dPage = try String(contentsOf: site.appendingPathComponent("platforms/d.html"), encoding: .utf8)
+        #expect(dPage.contains("Plafonné à D"))
+        #expect(dPage.contains("s&#39;appuie sur Google Cloud") || dPage.contains("s'appuie sur Google Cloud"))
+        #expect(dPage.contains(server.url("/pages/privacy-aws.html")))
+        let methodology = try String(contentsOf: site.appendingPathComponent("methodology.html"), encoding: .utf8)
+        #expect(methodology.contains("Exposition au CLOUD Act"))
+        #expect(methodology.contains("grille version 1"))
+    }
+
+    @Test func pageTextIsEscapedInHTMLAndMarkdown() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        let site = try await crawl(into: directory, server: server).siteDirectory
+        let html = try String(contentsOf: site.appendingPathComponent("platforms/xss.html"), encoding: .utf8)
+        #expect(html.contains("Evil&lt;script&gt;alert"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        let markdown = try String(contentsOf: site.appendingPathComponent("platforms/xss.md"), encoding: .utf8)
+        #expect(markdown.contains("Evil\\<script\\>alert"))
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!index.contains("<script"))
+    }
+
+    @Test func badInputStopsBeforeAnyFetch() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = CrawlOptions()
+        options.platformsPath = try directory.write("platforms.yml", "platforms:\n  - id: x\n    name: X\n")
+        options.providersPath = Fixtures.providers
+        options.templatesPath = Fixtures.templates
+        options.outputPath = directory.path("Output")
+        do {
+            _ = try await CrawlPipeline(options: options).run()
+            Issue.record("bad input accepted")
+        } catch {
+            #expect(error.step == .loadInputs)
+            #expect(error.isInputError)
+            #expect(error.description.contains("platforms.yml:2"))
+            #expect(error.description.contains("missing required field 'category'"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("Output/site")))
+    }
+
+    @Test func missingTemplateIsNamed() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let templates = directory.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: templates.path)
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("platform.md.mustache"))
+        var options = CrawlOptions()
+        options.platformsPath = Fixtures.inputs + "/platforms.yml"
+        options.providersPath = Fixtures.providers
+        options.templatesPath = templates.path
+        options.outputPath = directory.path("Output")
+        do {
+            _ = try await CrawlPipeline(options: options).run()
+            Issue.record("missing template accepted")
+        } catch {
+            #expect(error.step == .render)
+            #expect(error.description.contains("platform.md.mustache"))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Extractor
+import Foundation
+import InputFiles
+import SovereigntyModel
+import Testing
+import TestSupport
+
+/// libxml2 on real HTML pages that we wrote, modelled on the patterns of French legal notices.
+@Suite struct ExtractorTests {
+    let extractor: Extractor
+
+    init() throws {
+        extractor = Extractor(catalog: try ProviderList.load(path: Fixtures.providers))
+    }
+
+    func findings(_ page: String, charset: String? = "utf-8") throws -> DocumentFindings {
+        extractor.extract(html: try Fixtures.page(page), charset: charset, url: "http://127.0.0.1/\(page)", fetchedAt: "2026-11-22T03:00:00Z")
+    }
+
+    func findings(html: String) -> DocumentFindings {
+        extractor.extract(html: Data(html.utf8), charset: "utf-8", url: "http://127.0.0.1/inline", fetchedAt: "2026-11-22T03:00:00Z")
+    }
+
+    func hostRoles(_ findings: DocumentFindings) -> [String: [HostRole]] {
+        Dictionary(findings.hosts.map { ($0.providerID ?? $0.asWritten, $0.roles) }, uniquingKeysWith: { $0 + $1 })
+    }
+
+    @Test func sentenceSplitByInlineTagsAndInvisibleCharacters() throws {
+        let result = try findings("split-sentence.html")
+        #expect(hostRoles(result) == ["clever-cloud": [.website, .healthData]])
+        let quote = try #require(result.hosts.first?.evidence.first?.quote)
+        #expect(quote.hasPrefix("Le site et les données sont hébergés par Clever Cloud SAS, certifié HDS"))
+        #expect(!quote.contains("\u{00AD}") && !quote.contains("\u{200B}") && !quote.contains("\u{00A0}"))
+        #expect(result.hds.first?.providerIDs == ["clever-cloud"])
+    }
+
+    @Test func cookieBannerBrandsAreNotHosts() throws {
+        let result = try findings("cookie-banner.html")
+        #expect(result.hosts.map(\.providerID) == ["ovhcloud"])
+    }
+
+    @Test(arguments: [("latin1.latin1.html", "ISO-8859-1" as String?), ("latin1-meta.nocharset.html", nil)])
+    func latin1Pages(page: String, charset: String?) throws {
+        let result = try findings(page, charset: charset)
+        let quote = try #require(result.hosts.first?.evidence.first?.quote)
+        #expect(quote == "Le site et les données de santé sont hébergés par Clever Cloud SAS, hébergeur certifié HDS, à Nantes (France).")
+        #expect(result.dataLocations.map(\.location) == [.france])
+    }
+
+    @Test func listOfProvidersAfterAHostingSentence() throws {
+        let result = try findings("level-c.html")
+        #expect(hostRoles(result) == ["scalingo": [.application], "cloudflare": [.cdn], "ovhcloud": [.website]])
+        #expect(result.hds.count == 1)
+        #expect(result.hds.first?.namesHost == false)
+        #expect(result.dataLocations.map(\.location) == [.europeanUnion])
+    }
+
+    @Test func genericClausesAndAnalyticsAreNotHosts() throws {
+        #expect(try findings("level-e.html").hosts.isEmpty)
+    }
+
+    @Test func brandOnlyHostAndDisclosedExposure() throws {
+        let result = try findings("privacy-aws.html")
+        #expect(hostRoles(result) == ["aws": [.healthData]])
+        #expect(result.hosts.first?.asWritten == "AWS")
+        #expect(result.exposureDisclosures.count == 1)
+        #expect(result.dataLocations.map(\.location) == [.europeanUnion], "a parent company's seat is not a data location")
+    }
+
+    @Test func unknownProviderKeptAsWrittenWithCountry() throws {
+        let result = try findings("xss-host.html")
+        let host = try #require(result.hosts.first)
+        #expect(host.providerID == nil)
+        #expect(host.asWritten.hasPrefix("Evil<script>alert"))
+        #expect(host.country == "US")
+    }
+
+    @Test func endToEndAndNoKeysAreZeroKnowledgeClaims() throws {
+        #expect(try findings("level-a-plus.html").zeroKnowledge.count == 1)
+        let atRest = findings(html: "<p>Les données sont chiffrées au repos avec AES-256 par notre hébergeur.</p>")
+        #expect(atRest.zeroKnowledge.isEmpty)
+        let denied = findings(html: "<p>Les messages ne sont pas chiffrés de bout en bout.</p>")
+        #expect(denied.zeroKnowledge.isEmpty)
+    }
+
+    struct SecNumCloudCase: Sendable, CustomTestStringConvertible {
+        var sentence: String
+        var kind: SecNumCloudMention.Kind
+        var testDescription: String { sentence }
+    }
+
+    @Test(arguments: [
+        SecNumCloudCase(sentence: "OVH SAS ne détient pas, à ce jour, la qualification SecNumCloud.", kind: .denied),
+        SecNumCloudCase(sentence: "Notre hébergeur n'est pas qualifié SecNumCloud.", kind: .denied),
+        SecNumCloudCase(sentence: "La qualification SecNumCloud de notre hébergeur est en cours.", kind: .inProgress),
+        SecNumCloudCase(sentence: "Nous visons la qualification SecNumCloud prochainement.", kind: .inProgress),
+        SecNumCloudCase(sentence: "Les données sont hébergées chez OVH SAS sur une offre qualifiée SecNumCloud.", kind: .claimed),
+    ])
+    func secNumCloudNegativeAndFutureAreNotClaims(_ example: SecNumCloudCase) {
+        let result = findings(html: "<h2>Hébergement</h2><p>\(example.sentence)</p>")
+        #expect(result.secNumCloud.map(\.kind) == [example.kind])
+    }
+
+    @Test func hdsDeniedIsNotAClaim() {
+        let result = findings(html: "<p>Le site est hébergé par OVH SAS, qui n'est pas certifié HDS.</p>")
+        #expect(result.hds.isEmpty)
+        #expect(result.hosts.map(\.providerID) == ["ovhcloud"])
+    }
+
+    @Test(arguments: ["level-a-plus.html", "level-a.html", "level-b.html", "level-c.html", "level-d.html", "privacy-aws.html", "cookie-banner.html", "split-sentence.html"])
+    func everyQuoteIsVerbatimPageText(page: String) throws {
+        let html = try Fixtures.page(page)
+        let text = extractor.visibleText(html: html, charset: "utf-8").replacingOccurrences(of: "\n", with: " ")
+        let result = try findings(page)
+        let evidence = result.hosts.flatMap(\.evidence) + result.hds.map(\.evidence) + result.secNumCloud.map(\.evidence)
+            + result.zeroKnowledge + result.dataLocations.map(\.evidence) + result.exposureDisclosures
+        #expect(!evidence.isEmpty)
+        for item in evidence {
+            #expect(!item.quote.isEmpty && item.quote.count <= Evidence.maximumQuoteLength)
+            #expect(text.contains(item.quote), "not verbatim: \(item.quote)")
+            #expect(item.fetchedAt == "2026-11-22T03:00:00Z")
+        }
+    }
+
+    @Test func longSentenceIsCutAroundTheHost() {
+        let filler = String(repeating: "conformément aux dispositions applicables en vigueur ", count: 12)
+        let result = findings(html: "<p>Le site est hébergé, \(filler), par OVH SAS, \(filler).</p>")
+        let quote = result.hosts.first?.evidence.first?.quote ?? ""
+        #expect(quote.count <= Evidence.maximumQuoteLength)
+        #expect(quote.contains("OVH SAS"))
+    }
+
+    @Test func hostilePagesNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        let random = Data((0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let deep = String(repeating: "<div>", count: 100_000) + "hébergé par OVH SAS" + String(repeating: "</div>", count: 100_000)
+        let truncated = "<html><body><h2>Hébergement</h2><p>Le site est hébergé par OVH S"
+        for input in [Data(), random, Data(deep.utf8), Data(truncated.utf8), Data([0xFF, 0xFE, 0x00, 0x3C])] {
+            _ = extractor.extract(html: input, charset: nil, url: "http://127.0.0.1/x", fetchedAt: "2026-11-22T03:00:00Z")
+        }
+        let bogusCharset = extractor.extract(html: Data("<p>Le site est hébergé par OVH SAS.</p>".utf8), charset: "x-unknown-charset", url: "u", fetchedAt: "t")
+        #expect(bogusCharset.hosts.map(\.providerID) == ["ovhcloud"])
+    }
+}

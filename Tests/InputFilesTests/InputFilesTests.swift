@@ -1,0 +1,100 @@
+import Foundation
+import InputFiles
+import SovereigntyModel
+import Testing
+import TestSupport
+
+@Suite struct InputFilesTests {
+    @Test func shippedInputsLoad() throws {
+        let platforms = try PlatformList.load(path: Fixtures.inputs + "/platforms.yml")
+        let catalog = try ProviderList.load(path: Fixtures.inputs + "/providers.yml")
+        let ids = Set(platforms.map(\.id))
+        for id in ["doctolib", "maiia", "mon-espace-sante", "compte-ameli", "livi", "heloa", "libheros", "medicalib", "mon-aphp", "myhcl", "vivoptim", "withings", "petit-bambou"] {
+            #expect(ids.contains(id), "missing platform \(id)")
+        }
+        let required = [
+            "aws", "microsoft-azure", "google-cloud", "cloudflare", "akamai", "fastly", "ovhcloud", "scaleway", "outscale",
+            "cloud-temple", "scalingo", "clever-cloud", "cegedim-cloud", "atos", "worldline", "netplus", "bso-network-solutions",
+            "cheops-technology", "devoteam-g-cloud", "s3ns", "bleu", "numspot", "docaposte", "oodrive", "ionos", "hetzner",
+        ]
+        for id in required { #expect(catalog[id] != nil, "missing provider \(id)") }
+        #expect(catalog.usControlledLink(in: "devoteam-g-cloud")?.id == "google-cloud")
+        #expect(catalog["s3ns"]?.secNumCloud.status == .qualified)
+        #expect(catalog["s3ns"]?.secNumCloud.since == "2025-12-17")
+        #expect(catalog["bleu"]?.secNumCloud.status == .inProgress)
+        for provider in catalog.providers { #expect(!provider.sources.isEmpty, "\(provider.id) has no source") }
+    }
+
+    static let valid = """
+        platforms:
+          - id: exemple
+            name: Exemple
+            category: appointments
+            operator: Exemple SAS
+            website: https://exemple.test
+            documents:
+              - url: https://exemple.test/mentions
+                kind: legal-notice
+        """
+
+    struct BadCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var edit: @Sendable (String) -> String
+        var line: Int
+        var mentions: [String]
+        var testDescription: String { name }
+    }
+
+    static let badCases: [BadCase] = [
+        BadCase(name: "YAML syntax", edit: { $0.replacingOccurrences(of: "    name: Exemple", with: "    name: [Exemple") }, line: 4, mentions: ["YAML syntax"]),
+        BadCase(name: "missing field", edit: { $0.replacingOccurrences(of: "    operator: Exemple SAS\n", with: "") }, line: 2, mentions: ["platforms[0].operator", "missing"]),
+        BadCase(name: "unknown key", edit: { $0.replacingOccurrences(of: "    category:", with: "    categroy:") }, line: 4, mentions: ["categroy", "unknown key"]),
+        BadCase(name: "bad id", edit: { $0.replacingOccurrences(of: "id: exemple", with: "id: Exemple_1") }, line: 2, mentions: ["platforms[0].id", "a-z"]),
+        BadCase(name: "not http", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "ftp://exemple.test/m") }, line: 8, mentions: ["documents[0].url", "http(s)"]),
+        BadCase(name: "bad kind", edit: { $0.replacingOccurrences(of: "kind: legal-notice", with: "kind: notice") }, line: 9, mentions: ["kind", "legal-notice"]),
+        BadCase(
+            name: "duplicate id",
+            edit: { text in text + "\n" + text.split(separator: "\n").dropFirst().joined(separator: "\n") },
+            line: 10, mentions: ["duplicate id 'exemple'", "line 2"]),
+    ]
+
+    @Test(arguments: badCases) func badPlatformsNameFileLineAndField(_ bad: BadCase) throws {
+        #expect(throws: Never.self) { try PlatformList.parse(text: Self.valid, file: "platforms.yml") }
+        do {
+            _ = try PlatformList.parse(text: bad.edit(Self.valid), file: "in/platforms.yml")
+            Issue.record("no error for \(bad.name)")
+        } catch {
+            #expect(error.file == "in/platforms.yml")
+            #expect(error.line == bad.line, "\(error)")
+            for word in bad.mentions { #expect(error.description.contains(word), "\(error)") }
+            #expect(error.description.hasPrefix("in/platforms.yml:\(bad.line)"))
+        }
+    }
+
+    @Test func providersRejectUnknownRunsOnAndSharedAliases() throws {
+        let base = """
+            providers:
+              - id: a
+                name: A Cloud
+                aliases: [A Cloud SAS]
+                country: FR
+                usControlled: false
+                runsOn: [b]
+                hds: { status: certified }
+                secNumCloud: { status: none }
+                sources: [{ fact: identity, url: "https://a.test", date: 2026-11-22 }]
+            """
+        #expect(throws: InputError.self) { try ProviderList.parse(text: base, file: "p.yml") }
+        do { _ = try ProviderList.parse(text: base, file: "p.yml") } catch { #expect(error.description.contains("runsOn names 'b'")) }
+        let shared = base.replacingOccurrences(of: "runsOn: [b]", with: "runsOn: []") + "\n" + base
+            .split(separator: "\n").dropFirst().joined(separator: "\n")
+            .replacingOccurrences(of: "id: a", with: "id: b").replacingOccurrences(of: "name: A Cloud", with: "name: B Cloud")
+            .replacingOccurrences(of: "runsOn: [b]", with: "runsOn: []")
+        do {
+            _ = try ProviderList.parse(text: shared, file: "p.yml")
+            Issue.record("shared alias accepted")
+        } catch {
+            #expect(error.description.contains("alias 'A Cloud SAS' is also an alias of 'a'"))
+        }
+    }
+}
