@@ -50,4 +50,6 @@ enum Labels {
     }
 
     static func yesNo(_ value: Bool) -> String { value ? "oui" : "non" }
+
+    static func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? "inconnue" }
 }

@@ -97,6 +97,7 @@ struct PlatformPageView {
     var cloudActExposed: String
     var hosts: [HostView]
     var hasHosts: Bool
+    var isUnrated: Bool
     var unknownHosts: [String]
     var hds: ClaimView
     var secNumCloud: ClaimView

@@ -13,7 +13,7 @@ struct ViewBuilder {
     }
 
     var levels: [LevelView] {
-        Rubric.levels.map { LevelView(level: $0.level.rawValue, slug: $0.level.slug, words: $0.words, rule: $0.rule) }
+        Rubric.levels.map { LevelView(level: $0.level.badge, slug: $0.level.slug, words: $0.words, rule: $0.rule) }
     }
 
     func summary(_ scorecards: [PlatformScorecard]) -> SummaryView {
@@ -37,9 +37,9 @@ struct ViewBuilder {
             "\(text(host.name)) (\(host.parentCountry ?? host.country ?? "?"))"
         }
         return PlatformRowView(
-            rank: card.rank, id: card.id, name: card.name, category: card.category, level: card.level.rawValue,
+            rank: card.rank, id: card.id, name: card.name, category: card.category, level: card.level.badge,
             levelSlug: card.level.slug, levelWords: Rubric.rule(for: card.level).words, score: card.score.map(String.init) ?? "—",
-            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: Labels.yesNo(card.cloudActExposed),
+            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: Labels.exposure(card.cloudActExposed),
             hds: Labels.hds(card.hds.status), secNumCloud: Labels.secNumCloud(card.secNumCloud.status),
             date: card.documents.map(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—")
     }
@@ -47,10 +47,11 @@ struct ViewBuilder {
     func platform(_ card: PlatformScorecard) -> PlatformPageView {
         let rule = Rubric.rule(for: card.level)
         return PlatformPageView(
-            site: site(root: "../"), title: "\(card.name) — niveau \(card.level.rawValue)", id: card.id, name: card.name, category: card.category, operatorName: card.operator,
-            website: card.website, rank: card.rank, level: card.level.rawValue, levelSlug: card.level.slug, levelWords: rule.words,
+            site: site(root: "../"), title: "\(card.name) — \(rule.words)", id: card.id, name: card.name, category: card.category, operatorName: card.operator,
+            website: card.website, rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: rule.words,
             levelRule: rule.rule, score: card.score.map(String.init) ?? "—", reasons: card.levelReasons.map(text),
-            cloudActExposed: Labels.yesNo(card.cloudActExposed), hosts: card.hosts.map(host), hasHosts: !card.hosts.isEmpty,
+            cloudActExposed: Labels.exposure(card.cloudActExposed), hosts: card.hosts.map(host), hasHosts: !card.hosts.isEmpty,
+            isUnrated: card.level == .unrated,
             unknownHosts: card.hosts.filter { $0.provider == nil }.map { text($0.asWritten) },
             hds: ClaimView(label: Labels.hds(card.hds.status), evidence: card.hds.evidence.map(evidence)),
             secNumCloud: ClaimView(label: Labels.secNumCloud(card.secNumCloud.status), evidence: card.secNumCloud.evidence.map(evidence)),

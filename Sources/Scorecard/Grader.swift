@@ -16,7 +16,8 @@ public struct Grader: Sendable {
         return PlatformScorecard(
             id: platform.id, name: platform.name, category: platform.category, operator: platform.operator,
             website: platform.website, rank: 0, level: verdict.level, score: verdict.score, levelReasons: verdict.reasons,
-            cloudActExposed: platform.operatorUsControlled || facts.dataHosts.contains { $0.cloudActExposed },
+            cloudActExposed: verdict.level == .unrated
+                ? nil : platform.operatorUsControlled || facts.dataHosts.contains { $0.cloudActExposed },
             hosts: hosts, hds: facts.hdsStatus, secNumCloud: facts.secNumCloudStatus,
             zeroKnowledge: ClaimEvidence(claimed: !facts.zeroKnowledge.isEmpty, evidence: facts.zeroKnowledge),
             dataLocation: facts.locations.map(\.rawValue),

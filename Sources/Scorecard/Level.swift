@@ -25,6 +25,9 @@ public enum Level: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// What the badge shows: the letter, or a dash when unrated.
+    public var badge: String { self == .unrated ? "–" : rawValue }
+
     /// A slug usable in file names and CSS classes.
     public var slug: String {
         switch self {

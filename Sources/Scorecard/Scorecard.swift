@@ -12,7 +12,8 @@ public struct PlatformScorecard: Sendable, Equatable, Encodable {
     /// Nil when unrated: no score from missing evidence.
     public var score: Int?
     public var levelReasons: [String]
-    public var cloudActExposed: Bool
+    /// Nil when unrated: exposure is not known without evidence.
+    public var cloudActExposed: Bool?
     public var hosts: [ScoredHost]
     public var hds: StatusEvidence
     public var secNumCloud: StatusEvidence

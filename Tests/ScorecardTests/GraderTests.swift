@@ -81,6 +81,7 @@ import Testing
         let card = grade(nil, nil)
         #expect(card.level == .unrated)
         #expect(card.score == nil)
+        #expect(card.cloudActExposed == nil, "exposure is unknown without evidence")
         #expect(card.documents.map(\.status) == ["unreachable", "unreachable"])
         #expect(card.levelReasons.contains { $0.contains("host name not found") })
     }
@@ -95,7 +96,7 @@ import Testing
     @Test func usOperatorCapsAtD() {
         let card = grade(DocumentFindings(hosts: [Self.host("ovh", [.healthData])]), operatorUS: true)
         #expect(card.level == .d)
-        #expect(card.cloudActExposed)
+        #expect(card.cloudActExposed == true)
     }
 
     @Test func conflictingDocumentsTakeTheConservativeReading() {
