@@ -10,19 +10,9 @@ public struct ExtractJob: Sendable {
         public var input: String
         public var url: String
         public var status: String
-        public var error: String?
-        public var findings: DocumentFindings?
+        @NullEncoded public var error: String?
+        @NullEncoded public var findings: DocumentFindings?
 
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(input, forKey: .input)
-            try container.encode(url, forKey: .url)
-            try container.encode(status, forKey: .status)
-            try container.encode(error, forKey: .error)
-            try container.encode(findings, forKey: .findings)
-        }
-
-        enum CodingKeys: String, CodingKey { case input, url, status, error, findings }
     }
 
     public var providersPath: String
