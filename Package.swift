@@ -38,6 +38,9 @@ let package = Package(
         // Bytes → findings: the only component that sees libxml2.
         .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2"]),
 
+        // PDF → text through poppler's pdftotext (the one external program).
+        .target(name: "PDFText"),
+
         // Findings + provider knowledge → levels and ranking. Pure.
         .target(name: "Scorecard", dependencies: ["SovereigntyModel"]),
 
@@ -49,7 +52,7 @@ let package = Package(
         // The named steps, in order; errors say which step, platform and URL.
         .target(
             name: "Pipeline",
-            dependencies: ["SovereigntyModel", "InputFiles", "Fetcher", "Extractor", "Scorecard", "Renderer"]),
+            dependencies: ["SovereigntyModel", "InputFiles", "Fetcher", "Extractor", "PDFText", "Scorecard", "Renderer"]),
 
         // Thin command-line shell.
         .executableTarget(

@@ -18,6 +18,16 @@ public struct Extractor: Sendable {
         return extract(blocks: blocks, url: url, fetchedAt: fetchedAt)
     }
 
+    /// Findings of a document already turned into text (a PDF through `pdftotext`).
+    public func extract(text: String, url: String, fetchedAt: String) -> DocumentFindings {
+        extract(blocks: PlainTextReader.blocks(text: text), url: url, fetchedAt: fetchedAt)
+    }
+
+    /// The text of a PDF as the Extractor reads it, block by block.
+    public func visibleText(plainText: String) -> String {
+        PlainTextReader.blocks(text: plainText).map(\.text).joined(separator: "\n")
+    }
+
     /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).
     public func visibleText(html: Data, charset: String?) -> String {
         HTMLTextReader.blocks(html: html, charset: charset).map(\.text).joined(separator: "\n")

@@ -50,8 +50,9 @@ enum Patterns {
     static let europe = NSRegularExpression(
         folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b|\beea\b|european economic area|\ben europe\b|\bin europe\b"#
     )
+    /// Data sent or kept outside the EU. "États-Unis" alone is often an address; a preposition makes it a place for data.
     static let outsideEurope = NSRegularExpression(
-        folded: #"etats-unis|\busa\b|united states|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr"#
+        folded: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr"#
     )
     /// Where a company is established is not where data are.
     static let companySeat = NSRegularExpression(folded: #"societe mere|maison mere|siege|headquarter|parent company|etablie aux|incorporated"#)

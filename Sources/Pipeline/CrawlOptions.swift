@@ -5,6 +5,8 @@ import Foundation
 public struct CrawlOptions: Sendable {
     public var platformsPath = "Inputs/platforms.yml"
     public var providersPath = "Inputs/providers.yml"
+    /// Folder of `hds.csv` and `secnumcloud.csv`; a missing file leaves the provider file's statuses in force.
+    public var registriesPath = "Inputs/registries"
     public var templatesPath = "Templates"
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()

@@ -30,7 +30,7 @@ public struct CrawlPipeline: Sendable {
         let byURL = Dictionary(zip(urls, records), uniquingKeysWith: { first, _ in first })
 
         let reader = DocumentReader(extractor: Extractor(catalog: catalog))
-        let grader = Grader(catalog: catalog)
+        let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
         var scorecards: [PlatformScorecard] = []
         var failed = 0
         for platform in platforms {
@@ -57,7 +57,8 @@ public struct CrawlPipeline: Sendable {
 
     private func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {
         do {
-            return (try PlatformList.load(path: options.platformsPath), try ProviderList.load(path: options.providersPath))
+            let registries = try RegistryFiles.load(directory: options.registriesPath)
+            return (try PlatformList.load(path: options.platformsPath), try ProviderList.load(path: options.providersPath).with(registries))
         } catch {
             throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
         }

@@ -1,13 +1,16 @@
 import Extractor
 import Foundation
+import PDFText
 import SovereigntyModel
 
 /// The extract step for one fetched document: decides whether the body can be read, then extracts.
 public struct DocumentReader: Sendable {
     let extractor: Extractor
+    let pdf: PDFTextConverter
 
-    public init(extractor: Extractor) {
+    public init(extractor: Extractor, pdf: PDFTextConverter = PDFTextConverter()) {
         self.extractor = extractor
+        self.pdf = pdf
     }
 
     /// Below this much visible text, a page that carries scripts is an empty shell that needs JavaScript.
@@ -16,17 +19,24 @@ public struct DocumentReader: Sendable {
     public func read(_ reference: DocumentReference, fetch: FetchRecord) -> DocumentSnapshot {
         guard fetch.succeeded else { return DocumentSnapshot(reference: reference, fetch: fetch, findings: nil) }
         let type = fetch.contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let fetchedAt = Timestamp.string(fetch.fetchedAt)
+        if PDFTextConverter.isPDF(fetch.body, contentType: type) {
+            switch pdf.text(from: fetch.body) {
+            case .success(let text):
+                let findings = extractor.extract(text: text, url: fetch.finalURL, fetchedAt: fetchedAt)
+                return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
+            case .failure(let failure):
+                return DocumentSnapshot(
+                    reference: reference, fetch: fetch, findings: nil,
+                    readFailure: FetchFailure(reason: .unsupportedContent, message: failure.description))
+            }
+        }
         guard Self.isHTML(type) else {
-            let message =
-                type.contains("pdf")
-                ? "PDF document: this version reads HTML pages only"
-                : "content type '\(type)' is not an HTML page"
             return DocumentSnapshot(
                 reference: reference, fetch: fetch, findings: nil,
-                readFailure: FetchFailure(reason: .unsupportedContent, message: message))
+                readFailure: FetchFailure(reason: .unsupportedContent, message: "content type '\(type)' is neither HTML nor PDF"))
         }
-        let findings = extractor.extract(
-            html: fetch.body, charset: fetch.charset, url: fetch.finalURL, fetchedAt: Timestamp.string(fetch.fetchedAt))
+        let findings = extractor.extract(html: fetch.body, charset: fetch.charset, url: fetch.finalURL, fetchedAt: fetchedAt)
         if findings.textLength < Self.shellTextLength && findings.hosts.isEmpty && Self.carriesScripts(fetch.body) {
             return DocumentSnapshot(
                 reference: reference, fetch: fetch, findings: nil,

@@ -3,9 +3,12 @@ import SovereigntyModel
 /// Grades one platform from its documents' findings and our provider knowledge. Pure.
 public struct Grader: Sendable {
     public let catalog: ProviderCatalog
+    /// The day certifications are judged on (`YYYY-MM-DD`): an expired registry entry no longer counts.
+    public let day: String
 
-    public init(catalog: ProviderCatalog) {
+    public init(catalog: ProviderCatalog, day: String) {
         self.catalog = catalog
+        self.day = day
     }
 
     public func grade(_ platform: Platform, documents: [DocumentSnapshot]) -> PlatformScorecard {
@@ -33,15 +36,19 @@ public struct Grader: Sendable {
             return ScoredHost(
                 provider: nil, name: host.asWritten, asWritten: host.asWritten, roles: host.roles, country: host.country,
                 parent: nil, parentCountry: nil, usControlled: american, cloudActExposed: american, exposedThrough: nil,
-                hdsCertified: false, secNumCloudQualified: false, publicInstitution: false, address: host.address,
+                hdsCertified: false, hdsRegistry: nil, secNumCloudQualified: false, secNumCloudRegistry: nil,
+                publicInstitution: false, address: host.address,
                 evidence: host.evidence)
         }
         let link = catalog.usControlledLink(in: id)
+        let hds = catalog.hdsCertification(of: id, on: day)
+        let secNumCloud = catalog.secNumCloudQualification(of: id, on: day)
         return ScoredHost(
             provider: id, name: provider.name, asWritten: host.asWritten, roles: host.roles, country: provider.country,
             parent: provider.parent?.name, parentCountry: provider.parent?.country, usControlled: provider.usControlled,
             cloudActExposed: link != nil, exposedThrough: link.flatMap { $0.id == id ? nil : $0.name },
-            hdsCertified: provider.hds.status == .certified, secNumCloudQualified: provider.secNumCloud.status == .qualified,
+            hdsCertified: hds.certified, hdsRegistry: hds.entry.map(Self.describe),
+            secNumCloudQualified: secNumCloud.qualified, secNumCloudRegistry: secNumCloud.entry.map(Self.describe),
             publicInstitution: provider.publicInstitution, address: host.address, evidence: host.evidence)
     }
 
@@ -98,6 +105,14 @@ public struct Grader: Sendable {
         return Verdict(level: .b, points: facts.points, reasons: [
             "\(check(.hdsCertification)) : données de santé chez \(names) (\(kind)) ; pas de qualification SecNumCloud pour tous."
         ])
+    }
+
+    /// "PREMI3NS (S3NS), depuis le 2025-12-17, liste consultée le 2026-11-22 : URL".
+    static func describe(_ entry: Registry.Entry) -> String {
+        var text = entry.subject
+        if let since = entry.since { text += ", depuis le \(since)" }
+        if let until = entry.validUntil { text += ", valable jusqu'au \(until)" }
+        return text + " — liste consultée le \(entry.asOf) : \(entry.source)"
     }
 
     static func control(_ host: ScoredHost) -> String {

@@ -41,8 +41,12 @@ public struct ScoredHost: Sendable, Equatable, Encodable {
     public var cloudActExposed: Bool
     /// The US-controlled provider this one runs on, when the exposure is "by ricochet".
     @NullEncoded public var exposedThrough: String?
+    /// Per the HDS registry (or the provider file when no registry is loaded).
     public var hdsCertified: Bool
+    /// The registry entry behind `hdsCertified`, in words.
+    @NullEncoded public var hdsRegistry: String?
     public var secNumCloudQualified: Bool
+    @NullEncoded public var secNumCloudRegistry: String?
     public var publicInstitution: Bool
     @NullEncoded public var address: String?
     public var evidence: [Evidence]

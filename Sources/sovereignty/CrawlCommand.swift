@@ -10,6 +10,7 @@ struct CrawlCommand: AsyncParsableCommand {
 
     @Option(help: "The platforms to watch.") var platforms = "Inputs/platforms.yml"
     @Option(help: "What we know of hosting providers.") var providers = "Inputs/providers.yml"
+    @Option(help: "Folder of the HDS and SecNumCloud registries (hds.csv, secnumcloud.csv).") var registries = "Inputs/registries"
     @Option(help: "The Mustache templates and assets of the site.") var templates = "Templates"
     @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
     @Option(help: "Transfers at once.") var jobs = 8
@@ -19,6 +20,7 @@ struct CrawlCommand: AsyncParsableCommand {
         var options = CrawlOptions()
         options.platformsPath = platforms
         options.providersPath = providers
+        options.registriesPath = registries
         options.templatesPath = templates
         options.outputPath = output
         options.fetch.concurrency = jobs

@@ -75,6 +75,7 @@ public enum Fixtures {
     public static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
     public static let pages = directory.appendingPathComponent("pages")
     public static let providers = directory.appendingPathComponent("providers.yml").path
+    public static let registries = directory.appendingPathComponent("registries").path
     /// The repository's own templates, as a user runs them.
     public static let templates = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Templates").path

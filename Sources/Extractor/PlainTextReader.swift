@@ -1,0 +1,123 @@
+/// Reads the text of a PDF (from `pdftotext`) into blocks under their headings, as the HTML reader does.
+///
+/// PDF text comes with layout debris: lines wrapped mid-sentence, words hyphenated at line ends, page
+/// headers and footers repeated on every page, sometimes in the middle of a sentence that crosses a page.
+enum PlainTextReader {
+    static func blocks(text: String) -> [TextBlock] {
+        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+            page.split(separator: "\n", omittingEmptySubsequences: false).map { TextNormalizer.normalize(String($0)) }
+        }
+        let repeated = repeatedMargins(pages)
+        var lines: [String] = []
+        for page in pages {
+            for line in page where !repeated.contains(shape(line)) && !isPageNumber(line) {
+                lines.append(line)
+            }
+            lines.append(pageBreak)
+        }
+        return paragraphs(lines)
+    }
+
+    /// Marks the end of a page: unlike an empty line, it does not end a paragraph by itself.
+    private static let pageBreak = "\u{0C}"
+
+    /// Lines that open or close at least two pages, digits ignored ("Page 2 / 5"): running headers and footers.
+    private static func repeatedMargins(_ pages: [[String]]) -> Set<String> {
+        guard pages.count > 1 else { return [] }
+        var counts: [String: Int] = [:]
+        for page in pages {
+            let content = page.filter { !$0.isEmpty }
+            var margins = Set(content.prefix(2).map(shape))
+            margins.formUnion(content.suffix(2).map(shape))
+            for line in margins { counts[line, default: 0] += 1 }
+        }
+        return Set(counts.filter { $0.value >= 2 && !$0.key.isEmpty }.map(\.key))
+    }
+
+    private static func shape(_ line: String) -> String {
+        String(line.map { $0.isNumber ? "#" : $0 })
+    }
+
+    private static func isPageNumber(_ line: String) -> Bool {
+        let folded = line.lowercased()
+        let stripped = folded.replacingOccurrences(of: "page", with: "").replacingOccurrences(of: "sur", with: "")
+            .replacingOccurrences(of: "of", with: "").filter { !$0.isWhitespace && $0 != "/" && $0 != "-" }
+        return !line.isEmpty && !stripped.isEmpty && stripped.allSatisfy(\.isNumber)
+    }
+
+    private static func paragraphs(_ lines: [String]) -> [TextBlock] {
+        var blocks: [TextBlock] = []
+        var headings: [(level: Int, text: String)] = []
+        var current: [String] = []
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            defer { current = [] }
+            if current.count == 1, let level = headingLevel(current[0]) {
+                while let last = headings.last, last.level >= level { headings.removeLast() }
+                headings.append((level, current[0]))
+                blocks.append(TextBlock(text: current[0], headings: headings.map(\.text), isHeading: true, isListItem: false))
+                return
+            }
+            blocks.append(TextBlock(text: join(current), headings: headings.map(\.text), isHeading: false, isListItem: false))
+        }
+
+        for line in lines {
+            if line == pageBreak { continue }  // a paragraph cut by a page break goes on if the next line continues it
+            if line.isEmpty {
+                flush()
+                continue
+            }
+            if let last = current.last, startsNewParagraph(after: last, next: line) { flush() }
+            current.append(line)
+        }
+        flush()
+        return blocks
+    }
+
+    /// A new paragraph starts after a line that ends a sentence and is short of the text width, or at a heading.
+    private static func startsNewParagraph(after previous: String, next: String) -> Bool {
+        if headingLevel(next) != nil || headingLevel(previous) != nil { return true }
+        if next.hasPrefix("•") || next.hasPrefix("- ") || next.hasPrefix("– ") { return true }
+        guard let end = previous.last else { return true }
+        return ".:;!?".contains(end) && previous.count < 70
+    }
+
+    /// Wrapped lines rejoin with a space; a word hyphenated at the line end ("héber-" + "gement") rejoins whole.
+    /// Short label lines ("Hébergeur : X") keep their line break, as `<br>` lines do in HTML.
+    private static func join(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines {
+            guard let last = text.last else {
+                text = line
+                continue
+            }
+            if last == "-", let first = line.first, first.isLowercase, text.dropLast().last?.isLetter == true {
+                text.removeLast()
+                text += line
+            } else if text.split(separator: "\n").last.map({ $0.count < 45 && !".,;".contains($0.last ?? ".") }) == true {
+                text += "\n" + line
+            } else {
+                text += " " + line
+            }
+        }
+        return text
+    }
+
+    /// Short lines without a final full stop that look like titles: numbered, "Article …", or in capitals.
+    static func headingLevel(_ line: String) -> Int? {
+        guard line.count <= 90, let last = line.last, !".,;".contains(last) else { return nil }
+        let letters = line.filter(\.isLetter)
+        guard letters.count >= 3 else { return nil }
+        let lower = line.lowercased()
+        if lower.hasPrefix("article ") { return 2 }
+        if let first = line.first, first.isNumber {
+            let number = line.prefix { $0.isNumber || $0 == "." }
+            if number.hasSuffix(".") || line.dropFirst(number.count).hasPrefix(" ") {
+                return number.filter { $0 == "." }.count >= 2 || (number.dropLast().contains(".")) ? 3 : 2
+            }
+        }
+        if letters == letters.uppercased() && letters.count >= 5 { return 2 }
+        return nil
+    }
+}
