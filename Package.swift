@@ -57,7 +57,9 @@ let package = Package(
         // Thin command-line shell.
         .executableTarget(
             name: "sovereignty",
-            dependencies: ["Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Pipeline", "InputFiles", "SovereigntyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
         .target(
