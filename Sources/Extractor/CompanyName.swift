@@ -27,13 +27,26 @@ enum CompanyName {
             candidate.removeLast()
         }
         guard let first = candidate.first, first.isUppercase || first.isNumber,
-            (2...80).contains(candidate.count),
-            candidate.split(separator: " ").count <= 8
+            (2...120).contains(candidate.count),
+            candidate.split(separator: " ").count <= 14
         else { return nil }
         let firstWord = candidate.split(separator: " ").first.map { $0.lowercased() } ?? ""
         guard !leadingWords.contains(firstWord), !firstWord.hasPrefix("l'"), !firstWord.hasPrefix("d'") else { return nil }
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
     }
+
+    /// Company names with their legal form ("Courriel Sûr SAS", "Moselle Datacenter S.à r.l."), anywhere in a sentence.
+    static func withLegalForm(in text: Folded) -> [(text: String, range: NSRange)] {
+        let whole = NSRange(location: 0, length: text.length)
+        return legalFormName.matches(in: text.original, range: whole).compactMap { match in
+            let name = text.originalText(match.range)
+            let first = name.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            return leadingWords.contains(first) ? nil : (name, match.range)
+        }
+    }
+
+    private static let legalFormName = try! NSRegularExpression(
+        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:SASU|SAS|SARL|SA|SCA|SNC|EURL|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|BV|NV|SE|S\.A\.S\.?|S\.à r\.l\.|S\.A\.|Corporation|PLC|plc)(?![\p{L}])"#)
 
     /// The address that follows a company name in its paragraph, on one line.
     static func address(_ rest: String) -> String? {

@@ -33,11 +33,14 @@ struct DocumentAnalysis {
     }
 
     mutating func read(_ block: TextBlock) {
-        let headingText = Folded(block.headings.joined(separator: " / "))
-        let headingIsHosting = Patterns.hostingHeading.matches(in: headingText)
-        let headingRoles = block.headings.reversed().lazy.map { RoleWords.roles(in: Folded($0)) }.first { !$0.isEmpty } ?? []
+        let headingContext = HeadingContext(block.headings)
         let sectionKey = block.headings.joined(separator: "\u{1F}")
         if !block.isHeading { textLength += block.text.count }
+        if !block.columns.isEmpty, let table = SubprocessorTable(columns: block.columns) {
+            let named = readRow(block, table: table)
+            sectionHosts[sectionKey, default: []].append(contentsOf: named)
+            return
+        }
         var blockHosts: [String] = []
         var label: Label? = block.isListItem ? listIntroduction : nil
         if !block.isListItem { listIntroduction = nil }
@@ -47,12 +50,12 @@ struct DocumentAnalysis {
             for sentence in SentenceSplitter.sentences(in: String(line)) {
                 let text = Folded(sentence)
                 let context = SentenceContext(
-                    text: text, section: block.section, headingIsHosting: headingIsHosting || (label?.isHosting ?? false),
-                    contextRoles: label?.roles.isEmpty == false ? label!.roles : headingRoles)
+                    text: text, section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
+                    contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles)
                 let named = readHosts(context, block: block)
                 blockHosts.append(contentsOf: named)
                 sectionHosts[sectionKey, default: []].append(contentsOf: named)
-                let nearby = blockHosts.isEmpty && headingIsHosting ? sectionHosts[sectionKey] ?? [] : blockHosts
+                let nearby = blockHosts.isEmpty && headingContext.isHosting ? sectionHosts[sectionKey] ?? [] : blockHosts
                 readCertifications(context, named: named, nearby: nearby)
                 readClaims(context)
             }
@@ -63,50 +66,57 @@ struct DocumentAnalysis {
         }
     }
 
-    // MARK: Hosts
+    // MARK: Hosts in sentences
 
     /// Records the hosts a sentence names and returns their identity keys.
     private mutating func readHosts(_ context: SentenceContext, block: TextBlock) -> [String] {
         let text = context.text
         let hostingSentence = Patterns.hosting.matches(in: text)
-        guard hostingSentence || context.headingIsHosting, !Patterns.distractor.matches(in: text) else { return [] }
+        let messagingSentence = Patterns.messagingService.matches(in: text) && RoleWords.roles(in: text).contains(.messaging)
+        guard hostingSentence || messagingSentence || context.headingIsHosting, !Patterns.distractor.matches(in: text) else { return [] }
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
-        if !hostingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)) { return [] }
+        if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)) {
+            return []
+        }
         var found: [HostFinding] = []
-        for mention in matcher.mentions(in: text) {
+        for mention in matcher.mentions(in: text) where !isDenied(mention.range, in: text) {
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
                     roles: roles(around: mention.range, context), evidence: [evidence(context, focus: mention.range)]))
         }
-        if found.isEmpty, let unknown = unknownHost(context, block: block, introduced: hostingSentence) {
-            found.append(unknown)
+        if found.isEmpty {
+            found = unknownHosts(context, block: block, introduced: hostingSentence || messagingSentence)
         }
         hosts.append(contentsOf: found)
         return found.map(\.identityKey)
     }
 
-    /// A provider we do not know, named after "hébergé par", "Hébergeur :", or heading a hosting section.
-    private func unknownHost(_ context: SentenceContext, block: TextBlock, introduced: Bool) -> HostFinding? {
-        let text = context.text
-        var start: Int?
-        if introduced, let range = Patterns.hostIntroduction.firstRange(in: text) {
-            start = range.location + range.length
-        } else if context.headingIsHosting, isCompanyLine(text) {
-            start = 0
-        }
-        guard let start, let name = CompanyName.read(in: text, from: start) else { return nil }
-        let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""
-        let address = CompanyName.address(after)
-        return HostFinding(
-            providerID: nil, asWritten: name.text, roles: roles(around: name.range, context),
-            country: address.flatMap { CountryNames.country(in: $0) }, address: address,
-            evidence: [evidence(context, focus: name.range)])
+    /// A provider named in a clause that denies or only supposes it ("n'est jamais confiée à X", "pourrait migrer vers X").
+    private func isDenied(_ range: NSRange, in text: Folded) -> Bool {
+        let clause = Clause.around(range, in: text, separators: Clause.defaultSeparators + [", ", " : "])
+        return Patterns.negation.matches(in: clause) || Patterns.conditional.matches(in: clause)
     }
 
-    private func isCompanyLine(_ text: Folded) -> Bool {
-        let head = Folded(String(text.original.prefix(120)))
-        return Patterns.legalForm.matches(in: head) || Patterns.companyDetails.matches(in: text)
+    /// Providers we do not know: named after "hébergé par" / "Hébergeur :", or a company with its legal form in a hosting context.
+    private func unknownHosts(_ context: SentenceContext, block: TextBlock, introduced: Bool) -> [HostFinding] {
+        let text = context.text
+        var names: [(text: String, range: NSRange)] = []
+        if introduced, let range = Patterns.hostIntroduction.firstRange(in: text),
+            let name = CompanyName.read(in: text, from: range.location + range.length)
+        {
+            names.append(name)
+        } else if context.headingIsHosting || introduced {
+            names = CompanyName.withLegalForm(in: text)
+        }
+        return names.filter { !isDenied($0.range, in: text) }.map { name in
+            let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""
+            let address = CompanyName.address(after)
+            return HostFinding(
+                providerID: nil, asWritten: name.text, roles: roles(around: name.range, context),
+                country: address.flatMap { CountryNames.country(in: $0) }, address: address,
+                evidence: [evidence(context, focus: name.range)])
+        }
     }
 
     /// Roles from the clause around the name, else the sentence, else the heading or label; else unspecified.
@@ -117,6 +127,48 @@ struct DocumentAnalysis {
             if !roles.isEmpty { return roles }
         }
         return context.contextRoles.isEmpty ? [.unspecified] : context.contextRoles
+    }
+
+    // MARK: Subprocessor tables
+
+    /// One row of a subprocessor table: a host when its service cell says it hosts, stores or carries data.
+    private mutating func readRow(_ block: TextBlock, table: SubprocessorTable) -> [String] {
+        let row = Folded(block.text)
+        let focus = NSRange(location: 0, length: min(row.length, 1))
+        let rowEvidence = Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt)
+        if let cell = table.cell(.location, of: block) {
+            for (location, _) in PlaceNames.locations(in: Folded(cell)) {
+                locations.append(LocationMention(location: location, evidence: rowEvidence))
+            }
+        }
+        let service = Folded(table.cell(.service, of: block) ?? block.text)
+        let hostsData = Patterns.hostingService.matches(in: service)
+            || (Patterns.messagingService.matches(in: service) && RoleWords.roles(in: service).contains(.messaging))
+        guard hostsData else { return [] }
+        let roles = RoleWords.roles(in: service)
+        let names = [table.cell(.provider, of: block), table.cell(.entity, of: block)].compactMap { $0 }.map(Folded.init)
+        var found: [HostFinding] = []
+        var seen: Set<String> = []
+        for name in names {
+            for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
+                found.append(
+                    HostFinding(
+                        providerID: mention.providerID, asWritten: name.originalText(mention.range),
+                        roles: roles.isEmpty ? [.unspecified] : roles, evidence: [rowEvidence]))
+            }
+        }
+        if found.isEmpty, let entity = names.last, let name = CompanyName.read(in: entity, from: 0) {
+            let country = table.cell(.entity, of: block).flatMap { CountryNames.country(in: $0) }
+            found.append(
+                HostFinding(
+                    providerID: nil, asWritten: name.text, roles: roles.isEmpty ? [.unspecified] : roles, country: country,
+                    evidence: [rowEvidence]))
+        }
+        if Patterns.hds.matches(in: service) && !Patterns.negation.matches(in: service) {
+            hds.append(HDSMention(providerIDs: found.compactMap(\.providerID), namesHost: !found.isEmpty, evidence: rowEvidence))
+        }
+        hosts.append(contentsOf: found)
+        return found.map(\.identityKey)
     }
 
     // MARK: Certifications and claims
@@ -132,11 +184,15 @@ struct DocumentAnalysis {
         }
         if let range = Patterns.secNumCloud.firstRange(in: text) {
             let clause = Clause.around(range, in: text)
-            let kind: SecNumCloudMention.Kind =
-                Patterns.negation.matches(in: clause) ? .denied : Patterns.future.matches(in: clause) ? .inProgress : .claimed
-            let ids = Self.unique(matcher.mentions(in: text).map(\.providerID))
-            secNumCloud.append(
-                SecNumCloudMention(kind: kind, providerIDs: ids.isEmpty ? providerIDs(nearby) : ids, evidence: evidence(context, focus: range)))
+            let kind: SecNumCloudMention.Kind? =
+                Patterns.future.matches(in: clause) ? .inProgress
+                : Patterns.negation.matches(in: clause) ? .denied
+                : Patterns.secNumCloudHeld.matches(in: text) ? .claimed : nil
+            if let kind {
+                let ids = Self.unique(matcher.mentions(in: text).map(\.providerID))
+                secNumCloud.append(
+                    SecNumCloudMention(kind: kind, providerIDs: ids.isEmpty ? providerIDs(nearby) : ids, evidence: evidence(context, focus: range)))
+            }
         }
     }
 
@@ -160,7 +216,7 @@ struct DocumentAnalysis {
                 locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
             }
         }
-        if let range = Patterns.exposure.firstRange(in: text) {
+        if let range = Patterns.exposure.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)) {
             exposure.append(evidence(context, focus: range))
         }
     }
@@ -172,6 +228,24 @@ struct DocumentAnalysis {
     private static func unique(_ values: [String]) -> [String] {
         var seen: Set<String> = []
         return values.filter { seen.insert($0).inserted }
+    }
+}
+
+/// What the headings above a block say: a hosting section, and the role it names.
+///
+/// Only the nearest heading opens a hosting section, or a role sub-heading ("Sauvegarde", "Messagerie")
+/// under a hosting one: a page titled "Hébergement et sécurité" does not make every paragraph a host list.
+struct HeadingContext {
+    let isHosting: Bool
+    let roles: [HostRole]
+
+    init(_ headings: [String]) {
+        let folded = headings.map(Folded.init)
+        let nearestRoles = folded.last.map(RoleWords.roles) ?? []
+        let nearestIsHosting = folded.last.map(Patterns.hostingHeading.matches) ?? false
+        let ancestorIsHosting = folded.dropLast().contains(where: Patterns.hostingHeading.matches)
+        isHosting = nearestIsHosting || (!nearestRoles.isEmpty && ancestorIsHosting)
+        roles = folded.reversed().lazy.map(RoleWords.roles).first { !$0.isEmpty } ?? []
     }
 }
 
@@ -201,5 +275,35 @@ struct Label {
     init(hosting roles: [HostRole]) {
         isHosting = true
         self.roles = roles
+    }
+}
+
+/// The columns of a subprocessor table that matter, found from its headers.
+struct SubprocessorTable {
+    enum Column { case provider, entity, location, service }
+
+    private let indexes: [Column: Int]
+
+    init?(columns: [String]) {
+        var indexes: [Column: Int] = [:]
+        for (index, header) in columns.enumerated() {
+            let text = Folded(header)
+            if indexes[.entity] == nil, Patterns.entityColumn.matches(in: text) {
+                indexes[.entity] = index
+            } else if indexes[.location] == nil, Patterns.locationColumn.matches(in: text) {
+                indexes[.location] = index
+            } else if indexes[.service] == nil, Patterns.serviceColumn.matches(in: text) {
+                indexes[.service] = index
+            } else if indexes[.provider] == nil, Patterns.providerColumn.matches(in: text) {
+                indexes[.provider] = index
+            }
+        }
+        guard indexes[.provider] != nil || indexes[.entity] != nil, indexes[.service] != nil else { return nil }
+        self.indexes = indexes
+    }
+
+    func cell(_ column: Column, of block: TextBlock) -> String? {
+        guard let index = indexes[column], index < block.cells.count, !block.cells[index].isEmpty else { return nil }
+        return block.cells[index]
     }
 }

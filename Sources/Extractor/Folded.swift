@@ -14,6 +14,15 @@ struct Folded {
         self.folded = String(scalars)
     }
 
+    /// The same text with every match of `pattern` blanked out (lengths kept).
+    init(stripping pattern: NSRegularExpression, from text: Folded) {
+        let mutable = NSMutableString(string: text.original)
+        for match in pattern.matches(in: text.folded, range: NSRange(location: 0, length: text.length)).reversed() {
+            mutable.replaceCharacters(in: match.range, with: String(repeating: " ", count: match.range.length))
+        }
+        self.init(mutable as String)
+    }
+
     /// The original text of a range found in `folded`.
     func originalText(_ range: NSRange) -> String {
         (original as NSString).substring(with: range)

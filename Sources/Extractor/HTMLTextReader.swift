@@ -45,6 +45,17 @@ private struct BlockCollector {
     private var currentHeadingLevel = 0
     /// Names of the open block elements, innermost last, to tell list items and cells from paragraphs.
     private var openBlocks: [String] = []
+    /// Open tables, innermost last: a row becomes one block whose cells keep their column headers.
+    private var tables: [TableState] = []
+
+    private struct TableState {
+        var headers: [String] = []
+        var row: [String]? = nil
+        var rowIsHeader = true
+        var cellDepth = 0
+    }
+
+    private var inCell: Bool { (tables.last?.cellDepth ?? 0) > 0 }
 
     private static let skipped: Set<String> = [
         "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
@@ -97,6 +108,25 @@ private struct BlockCollector {
     }
 
     private mutating func enter(_ name: String) {
+        switch name {
+        case "table":
+            flush()
+            tables.append(TableState())
+            return
+        case "tr" where !tables.isEmpty:
+            flush()
+            tables[tables.count - 1].row = []
+            tables[tables.count - 1].rowIsHeader = true
+            return
+        case "td", "th":
+            guard !tables.isEmpty else { break }
+            if tables[tables.count - 1].cellDepth == 0 { flush() }
+            tables[tables.count - 1].cellDepth += 1
+            if name == "td" { tables[tables.count - 1].rowIsHeader = false }
+            return
+        default:
+            break
+        }
         if let level = Self.headingLevel(name) {
             flush()
             headingDepth += 1
@@ -111,6 +141,26 @@ private struct BlockCollector {
     }
 
     private mutating func leave(_ name: String) {
+        switch name {
+        case "table" where !tables.isEmpty:
+            flush()
+            tables.removeLast()
+            return
+        case "tr" where !tables.isEmpty:
+            endRow()
+            return
+        case "td", "th":
+            guard !tables.isEmpty, tables[tables.count - 1].cellDepth > 0 else { break }
+            tables[tables.count - 1].cellDepth -= 1
+            if tables[tables.count - 1].cellDepth == 0 {
+                let text = flushText().replacingOccurrences(of: "\n", with: " ")
+                if tables[tables.count - 1].row == nil { tables[tables.count - 1].row = [] }
+                tables[tables.count - 1].row!.append(text)
+            }
+            return
+        default:
+            break
+        }
         if Self.emphasis.contains(name) { emphasisDepth -= 1 }
         if Self.headingLevel(name) != nil {
             let text = flushText()
@@ -131,8 +181,28 @@ private struct BlockCollector {
         }
     }
 
+    /// A row of header cells names the columns; any other row is one block, its cells joined by " | ".
+    private mutating func endRow() {
+        guard var table = tables.popLast() else { return }
+        defer { tables.append(table) }
+        guard let row = table.row, row.contains(where: { !$0.isEmpty }) else { return }
+        table.row = nil
+        if table.rowIsHeader && table.headers.isEmpty {
+            table.headers = row
+            return
+        }
+        blocks.append(
+            TextBlock(
+                text: row.filter { !$0.isEmpty }.joined(separator: " | "), headings: headingStack.map(\.text), isHeading: false,
+                isListItem: true, cells: row, columns: row.count == table.headers.count ? table.headers : []))
+    }
+
     /// Ends the current block; a short, all-bold paragraph without a full stop is a heading in disguise.
     private mutating func flush() {
+        if inCell {
+            buffer.append(" ")  // block elements inside a cell only separate words
+            return
+        }
         let wasEmphasisOnly = !bufferHasPlainText
         let text = flushText()
         guard !text.isEmpty else { return }

@@ -13,7 +13,7 @@ enum Patterns {
         folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
     /// "hébergé par X", "l'hébergement est assuré par X", "Hébergeur : X", "hosted by X": X follows.
     static let hostIntroduction = NSRegularExpression(
-        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les|l')\s+)?"#
+        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu'])|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les|l')\s+)?"#
     )
     /// Legal forms that show a company name.
     static let legalForm = NSRegularExpression(
@@ -84,7 +84,7 @@ enum RoleWords {
     static func roles(in text: Folded) -> [HostRole] {
         var roles = specific.filter { $0.1.matches(in: text) }.map(\.0)
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
-        if !dataIsQualified, data.matches(in: text) { roles.append(.healthData) }
+        if !dataIsQualified, data.matches(in: Folded(stripping: Patterns.dataCentre, from: text)) { roles.append(.healthData) }
         return roles.sorted()
     }
 }

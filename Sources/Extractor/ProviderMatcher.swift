@@ -61,7 +61,7 @@ struct ProviderMatcher: Sendable {
                     : haystack.range(of: alias.folded, options: [], range: searchRange)
                 guard range.location != NSNotFound else { break }
                 searchRange = NSRange(location: range.location + 1, length: haystack.length - range.location - 1)
-                guard Self.isWordBoundary(haystack, range),
+                guard Self.isWordBoundary(haystack, original, range),
                     !taken.contains(where: { NSIntersectionRange($0, range).length > 0 }),
                     !Self.isProductMention(haystack, range)
                 else { continue }
@@ -72,12 +72,19 @@ struct ProviderMatcher: Sendable {
         return found.sorted { $0.range.location < $1.range.location }
     }
 
-    private static func isWordBoundary(_ text: NSString, _ range: NSRange) -> Bool {
+    private static func isWordBoundary(_ text: NSString, _ original: NSString, _ range: NSRange) -> Bool {
         func isWordCharacter(_ unit: unichar) -> Bool {
             guard let scalar = Unicode.Scalar(unit) else { return true }
             return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
         }
-        if range.location > 0, isWordCharacter(text.character(at: range.location - 1)) { return false }
+        func isLowercase(_ unit: unichar) -> Bool { Unicode.Scalar(unit)?.properties.isLowercase ?? false }
+        func isUppercase(_ unit: unichar) -> Bool { Unicode.Scalar(unit)?.properties.isUppercase ?? false }
+        // A word glued to the name by PDF extraction ("parOVH") still ends before a capital.
+        if range.location > 0, isWordCharacter(text.character(at: range.location - 1)),
+            !(isLowercase(text.character(at: range.location - 1)) && isUppercase(original.character(at: range.location)))
+        {
+            return false
+        }
         let end = range.location + range.length
         if end < text.length, isWordCharacter(text.character(at: end)) { return false }
         return true

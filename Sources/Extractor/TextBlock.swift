@@ -7,6 +7,9 @@ struct TextBlock: Sendable, Equatable {
     var isHeading: Bool
     /// A list item or table cell: it may continue a sentence that ends with ":" above it.
     var isListItem: Bool
+    /// For a table row: its cells, and the table's column headers (empty when the table has none).
+    var cells: [String] = []
+    var columns: [String] = []
 
     /// The heading the block sits directly under, as shown in evidence.
     var section: String? { headings.last }
