@@ -19,10 +19,18 @@ enum CompanyName {
         let rest = original.substring(from: start)
         let leading = rest.prefix { $0 == " " }.utf16.count
         var candidate = String(rest.dropFirst(leading))
+        // ", Inc." and its kind belong to the name: keep them through the cut at commas.
+        let glued = [", Inc", ", LLC", ", Ltd", ", Limited", ", S.A.", ", SA "]
+        for form in glued { candidate = candidate.replacingOccurrences(of: form, with: form.replacingOccurrences(of: ", ", with: "\u{1}")) }
+        // The full stop of "Inc." or "S.A.S." is not the end of a sentence.
+        for form in ["Inc.", "Ltd.", "Corp.", "S.A.S.", "S.A.", "r.l."] {
+            candidate = candidate.replacingOccurrences(of: form, with: form.replacingOccurrences(of: ".", with: "\u{2}"))
+        }
         for terminator in terminators {
             if let range = candidate.range(of: terminator) { candidate = String(candidate[..<range.lowerBound]) }
         }
-        candidate = candidate.trimmingCharacters(in: .whitespaces)
+        candidate = candidate.replacingOccurrences(of: "\u{1}", with: ", ").replacingOccurrences(of: "\u{2}", with: ".")
+            .trimmingCharacters(in: .whitespaces)
         while candidate.hasSuffix(".") && !candidate.hasSuffix("S.A.S.") && !candidate.hasSuffix("Inc.") && !candidate.hasSuffix("r.l.") {
             candidate.removeLast()
         }
@@ -82,13 +90,18 @@ enum CountryNames {
         let folded = text.folded as NSString
         var best: (location: Int, code: String)?
         for (name, code) in names {
-            let range = folded.range(of: name)
-            guard range.location != NSNotFound else { continue }
-            let end = range.location + range.length
-            let boundaryBefore = range.location == 0 || !(folded.substring(with: NSRange(location: range.location - 1, length: 1)).first?.isLetter ?? false)
-            let boundaryAfter = end >= folded.length || !(folded.substring(with: NSRange(location: end, length: 1)).first?.isLetter ?? false)
-            guard boundaryBefore, boundaryAfter else { continue }
-            if best == nil || range.location < best!.location { best = (range.location, code) }
+            var searchFrom = 0
+            while searchFrom < folded.length {
+                let range = folded.range(of: name, options: [], range: NSRange(location: searchFrom, length: folded.length - searchFrom))
+                guard range.location != NSNotFound else { break }
+                searchFrom = range.location + 1
+                let end = range.location + range.length
+                let boundaryBefore = range.location == 0 || !(folded.substring(with: NSRange(location: range.location - 1, length: 1)).first?.isLetter ?? false)
+                let boundaryAfter = end >= folded.length || !(folded.substring(with: NSRange(location: end, length: 1)).first?.isLetter ?? false)
+                guard boundaryBefore, boundaryAfter else { continue }
+                if best == nil || range.location < best!.location { best = (range.location, code) }
+                break
+            }
         }
         if let best { return best.code }
         if usZip.matches(in: text) { return "US" }

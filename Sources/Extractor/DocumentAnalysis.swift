@@ -44,9 +44,19 @@ struct DocumentAnalysis {
         var blockHosts: [String] = []
         var label: Label? = block.isListItem ? listIntroduction : nil
         if !block.isListItem { listIntroduction = nil }
+        if block.isTerm {
+            listIntroduction = Label(term: block.text) ?? listIntroduction.flatMap { $0.fromIntroduction ? $0 : nil }
+            return
+        }
 
         for line in block.text.split(separator: "\n") {
             if let lineLabel = Label(line: String(line)) { label = lineLabel }
+            defer {
+                // "…hébergé avec les prestataires suivants :" introduces the lines after it.
+                if line.hasSuffix(":"), Patterns.hosting.matches(in: Folded(String(line))) {
+                    label = Label(hosting: RoleWords.roles(in: Folded(String(line))))
+                }
+            }
             for sentence in SentenceSplitter.sentences(in: String(line)) {
                 let text = Folded(sentence)
                 let context = SentenceContext(
@@ -71,13 +81,20 @@ struct DocumentAnalysis {
     /// Records the hosts a sentence names and returns their identity keys.
     private mutating func readHosts(_ context: SentenceContext, block: TextBlock) -> [String] {
         let text = context.text
-        let hostingSentence = Patterns.hosting.matches(in: text)
+        let plain = Folded(stripping: Patterns.roleNoise, from: text)
+        let hostingSentence = Patterns.hosting.matches(in: plain)
         let messagingSentence = Patterns.messagingService.matches(in: text) && RoleWords.roles(in: text).contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting, !Patterns.distractor.matches(in: text) else { return [] }
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
-        if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)) {
+        // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
+        if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)),
+            let first = matcher.mentions(in: text).first?.range ?? CompanyName.withLegalForm(in: text).first?.range,
+            Patterns.statusVerb.matches(in: Folded((text.original as NSString).substring(from: first.location + first.length)))
+        {
             return []
         }
+        // The editor of the service is named in hosting sections too; it is not its host.
+        if !hostingSentence && !messagingSentence && Patterns.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []
         for mention in matcher.mentions(in: text) where !isDenied(mention.range, in: text) {
             found.append(
@@ -92,10 +109,21 @@ struct DocumentAnalysis {
         return found.map(\.identityKey)
     }
 
-    /// A provider named in a clause that denies or only supposes it ("n'est jamais confiée à X", "pourrait migrer vers X").
+    /// A provider named as not used, only possibly used, or as someone's owner ("aucune donnée n'est hébergée chez X",
+    /// "une migration vers X pourrait être envisagée", "une plateforme de la société X"): not a host.
     private func isDenied(_ range: NSRange, in text: Folded) -> Bool {
-        let clause = Clause.around(range, in: text, separators: Clause.defaultSeparators + [", ", " : "])
-        return Patterns.negation.matches(in: clause) || Patterns.conditional.matches(in: clause)
+        let clause = Clause.around(range, in: text)
+        let folded = clause.folded as NSString
+        let mention = folded.range(of: (text.folded as NSString).substring(with: range))
+        let rawBefore = mention.location == NSNotFound ? clause.original : (clause.original as NSString).substring(to: mention.location)
+        // ", qui ne recueille aucune donnée," speaks of the subject, not of the host.
+        let before = Folded(Self.relativeClause.stringByReplacingMatches(
+            in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ","))
+        var after = mention.location == NSNotFound ? "" : (clause.original as NSString).substring(from: mention.location + mention.length)
+        if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
+        let afterText = Folded(after)
+        return Patterns.hostDenial.matches(in: before) || Patterns.conditional.matches(in: before) || Patterns.conditional.matches(in: afterText)
+            || Patterns.ownership.matches(in: before) || Patterns.denialAfter.matches(in: afterText)
     }
 
     /// Providers we do not know: named after "hébergé par" / "Hébergeur :", or a company with its legal form in a hosting context.
@@ -176,7 +204,9 @@ struct DocumentAnalysis {
     private mutating func readCertifications(_ context: SentenceContext, named: [String], nearby: [String]) {
         let text = context.text
         let providerIDs = { (keys: [String]) in keys.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil } }
-        if let range = Patterns.hds.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)) {
+        if let range = Patterns.hds.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)),
+            !Patterns.conditional.matches(in: text)
+        {
             let ids = Self.unique(matcher.mentions(in: text).map(\.providerID) + providerIDs(named))
             let subject = ids.isEmpty && named.isEmpty ? providerIDs(nearby) : ids
             let namesHost = !subject.isEmpty || !named.isEmpty || (!nearby.isEmpty && ids.isEmpty)
@@ -216,7 +246,7 @@ struct DocumentAnalysis {
                 locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
             }
         }
-        if let range = Patterns.exposure.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)) {
+        if let range = Patterns.exposure.firstRange(in: text), !Patterns.hostDenial.matches(in: Clause.around(range, in: text)) {
             exposure.append(evidence(context, focus: range))
         }
     }
@@ -224,6 +254,9 @@ struct DocumentAnalysis {
     private func evidence(_ context: SentenceContext, focus: NSRange) -> Evidence {
         Evidence(url: url, quote: Quote.window(context.text.original, around: focus), section: context.section, fetchedAt: fetchedAt)
     }
+
+    private static let relativeClause = try! NSRegularExpression(
+        pattern: #",\s*(?:qui|which|that|dont|lequel|laquelle|where|où)\b[^,]*,"#, options: [.caseInsensitive])
 
     private static func unique(_ values: [String]) -> [String] {
         var seen: Set<String> = []
@@ -263,6 +296,8 @@ struct SentenceContext {
 struct Label {
     let isHosting: Bool
     let roles: [HostRole]
+    /// Set by a sentence ending with ":" rather than by a label or a term.
+    var fromIntroduction = false
 
     init?(line: String) {
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 60 else { return nil }
@@ -273,6 +308,16 @@ struct Label {
     }
 
     init(hosting roles: [HostRole]) {
+        isHosting = true
+        self.roles = roles
+        fromIntroduction = true
+    }
+
+    /// A definition term (`<dt>`) that names a hosting function ("Stockage des données de santé", "Site vitrine").
+    init?(term: String) {
+        let text = Folded(term)
+        let roles = RoleWords.roles(in: text)
+        guard term.count <= 80, Patterns.hostingHeading.matches(in: text) || !roles.isEmpty, !Patterns.editor.matches(in: text) else { return nil }
         isHosting = true
         self.roles = roles
     }

@@ -211,7 +211,8 @@ private struct BlockCollector {
             pushHeading(text, level: max(level, 7))
         } else {
             let isItem = openBlocks.last.map { ["li", "dd", "td"].contains($0) } ?? false
-            blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: false, isListItem: isItem))
+            blocks.append(
+                TextBlock(text: text, headings: headingStack.map(\.text), isHeading: false, isListItem: isItem, isTerm: openBlocks.last == "dt"))
         }
     }
 

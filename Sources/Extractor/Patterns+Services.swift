@@ -18,13 +18,30 @@ extension Patterns {
     static let secNumCloudHeld = NSRegularExpression(
         folded: #"qualifie(?:e|s|es)?\s+(?:sec\s?num\s?cloud|par l'anssi)|sec\s?num\s?cloud[^.;]{0,40}qualifi|(?:dispose|detient|beneficie|obtenu|possede|holds?|has|obtained)[^.;]{0,60}sec\s?num\s?cloud|sec\s?num\s?cloud[- ]qualified|qualified[^.;]{0,30}sec\s?num\s?cloud|certifie(?:e|s|es)?\s+sec\s?num\s?cloud|label(?:lise)?\s+sec\s?num\s?cloud"#
     )
+    /// Before a provider's name: the sentence denies that it holds anything.
+    static let hostDenial = NSRegularExpression(
+        folded: #"\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bno\b|\bnot\b|\bnone\b|\bni\b|\bsans\b|\bwithout\b|\bplus de\b"#)
+    /// Right after a provider's name: "X n'héberge aucune donnée".
+    static let denialAfter = NSRegularExpression(folded: #"^\s*(?:ne|n')\b|^\s*(?:does not|doesn't|never)\b"#)
+    /// The provider is named as an owner, not a host: "une plateforme de la société X".
+    static let ownership = NSRegularExpression(
+        folded: #"(?:de la societe|filiale d[eu']|filiale du groupe|appartenant a|appartient a|du groupe|owned by|subsidiary of|propriete d[eu']|une marque d[eu']|a brand of|detenue par|controlee par)\s*$"#)
+    /// The publisher of the service, named in the same sections.
+    static let editor = NSRegularExpression(
+        folded: #"\bedite(?:e|s|es)?\s+par|\bediteur\b|directeur de (?:la )?publication|responsable de (?:la )?publication|published by|\bpublisher\b|\bexploite(?:e)?\s+par"#)
+
     /// Column headers of subprocessor tables.
     static let providerColumn = NSRegularExpression(folded: #"prestataire|fournisseur|sous-traitant|provider|processor|vendor|partenaire|hebergeur|\bnom\b|\bname\b|societe$|^societe"#)
     static let entityColumn = NSRegularExpression(folded: #"entite|entity|contractant|raison sociale|legal"#)
     static let locationColumn = NSRegularExpression(folded: #"localisation|location|\blieu\b|pays d'hebergement|hosting country|region|ou sont|where"#)
     static let serviceColumn = NSRegularExpression(folded: #"service|prestation|finalite|purpose|activite|\brole\b|usage|objet|mission|description|traitement"#)
-    /// Data-centre words contain "données" but say nothing about whose data.
-    static let dataCentre = NSRegularExpression(folded: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles? informatiques?"#)
+    /// Phrases that carry role or hosting words without saying what is hosted: data centres, the name of the
+    /// HDS certificate ("hébergeur de données de santé"), "sur une plateforme agréée".
+    static let roleNoise = NSRegularExpression(
+        folded: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?(?:de|des)\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de(?:s)?\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?"#)
+    /// After a provider's name, a verb that makes the sentence about its status.
+    static let statusVerb = NSRegularExpression(
+        folded: #"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:est|n'est|ne|n'a|a obtenu|dispose|detient|beneficie|possede|is|has|holds|does|was|reste|demeure)\b"#)
 }
 
 /// Where a table cell or a short phrase places data.

@@ -7,7 +7,7 @@ enum Patterns {
     /// A sentence about hosting something somewhere.
     static let hosting = NSRegularExpression(folded: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b"#)
     /// A heading or label that opens a hosting section.
-    static let hostingHeading = NSRegularExpression(folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure"#)
+    static let hostingHeading = NSRegularExpression(folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b"#)
     /// Text about cookies, tracking or sign-in: providers named there are not hosts.
     static let distractor = NSRegularExpression(
         folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
@@ -45,7 +45,7 @@ enum Patterns {
         folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen"#
     )
     static let france = NSRegularExpression(
-        folded: #"\ben france\b|france metropolitaine|territoire (?:national|francais)|\bin france\b|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france)"#
+        folded: #"\ben france\b|(?:\ben|\bin)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence)|france metropolitaine|territoire (?:national|francais)|\bin france\b|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france)"#
     )
     static let europe = NSRegularExpression(
         folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b|\beea\b|european economic area|\ben europe\b|\bin europe\b"#
@@ -78,13 +78,16 @@ enum RoleWords {
     ]
     /// Data in general: on a health platform, the users' data include their health data.
     private static let data = NSRegularExpression(
-        folded: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b"#)
+        folded: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b|comptes? (?:des )?utilisateurs|\bjournaux\b|questionnaires|\breleves\b|\bmesures\b|\bexamens\b|comptes rendus|ordonnances|resultats|\brecords\b"#)
 
     /// Roles named in the text, or empty when it names none.
     static func roles(in text: Folded) -> [HostRole] {
+        let text = Folded(stripping: Patterns.roleNoise, from: text)
         var roles = specific.filter { $0.1.matches(in: text) }.map(\.0)
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
-        if !dataIsQualified, data.matches(in: Folded(stripping: Patterns.dataCentre, from: text)) { roles.append(.healthData) }
+        if !dataIsQualified, data.matches(in: text) { roles.append(.healthData) }
+        // A CDN serves the site or the app; it is named for that role alone.
+        if roles.contains(.cdn) { roles.removeAll { $0 == .website || $0 == .application } }
         return roles.sorted()
     }
 }

@@ -7,6 +7,8 @@ struct TextBlock: Sendable, Equatable {
     var isHeading: Bool
     /// A list item or table cell: it may continue a sentence that ends with ":" above it.
     var isListItem: Bool
+    /// A definition term (`<dt>`): a label for the definitions that follow.
+    var isTerm = false
     /// For a table row: its cells, and the table's column headers (empty when the table has none).
     var cells: [String] = []
     var columns: [String] = []
