@@ -70,5 +70,6 @@ let package = Package(
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "InputFiles", "TestSupport"]),
+        .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
     ]
 )

@@ -19,6 +19,10 @@ struct DocumentAnalysis {
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
     private var listIntroduction: Label?
+    /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
+    private var pendingHDS: Int?
+    /// All the text read, to find the address of a host named without one.
+    private var documentText = ""
 
     init(matcher: ProviderMatcher, url: String, fetchedAt: String) {
         self.matcher = matcher
@@ -27,23 +31,36 @@ struct DocumentAnalysis {
     }
 
     var findings: DocumentFindings {
-        DocumentFindings(
-            hosts: HostFinding.merge(hosts), hds: hds, secNumCloud: secNumCloud, zeroKnowledge: zeroKnowledge,
+        let located = HostFinding.merge(hosts).map { host in
+            guard host.providerID == nil, host.country == nil, let range = documentText.range(of: host.asWritten) else { return host }
+            var host = host
+            host.country = CompanyName.address(String(documentText[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
+            return host
+        }
+        return DocumentFindings(
+            hosts: located, hds: hds, secNumCloud: secNumCloud, zeroKnowledge: zeroKnowledge,
             dataLocations: locations, exposureDisclosures: exposure, textLength: textLength)
     }
 
     mutating func read(_ block: TextBlock) {
         let headingContext = HeadingContext(block.headings)
         let sectionKey = block.headings.joined(separator: "\u{1F}")
-        if !block.isHeading { textLength += block.text.count }
+        if !block.isHeading {
+            textLength += block.text.count
+            documentText += block.text + "\n"
+        }
         if !block.columns.isEmpty, let table = SubprocessorTable(columns: block.columns) {
             let named = readRow(block, table: table)
             sectionHosts[sectionKey, default: []].append(contentsOf: named)
             return
         }
         var blockHosts: [String] = []
+        let hdsBefore = hds.count
         var label: Label? = block.isListItem ? listIntroduction : nil
-        if !block.isListItem { listIntroduction = nil }
+        if !block.isListItem {
+            listIntroduction = nil
+            pendingHDS = nil
+        }
         if block.isTerm {
             listIntroduction = Label(term: block.text) ?? listIntroduction.flatMap { $0.fromIntroduction ? $0 : nil }
             return
@@ -61,8 +78,13 @@ struct DocumentAnalysis {
                 let text = Folded(sentence)
                 let context = SentenceContext(
                     text: text, section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
-                    contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles)
+                    contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
+                    fromIntroduction: label?.fromIntroduction ?? false)
                 let named = readHosts(context, block: block)
+                if block.isListItem, let pending = pendingHDS, !named.isEmpty {
+                    hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
+                    hds[pending].namesHost = true
+                }
                 blockHosts.append(contentsOf: named)
                 sectionHosts[sectionKey, default: []].append(contentsOf: named)
                 let nearby = blockHosts.isEmpty && headingContext.isHosting ? sectionHosts[sectionKey] ?? [] : blockHosts
@@ -73,6 +95,7 @@ struct DocumentAnalysis {
         if !block.isListItem, block.text.hasSuffix(":"), let last = SentenceSplitter.sentences(in: block.text).last {
             let text = Folded(last)
             if Patterns.hosting.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
+            if hds.count > hdsBefore, let last = hds.indices.last, !hds[last].namesHost { pendingHDS = last }
         }
     }
 
@@ -100,7 +123,7 @@ struct DocumentAnalysis {
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
-                    roles: roles(around: mention.range, context), evidence: [evidence(context, focus: mention.range)]))
+                    roles: itemRoles(roles(around: mention.range, context), context), evidence: [evidence(context, focus: mention.range)]))
         }
         if found.isEmpty {
             found = unknownHosts(context, block: block, introduced: hostingSentence || messagingSentence)
@@ -157,6 +180,12 @@ struct DocumentAnalysis {
         return context.contextRoles.isEmpty ? [.unspecified] : context.contextRoles
     }
 
+    /// Roles of a name in a list item: what the item says, plus what the sentence introducing the list said.
+    private func itemRoles(_ roles: [HostRole], _ context: SentenceContext) -> [HostRole] {
+        guard context.fromIntroduction, !context.contextRoles.isEmpty, !roles.contains(.unspecified) else { return roles }
+        return RoleWords.normalise(roles + context.contextRoles)
+    }
+
     // MARK: Subprocessor tables
 
     /// One row of a subprocessor table: a host when its service cell says it hosts, stores or carries data.
@@ -208,8 +237,10 @@ struct DocumentAnalysis {
             !Patterns.conditional.matches(in: text)
         {
             let ids = Self.unique(matcher.mentions(in: text).map(\.providerID) + providerIDs(named))
+            // "des hébergeurs certifiés" does not point back to the host named before.
+            let nearby = Patterns.indefiniteHost.matches(in: text) ? [] : nearby
             let subject = ids.isEmpty && named.isEmpty ? providerIDs(nearby) : ids
-            let namesHost = !subject.isEmpty || !named.isEmpty || (!nearby.isEmpty && ids.isEmpty)
+            let namesHost = !subject.isEmpty || !named.isEmpty || !nearby.isEmpty
             hds.append(HDSMention(providerIDs: subject, namesHost: namesHost, evidence: evidence(context, focus: range)))
         }
         if let range = Patterns.secNumCloud.firstRange(in: text) {
@@ -237,7 +268,11 @@ struct DocumentAnalysis {
             if let range = Patterns.france.firstRange(in: text) {
                 locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range)))
             }
-            if let range = Patterns.europe.firstRange(in: text) {
+            // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
+            let withoutOutside = Folded(stripping: Patterns.outsideEurope, from: text)
+            if let range = Patterns.europe.firstRange(in: withoutOutside)
+                ?? (Patterns.dataCentreNamed.matches(in: text) ? Patterns.countryAlone.firstRange(in: withoutNames(text)) : nil)
+            {
                 locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range)))
             }
             if let range = Patterns.outsideEurope.firstRange(in: text), !Patterns.companySeat.matches(in: text),
@@ -249,6 +284,15 @@ struct DocumentAnalysis {
         if let range = Patterns.exposure.firstRange(in: text), !Patterns.hostDenial.matches(in: Clause.around(range, in: text)) {
             exposure.append(evidence(context, focus: range))
         }
+    }
+
+    /// The text with provider names blanked: "Microsoft Ireland Operations Limited" places no data in Ireland.
+    private func withoutNames(_ text: Folded) -> Folded {
+        let mutable = NSMutableString(string: text.original)
+        for mention in matcher.mentions(in: text) {
+            mutable.replaceCharacters(in: mention.range, with: String(repeating: " ", count: mention.range.length))
+        }
+        return Folded(mutable as String)
     }
 
     private func evidence(_ context: SentenceContext, focus: NSRange) -> Evidence {
@@ -290,6 +334,8 @@ struct SentenceContext {
     let headingIsHosting: Bool
     /// Roles the heading or label states.
     let contextRoles: [HostRole]
+    /// The label is a sentence introducing a list, whose roles add to each item's.
+    let fromIntroduction: Bool
 }
 
 /// "Hébergeur du site : …" at the start of a line.

@@ -30,6 +30,10 @@ extension Patterns {
     static let editor = NSRegularExpression(
         folded: #"\bedite(?:e|s|es)?\s+par|\bediteur\b|directeur de (?:la )?publication|responsable de (?:la )?publication|published by|\bpublisher\b|\bexploite(?:e)?\s+par"#)
 
+    /// "des hébergeurs certifiés", "a certified provider": the sentence speaks of hosts it does not name.
+    static let indefiniteHost = NSRegularExpression(
+        folded: #"\bdes\s+hebergeurs|\bun\s+hebergeur|\bd'un\s+hebergeur|\b(?:deux|plusieurs|trois)\s+hebergeurs|\ban?\s+(?:hds-)?certified\s+(?:health data\s+)?(?:host|provider)|\bcertified\s+(?:hosts|providers)|\bdes\s+prestataires"#)
+
     /// Column headers of subprocessor tables.
     static let providerColumn = NSRegularExpression(folded: #"prestataire|fournisseur|sous-traitant|provider|processor|vendor|partenaire|hebergeur|\bnom\b|\bname\b|societe$|^societe"#)
     static let entityColumn = NSRegularExpression(folded: #"entite|entity|contractant|raison sociale|legal"#)
@@ -38,7 +42,7 @@ extension Patterns {
     /// Phrases that carry role or hosting words without saying what is hosted: data centres, the name of the
     /// HDS certificate ("hébergeur de données de santé"), "sur une plateforme agréée".
     static let roleNoise = NSRegularExpression(
-        folded: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?(?:de|des)\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de(?:s)?\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?"#)
+        folded: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?de\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|sites?\s+de\s+(?:production|secours)|second\s+site|site\s+distant|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?"#)
     /// After a provider's name, a verb that makes the sentence about its status.
     static let statusVerb = NSRegularExpression(
         folded: #"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:est|n'est|ne|n'a|a obtenu|dispose|detient|beneficie|possede|is|has|holds|does|was|reste|demeure)\b"#)

@@ -5,9 +5,11 @@ import SovereigntyModel
 /// Kept in one place so that a reviewer reads the whole vocabulary at once.
 enum Patterns {
     /// A sentence about hosting something somewhere.
-    static let hosting = NSRegularExpression(folded: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b"#)
+    static let hosting = NSRegularExpression(
+        folded: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)"#)
     /// A heading or label that opens a hosting section.
-    static let hostingHeading = NSRegularExpression(folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b"#)
+    static let hostingHeading = NSRegularExpression(
+        folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b|prestataires? techniques?|technical (?:service )?providers?"#)
     /// Text about cookies, tracking or sign-in: providers named there are not hosts.
     static let distractor = NSRegularExpression(
         folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
@@ -22,7 +24,7 @@ enum Patterns {
     static let companyDetails = NSRegularExpression(folded: #"\brcs\b|capital|siege|immatricul|registered|sis\b|situee? au|domicili"#)
 
     static let hds = NSRegularExpression(
-        folded: #"\bhds\b|\bhads\b|(?:certifi|agre)[a-z]*\b[^.]{0,60}(?:donnees de sante|\bhds\b|hebergeur)|hebergeurs?\s+(?:de\s+donnees\s+de\s+sante\s+)?(?:certifi|agre)[a-z]*|hebergeurs?\s+de\s+donnees\s+de\s+sante|l\.?\s?1111-8|2018-137|certified[^.]{0,40}health data|health data host"#
+        folded: #"plate-?forme\s+(?:agree|certifiee)|\bhds\b|\bhads\b|(?:certifi|agre)[a-z]*\b[^.]{0,60}(?:donnees de sante|\bhds\b|hebergeur)|hebergeurs?\s+(?:de\s+donnees\s+de\s+sante\s+)?(?:certifi|agre)[a-z]*|hebergeurs?\s+de\s+donnees\s+de\s+sante|l\.?\s?1111-8|2018-137|certified[^.]{0,40}health data|health data host"#
     )
     static let secNumCloud = NSRegularExpression(folded: #"sec\s?num\s?cloud"#)
     /// Within a clause: the statement is denied.
@@ -41,14 +43,18 @@ enum Patterns {
     static let noKeys = NSRegularExpression(
         folded: #"ne\s+(?:detenons|possedons|disposons|conservons|avons|stockons)\s+(?:pas|jamais|aucun)[^.]{0,40}\bcles?\b|n'avons\s+(?:pas|jamais|aucun)\s+acces[^.]{0,60}(?:contenu|donnees|cles)|ne\s+pouvons\s+(?:pas|jamais)\s+(?:lire|acceder|dechiffrer)|(?:cannot|can't|can not|are unable to)\s+(?:read|access|decrypt)\s+(?:your|the)|(?:do not|don't|never)\s+(?:hold|have|store)\s+(?:the\s+|your\s+|any\s+)?(?:encryption\s+|decryption\s+)?keys"#
     )
+    /// Naming a data centre makes a country in the same sentence a data location, address or not.
+    static let dataCentreNamed = NSRegularExpression(folded: #"centres? de donnees|data ?cent(?:er|re)|datacenter"#)
+    static let countryAlone = NSRegularExpression(
+        folded: #"\b(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands)\b"#)
     static let locationContext = NSRegularExpression(
         folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen"#
     )
     static let france = NSRegularExpression(
-        folded: #"\ben france\b|(?:\ben|\bin)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence)|france metropolitaine|territoire (?:national|francais)|\bin france\b|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france)"#
+        folded: #"\ben france\b|(?:\ba|\bin)\s+(?:paris|marseille|lyon|toulouse|nice|nantes|montpellier|strasbourg|bordeaux|lille|rennes|reims|toulon|saint-etienne|le havre|grenoble|dijon|angers|nimes|villeurbanne|clermont-ferrand|le mans|aix-en-provence|brest|tours|amiens|limoges|annecy|perpignan|metz|besancon|orleans|rouen|mulhouse|caen|nancy|roubaix|tourcoing|avignon|poitiers|pau|la rochelle|calais|niort|agen|bayonne|valence|quimper|lorient|vannes|saint-brieuc|laval|cholet|troyes|colmar|chambery|ajaccio|bastia|gravelines|saint-denis|aubervilliers|nanterre|courbevoie|boulogne-billancourt|montreuil|bezons|massy|marcoussis|pantin|clichy|levallois-perret|issy-les-moulineaux|saclay|evry|versailles|cergy|creteil|bobigny|melun|beauvais|chartres|blois|bourges|chateauroux|nevers|auxerre|macon|bourg-en-bresse|vesoul|belfort|epinal|chaumont|chalons-en-champagne|charleville-mezieres|laon|arras|saint-lo|alencon|evreux|cherbourg|aurillac|moulins|gueret|tulle|perigueux|cahors|rodez|albi|montauban|auch|tarbes|foix|carcassonne|mende|privas|gap|draguignan|mont-de-marsan|angouleme|la roche-sur-yon|saint-nazaire|biarritz|beziers|narbonne|sete|arles|cannes|antibes|wissembourg|croix)\b|(?:\ben|\bin)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence)|france metropolitaine|territoire (?:national|francais)|\bin france\b|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#
     )
     static let europe = NSRegularExpression(
-        folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b|\beea\b|european economic area|\ben europe\b|\bin europe\b"#
+        folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands|spain|italy|sweden|finland|poland|austria|denmark)\b"#
     )
     /// Data sent or kept outside the EU. "États-Unis" alone is often an address; a preposition makes it a place for data.
     static let outsideEurope = NSRegularExpression(
@@ -57,7 +63,7 @@ enum Patterns {
     /// Where a company is established is not where data are.
     static let companySeat = NSRegularExpression(folded: #"societe mere|maison mere|siege|headquarter|parent company|etablie aux|incorporated"#)
     static let noTransfer = NSRegularExpression(
-        folded: #"\baucun\b|\bjamais\b|\bne\b[^.]{0,60}\bpas\b|\bn'[a-z]+\b[^.]{0,60}\bpas\b|\bno\b|\bnot\b|\bnever\b|\bsans\b"#
+        folded: #"\baucune?\b|\bdo not\b|\bjamais\b|\bne\b[^.]{0,60}\bpas\b|\bn'[a-z]+\b[^.]{0,60}\bpas\b|\bno\b|\bnot\b|\bnever\b|\bsans\b"#
     )
     static let exposure = NSRegularExpression(
         folded: #"cloud act|\bfisa\b|section 702|12333|societe mere (?:etablie |situee |basee |immatriculee )?aux etats-unis|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#
@@ -69,16 +75,24 @@ enum RoleWords {
     private static let specific: [(HostRole, NSRegularExpression)] = [
         (.encryptionKeys, NSRegularExpression(folded: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#)),
         (.backup, NSRegularExpression(folded: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise"#)),
-        (.messaging, NSRegularExpression(folded: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b"#)),
+        (.messaging, NSRegularExpression(folded: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b"#)),
         (.cdn, NSRegularExpression(folded: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#)),
         (.healthData, NSRegularExpression(
             folded: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux|photographies|\bphotos\b"#)),
         (.application, NSRegularExpression(folded: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|\bapp\b|\bapi\b|service en ligne|back-?end|\bsoftware\b"#)),
-        (.website, NSRegularExpression(folded: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine"#)),
+        (.website, NSRegularExpression(
+            folded: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine|centre d'aide|foire aux questions|\bfaq\b|help cent(?:er|re)|\bblog\b"#)),
     ]
     /// Data in general: on a health platform, the users' data include their health data.
     private static let data = NSRegularExpression(
-        folded: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b|comptes? (?:des )?utilisateurs|\bjournaux\b|questionnaires|\breleves\b|\bmesures\b|\bexamens\b|comptes rendus|ordonnances|resultats|\brecords\b"#)
+        folded: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b|comptes? (?:des )?utilisateurs|\bdossiers?\b|\bjournaux\b|questionnaires|\breleves\b|\bmesures\b|\bexamens\b|comptes rendus|ordonnances|resultats|\brecords\b"#)
+
+    /// Roles as a set: sorted, and a CDN named for that role alone.
+    static func normalise(_ roles: [HostRole]) -> [HostRole] {
+        var roles = Array(Set(roles)).sorted()
+        if roles.contains(.cdn) { roles.removeAll { $0 == .website || $0 == .application } }
+        return roles
+    }
 
     /// Roles named in the text, or empty when it names none.
     static func roles(in text: Folded) -> [HostRole] {

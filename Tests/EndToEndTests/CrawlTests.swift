@@ -46,6 +46,7 @@ import TestSupport
         var options = CrawlOptions()
         options.platformsPath = try directory.write("platforms.yml", Self.platformsFile(server))
         options.providersPath = Fixtures.providers
+        options.registriesPath = Fixtures.registries
         options.templatesPath = Fixtures.templates
         options.outputPath = directory.path("Output")
         options.runDate = Self.runDate

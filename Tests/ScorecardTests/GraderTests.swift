@@ -43,7 +43,7 @@ import Testing
         let snapshots = findings.enumerated().map { index, findings in
             Self.snapshot(urls[index % 2], findings, failure: findings == nil ? FetchFailure(reason: .dns, message: "host name not found") : nil)
         }
-        return Grader(catalog: Self.catalog).grade(platform, documents: snapshots)
+        return Grader(catalog: Self.catalog, day: "2026-11-22").grade(platform, documents: snapshots)
     }
 
     struct LevelCase: Sendable, CustomTestStringConvertible {
