@@ -4,7 +4,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev pkg-config poppler-utils
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN := .build/release/sovereignty
 
-.PHONY: run test build deps crawl clean
+.PHONY: run test build deps crawl clean accuracy bench
 
 ## Install the system libraries the C bridges link against, when missing.
 deps:
@@ -31,6 +31,15 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Precision and recall of the extractor and the rubric on the labelled set (Tests/Accuracy/Fixtures).
+accuracy: build
+	$(BIN) accuracy Tests/Accuracy/Fixtures --providers Inputs/providers.yml --registries Inputs/registries
+
+## Extraction throughput against libxml2's raw parse, and memory (release build, one core).
+bench: deps
+	$(SWIFT) build -c release --product sovereignty-bench
+	.build/release/sovereignty-bench
 
 clean:
 	rm -rf .build Output/site

@@ -6,7 +6,8 @@ let package = Package(
     name: "sovereignty",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "sovereignty", targets: ["sovereignty"])
+        .executable(name: "sovereignty", targets: ["sovereignty"]),
+        .executable(name: "sovereignty-bench", targets: ["ExtractionBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -60,6 +61,11 @@ let package = Package(
             dependencies: [
                 "Pipeline", "InputFiles", "SovereigntyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+
+        // `make bench`: extraction throughput against libxml2's raw parse.
+        .executableTarget(
+            name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel"],
+            path: "Benchmarks/ExtractionBench"),
 
         // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
         .target(

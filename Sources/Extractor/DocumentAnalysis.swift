@@ -21,6 +21,8 @@ struct DocumentAnalysis {
     private var listIntroduction: Label?
     /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
     private var pendingHDS: Int?
+    /// Heading contexts already worked out, by heading path: many blocks share one.
+    private var headingContexts: [String: HeadingContext] = [:]
     /// All the text read, to find the address of a host named without one.
     private var documentText = ""
 
@@ -43,8 +45,9 @@ struct DocumentAnalysis {
     }
 
     mutating func read(_ block: TextBlock) {
-        let headingContext = HeadingContext(block.headings)
         let sectionKey = block.headings.joined(separator: "\u{1F}")
+        let headingContext = headingContexts[sectionKey] ?? HeadingContext(block.headings)
+        headingContexts[sectionKey] = headingContext
         if !block.isHeading {
             textLength += block.text.count
             documentText += block.text + "\n"
@@ -75,12 +78,22 @@ struct DocumentAnalysis {
                 }
             }
             for sentence in SentenceSplitter.sentences(in: String(line)) {
+                let trigger = TriggerText(sentence)
+                let inContext = headingContext.isHosting || label != nil
+                let wantsHosts = inContext || trigger.contains(any: Triggers.hosting)
+                let wantsCertification = trigger.contains(any: Triggers.certification)
+                let wantsEncryption = trigger.contains(any: Triggers.encryption)
+                let wantsLocation = trigger.contains(any: Triggers.locationContext)
+                    && (trigger.contains(any: Triggers.place)
+                        || (trigger.contains(any: Triggers.cityIntroduction) && trigger.contains(any: Triggers.city)))
+                let wantsExposure = trigger.contains(any: Triggers.exposure)
+                guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(sentence)
                 let context = SentenceContext(
                     text: text, section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false)
-                let named = readHosts(context, block: block)
+                let named = wantsHosts ? readHosts(context, block: block) : []
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
                     hds[pending].namesHost = true
@@ -88,8 +101,10 @@ struct DocumentAnalysis {
                 blockHosts.append(contentsOf: named)
                 sectionHosts[sectionKey, default: []].append(contentsOf: named)
                 let nearby = blockHosts.isEmpty && headingContext.isHosting ? sectionHosts[sectionKey] ?? [] : blockHosts
-                readCertifications(context, named: named, nearby: nearby)
-                readClaims(context)
+                if wantsCertification { readCertifications(context, named: named, nearby: nearby) }
+                if wantsEncryption { readEncryption(context) }
+                if wantsLocation { readLocations(context) }
+                if wantsExposure { readExposure(context) }
             }
         }
         if !block.isListItem, block.text.hasSuffix(":"), let last = SentenceSplitter.sentences(in: block.text).last {
@@ -104,9 +119,9 @@ struct DocumentAnalysis {
     /// Records the hosts a sentence names and returns their identity keys.
     private mutating func readHosts(_ context: SentenceContext, block: TextBlock) -> [String] {
         let text = context.text
-        let plain = Folded(stripping: Patterns.roleNoise, from: text)
-        let hostingSentence = Patterns.hosting.matches(in: plain)
-        let messagingSentence = Patterns.messagingService.matches(in: text) && RoleWords.roles(in: text).contains(.messaging)
+        // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
+        let hostingSentence = Patterns.hosting.matches(in: text) && Patterns.hosting.matches(in: Folded(stripping: Patterns.roleNoise, from: text))
+        let messagingSentence = !hostingSentence && Patterns.messagingService.matches(in: text) && RoleWords.roles(in: text).contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting, !Patterns.distractor.matches(in: text) else { return [] }
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
         // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
@@ -257,13 +272,17 @@ struct DocumentAnalysis {
         }
     }
 
-    private mutating func readClaims(_ context: SentenceContext) {
+    private mutating func readEncryption(_ context: SentenceContext) {
         let text = context.text
         if let range = Patterns.noKeys.firstRange(in: text) {
             zeroKnowledge.append(evidence(context, focus: range))
         } else if let range = Patterns.endToEnd.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)) {
             zeroKnowledge.append(evidence(context, focus: range))
         }
+    }
+
+    private mutating func readLocations(_ context: SentenceContext) {
+        let text = context.text
         if Patterns.locationContext.matches(in: text) {
             if let range = Patterns.france.firstRange(in: text) {
                 locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range)))
@@ -281,6 +300,10 @@ struct DocumentAnalysis {
                 locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
             }
         }
+    }
+
+    private mutating func readExposure(_ context: SentenceContext) {
+        let text = context.text
         if let range = Patterns.exposure.firstRange(in: text), !Patterns.hostDenial.matches(in: Clause.around(range, in: text)) {
             exposure.append(evidence(context, focus: range))
         }

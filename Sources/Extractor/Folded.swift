@@ -8,10 +8,10 @@ struct Folded {
 
     init(_ original: String) {
         self.original = original
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(original.unicodeScalars.count)
-        for scalar in original.unicodeScalars { scalars.append(Self.fold(scalar)) }
-        self.folded = String(scalars)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(original.utf8.count)
+        for scalar in original.unicodeScalars { UTF8Bytes.append(Self.fold(scalar), to: &bytes) }
+        self.folded = String(decoding: bytes, as: UTF8.self)
     }
 
     /// The same text with every match of `pattern` blanked out (lengths kept).
@@ -31,6 +31,18 @@ struct Folded {
     var length: Int { (original as NSString).length }
 
     private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.value < 0x250 { return table[Int(scalar.value)] }
+        switch scalar.value {
+        case 0x2019, 0x2018, 0x02BC: return "'"
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014: return "-"
+        default: return scalar
+        }
+    }
+
+    /// Folding of the Latin range, worked out once.
+    private static let table: [Unicode.Scalar] = (0..<0x250).map { computeFold(Unicode.Scalar(UInt32($0))!) }
+
+    private static func computeFold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.isASCII {
             return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 32)! : scalar
         }

@@ -88,7 +88,7 @@ private struct BlockCollector {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if let content = node.pointee.content { appendText(String(cString: content)) }
                 case XML_ELEMENT_NODE:
-                    let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+                    let name = node.pointee.name.map { String(cString: $0) } ?? ""  // the HTML parser writes names in lower case
                     guard !Self.skipped.contains(name), !Self.isHidden(node) else { continue }
                     enter(name)
                     stack.append(.leave(name: name))
@@ -132,7 +132,7 @@ private struct BlockCollector {
             headingDepth += 1
             currentHeadingLevel = level
         } else if name == "br" {
-            buffer.append("\n")
+            buffer.append("\u{2028}")
         } else if Self.blockLevel.contains(name) {
             flush()
             openBlocks.append(name)
@@ -153,7 +153,7 @@ private struct BlockCollector {
             guard !tables.isEmpty, tables[tables.count - 1].cellDepth > 0 else { break }
             tables[tables.count - 1].cellDepth -= 1
             if tables[tables.count - 1].cellDepth == 0 {
-                let text = flushText().replacingOccurrences(of: "\n", with: " ")
+                let text = flushText().split(separator: "\n").joined(separator: " ")
                 if tables[tables.count - 1].row == nil { tables[tables.count - 1].row = [] }
                 tables[tables.count - 1].row!.append(text)
             }
@@ -172,11 +172,10 @@ private struct BlockCollector {
         }
     }
 
-    private mutating func appendText(_ raw: String) {
-        // Source line breaks are layout, not text: only <br> breaks a line.
-        let text = raw.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    /// Source line breaks are layout, not text: the normaliser folds them into spaces; only <br> (U+2028) breaks a line.
+    private mutating func appendText(_ text: String) {
         buffer.append(text)
-        if emphasisDepth == 0 && headingDepth == 0 && text.contains(where: { !$0.isWhitespace }) {
+        if emphasisDepth == 0 && headingDepth == 0 && !bufferHasPlainText && text.utf8.contains(where: { $0 > 0x20 }) {
             bufferHasPlainText = true
         }
     }
@@ -224,7 +223,7 @@ private struct BlockCollector {
     }
 
     private mutating func pushHeading(_ raw: String, level: Int) {
-        let text = raw.replacingOccurrences(of: "\n", with: " ")
+        let text = raw.split(separator: "\n").joined(separator: " ")
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         headingStack.append((level, text))
         blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: true, isListItem: false))
@@ -237,16 +236,29 @@ private struct BlockCollector {
         return digit
     }
 
+    /// Hidden by an attribute, a style, or a cookie-consent banner's id or class; read in one pass over the attributes.
     private static func isHidden(_ node: xmlNodePtr) -> Bool {
-        if attribute(node, "hidden") != nil { return true }
-        if attribute(node, "aria-hidden")?.lowercased() == "true" { return true }
-        if let style = attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-            style.contains("display:none") || style.contains("visibility:hidden")
-        {
-            return true
+        var property = node.pointee.properties
+        while let current = property {
+            property = current.pointee.next
+            guard let namePointer = current.pointee.name else { continue }
+            let name = String(cString: namePointer)
+            switch name {
+            case "hidden": return true
+            case "aria-hidden", "style", "id", "class":
+                guard let value = attribute(node, name)?.lowercased() else { continue }
+                switch name {
+                case "aria-hidden": if value == "true" { return true }
+                case "style":
+                    let style = value.filter { $0 != " " }
+                    if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                default:
+                    if bannerMarkers.contains(where: { value.contains($0) }) { return true }
+                }
+            default: continue
+            }
         }
-        let marks = [attribute(node, "id"), attribute(node, "class")].compactMap { $0?.lowercased() }.joined(separator: " ")
-        return !marks.isEmpty && bannerMarkers.contains { marks.contains($0) }
+        return false
     }
 
     private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

@@ -1,5 +1,7 @@
+import Foundation
+
 /// Cuts a block of text into sentences without breaking on abbreviations and legal forms
-/// ("S.A.S.", "n°", "Inc.", "R.C.S.", "av.").
+/// ("S.A.S.", "n°", "Inc.", "R.C.S.", "av."). Works on the UTF-8 bytes of normalised text (single spaces).
 enum SentenceSplitter {
     private static let abbreviations: Set<String> = [
         "inc", "ltd", "co", "corp", "cie", "ste", "sté", "st", "av", "bd", "boul", "n", "no", "art", "arts", "al", "etc",
@@ -10,54 +12,72 @@ enum SentenceSplitter {
 
     static func sentences(in block: String) -> [String] {
         var result: [String] = []
-        for line in block.split(separator: "\n", omittingEmptySubsequences: true) {
-            result.append(contentsOf: split(line: String(line)))
+        var lineStart = block.startIndex
+        for index in block.utf8.indices where block.utf8[index] == 0x0A {
+            if lineStart < index { split(line: block[lineStart..<index], into: &result) }
+            lineStart = block.utf8.index(after: index)
         }
-        return result.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if lineStart < block.endIndex { split(line: block[lineStart...], into: &result) }
+        return result
     }
 
-    private static func split(line: String) -> [String] {
-        let characters = Array(line)
-        var sentences: [String] = []
-        var start = 0
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "." || character == "!" || character == "?" || character == "…" {
-                var end = index + 1
-                while end < characters.count, characters[end] == "." || characters[end] == "»" || characters[end] == "\""
-                    || characters[end] == ")"
-                {
-                    end += 1
-                }
-                if end < characters.count, characters[end] == " ", isSentenceStart(characters, from: end + 1),
-                    !(character == "." && endsWithAbbreviation(characters, before: index))
-                {
-                    sentences.append(String(characters[start..<end]))
-                    start = end + 1
-                    index = end + 1
-                    continue
+    private static func split(line: Substring, into sentences: inout [String]) {
+        let bytes = line.utf8
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            var isStop = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            var afterStop = bytes.index(after: index)
+            // "…" is E2 80 A6 in UTF-8.
+            if byte == 0xE2, afterStop < bytes.endIndex, bytes[afterStop] == 0x80 {
+                let third = bytes.index(after: afterStop)
+                if third < bytes.endIndex, bytes[third] == 0xA6 {
+                    isStop = true
+                    afterStop = bytes.index(after: third)
                 }
             }
-            index += 1
+            guard isStop else {
+                index = bytes.index(after: index)
+                continue
+            }
+            var end = afterStop
+            while end < bytes.endIndex, [UInt8(ascii: "."), UInt8(ascii: "\""), UInt8(ascii: ")")].contains(bytes[end])
+                || (bytes[end] == 0xC2 && bytes.index(after: end) < bytes.endIndex && bytes[bytes.index(after: end)] == 0xBB)
+            {
+                end = bytes[end] == 0xC2 ? bytes.index(end, offsetBy: 2) : bytes.index(after: end)
+            }
+            if end < bytes.endIndex, bytes[end] == UInt8(ascii: " "), isSentenceStart(line, at: bytes.index(after: end)),
+                !(byte == UInt8(ascii: ".") && endsWithAbbreviation(line, before: index))
+            {
+                append(line[start..<end], to: &sentences)
+                start = bytes.index(after: end)
+                index = start
+                continue
+            }
+            index = bytes.index(after: index)
         }
-        if start < characters.count { sentences.append(String(characters[start...])) }
-        return sentences
+        if start < bytes.endIndex { append(line[start...], to: &sentences) }
     }
 
-    private static func isSentenceStart(_ characters: [Character], from index: Int) -> Bool {
-        guard index < characters.count else { return false }
-        let next = characters[index]
-        return next.isUppercase || next.isNumber || next == "«" || next == "\"" || next == "(" || next == "["
+    private static func append(_ sentence: Substring, to sentences: inout [String]) {
+        let trimmed = sentence.drop { $0 == " " }
+        if !trimmed.isEmpty { sentences.append(String(trimmed)) }
+    }
+
+    private static func isSentenceStart(_ line: Substring, at index: Substring.Index) -> Bool {
+        guard index < line.endIndex else { return false }
+        let next = line.unicodeScalars[index]
+        return next.properties.isUppercase || ("0"..."9").contains(next) || next == "«" || next == "\"" || next == "(" || next == "["
     }
 
     /// The word before the full stop is a known abbreviation or a single letter (an initial).
-    private static func endsWithAbbreviation(_ characters: [Character], before index: Int) -> Bool {
-        var start = index
-        while start > 0, !characters[start - 1].isWhitespace, characters[start - 1] != "(" { start -= 1 }
-        let word = String(characters[start..<index]).lowercased()
-        if word.isEmpty { return false }
-        if word.count == 1, word.first!.isLetter { return true }
+    private static func endsWithAbbreviation(_ line: Substring, before index: Substring.Index) -> Bool {
+        let head = line.utf8[line.startIndex..<index]
+        let wordStart = head.lastIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") }.map { line.utf8.index(after: $0) } ?? line.startIndex
+        guard wordStart < index else { return false }
+        let word = line[wordStart..<index].lowercased()
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isAlphabetic { return true }
         return abbreviations.contains(word) || abbreviations.contains(word.trimmingCharacters(in: .punctuationCharacters))
     }
 }

@@ -29,6 +29,7 @@ public struct ExtractJob: Sendable {
             throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
         }
         let reader = DocumentReader(extractor: Extractor(catalog: catalog))
+        let inputs = inputs.flatMap(Self.expand)
         let urls = inputs.filter(Self.isURL)
         let fetched = Dictionary(zip(urls, await Fetcher(configuration: fetch).fetch(urls)), uniquingKeysWith: { first, _ in first })
         return inputs.map { input in
@@ -38,6 +39,18 @@ public struct ExtractJob: Sendable {
                 input: input, url: record.finalURL, status: snapshot.failure == nil ? "ok" : snapshot.failure!.reason.rawValue,
                 error: snapshot.failure?.message, findings: snapshot.findings)
         }
+    }
+
+    /// A folder stands for the pages inside it (HTML and PDF, recursively, in name order).
+    static func expand(_ input: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard !isURL(input), FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue,
+            let walker = FileManager.default.enumerator(atPath: input)
+        else { return [input] }
+        let pages = walker.compactMap { $0 as? String }.filter { path in
+            ["html", "htm", "xhtml", "pdf"].contains((path as NSString).pathExtension.lowercased())
+        }
+        return pages.sorted().map { "\(input)/\($0)" }
     }
 
     static func isURL(_ input: String) -> Bool {

@@ -45,7 +45,9 @@ struct HostView {
     var cloudActExposed: Bool
     var exposedThrough: String?
     var hdsCertified: String
+    var hdsRegistry: String?
     var secNumCloudQualified: String
+    var secNumCloudRegistry: String?
     var address: String?
     var evidence: [EvidenceView]
 }

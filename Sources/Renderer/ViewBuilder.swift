@@ -71,7 +71,8 @@ struct ViewBuilder {
             roles: host.roles.map(RoleNames.french).joined(separator: ", "), country: host.country ?? "inconnu",
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: Labels.yesNo(host.usControlled),
             cloudActExposed: host.cloudActExposed, exposedThrough: host.exposedThrough.map(text),
-            hdsCertified: Labels.yesNo(host.hdsCertified), secNumCloudQualified: Labels.yesNo(host.secNumCloudQualified),
+            hdsCertified: Labels.yesNo(host.hdsCertified), hdsRegistry: host.hdsRegistry,
+            secNumCloudQualified: Labels.yesNo(host.secNumCloudQualified), secNumCloudRegistry: host.secNumCloudRegistry,
             address: host.address.map(text), evidence: host.evidence.map(evidence))
     }
 

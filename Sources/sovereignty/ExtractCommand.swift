@@ -6,7 +6,7 @@ struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract", abstract: "Print the findings of saved pages or URLs, each with its quote.")
 
-    @Argument(help: "HTML files or http(s) URLs.") var inputs: [String]
+    @Argument(help: "HTML or PDF files, folders of them, or http(s) URLs.") var inputs: [String]
     @Option(help: "What we know of hosting providers.") var providers = "Inputs/providers.yml"
     @Flag(help: "One JSON document per input, one per line.") var json = false
 
