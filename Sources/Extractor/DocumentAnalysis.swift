@@ -57,6 +57,13 @@ struct DocumentAnalysis {
             sectionHosts[sectionKey, default: []].append(contentsOf: named)
             return
         }
+        // Most blocks say nothing of hosting: one look at the whole block passes them over.
+        let inContext = headingContext.isHosting || block.isListItem || block.isTerm || block.text.hasSuffix(":")
+        let blockTrigger = Triggers.scan(block.text)
+        if !inContext && pendingHDS == nil && blockTrigger.isDisjoint(with: .findings) && !blockTrigger.wantsLocation {
+            listIntroduction = nil
+            return
+        }
         var blockHosts: [String] = []
         let hdsBefore = hds.count
         var label: Label? = block.isListItem ? listIntroduction : nil
@@ -69,7 +76,7 @@ struct DocumentAnalysis {
             return
         }
 
-        for line in block.text.split(separator: "\n") {
+        for line in block.text.split(separator: "\n" as Character) where true {
             if let lineLabel = Label(line: String(line)) { label = lineLabel }
             defer {
                 // "…hébergé avec les prestataires suivants :" introduces the lines after it.
@@ -78,15 +85,13 @@ struct DocumentAnalysis {
                 }
             }
             for sentence in SentenceSplitter.sentences(in: String(line)) {
-                let trigger = TriggerText(sentence)
+                let trigger = Triggers.scan(sentence)
                 let inContext = headingContext.isHosting || label != nil
-                let wantsHosts = inContext || trigger.contains(any: Triggers.hosting)
-                let wantsCertification = trigger.contains(any: Triggers.certification)
-                let wantsEncryption = trigger.contains(any: Triggers.encryption)
-                let wantsLocation = trigger.contains(any: Triggers.locationContext)
-                    && (trigger.contains(any: Triggers.place)
-                        || (trigger.contains(any: Triggers.cityIntroduction) && trigger.contains(any: Triggers.city)))
-                let wantsExposure = trigger.contains(any: Triggers.exposure)
+                let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
+                let wantsCertification = trigger.contains(.certification)
+                let wantsEncryption = trigger.contains(.encryption)
+                let wantsLocation = trigger.wantsLocation
+                let wantsExposure = trigger.contains(.exposure)
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(sentence)
                 let context = SentenceContext(
@@ -340,6 +345,12 @@ struct HeadingContext {
     let roles: [HostRole]
 
     init(_ headings: [String]) {
+        // Most headings ("Article 12", "Vos droits") name neither hosting nor a role: no need for regular expressions.
+        guard headings.contains(where: { !Triggers.scan($0).isDisjoint(with: [.heading, .role]) }) else {
+            isHosting = false
+            roles = []
+            return
+        }
         let folded = headings.map(Folded.init)
         let nearestRoles = folded.last.map(RoleWords.roles) ?? []
         let nearestIsHosting = folded.last.map(Patterns.hostingHeading.matches) ?? false

@@ -38,7 +38,8 @@ enum HTMLTextReader {
 private struct BlockCollector {
     var blocks: [TextBlock] = []
     private var headingStack: [(level: Int, text: String)] = []
-    private var buffer = ""
+    /// Raw UTF-8 of the block being read, normalised when the block ends.
+    private var buffer: [UInt8] = []
     private var bufferHasPlainText = false
     private var emphasisDepth = 0
     private var headingDepth = 0
@@ -86,7 +87,7 @@ private struct BlockCollector {
             case .enter(let node):
                 switch node.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { appendText(String(cString: content)) }
+                    if let content = node.pointee.content { appendText(content) }
                 case XML_ELEMENT_NODE:
                     let name = node.pointee.name.map { String(cString: $0) } ?? ""  // the HTML parser writes names in lower case
                     guard !Self.skipped.contains(name), !Self.isHidden(node) else { continue }
@@ -132,7 +133,7 @@ private struct BlockCollector {
             headingDepth += 1
             currentHeadingLevel = level
         } else if name == "br" {
-            buffer.append("\u{2028}")
+            buffer.append(contentsOf: [0xE2, 0x80, 0xA8])  // U+2028: the normaliser turns it into a line break
         } else if Self.blockLevel.contains(name) {
             flush()
             openBlocks.append(name)
@@ -173,9 +174,10 @@ private struct BlockCollector {
     }
 
     /// Source line breaks are layout, not text: the normaliser folds them into spaces; only <br> (U+2028) breaks a line.
-    private mutating func appendText(_ text: String) {
-        buffer.append(text)
-        if emphasisDepth == 0 && headingDepth == 0 && !bufferHasPlainText && text.utf8.contains(where: { $0 > 0x20 }) {
+    private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
+        let text = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+        buffer.append(contentsOf: text)
+        if emphasisDepth == 0 && headingDepth == 0 && !bufferHasPlainText && text.contains(where: { $0 > 0x20 }) {
             bufferHasPlainText = true
         }
     }
@@ -199,7 +201,7 @@ private struct BlockCollector {
     /// Ends the current block; a short, all-bold paragraph without a full stop is a heading in disguise.
     private mutating func flush() {
         if inCell {
-            buffer.append(" ")  // block elements inside a cell only separate words
+            buffer.append(0x20)  // block elements inside a cell only separate words
             return
         }
         let wasEmphasisOnly = !bufferHasPlainText
@@ -216,8 +218,8 @@ private struct BlockCollector {
     }
 
     private mutating func flushText() -> String {
-        let text = TextNormalizer.normalize(buffer, keepLineBreaks: true)
-        buffer = ""
+        let text = buffer.withUnsafeBufferPointer { TextNormalizer.normalize(bytes: $0, keepLineBreaks: true) }
+        buffer.removeAll(keepingCapacity: true)
         bufferHasPlainText = false
         return text
     }

@@ -19,6 +19,7 @@ struct ProviderMatcher: Sendable {
     }
 
     private let aliases: [Alias]
+    private let automaton: AliasAutomaton
 
     private static let productFollowers = [
         "analytics", "tag manager", "fonts", "maps", "recaptcha", "ads", "adsense", "play", "store", "pay", "meet",
@@ -45,29 +46,28 @@ struct ProviderMatcher: Sendable {
             }
         }
         self.aliases = aliases.sorted { ($0.folded.count, $0.folded) > ($1.folded.count, $1.folded) }
+        self.automaton = AliasAutomaton(patterns: self.aliases.map(\.folded))
     }
 
+    /// Every alias in one pass; then, longest first, the ones on word boundaries that no longer name has taken.
     func mentions(in text: Folded) -> [Mention] {
         let haystack = text.folded as NSString
         let original = text.original as NSString
+        let candidates = automaton.matches(in: text.folded).sorted { lhs, rhs in
+            lhs.pattern != rhs.pattern ? lhs.pattern < rhs.pattern : lhs.location < rhs.location
+        }
         var taken: [NSRange] = []
         var found: [Mention] = []
-        for alias in aliases {
-            var searchRange = NSRange(location: 0, length: haystack.length)
-            while true {
-                let range =
-                    alias.caseSensitive
-                    ? original.range(of: alias.written, options: [], range: searchRange)
-                    : haystack.range(of: alias.folded, options: [], range: searchRange)
-                guard range.location != NSNotFound else { break }
-                searchRange = NSRange(location: range.location + 1, length: haystack.length - range.location - 1)
-                guard Self.isWordBoundary(haystack, original, range),
-                    !taken.contains(where: { NSIntersectionRange($0, range).length > 0 }),
-                    !Self.isProductMention(haystack, range)
-                else { continue }
-                taken.append(range)
-                found.append(Mention(providerID: alias.providerID, range: range))
-            }
+        for candidate in candidates {
+            let alias = aliases[candidate.pattern]
+            let range = NSRange(location: candidate.location, length: candidate.length)
+            if alias.caseSensitive && original.substring(with: range) != alias.written { continue }
+            guard Self.isWordBoundary(haystack, original, range),
+                !taken.contains(where: { NSIntersectionRange($0, range).length > 0 }),
+                !Self.isProductMention(haystack, range)
+            else { continue }
+            taken.append(range)
+            found.append(Mention(providerID: alias.providerID, range: range))
         }
         return found.sorted { $0.range.location < $1.range.location }
     }

@@ -78,6 +78,8 @@ enum SentenceSplitter {
         guard wordStart < index else { return false }
         let word = line[wordStart..<index].lowercased()
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isAlphabetic { return true }
-        return abbreviations.contains(word) || abbreviations.contains(word.trimmingCharacters(in: .punctuationCharacters))
+        if abbreviations.contains(word) { return true }
+        let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
+        return abbreviations.contains(String(trimmed))
     }
 }

@@ -1,35 +1,76 @@
 /// Turns raw page text into the text we quote: invisible characters removed, all spaces collapsed to one.
+/// Works on UTF-8 bytes: this runs over every byte of every page.
 enum TextNormalizer {
     /// Collapses white space (including non-breaking and thin spaces) and drops soft hyphens and zero-width
     /// characters. With `keepLineBreaks`, U+2028 (which the HTML reader writes for `<br>`) becomes "\n".
     static func normalize(_ text: String, keepLineBreaks: Bool = false) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        var pendingBreak = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-                continue
-            case 0x2028 where keepLineBreaks:
-                pendingBreak = true
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-                pendingSpace = true
-            case 0x00...0x08, 0x0E...0x1F, 0x7F:
-                continue
-            default:
-                if !bytes.isEmpty {
-                    if pendingBreak {
-                        bytes.append(0x0A)
-                    } else if pendingSpace {
-                        bytes.append(0x20)
-                    }
+        var text = text
+        return text.withUTF8 { normalize(bytes: $0, keepLineBreaks: keepLineBreaks) }
+    }
+
+    private enum Kind { case copy, space, lineBreak, drop }
+
+    static func normalize(bytes input: UnsafeBufferPointer<UInt8>, keepLineBreaks: Bool) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var pending: Kind = .drop  // .space or .lineBreak while white space waits for the next visible character
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            var width = 1
+            var kind = Kind.copy
+            switch byte {
+            case 0x09...0x0D, 0x20: kind = .space
+            case 0x00...0x08, 0x0E...0x1F, 0x7F: kind = .drop
+            case 0x21..<0x80: kind = .copy
+            case 0xC2 where index + 1 < count:
+                width = 2
+                switch input[index + 1] {
+                case 0xA0, 0x85: kind = .space  // no-break space, next line
+                case 0xAD: kind = .drop  // soft hyphen
+                default: break
                 }
-                pendingSpace = false
-                pendingBreak = false
-                UTF8Bytes.append(scalar, to: &bytes)
+            case 0xE1 where index + 2 < count && input[index + 1] == 0x9A && input[index + 2] == 0x80:
+                width = 3
+                kind = .space
+            case 0xE2 where index + 2 < count:
+                width = 3
+                let second = input[index + 1]
+                let third = input[index + 2]
+                if second == 0x80 {
+                    switch third {
+                    case 0x80...0x8A, 0xA9, 0xAF: kind = .space  // spaces, paragraph separator, narrow no-break space
+                    case 0x8B...0x8D: kind = .drop  // zero-width space and joiners
+                    case 0xA8: kind = keepLineBreaks ? .lineBreak : .space  // line separator: a <br>
+                    default: break
+                    }
+                } else if second == 0x81 {
+                    if third == 0x9F { kind = .space } else if third == 0xA0 { kind = .drop }
+                }
+            case 0xE3 where index + 2 < count && input[index + 1] == 0x80 && input[index + 2] == 0x80:
+                width = 3
+                kind = .space
+            case 0xEF where index + 2 < count && input[index + 1] == 0xBB && input[index + 2] == 0xBF:
+                width = 3
+                kind = .drop  // byte-order mark
+            default:
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                width = min(width, count - index)
             }
+            switch kind {
+            case .space: if pending != .lineBreak { pending = .space }
+            case .lineBreak: pending = .lineBreak
+            case .drop: break
+            case .copy:
+                if !output.isEmpty {
+                    if pending == .lineBreak { output.append(0x0A) } else if pending == .space { output.append(0x20) }
+                }
+                pending = .drop
+                for offset in 0..<width { output.append(input[index + offset]) }
+            }
+            index += width
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: output, as: UTF8.self)
     }
 }
