@@ -23,8 +23,9 @@ struct DocumentAnalysis {
     private var pendingHDS: Int?
     /// Heading contexts already worked out, by heading path: many blocks share one.
     private var headingContexts: [String: HeadingContext] = [:]
-    /// All the text read, to find the address of a host named without one.
-    private var documentText = ""
+    private var currentSection: (headings: [String], key: String, context: HeadingContext) = ([], "", HeadingContext([]))
+    /// All the text read, block by block, to find the address of a host named without one.
+    private var texts: [String] = []
 
     init(matcher: ProviderMatcher, url: String, fetchedAt: String) {
         self.matcher = matcher
@@ -34,9 +35,13 @@ struct DocumentAnalysis {
 
     var findings: DocumentFindings {
         let located = HostFinding.merge(hosts).map { host in
-            guard host.providerID == nil, host.country == nil, let range = documentText.range(of: host.asWritten) else { return host }
+            guard host.providerID == nil, host.country == nil else { return host }
             var host = host
-            host.country = CompanyName.address(String(documentText[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
+            for text in texts {
+                guard let range = text.range(of: host.asWritten) else { continue }
+                host.country = CompanyName.address(String(text[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
+                if host.country != nil { break }
+            }
             return host
         }
         return DocumentFindings(
@@ -45,12 +50,17 @@ struct DocumentAnalysis {
     }
 
     mutating func read(_ block: TextBlock) {
-        let sectionKey = block.headings.joined(separator: "\u{1F}")
-        let headingContext = headingContexts[sectionKey] ?? HeadingContext(block.headings)
-        headingContexts[sectionKey] = headingContext
+        // Consecutive blocks mostly share their headings: work the section out again only when they change.
+        if block.headings != currentSection.headings {
+            let key = block.headings.joined(separator: "\u{1F}")
+            currentSection = (block.headings, key, headingContexts[key] ?? HeadingContext(block.headings))
+            headingContexts[key] = currentSection.context
+        }
+        let sectionKey = currentSection.key
+        let headingContext = currentSection.context
         if !block.isHeading {
-            textLength += block.text.count
-            documentText += block.text + "\n"
+            textLength += block.text.utf8.count
+            texts.append(block.text)
         }
         if !block.columns.isEmpty, let table = SubprocessorTable(columns: block.columns) {
             let named = readRow(block, table: table)
@@ -76,7 +86,7 @@ struct DocumentAnalysis {
             return
         }
 
-        for line in block.text.split(separator: "\n" as Character) where true {
+        for line in Self.lines(of: block.text) {
             if let lineLabel = Label(line: String(line)) { label = lineLabel }
             defer {
                 // "…hébergé avec les prestataires suivants :" introduces the lines after it.
@@ -325,6 +335,18 @@ struct DocumentAnalysis {
 
     private func evidence(_ context: SentenceContext, focus: NSRange) -> Evidence {
         Evidence(url: url, quote: Quote.window(context.text.original, around: focus), section: context.section, fetchedAt: fetchedAt)
+    }
+
+    /// The "\n"-separated lines of a block, split on bytes.
+    private static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+            if start < index { lines.append(text[start..<index]) }
+            start = text.utf8.index(after: index)
+        }
+        if start < text.endIndex { lines.append(text[start...]) }
+        return lines
     }
 
     private static let relativeClause = try! NSRegularExpression(

@@ -11,6 +11,8 @@ enum HTMLTextReader {
         return true
     }()
 
+    /// Parses with libxml2's SAX interface: the parser calls back for each tag and run of text, and no tree is
+    /// built, so reading a page costs little more than libxml2's own tokenising.
     static func blocks(html: Data, charset: String?) -> [TextBlock] {
         _ = parserReady
         guard !html.isEmpty, let context = htmlNewParserCtxt() else { return [] }
@@ -20,21 +22,152 @@ enum HTMLTextReader {
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
         let encoding = CharsetSniffer.encoding(header: declared, html: html)
+        let reader = SAXReader()
+        SAXReader.install(on: context, reader: reader)
         let length = Int32(clamping: html.count)
-        let document: htmlDocPtr? = html.withUnsafeBytes { bytes in
-            let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
-            return htmlCtxtReadMemory(context, base, length, "page.html", encoding, options)
+        withExtendedLifetime(reader) {
+            html.withUnsafeBytes { bytes in
+                let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+                if let document = htmlCtxtReadMemory(context, base, length, "page.html", encoding, options) {
+                    xmlFreeDoc(document)  // never built with our handler; freed if libxml2 made one anyway
+                }
+            }
         }
-        guard let document else { return [] }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return [] }
-        var collector = BlockCollector()
-        collector.walk(root)
-        return collector.blocks
+        reader.collector.finish()
+        return reader.collector.blocks
     }
 }
 
-/// Walks the DOM iteratively (pages can nest deeper than the stack allows) and cuts text into blocks.
+/// Receives libxml2's SAX events and hands them to the block collector.
+private final class SAXReader {
+    var collector = BlockCollector()
+    /// Element kinds by name pointer: libxml2 interns names, so each distinct tag is looked at once.
+    private var kinds: [UnsafePointer<xmlChar>: ElementKind] = [:]
+    /// Depth inside a skipped element (script, hidden block, cookie banner): its text is not read.
+    private var skipDepth = 0
+
+    static func install(on context: htmlParserCtxtPtr, reader: SAXReader) {
+        guard let sax = context.pointee.sax else { return }
+        memset(sax, 0, MemoryLayout<htmlSAXHandler>.size)
+        sax.pointee.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            Unmanaged<SAXReader>.fromOpaque(context).takeUnretainedValue().start(name, attributes)
+        }
+        sax.pointee.endElement = { context, name in
+            guard let context, let name else { return }
+            Unmanaged<SAXReader>.fromOpaque(context).takeUnretainedValue().end(name)
+        }
+        let text: charactersSAXFunc = { context, characters, length in
+            guard let context, let characters, length > 0 else { return }
+            Unmanaged<SAXReader>.fromOpaque(context).takeUnretainedValue().text(UnsafeBufferPointer(start: characters, count: Int(length)))
+        }
+        sax.pointee.characters = text
+        sax.pointee.ignorableWhitespace = text
+        sax.pointee.cdataBlock = text
+        context.pointee.userData = Unmanaged.passUnretained(reader).toOpaque()
+    }
+
+    private func kind(_ name: UnsafePointer<xmlChar>) -> ElementKind {
+        if let known = kinds[name] { return known }
+        let kind = ElementKind(String(cString: name))
+        kinds[name] = kind
+        return kind
+    }
+
+    private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let kind = kind(name)
+        if skipDepth > 0 {
+            if !kind.isVoid { skipDepth += 1 }
+            return
+        }
+        if kind.isSkipped || Self.isHidden(attributes) {
+            if !kind.isVoid { skipDepth = 1 }
+            return
+        }
+        collector.enter(kind)
+    }
+
+    private func end(_ name: UnsafePointer<xmlChar>) {
+        let kind = kind(name)
+        if skipDepth > 0 {
+            if !kind.isVoid { skipDepth -= 1 }
+            return
+        }
+        collector.leave(kind)
+    }
+
+    private func text(_ bytes: UnsafeBufferPointer<xmlChar>) {
+        if skipDepth == 0 { collector.appendText(bytes) }
+    }
+
+    private static let bannerMarkers = [
+        "cookie-banner", "cookie-bar", "cookie-notice", "cookie-consent", "cookies-banner", "cookieconsent", "consent",
+        "didomi", "onetrust", "axeptio", "tarteaucitron", "cookiebot", "gdpr-banner", "rgpd-banner", "cmp-",
+    ]
+
+    /// Hidden by an attribute, a style, or a cookie-consent banner's id or class.
+    private static func isHidden(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard var pointer = attributes else { return false }
+        while let namePointer = pointer.pointee {
+            let valuePointer = pointer.advanced(by: 1).pointee
+            pointer = pointer.advanced(by: 2)
+            let name = String(cString: namePointer)
+            switch name {
+            case "hidden": return true
+            case "aria-hidden", "style", "id", "class":
+                guard let valuePointer else { continue }
+                let value = String(cString: valuePointer).lowercased()
+                switch name {
+                case "aria-hidden": if value == "true" { return true }
+                case "style":
+                    let style = value.filter { $0 != " " }
+                    if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                default:
+                    if bannerMarkers.contains(where: { value.contains($0) }) { return true }
+                }
+            default: continue
+            }
+        }
+        return false
+    }
+}
+
+/// What a tag means to the reader, worked out once per tag name.
+struct ElementKind: Sendable {
+    let name: String
+    let headingLevel: Int?
+    let isBlock: Bool
+    let isSkipped: Bool
+    let isEmphasis: Bool
+    let isVoid: Bool
+
+    init(_ name: String) {
+        self.name = name
+        if name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue, (1...6).contains(digit) {
+            headingLevel = digit
+        } else {
+            headingLevel = nil
+        }
+        isBlock = Self.blockLevel.contains(name)
+        isSkipped = Self.skipped.contains(name)
+        isEmphasis = name == "strong" || name == "b"
+        isVoid = Self.void.contains(name)
+    }
+
+    private static let skipped: Set<String> = [
+        "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
+        "option", "button", "input", "textarea", "audio", "video", "map", "math", "title",
+    ]
+    private static let blockLevel: Set<String> = [
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "thead", "tbody", "tfoot",
+        "caption", "section", "article", "aside", "header", "footer", "nav", "main", "blockquote", "pre", "address",
+        "figure", "figcaption", "form", "fieldset", "legend", "details", "summary", "hr", "body", "html",
+    ]
+    /// Elements without content: libxml2 still sends their end, right after their start.
+    private static let void: Set<String> = ["br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "param", "source", "track", "wbr"]
+}
+
+/// Cuts the text of the page into blocks as the tags open and close.
 private struct BlockCollector {
     var blocks: [TextBlock] = []
     private var headingStack: [(level: Int, text: String)] = []
@@ -58,57 +191,13 @@ private struct BlockCollector {
 
     private var inCell: Bool { (tables.last?.cellDepth ?? 0) > 0 }
 
-    private static let skipped: Set<String> = [
-        "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
-        "option", "button", "input", "textarea", "audio", "video", "map", "math",
-    ]
-    private static let blockLevel: Set<String> = [
-        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr", "table", "thead", "tbody", "tfoot",
-        "caption", "section", "article", "aside", "header", "footer", "nav", "main", "blockquote", "pre", "address",
-        "figure", "figcaption", "form", "fieldset", "legend", "details", "summary", "hr", "body", "html",
-    ]
-    private static let emphasis: Set<String> = ["strong", "b"]
-    private static let bannerMarkers = [
-        "cookie-banner", "cookie-bar", "cookie-notice", "cookie-consent", "cookies-banner", "cookieconsent", "consent",
-        "didomi", "onetrust", "axeptio", "tarteaucitron", "cookiebot", "gdpr-banner", "rgpd-banner", "cmp-",
-    ]
-
-    private enum Step {
-        case enter(xmlNodePtr)
-        case leave(name: String)
-    }
-
-    mutating func walk(_ root: xmlNodePtr) {
-        var stack: [Step] = [.enter(root)]
-        while let step = stack.popLast() {
-            switch step {
-            case .leave(let name):
-                leave(name)
-            case .enter(let node):
-                switch node.pointee.type {
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = node.pointee.content { appendText(content) }
-                case XML_ELEMENT_NODE:
-                    let name = node.pointee.name.map { String(cString: $0) } ?? ""  // the HTML parser writes names in lower case
-                    guard !Self.skipped.contains(name), !Self.isHidden(node) else { continue }
-                    enter(name)
-                    stack.append(.leave(name: name))
-                    var children: [xmlNodePtr] = []
-                    var child = node.pointee.children
-                    while let current = child {
-                        children.append(current)
-                        child = current.pointee.next
-                    }
-                    stack.append(contentsOf: children.reversed().map { .enter($0) })
-                default:
-                    continue
-                }
-            }
-        }
+    /// Ends the last block.
+    mutating func finish() {
         flush()
     }
 
-    private mutating func enter(_ name: String) {
+    mutating func enter(_ kind: ElementKind) {
+        let name = kind.name
         switch name {
         case "table":
             flush()
@@ -128,20 +217,21 @@ private struct BlockCollector {
         default:
             break
         }
-        if let level = Self.headingLevel(name) {
+        if let level = kind.headingLevel {
             flush()
             headingDepth += 1
             currentHeadingLevel = level
         } else if name == "br" {
             buffer.append(contentsOf: [0xE2, 0x80, 0xA8])  // U+2028: the normaliser turns it into a line break
-        } else if Self.blockLevel.contains(name) {
+        } else if kind.isBlock {
             flush()
             openBlocks.append(name)
         }
-        if Self.emphasis.contains(name) { emphasisDepth += 1 }
+        if kind.isEmphasis { emphasisDepth += 1 }
     }
 
-    private mutating func leave(_ name: String) {
+    mutating func leave(_ kind: ElementKind) {
+        let name = kind.name
         switch name {
         case "table" where !tables.isEmpty:
             flush()
@@ -162,20 +252,19 @@ private struct BlockCollector {
         default:
             break
         }
-        if Self.emphasis.contains(name) { emphasisDepth -= 1 }
-        if Self.headingLevel(name) != nil {
+        if kind.isEmphasis { emphasisDepth = max(0, emphasisDepth - 1) }
+        if kind.headingLevel != nil {
             let text = flushText()
-            headingDepth -= 1
+            headingDepth = max(0, headingDepth - 1)
             if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
-        } else if Self.blockLevel.contains(name) {
+        } else if kind.isBlock {
             flush()
             if let index = openBlocks.lastIndex(of: name) { openBlocks.remove(at: index) }
         }
     }
 
     /// Source line breaks are layout, not text: the normaliser folds them into spaces; only <br> (U+2028) breaks a line.
-    private mutating func appendText(_ content: UnsafePointer<xmlChar>) {
-        let text = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+    mutating func appendText(_ text: UnsafeBufferPointer<xmlChar>) {
         buffer.append(contentsOf: text)
         if emphasisDepth == 0 && headingDepth == 0 && !bufferHasPlainText && text.contains(where: { $0 > 0x20 }) {
             bufferHasPlainText = true
@@ -207,7 +296,7 @@ private struct BlockCollector {
         let wasEmphasisOnly = !bufferHasPlainText
         let text = flushText()
         guard !text.isEmpty else { return }
-        if wasEmphasisOnly && text.count <= 100 && !text.hasSuffix(".") {
+        if wasEmphasisOnly && text.utf8.count <= 150 && !text.hasSuffix(".") {
             let level = (headingStack.last { $0.level <= 6 }?.level ?? 0) + 1
             pushHeading(text, level: max(level, 7))
         } else {
@@ -229,44 +318,5 @@ private struct BlockCollector {
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         headingStack.append((level, text))
         blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: true, isListItem: false))
-    }
-
-    private static func headingLevel(_ name: String) -> Int? {
-        guard name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue, (1...6).contains(digit) else {
-            return nil
-        }
-        return digit
-    }
-
-    /// Hidden by an attribute, a style, or a cookie-consent banner's id or class; read in one pass over the attributes.
-    private static func isHidden(_ node: xmlNodePtr) -> Bool {
-        var property = node.pointee.properties
-        while let current = property {
-            property = current.pointee.next
-            guard let namePointer = current.pointee.name else { continue }
-            let name = String(cString: namePointer)
-            switch name {
-            case "hidden": return true
-            case "aria-hidden", "style", "id", "class":
-                guard let value = attribute(node, name)?.lowercased() else { continue }
-                switch name {
-                case "aria-hidden": if value == "true" { return true }
-                case "style":
-                    let style = value.filter { $0 != " " }
-                    if style.contains("display:none") || style.contains("visibility:hidden") { return true }
-                default:
-                    if bannerMarkers.contains(where: { value.contains($0) }) { return true }
-                }
-            default: continue
-            }
-        }
-        return false
-    }
-
-    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        let value = name.withCString { xmlGetProp(node, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
-        guard let value else { return nil }
-        defer { sov_xml_free(value) }
-        return String(cString: value)
     }
 }

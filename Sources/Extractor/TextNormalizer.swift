@@ -11,8 +11,14 @@ enum TextNormalizer {
     private enum Kind { case copy, space, lineBreak, drop }
 
     static func normalize(bytes input: UnsafeBufferPointer<UInt8>, keepLineBreaks: Bool) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count)
+        String(unsafeUninitializedCapacity: max(input.count, 1)) { output in
+            normalize(input, into: output, keepLineBreaks: keepLineBreaks)
+        }
+    }
+
+    /// Writes the normalised bytes into `output` (at least as large as `input`) and returns how many.
+    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, keepLineBreaks: Bool) -> Int {
+        var written = 0
         var pending: Kind = .drop  // .space or .lineBreak while white space waits for the next visible character
         var index = 0
         let count = input.count
@@ -63,14 +69,18 @@ enum TextNormalizer {
             case .lineBreak: pending = .lineBreak
             case .drop: break
             case .copy:
-                if !output.isEmpty {
-                    if pending == .lineBreak { output.append(0x0A) } else if pending == .space { output.append(0x20) }
+                if written > 0 && pending != .drop {
+                    output[written] = pending == .lineBreak ? 0x0A : 0x20
+                    written += 1
                 }
                 pending = .drop
-                for offset in 0..<width { output.append(input[index + offset]) }
+                for offset in 0..<width {
+                    output[written] = input[index + offset]
+                    written += 1
+                }
             }
             index += width
         }
-        return String(decoding: output, as: UTF8.self)
+        return written
     }
 }
