@@ -18,14 +18,15 @@ public struct Extractor: Sendable {
         return extract(blocks: blocks, url: url, fetchedAt: fetchedAt)
     }
 
-    /// Findings of a document already turned into text (a PDF through `pdftotext`).
-    public func extract(text: String, url: String, fetchedAt: String) -> DocumentFindings {
-        extract(blocks: PlainTextReader.blocks(text: text), url: url, fetchedAt: fetchedAt)
+    /// Findings of a PDF turned into text by `pdftotext`: the reading-order text for prose, and the `-layout` text,
+    /// when given, for the tables whose columns only it keeps.
+    public func extract(pdfText text: String, layout: String?, url: String, fetchedAt: String) -> DocumentFindings {
+        extract(blocks: PlainTextReader.blocks(text: text, layout: layout), url: url, fetchedAt: fetchedAt)
     }
 
     /// The text of a PDF as the Extractor reads it, block by block.
-    public func visibleText(plainText: String) -> String {
-        PlainTextReader.blocks(text: plainText).map(\.text).joined(separator: "\n")
+    public func visibleText(pdfText text: String, layout: String?) -> String {
+        PlainTextReader.blocks(text: text, layout: layout).map(\.text).joined(separator: "\n")
     }
 
     /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).

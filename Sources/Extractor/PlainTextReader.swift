@@ -3,19 +3,51 @@
 /// PDF text comes with layout debris: lines wrapped mid-sentence, words hyphenated at line ends, page
 /// headers and footers repeated on every page, sometimes in the middle of a sentence that crosses a page.
 enum PlainTextReader {
-    static func blocks(text: String) -> [TextBlock] {
-        let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map { TextNormalizer.normalize(String($0)) }
+    /// - Parameters:
+    ///   - text: `pdftotext` output in reading order: the prose.
+    ///   - layout: `pdftotext -layout` output, whose spacing keeps table columns apart: the tables' rows.
+    static func blocks(text: String, layout: String? = nil) -> [TextBlock] {
+        let prose = paragraphs(lines(of: text))
+        guard let layout else { return prose }
+        let rows = paragraphs(LayoutTable.extract(from: lines(of: layout))).filter { !$0.cells.isEmpty }
+        return prose + rows
+    }
+
+    /// The lines of every page, running headers, footers and page numbers left out, pages marked.
+    private static func lines(of text: String) -> [Line] {
+        let rawPages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
+            page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
+        let pages = rawPages.map { $0.map { TextNormalizer.normalize($0) } }
         let repeated = repeatedMargins(pages)
-        var lines: [String] = []
-        for page in pages {
-            for line in page where !repeated.contains(shape(line)) && !isPageNumber(line) {
-                lines.append(line)
+        var lines: [Line] = []
+        for (raw, page) in zip(rawPages, pages) {
+            let pageStart = lines.count
+            var index = 0
+            while index < page.count {
+                let line = page[index]
+                // A running header may wrap onto two lines on one page and fit on one on another.
+                if index + 1 < page.count, repeated.contains(shape(line + " " + page[index + 1])) {
+                    index += 2
+                    continue
+                }
+                if !repeated.contains(shape(line)) && !isPageNumber(line) { lines.append(Line(raw: raw[index], text: line)) }
+                index += 1
             }
-            lines.append(pageBreak)
+            // Blank lines at the top and bottom of a page are layout; a paragraph may go on across the break.
+            while lines.count > pageStart, lines.last!.text.isEmpty { lines.removeLast() }
+            while lines.count > pageStart, lines[pageStart].text.isEmpty { lines.remove(at: pageStart) }
+            lines.append(Line(raw: pageBreak, text: pageBreak))
         }
-        return paragraphs(lines)
+        return lines
+    }
+
+    /// A line as laid out (for table columns) and normalised (for prose).
+    struct Line {
+        var raw: String
+        var text: String
+        /// Set when the line stands for a whole table row.
+        var row: (cells: [String], columns: [String])? = nil
     }
 
     /// Marks the end of a page: unlike an empty line, it does not end a paragraph by itself.
@@ -27,8 +59,12 @@ enum PlainTextReader {
         var counts: [String: Int] = [:]
         for page in pages {
             let content = page.filter { !$0.isEmpty }
-            var margins = Set(content.prefix(2).map(shape))
-            margins.formUnion(content.suffix(2).map(shape))
+            let top = Array(content.prefix(3))
+            let bottom = Array(content.suffix(3))
+            var margins = Set((top + bottom).map(shape))
+            for edge in [top, bottom] where edge.count > 1 {
+                for index in 0..<(edge.count - 1) { margins.insert(shape(edge[index] + " " + edge[index + 1])) }
+            }
             for line in margins { counts[line, default: 0] += 1 }
         }
         return Set(counts.filter { $0.value >= 2 && !$0.key.isEmpty }.map(\.key))
@@ -45,7 +81,7 @@ enum PlainTextReader {
         return !line.isEmpty && !stripped.isEmpty && stripped.allSatisfy(\.isNumber)
     }
 
-    private static func paragraphs(_ lines: [String]) -> [TextBlock] {
+    private static func paragraphs(_ lines: [Line]) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var headings: [(level: Int, text: String)] = []
         var current: [String] = []
@@ -62,7 +98,16 @@ enum PlainTextReader {
             blocks.append(TextBlock(text: join(current), headings: headings.map(\.text), isHeading: false, isListItem: false))
         }
 
-        for line in lines {
+        for item in lines {
+            if let row = item.row {
+                flush()
+                blocks.append(
+                    TextBlock(
+                        text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "), headings: headings.map(\.text), isHeading: false,
+                        isListItem: true, cells: row.cells, columns: row.columns))
+                continue
+            }
+            let line = item.text
             if line == pageBreak { continue }  // a paragraph cut by a page break goes on if the next line continues it
             if line.isEmpty {
                 flush()

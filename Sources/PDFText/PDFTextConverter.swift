@@ -27,8 +27,9 @@ public struct PDFTextConverter: Sendable {
         contentType?.lowercased().contains("application/pdf") == true || data.starts(with: Data("%PDF-".utf8))
     }
 
-    /// Text in reading order, pages separated by form feeds.
-    public func text(from pdf: Data) -> Result<String, Failure> {
+    /// Text in reading order, pages separated by form feeds; with `layout`, lines keep their horizontal spacing
+    /// (how tables keep their columns).
+    public func text(from pdf: Data, layout: Bool = false) -> Result<String, Failure> {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return .failure(.toolMissing) }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("sovereignty-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: input) }
@@ -36,7 +37,7 @@ public struct PDFTextConverter: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-enc", "UTF-8", "-eol", "unix", "-q", input.path, "-"]
+        process.arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", "-eol", "unix", "-q", input.path, "-"]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -23,7 +23,8 @@ public struct DocumentReader: Sendable {
         if PDFTextConverter.isPDF(fetch.body, contentType: type) {
             switch pdf.text(from: fetch.body) {
             case .success(let text):
-                let findings = extractor.extract(text: text, url: fetch.finalURL, fetchedAt: fetchedAt)
+                let layout = try? pdf.text(from: fetch.body, layout: true).get()
+                let findings = extractor.extract(pdfText: text, layout: layout, url: fetch.finalURL, fetchedAt: fetchedAt)
                 return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
             case .failure(let failure):
                 return DocumentSnapshot(

@@ -22,6 +22,8 @@ import TestSupport
             ("cookies", ["/pages/cookie-banner.html"]),
             ("xss", ["/pages/xss-host.html"]),
             ("js-shell", ["/pages/js-shell.html"]),
+            ("pdf", ["/pages/cabinet-numerique.pdf"]),
+            ("scanned", ["/pages/scanned.pdf"]),
         ]
         var yaml = "platforms:\n"
         for (id, paths) in entries {
@@ -67,8 +69,8 @@ import TestSupport
             Task { await server.stop() }
         }
         let summary = try await crawl(into: directory, server: server)
-        #expect(summary.documents == 15)
-        #expect(summary.failedDocuments == 4)  // two 404s, one refused port, one JavaScript shell
+        #expect(summary.documents == 17)
+        #expect(summary.failedDocuments == 5)  // two 404s, one refused port, one JavaScript shell, one scanned PDF
         #expect(summary.exitCode == 1)
         let site = summary.siteDirectory
 
@@ -81,9 +83,9 @@ import TestSupport
         let levels = byID.mapValues { $0["level"] as! String }
         #expect(levels == [
             "a-plus": "A+", "a": "A", "cookies": "A", "b-redirect": "B", "latin1": "B", "split": "B", "c": "C", "d": "D",
-            "xss": "D", "e": "E", "unrated": "unrated", "js-shell": "unrated",
+            "xss": "D", "e": "E", "unrated": "unrated", "js-shell": "unrated", "pdf": "C", "scanned": "unrated",
         ])
-        #expect(platforms.map { $0["rank"] as! Int } == Array(1...12))
+        #expect(platforms.map { $0["rank"] as! Int } == Array(1...14))
         #expect(byID["unrated"]?["score"] is NSNull)
         #expect((byID["d"]?["cloudActExposed"] as? Bool) == true)
         #expect((byID["b-redirect"]?["cloudActExposed"] as? Bool) == false)
@@ -126,6 +128,13 @@ import TestSupport
         let closed = (byID["unrated"]!["documents"] as! [[String: Any]])[1]
         #expect(closed["status"] as? String == "unreachable")
         #expect((byID["js-shell"]!["documents"] as! [[String: Any]])[0]["status"] as? String == "needs-javascript")
+        let scanned = (byID["scanned"]!["documents"] as! [[String: Any]])[0]
+        #expect(scanned["status"] as? String == "unreadable")
+        #expect((scanned["error"] as? String)?.contains("no text layer") == true)
+        let pdfHosts = (byID["pdf"]!["hosts"] as! [[String: Any]])
+        #expect(pdfHosts.compactMap { $0["provider"] as? String } == ["scaleway", "cloudflare"])
+        let pdfQuote = (pdfHosts[0]["evidence"] as! [[String: Any]])[0]["quote"] as! String
+        #expect(pdfQuote.hasPrefix("Les données de santé des patients sont hébergées par Scaleway SAS"))
         let latinQuote = ((byID["latin1"]!["hosts"] as! [[String: Any]])[0]["evidence"] as! [[String: Any]])[0]["quote"] as! String
         #expect(latinQuote.contains("données de santé sont hébergés"))
 
