@@ -75,15 +75,16 @@ enum Patterns {
 
 /// What a sentence or heading says is hosted.
 enum RoleWords {
-    private static let specific: [(HostRole, NSRegularExpression)] = [
-        (.encryptionKeys, NSRegularExpression(folded: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#)),
-        (.backup, NSRegularExpression(folded: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise"#)),
-        (.messaging, NSRegularExpression(folded: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b"#)),
-        (.cdn, NSRegularExpression(folded: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#)),
-        (.healthData, NSRegularExpression(
+    /// Each role's pattern, with the trigger words that must be present for it to match at all.
+    private static let specific: [(HostRole, TriggerSet, NSRegularExpression)] = [
+        (.encryptionKeys, .roleKeys, NSRegularExpression(folded: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#)),
+        (.backup, .roleBackup, NSRegularExpression(folded: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise"#)),
+        (.messaging, .roleMessaging, NSRegularExpression(folded: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b"#)),
+        (.cdn, .roleCDN, NSRegularExpression(folded: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#)),
+        (.healthData, .roleData, NSRegularExpression(
             folded: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux|photographies|\bphotos\b"#)),
-        (.application, NSRegularExpression(folded: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|\bapp\b|\bapi\b|service en ligne|back-?end|\bsoftware\b"#)),
-        (.website, NSRegularExpression(
+        (.application, .roleApplication, NSRegularExpression(folded: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|\bapp\b|\bapi\b|service en ligne|back-?end|\bsoftware\b"#)),
+        (.website, .roleWebsite, NSRegularExpression(
             folded: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine|centre d'aide|foire aux questions|\bfaq\b|help cent(?:er|re)|\bblog\b"#)),
     ]
     /// Data in general: on a health platform, the users' data include their health data.
@@ -99,10 +100,12 @@ enum RoleWords {
 
     /// Roles named in the text, or empty when it names none.
     static func roles(in text: Folded) -> [HostRole] {
+        let triggers = Triggers.scan(text.original)
+        guard !triggers.isDisjoint(with: .role) else { return [] }
         let text = Folded(stripping: Patterns.roleNoise, from: text)
-        var roles = specific.filter { $0.1.matches(in: text) }.map(\.0)
+        var roles = specific.filter { triggers.contains($0.1) && $0.2.matches(in: text) }.map(\.0)
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
-        if !dataIsQualified, data.matches(in: text) { roles.append(.healthData) }
+        if !dataIsQualified, triggers.contains(.roleData), data.matches(in: text) { roles.append(.healthData) }
         // A CDN serves the site or the app; it is named for that role alone.
         if roles.contains(.cdn) { roles.removeAll { $0 == .website || $0 == .application } }
         return roles.sorted()

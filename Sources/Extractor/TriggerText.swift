@@ -8,9 +8,17 @@ struct TriggerSet: OptionSet, Sendable {
     static let exposure = TriggerSet(rawValue: 1 << 4)
     static let locationContext = TriggerSet(rawValue: 1 << 5)
     static let place = TriggerSet(rawValue: 1 << 6)
-    /// Words of hosting headings and labels, and of roles.
+    /// Words of hosting headings and labels.
     static let heading = TriggerSet(rawValue: 1 << 7)
-    static let role = TriggerSet(rawValue: 1 << 8)
+    /// Words of each role, so that only the role patterns that can match are run.
+    static let roleWebsite = TriggerSet(rawValue: 1 << 8)
+    static let roleData = TriggerSet(rawValue: 1 << 9)
+    static let roleApplication = TriggerSet(rawValue: 1 << 10)
+    static let roleBackup = TriggerSet(rawValue: 1 << 11)
+    static let roleKeys = TriggerSet(rawValue: 1 << 12)
+    static let roleCDN = TriggerSet(rawValue: 1 << 13)
+    static let roleMessaging = TriggerSet(rawValue: 1 << 14)
+    static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
 
     /// The kinds that can give a finding by themselves.
     static let findings: TriggerSet = [.hosting, .messaging, .certification, .encryption, .exposure]
@@ -68,13 +76,22 @@ enum Triggers {
 
     static let headingWords: [(TriggerSet, [String])] = [
         (.heading, ["heberg", "host", "infrastructure", "stockage", "storage", "prestataire", "technical"]),
-        (.role, [
-            " site", "donnees", " data", " sante", "health", "medica", "patient", "dossier", "photo", "applicati", "plateforme",
-            "plate-forme", "logiciel", " app", " api", " back", " front", "portail", " web", "sauvegard", "secours", "reprise",
-            " cle", "chiffr", " keys", " kms", " hsm", "messag", "courriel", "mail", " sms", " cdn", "diffusion", "content",
-            " cache", "proxy", "ddos", "journaux", "questionnaire", "releve", "mesure", "examen", "compte", "ordonnance",
-            "resultat", "record", " faq", " aide", " blog", "software", "service en ligne", "domaine",
+        (.roleWebsite, [
+            " site", "website", "portail", "pages web", "page web", "front", "nom de domaine", "centre d'aide",
+            "foire aux questions", " faq", "help cent", " blog",
         ]),
+        (.roleData, [
+            "donnees", " data", "dossier", "photo", "journaux", "questionnaire", "releve", "mesure", "examen", "comptes rendus",
+            "compte", "ordonnance", "resultat", "record", "sante", "health", "medica", "patient", "personal",
+        ]),
+        (.roleApplication, [
+            "applicati", "plateforme", "plate-forme", "logiciel", " app", " api", "service en ligne", "back-end", "backend",
+            "back end", "software",
+        ]),
+        (.roleBackup, ["sauvegard", "backup", "copie", "reprise"]),
+        (.roleKeys, [" cle", "chiffrement", "dechiffrement", "encryption key", " keys", " kms", " hsm"]),
+        (.roleCDN, [" cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"]),
+        (.roleMessaging, ["messag", "courriel", "mail", " sms"]),
     ]
 
     private static let automaton = TriggerAutomaton(words + headingWords)
