@@ -98,3 +98,87 @@ import TestSupport
         }
     }
 }
+
+@Suite struct RegistryTests {
+    static let hds = """
+        provider,name,scope,valid_until,source,as_of
+        ovh,OVH SAS,"infrastructure, infogérance",2027-06-30,https://registry.test/hds,2026-11-01
+        old,Old Host SAS,infogérance,2025-01-31,https://registry.test/hds,2026-11-01
+        ghost,Ghost SAS,infogérance,,https://registry.test/hds,2026-11-01
+        """
+    static let secNumCloud = """
+        provider,offer,qualified_since,valid_until,source,as_of
+        ovh,Hosted Private Cloud,2022-01-01,,https://registry.test/snc,2026-11-01
+        """
+
+    func catalog(_ directory: TemporaryDirectory, providers: String) throws -> ProviderCatalog {
+        _ = try directory.write("hds.csv", Self.hds)
+        _ = try directory.write("secnumcloud.csv", Self.secNumCloud)
+        let path = try directory.write("providers.yml", providers)
+        return try ProviderList.load(path: path).with(RegistryFiles.load(directory: directory.url.path))
+    }
+
+    static let providers = """
+        providers:
+          - id: ovh
+            name: OVHcloud
+            aliases: [OVH SAS]
+            country: FR
+            usControlled: false
+            hds: { status: certified }
+            secNumCloud: { status: none }
+            sources:
+              - { fact: identity, url: "https://ovh.test", date: 2026-11-22 }
+              - { fact: usControlled, url: "https://ovh.test", date: 2026-11-22 }
+              - { fact: hds, url: "https://ovh.test", date: 2026-11-22 }
+          - id: old
+            name: Old Host
+            aliases: [Old Host SAS]
+            country: FR
+            usControlled: false
+            hds: { status: certified }
+            secNumCloud: { status: none }
+            sources: [{ fact: identity, url: "https://old.test", date: 2026-11-22 }]
+        """
+
+    @Test func registriesDecideCertificationAndExpiry() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let catalog = try catalog(directory, providers: Self.providers)
+        #expect(catalog.hdsCertification(of: "ovh", on: "2026-11-22").certified)
+        #expect(catalog.hdsCertification(of: "ovh", on: "2026-11-22").entry?.validUntil == "2027-06-30")
+        #expect(!catalog.hdsCertification(of: "old", on: "2026-11-22").certified, "expired on 2025-01-31")
+        #expect(catalog.hdsCertification(of: "old", on: "2025-01-01").certified)
+        #expect(catalog.secNumCloudQualification(of: "ovh", on: "2026-11-22").qualified, "the registry wins over providers.yml")
+    }
+
+    @Test func knowledgeCheckFindsWhatIsWrong() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let problems = KnowledgeCheck.problems(catalog: try catalog(directory, providers: Self.providers), on: "2026-11-22")
+        #expect(problems.contains("providers.yml: ovh: no source for 'secNumCloud'"))
+        #expect(problems.contains("providers.yml: old: no source for 'hds'"))
+        #expect(problems.contains { $0.hasPrefix("hds.csv:3: old") && $0.contains("expired on 2025-01-31") })
+        #expect(problems.contains("hds.csv:4: provider 'ghost' is not in providers.yml"))
+        #expect(problems.contains("hds.csv: old: providers.yml says yes, the registry says no"))
+        #expect(problems.contains("secnumcloud.csv: ovh: providers.yml says no, the registry says yes"))
+    }
+
+    @Test func shippedKnowledgePassesTheCheck() throws {
+        let catalog = try ProviderList.load(path: Fixtures.inputs + "/providers.yml")
+            .with(RegistryFiles.load(directory: Fixtures.inputs + "/registries"))
+        #expect(KnowledgeCheck.problems(catalog: catalog, on: "2026-11-22") == [])
+    }
+
+    @Test func badRegistryRowsNameTheLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try directory.write("hds.csv", "provider,name,valid_until,source,as_of\novh,OVH SAS,30/06/2027,https://r.test,2026-11-01\n")
+        do {
+            _ = try RegistryFiles.load(directory: directory.url.path)
+            Issue.record("bad date accepted")
+        } catch {
+            #expect(error.description.hasSuffix("hds.csv:2: valid_until: '30/06/2027' is not a date YYYY-MM-DD"))
+        }
+    }
+}
