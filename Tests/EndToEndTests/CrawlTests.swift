@@ -44,14 +44,20 @@ import TestSupport
         return yaml
     }
 
-    func crawl(into directory: TemporaryDirectory, server: FixtureServer) async throws -> CrawlSummary {
+    /// Options for a crawl in `directory` with the fixture knowledge and the repository's templates.
+    func makeOptions(in directory: TemporaryDirectory, platforms: String, templates: String = Fixtures.templates) -> CrawlOptions {
         var options = CrawlOptions()
-        options.platformsPath = try directory.write("platforms.yml", Self.platformsFile(server))
+        options.platformsPath = platforms
         options.providersPath = Fixtures.providers
         options.registriesPath = Fixtures.registries
-        options.templatesPath = Fixtures.templates
+        options.templatesPath = templates
         options.outputPath = directory.path("Output")
         options.runDate = Self.runDate
+        return options
+    }
+
+    func crawl(into directory: TemporaryDirectory, server: FixtureServer) async throws -> CrawlSummary {
+        var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", Self.platformsFile(server)))
         options.fetch.connectTimeoutSeconds = 5
         return try await CrawlPipeline(options: options).run()
     }
@@ -180,11 +186,7 @@ import TestSupport
     @Test func badInputStopsBeforeAnyFetch() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var options = CrawlOptions()
-        options.platformsPath = try directory.write("platforms.yml", "platforms:\n  - id: x\n    name: X\n")
-        options.providersPath = Fixtures.providers
-        options.templatesPath = Fixtures.templates
-        options.outputPath = directory.path("Output")
+        let options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", "platforms:\n  - id: x\n    name: X\n"))
         do {
             _ = try await CrawlPipeline(options: options).run()
             Issue.record("bad input accepted")
@@ -203,11 +205,7 @@ import TestSupport
         let templates = directory.url.appendingPathComponent("Templates")
         try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: templates.path)
         try FileManager.default.removeItem(at: templates.appendingPathComponent("platform.md.mustache"))
-        var options = CrawlOptions()
-        options.platformsPath = Fixtures.inputs + "/platforms.yml"
-        options.providersPath = Fixtures.providers
-        options.templatesPath = templates.path
-        options.outputPath = directory.path("Output")
+        let options = makeOptions(in: directory, platforms: Fixtures.inputs + "/platforms.yml", templates: templates.path)
         do {
             _ = try await CrawlPipeline(options: options).run()
             Issue.record("missing template accepted")
