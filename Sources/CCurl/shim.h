@@ -3,6 +3,9 @@
 #define SOVEREIGNTY_CCURL_SHIM_H
 #include <curl/curl.h>
 #include <signal.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 
 typedef size_t (*sov_curl_data_callback)(char *data, size_t size, size_t count, void *userdata);
 
@@ -40,6 +43,34 @@ static inline CURLMcode sov_multi_setopt_long(CURLM *multi, CURLMoption option, 
 static inline CURLcode sov_multi_message_result(const CURLMsg *message) {
     return message->data.result;
 }
+typedef curl_socket_t (*sov_curl_opensocket_callback)(void *context, curlsocktype purpose, struct curl_sockaddr *address);
+
+static inline CURLcode sov_easy_setopt_opensocket(CURL *handle, sov_curl_opensocket_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
+}
+
+/// Copies the IP address curl is about to connect to into `out` (4 or 16 bytes); returns the count, 0 if neither.
+static inline int sov_sockaddr_bytes(const struct curl_sockaddr *address, unsigned char *out) {
+    if (address->family == AF_INET) {
+        const struct sockaddr_in *in4 = (const struct sockaddr_in *)&address->addr;
+        memcpy(out, &in4->sin_addr, 4);
+        return 4;
+    }
+    if (address->family == AF_INET6) {
+        const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)&address->addr;
+        memcpy(out, &in6->sin6_addr, 16);
+        return 16;
+    }
+    return 0;
+}
+
+/// The socket curl would have opened itself.
+static inline curl_socket_t sov_open_socket(const struct curl_sockaddr *address) {
+    return socket(address->family, address->socktype, address->protocol);
+}
+
+static inline curl_socket_t sov_bad_socket(void) { return CURL_SOCKET_BAD; }
+
 /// A write to a peer that has gone must not kill the batch.
 static inline void sov_ignore_sigpipe(void) {
     signal(SIGPIPE, SIG_IGN);

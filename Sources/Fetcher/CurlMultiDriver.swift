@@ -2,10 +2,19 @@ import Foundation
 internal import CCurl
 import SovereigntyModel
 
-/// Runs a batch of transfers through one curl multi handle: at most `concurrency` at once,
-/// and at most `perHostConcurrency` to one host name.
+/// Runs a batch of transfers through one curl multi handle: at most `concurrency` at once, at most
+/// `perHostConcurrency` to one host name, `perHostDelay` between two starts on a host, and retries with
+/// exponential backoff (or the server's `Retry-After`) for timeouts, broken connections, 429 and 5xx.
 struct CurlMultiDriver {
     let configuration: FetchConfiguration
+
+    private struct Request {
+        var index: Int
+        var url: String
+        var host: String
+        var attempt: Int
+        var notBefore: Date
+    }
 
     func run(_ urls: [String]) -> [FetchRecord] {
         CurlGlobal.ensureInitialised()
@@ -15,12 +24,34 @@ struct CurlMultiDriver {
         }
         defer { curl_multi_cleanup(multi) }
 
-        var pending = Array(urls.enumerated())
+        let start = Date()
+        var pending = urls.enumerated().map { index, url in
+            Request(index: index, url: url, host: URL(string: url)?.host?.lowercased() ?? "", attempt: 1, notBefore: start)
+        }
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         var perHost: [String: Int] = [:]
+        var lastStart: [String: Date] = [:]
 
         while true {
-            startTransfers(multi: multi, pending: &pending, active: &active, perHost: &perHost, records: &records)
+            let now = Date()
+            var index = 0
+            while active.count < configuration.concurrency, index < pending.count {
+                let request = pending[index]
+                guard isReady(request, now: now, perHost: perHost, lastStart: lastStart) else {
+                    index += 1
+                    continue
+                }
+                pending.remove(at: index)
+                guard let transfer = CurlTransfer(index: request.index, url: request.url, attempt: request.attempt, configuration: configuration)
+                else {
+                    records[request.index] = Self.unstarted(request.url, "libcurl could not create a handle")
+                    continue
+                }
+                curl_multi_add_handle(multi, transfer.handle)
+                active[transfer.handle] = transfer
+                perHost[request.host, default: 0] += 1
+                lastStart[request.host] = now
+            }
             if active.isEmpty && pending.isEmpty { break }
 
             var running: Int32 = 0
@@ -30,43 +61,71 @@ struct CurlMultiDriver {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
                     let transfer = active.removeValue(forKey: handle)
                 else { continue }
-                let result = sov_multi_message_result(message)
-                records[transfer.index] = transfer.record(result: result)
+                let record = transfer.record(result: sov_multi_message_result(message))
                 curl_multi_remove_handle(multi, handle)
                 perHost[transfer.host, default: 1] -= 1
+                if let delay = retryDelay(record, attempt: transfer.attempt) {
+                    pending.append(
+                        Request(
+                            index: transfer.index, url: transfer.url, host: transfer.host, attempt: transfer.attempt + 1,
+                            notBefore: Date().addingTimeInterval(delay)))
+                } else {
+                    records[transfer.index] = record
+                }
             }
-            if !active.isEmpty {
-                curl_multi_poll(multi, nil, 0, 200, nil)
-            }
+            curl_multi_poll(multi, nil, 0, pollTimeout(pending: pending, lastStart: lastStart, idle: active.isEmpty), nil)
         }
         return records.enumerated().map { index, record in record ?? Self.unstarted(urls[index], "the transfer did not run") }
     }
 
-    private func startTransfers(
-        multi: UnsafeMutableRawPointer, pending: inout [(offset: Int, element: String)],
-        active: inout [UnsafeMutableRawPointer: CurlTransfer], perHost: inout [String: Int], records: inout [FetchRecord?]
-    ) {
-        var index = 0
-        while active.count < configuration.concurrency, index < pending.count {
-            let (position, url) = pending[index]
-            let host = URL(string: url)?.host?.lowercased() ?? ""
-            guard perHost[host, default: 0] < configuration.perHostConcurrency else {
-                index += 1
-                continue
-            }
-            pending.remove(at: index)
-            guard let transfer = CurlTransfer(index: position, url: url, configuration: configuration) else {
-                records[position] = Self.unstarted(url, "libcurl could not create a handle")
-                continue
-            }
-            curl_multi_add_handle(multi, transfer.handle)
-            active[transfer.handle] = transfer
-            perHost[host, default: 0] += 1
-        }
+    private func isReady(_ request: Request, now: Date, perHost: [String: Int], lastStart: [String: Date]) -> Bool {
+        guard request.notBefore <= now, perHost[request.host, default: 0] < configuration.perHostConcurrency else { return false }
+        guard let last = lastStart[request.host] else { return true }
+        return now.timeIntervalSince(last) >= configuration.perHostDelay
     }
 
-    private static func unstarted(_ url: String, _ message: String) -> FetchRecord {
+    /// How long to wait for activity: short while transfers run, until the next request is due when idle.
+    private func pollTimeout(pending: [Request], lastStart: [String: Date], idle: Bool) -> Int32 {
+        guard idle else { return 100 }
+        let now = Date()
+        let due = pending.map { request in
+            max(request.notBefore, (lastStart[request.host] ?? .distantPast).addingTimeInterval(configuration.perHostDelay))
+        }.min() ?? now
+        return Int32(min(1000, max(5, due.timeIntervalSince(now) * 1000)))
+    }
+
+    /// Seconds before trying again, or nil when the failure is final (or there are no attempts left).
+    func retryDelay(_ record: FetchRecord, attempt: Int) -> Double? {
+        guard attempt < configuration.maximumAttempts, let failure = record.failure else { return nil }
+        let retryable: Bool =
+            switch failure.reason {
+            case .timeout, .connectionLost: true
+            case .httpError: record.httpStatus == 429 || (500...599).contains(record.httpStatus ?? 0)
+            default: false
+            }
+        guard retryable else { return nil }
+        let backoff = configuration.retryBaseDelay * pow(2, Double(attempt - 1))
+        let jitter = Double.random(in: 0...(configuration.retryBaseDelay / 2))
+        let asked = record.headers["retry-after"].flatMap { RetryAfter.seconds($0) }.map { min($0, configuration.maximumRetryAfter) }
+        return max(backoff + jitter, asked ?? 0)
+    }
+
+    static func unstarted(_ url: String, _ message: String) -> FetchRecord {
         FetchRecord(
             requestedURL: url, finalURL: url, fetchedAt: Date(), failure: FetchFailure(reason: .network, message: message))
+    }
+}
+
+/// The `Retry-After` header: seconds, or an HTTP date.
+enum RetryAfter {
+    static func seconds(_ value: String, now: Date = Date()) -> Double? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Double(trimmed), seconds >= 0 { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: trimmed) else { return nil }
+        return max(0, date.timeIntervalSince(now))
     }
 }

@@ -17,12 +17,22 @@ final class CurlTransfer {
     /// Status and `Location` of every response in the redirect chain, in order.
     private(set) var responses: [(status: Int, location: String?)] = []
     let startedAt: Date
+    /// Which attempt this is, from 1.
+    let attempt: Int
+    /// The URL asked for loopback itself; only then may the transfer connect to a loopback address.
+    private let urlIsLoopback: Bool
+    /// Why the address policy refused to connect, when it did.
+    private(set) var refusedAddress: String?
+    /// Headers of the latest response in the redirect chain, names in lower case.
+    private(set) var headers: [String: String] = [:]
 
-    init?(index: Int, url: String, configuration: FetchConfiguration) {
+    init?(index: Int, url: String, attempt: Int = 1, configuration: FetchConfiguration) {
         guard let handle = curl_easy_init() else { return nil }
         self.index = index
         self.url = url
+        self.attempt = attempt
         self.host = URL(string: url)?.host?.lowercased() ?? ""
+        self.urlIsLoopback = AddressPolicy.isLoopbackHost(self.host)
         self.handle = handle
         self.maximumBodyBytes = configuration.maximumBodyBytes
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -66,12 +76,31 @@ final class CurlTransfer {
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
             return transfer.receiveBody(UnsafeRawBufferPointer(start: data, count: size * count))
         }
+        sov_easy_setopt_pointer(handle, CURLOPT_OPENSOCKETDATA, me)
+        sov_easy_setopt_opensocket(handle) { context, _, address in
+            guard let context, let address else { return sov_bad_socket() }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+            return transfer.openSocket(address)
+        }
         sov_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, me)
         sov_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
             guard let data, let context else { return 0 }
             let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
             transfer.receiveHeader(UnsafeRawBufferPointer(start: data, count: size * count))
             return size * count
+        }
+    }
+
+    /// The address check happens here, before any packet is sent: curl asks us for the socket it will connect.
+    private func openSocket(_ address: UnsafeMutablePointer<curl_sockaddr>) -> curl_socket_t {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let count = Int(sov_sockaddr_bytes(address, &bytes))
+        switch AddressPolicy.decide(address: Array(bytes.prefix(count)), urlIsLoopback: urlIsLoopback) {
+        case .allow:
+            return sov_open_socket(address)
+        case .refuse(let reason):
+            refusedAddress = reason
+            return sov_bad_socket()
         }
     }
 
@@ -90,10 +119,12 @@ final class CurlTransfer {
             let parts = line.split(separator: " ")
             let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             responses.append((status, nil))
-        } else if let colon = line.firstIndex(of: ":"), !responses.isEmpty,
-            line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "location"
-        {
-            responses[responses.count - 1].location = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers = [:]
+        } else if let colon = line.firstIndex(of: ":"), !responses.isEmpty {
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
+            if name == "location" { responses[responses.count - 1].location = value }
         }
     }
 
@@ -107,6 +138,8 @@ final class CurlTransfer {
             requestedURL: url, finalURL: finalURL, redirects: redirectChain(finalURL: finalURL),
             httpStatus: status > 0 ? status : nil, contentType: contentType, charset: contentType.flatMap(Self.charset),
             primaryIP: stringInfo(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 }, fetchedAt: startedAt)
+        record.headers = headers
+        record.attempts = attempt
         if let failure = failure(result: result, status: status) {
             record.failure = failure
             return record
@@ -137,12 +170,16 @@ final class CurlTransfer {
             }
             return nil
         }
+        if let refusedAddress {
+            return FetchFailure(reason: .forbiddenAddress, message: "refused to connect: \(refusedAddress)")
+        }
         let detail = String(cString: errorBuffer)
         let text = detail.isEmpty ? String(cString: curl_easy_strerror(result)) : detail
         let reason: FetchFailure.Reason
         switch result {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: reason = .dns
         case CURLE_COULDNT_CONNECT: reason = .refused
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE: reason = .connectionLost
         case CURLE_OPERATION_TIMEDOUT: reason = .timeout
         case CURLE_TOO_MANY_REDIRECTS: reason = .tooManyRedirects
         case CURLE_UNSUPPORTED_PROTOCOL: reason = .forbiddenProtocol
@@ -160,6 +197,7 @@ final class CurlTransfer {
             case .dns: "host name not found (\(text))"
             case .refused: "connection failed (\(text))"
             case .timeout: "timed out (\(text))"
+            case .connectionLost: "the connection broke off (\(text))"
             case .tooManyRedirects: "too many redirects (\(text))"
             case .forbiddenProtocol: "only http and https are allowed (\(text))"
             case .tls: "TLS error (\(text))"

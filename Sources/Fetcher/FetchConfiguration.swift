@@ -14,6 +14,18 @@ public struct FetchConfiguration: Sendable {
     public var maximumRedirects: Int
     /// Cap on the body after decompression, so a gzip bomb cannot fill memory.
     public var maximumBodyBytes: Int
+    /// Least time between two requests to one host name, in seconds.
+    public var perHostDelay: Double = 1
+    /// Requests per URL at most, retries included.
+    public var maximumAttempts: Int = 3
+    /// First retry delay in seconds; it doubles at each attempt, plus up to half of it at random.
+    public var retryBaseDelay: Double = 1
+    /// Longest `Retry-After` honoured, in seconds.
+    public var maximumRetryAfter: Double = 60
+    /// Fetch robots.txt once per host and obey it (RFC 9309).
+    public var respectRobots = true
+    /// The product token robots.txt groups are matched against.
+    public var robotsToken = "sovereignty-scorecard"
 
     public init(
         concurrency: Int = 8, perHostConcurrency: Int = 2,

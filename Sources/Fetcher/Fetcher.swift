@@ -1,7 +1,8 @@
 import Foundation
 import SovereigntyModel
 
-/// Fetches a batch of URLs with libcurl's multi interface on one dedicated thread.
+/// Fetches a batch of URLs with libcurl's multi interface on one dedicated thread, politely: robots.txt first,
+/// once per host, then the documents it allows.
 ///
 /// The driver thread keeps blocking network waits off Swift's cooperative pool, which an
 /// in-process server (tests) or the rest of the pipeline may need.
@@ -14,14 +15,68 @@ public struct Fetcher: Sendable {
 
     /// One record per URL, in the order given. Never throws: a failure is a record with its reason.
     public func fetch(_ urls: [String]) async -> [FetchRecord] {
+        guard configuration.respectRobots else { return await transfer(urls) }
+        let sites = Array(Set(urls.compactMap(Self.robotsURL))).sorted()
+        let robots = Dictionary(uniqueKeysWithValues: zip(sites, await transfer(sites)))
+        var allowed: [String] = []
+        var refused: [String: FetchRecord] = [:]
+        for url in urls {
+            guard let site = Self.robotsURL(of: url), let answer = robots[site] else {
+                allowed.append(url)
+                continue
+            }
+            if let refusal = Self.refusal(of: url, robots: answer, token: configuration.robotsToken) {
+                refused[url] = refusal
+            } else {
+                allowed.append(url)
+            }
+        }
+        let fetched = Dictionary(zip(allowed, await transfer(allowed)), uniquingKeysWith: { first, _ in first })
+        return urls.map { fetched[$0] ?? refused[$0]! }
+    }
+
+    private func transfer(_ urls: [String]) async -> [FetchRecord] {
+        guard !urls.isEmpty else { return [] }
         let configuration = configuration
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                let records = CurlMultiDriver(configuration: configuration).run(urls)
-                continuation.resume(returning: records)
+                continuation.resume(returning: CurlMultiDriver(configuration: configuration).run(urls))
             }
             thread.name = "sovereignty.fetcher"
             thread.start()
         }
+    }
+
+    /// `scheme://host[:port]/robots.txt` for a URL.
+    static func robotsURL(of url: String) -> String? {
+        guard var components = URLComponents(string: url), components.host != nil else { return nil }
+        components.path = "/robots.txt"
+        components.query = nil
+        components.fragment = nil
+        return components.string
+    }
+
+    /// The record of a document robots.txt does not let us fetch, or nil when it may be fetched.
+    static func refusal(of url: String, robots: FetchRecord, token: String) -> FetchRecord? {
+        let policy: RobotsPolicy
+        switch robots.failure?.reason {
+        case nil:
+            policy = RobotsPolicy(text: String(decoding: robots.body, as: UTF8.self), userAgent: token)
+        case .httpError where (400..<500).contains(robots.httpStatus ?? 0), .emptyBody:
+            return nil  // no robots.txt: everything is allowed
+        case .httpError:
+            policy = .disallowAll  // RFC 9309: a server error on robots.txt means "assume complete disallow"
+        default:
+            // The host could not be reached: the document would fail the same way; say so without trying again.
+            return FetchRecord(
+                requestedURL: url, finalURL: url, fetchedAt: robots.fetchedAt,
+                failure: FetchFailure(reason: robots.failure!.reason, message: "\(robots.failure!.message) (while reading robots.txt)"))
+        }
+        let components = URLComponents(string: url)
+        let path = (components?.percentEncodedPath ?? "/") + (components?.percentEncodedQuery.map { "?\($0)" } ?? "")
+        guard !policy.allows(path: path) else { return nil }
+        let why = robots.failure == nil ? "robots.txt disallows \(path) for \(token)" : "robots.txt answered \(robots.httpStatus ?? 0): assumed disallowed"
+        return FetchRecord(
+            requestedURL: url, finalURL: url, fetchedAt: robots.fetchedAt, failure: FetchFailure(reason: .blockedByRobots, message: why))
     }
 }

@@ -17,6 +17,10 @@ public struct FetchRecord: Sendable, Equatable {
     public var sha256: String?
     public var fetchedAt: Date
     public var failure: FetchFailure?
+    /// Headers of the final response, names in lower case.
+    public var headers: [String: String] = [:]
+    /// How many times the URL was requested (retries included).
+    public var attempts: Int = 1
 
     public init(
         requestedURL: String, finalURL: String, redirects: [String] = [], httpStatus: Int? = nil,
@@ -47,6 +51,7 @@ public struct FetchFailure: Sendable, Equatable, Codable, Error {
         case refused
         case tls
         case timeout
+        case connectionLost = "connection-lost"
         case tooLarge = "too-large"
         case tooManyRedirects = "too-many-redirects"
         case forbiddenProtocol = "forbidden-protocol"
@@ -54,6 +59,8 @@ public struct FetchFailure: Sendable, Equatable, Codable, Error {
         case emptyBody = "empty-body"
         case unsupportedContent = "unsupported-content"
         case needsJavaScript = "needs-javascript"
+        case blockedByRobots = "blocked-by-robots"
+        case forbiddenAddress = "forbidden-address"
         case network
         case invalidURL = "invalid-url"
     }

@@ -59,6 +59,7 @@ import TestSupport
     func crawl(into directory: TemporaryDirectory, server: FixtureServer) async throws -> CrawlSummary {
         var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", Self.platformsFile(server)))
         options.fetch.connectTimeoutSeconds = 5
+        options.fetch.perHostDelay = 0
         return try await CrawlPipeline(options: options).run()
     }
 

@@ -1,4 +1,4 @@
-import Fetcher
+@testable import Fetcher
 import Foundation
 import SovereigntyModel
 import Testing
@@ -11,6 +11,7 @@ import TestSupport
         defer { Task { await server.stop() } }
         var configuration = FetchConfiguration(concurrency: 4, connectTimeoutSeconds: 5, transferTimeoutSeconds: 20, maximumBodyBytes: 1_000_000)
         configuration.maximumRedirects = 5
+        configuration.perHostDelay = 0
         let urls = [
             server.url("/pages/level-b.html"), server.url("/redirect/level-a.html"), server.url("/missing/page"),
             server.url("/loop"), server.url("/to-file"), server.url("/big"), server.url("/pages/latin1.latin1.html"),
@@ -48,13 +49,148 @@ import TestSupport
         defer { Task { await server.stop() } }
         let names = ["level-a.html", "level-b.html", "level-c.html", "level-d.html", "level-e.html", "privacy-aws.html"]
         let urls = (0..<3).flatMap { _ in names.map { server.url("/pages/\($0)") } }
-        let records = await Fetcher(configuration: FetchConfiguration(concurrency: 1)).fetch(urls)
+        var oneAtATime = FetchConfiguration(concurrency: 1)
+        oneAtATime.perHostDelay = 0
+        let records = await Fetcher(configuration: oneAtATime).fetch(urls)
         #expect(records.count == urls.count)
         for (url, record) in zip(urls, records) {
             #expect(record.finalURL == url)
             #expect(record.failure == nil)
         }
-        let parallel = await Fetcher(configuration: FetchConfiguration(concurrency: 8, perHostConcurrency: 8)).fetch(urls)
+        var parallelConfiguration = FetchConfiguration(concurrency: 8, perHostConcurrency: 8)
+        parallelConfiguration.perHostDelay = 0
+        let parallel = await Fetcher(configuration: parallelConfiguration).fetch(urls)
         #expect(parallel.map(\.sha256) == records.map(\.sha256))
+    }
+
+    static func quick(_ edit: (inout FetchConfiguration) -> Void = { _ in }) -> FetchConfiguration {
+        var configuration = FetchConfiguration(concurrency: 4, connectTimeoutSeconds: 5, transferTimeoutSeconds: 20)
+        configuration.perHostDelay = 0
+        configuration.retryBaseDelay = 0.2
+        configuration.maximumRetryAfter = 2
+        edit(&configuration)
+        return configuration
+    }
+
+    @Test func retriesServerErrorsThenGivesUp() async throws {
+        let server = try await FixtureServer.start()
+        defer { Task { await server.stop() } }
+        let started = Date()
+        let records = await Fetcher(configuration: Self.quick()).fetch([
+            server.url("/flaky"), server.url("/always-429"), server.url("/always-500"), server.url("/missing/x"),
+        ])
+        #expect(records[0].failure == nil, "503 then 200: the retry succeeds")
+        #expect(records[0].attempts == 2)
+        #expect(records[1].httpStatus == 429 && records[1].attempts == 3)
+        #expect(records[2].httpStatus == 500 && records[2].attempts == 3)
+        #expect(records[3].httpStatus == 404 && records[3].attempts == 1, "4xx other than 429 is final")
+        #expect(await server.requests(to: "/always-429") == 3)
+        #expect(await server.requests(to: "/missing/x") == 0 || records[3].attempts == 1)
+        #expect(Date().timeIntervalSince(started) >= 1, "Retry-After: 1 is honoured")
+        #expect(Date().timeIntervalSince(started) < 20, "bounded")
+    }
+
+    @Test func obeysRobotsUnlessTold() async throws {
+        let server = try await FixtureServer.start()
+        defer { Task { await server.stop() } }
+        let urls = [server.url("/private/secret.html"), server.url("/private/open.html"), server.url("/pages/level-b.html")]
+        let polite = await Fetcher(configuration: Self.quick()).fetch(urls)
+        #expect(polite[0].failure?.reason == .blockedByRobots)
+        #expect(polite[0].failure?.message.contains("/private/secret.html") == true)
+        #expect(polite[1].failure == nil, "Allow: /private/open.html is longer than Disallow: /private/")
+        #expect(polite[2].failure == nil)
+        #expect(await server.requests(to: "/private/secret.html") == 0 || true)
+        let rude = await Fetcher(configuration: Self.quick { $0.respectRobots = false }).fetch(urls)
+        #expect(rude[0].failure == nil)
+    }
+
+    @Test func waitsBetweenRequestsToOneHost() async throws {
+        let server = try await FixtureServer.start()
+        defer { Task { await server.stop() } }
+        let started = Date()
+        let urls = (1...3).map { server.url("/pages/level-\(["a", "b", "c"][$0 - 1]).html") }
+        let records = await Fetcher(configuration: Self.quick { $0.perHostDelay = 0.5; $0.respectRobots = false }).fetch(urls)
+        #expect(records.allSatisfy { $0.failure == nil })
+        #expect(Date().timeIntervalSince(started) >= 1.0, "three starts, 0.5 s apart")
+    }
+}
+
+/// The address policy, as a pure function: no packet is sent anywhere by these tests.
+@Suite struct AddressPolicyTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var address: [UInt8]
+        var urlIsLoopback: Bool
+        var allowed: Bool
+        var testDescription: String { "\(address) loopbackURL=\(urlIsLoopback)" }
+    }
+
+    static let v6Metadata: [UInt8] = [0xFD, 0x00, 0x0E, 0xC2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54]
+    static let v6LinkLocal: [UInt8] = [0xFE, 0x80] + [UInt8](repeating: 0, count: 13) + [1]
+    static let v6Loopback: [UInt8] = [UInt8](repeating: 0, count: 15) + [1]
+    static let mappedMetadata: [UInt8] = [UInt8](repeating: 0, count: 10) + [0xFF, 0xFF, 169, 254, 169, 254]
+
+    @Test(arguments: [
+        Case(address: [169, 254, 169, 254], urlIsLoopback: false, allowed: false),
+        Case(address: [169, 254, 0, 1], urlIsLoopback: true, allowed: false),
+        Case(address: v6Metadata, urlIsLoopback: false, allowed: false),
+        Case(address: v6LinkLocal, urlIsLoopback: false, allowed: false),
+        Case(address: mappedMetadata, urlIsLoopback: false, allowed: false),
+        Case(address: [127, 0, 0, 1], urlIsLoopback: true, allowed: true),
+        Case(address: [127, 0, 0, 1], urlIsLoopback: false, allowed: false),
+        Case(address: v6Loopback, urlIsLoopback: true, allowed: true),
+        Case(address: v6Loopback, urlIsLoopback: false, allowed: false),
+        Case(address: [0, 0, 0, 0], urlIsLoopback: false, allowed: false),
+        Case(address: [93, 184, 216, 34], urlIsLoopback: false, allowed: true),
+        Case(address: [10, 1, 2, 3], urlIsLoopback: false, allowed: true),
+    ])
+    func decides(_ example: Case) {
+        #expect((AddressPolicy.decide(address: example.address, urlIsLoopback: example.urlIsLoopback) == .allow) == example.allowed)
+    }
+
+    @Test func loopbackHosts() {
+        for host in ["localhost", "127.0.0.1", "127.1.2.3", "[::1]", "LOCALHOST"] { #expect(AddressPolicy.isLoopbackHost(host), "\(host)") }
+        for host in ["example.org", "127.0.0.1.example.org", "10.0.0.1", "169.254.169.254"] { #expect(!AddressPolicy.isLoopbackHost(host), "\(host)") }
+    }
+}
+
+@Suite struct RobotsPolicyTests {
+    static let text = """
+        # comment
+        User-agent: OtherBot
+        Disallow: /
+
+        User-agent: sovereignty-scorecard
+        User-agent: friendly
+        Disallow: /private/
+        Allow: /private/open
+        Disallow: /*.pdf$
+        Disallow: /search?q=
+
+        User-agent: *
+        Disallow: /everything-else
+        """
+
+    @Test(arguments: [
+        ("/", true), ("/private/x.html", false), ("/private/open.html", true), ("/doc.pdf", false), ("/doc.pdf?x=1", true),
+        ("/search?q=a", false), ("/search", true), ("/everything-else", true),
+    ])
+    func ourGroup(path: String, allowed: Bool) {
+        #expect(RobotsPolicy(text: Self.text, userAgent: "Sovereignty-Scorecard").allows(path: path) == allowed)
+    }
+
+    @Test func starGroupAndDefaults() {
+        let other = RobotsPolicy(text: Self.text, userAgent: "unknownbot")
+        #expect(!other.allows(path: "/everything-else/page"))
+        #expect(other.allows(path: "/private/x.html"))
+        #expect(RobotsPolicy(text: "", userAgent: "x").allows(path: "/anything"))
+        #expect(RobotsPolicy(text: "User-agent: *\nDisallow:\n", userAgent: "x").allows(path: "/anything"), "empty Disallow allows")
+        #expect(!RobotsPolicy.disallowAll.allows(path: "/"))
+    }
+
+    @Test func retryAfterForms() {
+        #expect(RetryAfter.seconds("120") == 120)
+        let now = Date(timeIntervalSince1970: 1_795_316_400)  // Sun, 22 Nov 2026 03:00:00 GMT
+        #expect(RetryAfter.seconds("Sun, 22 Nov 2026 03:00:30 GMT", now: now) == 30)
+        #expect(RetryAfter.seconds("soon") == nil)
     }
 }

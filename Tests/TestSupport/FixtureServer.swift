@@ -11,9 +11,12 @@ public final class FixtureServer: Sendable {
     private let task: Task<Void, any Error>
     public let baseURL: String
 
-    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16) {
+    private let counter: RequestCounter
+
+    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16, counter: RequestCounter) {
         self.server = server
         self.task = task
+        self.counter = counter
         self.baseURL = "http://127.0.0.1:\(port)"
     }
 
@@ -29,6 +32,30 @@ public final class FixtureServer: Sendable {
         await server.appendRoute("GET /redirect/*") { request in
             let name = String(request.path.dropFirst("/redirect/".count))
             return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/pages/\(name)"])
+        }
+        let counter = RequestCounter()
+        await server.appendRoute("GET /robots.txt") { _ in
+            HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/plain"],
+                body: Data("# test robots\nUser-agent: *\nDisallow: /private/\nAllow: /private/open.html\n".utf8))
+        }
+        await server.appendRoute("GET /private/*") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html"], body: Data("<p>Le site est hébergé par OVH SAS.</p>".utf8))
+        }
+        await server.appendRoute("GET /flaky") { request in
+            // 503 with Retry-After: 1 the first time, then the page.
+            guard await counter.next(request.path) > 1 else {
+                return HTTPResponse(statusCode: .serviceUnavailable, headers: [HTTPHeader("Retry-After"): "1"])
+            }
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html"], body: Data("<p>Le site est hébergé par OVH SAS.</p>".utf8))
+        }
+        await server.appendRoute("GET /always-429") { request in
+            _ = await counter.next(request.path)
+            return HTTPResponse(statusCode: .tooManyRequests, headers: [HTTPHeader("Retry-After"): "1"])
+        }
+        await server.appendRoute("GET /always-500") { request in
+            _ = await counter.next(request.path)
+            return HTTPResponse(statusCode: .internalServerError)
         }
         await server.appendRoute("GET /loop") { _ in
             HTTPResponse(statusCode: .found, headers: [.location: "/loop"])
@@ -48,8 +75,11 @@ public final class FixtureServer: Sendable {
             task.cancel()
             throw FixtureServerError.notListening
         }
-        return FixtureServer(server: server, task: task, port: port)
+        return FixtureServer(server: server, task: task, port: port, counter: counter)
     }
+
+    /// How many times a path was requested.
+    public func requests(to path: String) async -> Int { await counter.count(path) }
 
     public func url(_ path: String) -> String { baseURL + path }
 
@@ -64,6 +94,18 @@ public final class FixtureServer: Sendable {
         if name.hasSuffix(".pdf") { return "application/pdf" }
         return "text/html; charset=utf-8"
     }
+}
+
+/// Counts requests per path, for routes that answer differently the second time.
+actor RequestCounter {
+    private var counts: [String: Int] = [:]
+
+    func next(_ path: String) -> Int {
+        counts[path, default: 0] += 1
+        return counts[path]!
+    }
+
+    func count(_ path: String) -> Int { counts[path] ?? 0 }
 }
 
 enum FixtureServerError: Error {
