@@ -194,3 +194,32 @@ import TestSupport
         #expect(RetryAfter.seconds("soon") == nil)
     }
 }
+
+/// A broken server on 127.0.0.1: each case ends in bounded time with the right reason, and nothing crashes.
+@Suite struct HostileServerTests {
+    @Test func everyBrokenServerEndsWithItsReason() async throws {
+        let server = try HostileServer(maximumSeconds: 12)
+        defer { server.stop() }
+        var configuration = FetchConfiguration(concurrency: 8, perHostConcurrency: 8, connectTimeoutSeconds: 5, transferTimeoutSeconds: 20)
+        configuration.lowSpeedBytesPerSecond = 100
+        configuration.lowSpeedSeconds = 2
+        configuration.maximumBodyBytes = 1_000_000
+        configuration.perHostDelay = 0
+        configuration.maximumAttempts = 2
+        configuration.retryBaseDelay = 0.1
+        let paths = ["/drip", "/stall", "/reset", "/short", "/bomb", "/garbage", "/empty"]
+        let started = Date()
+        let records = await Fetcher(configuration: configuration).fetch(paths.map(server.url))
+        let reasons = Dictionary(uniqueKeysWithValues: zip(paths, records.map { $0.failure?.reason }))
+        #expect(reasons["/drip"] == .timeout)
+        #expect(reasons["/stall"] == .timeout)
+        #expect(reasons["/reset"] == .connectionLost)
+        #expect(reasons["/short"] == .connectionLost)
+        #expect(reasons["/bomb"] == .tooLarge, "the decompressed body is capped")
+        #expect(reasons["/garbage"] == Optional<FetchFailure.Reason>.none)
+        #expect(reasons["/empty"] == .emptyBody)
+        #expect(records[0].attempts == 2, "a timeout is retried")
+        #expect(records[6].attempts == 1, "an empty page is not")
+        #expect(Date().timeIntervalSince(started) < 30, "bounded: \(Date().timeIntervalSince(started)) s")
+    }
+}

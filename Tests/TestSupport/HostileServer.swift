@@ -1,0 +1,111 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A deliberately broken HTTP server on 127.0.0.1 (never another address), written on raw sockets so that it can
+/// misbehave in ways a proper server library will not: drip bytes, stall, reset, lie about lengths, send a gzip bomb.
+///
+/// Paths: `/drip` (one byte a second), `/stall` (headers, then nothing), `/reset` (connection reset),
+/// `/short` (Content-Length longer than the body), `/bomb` (50 MB of zeros gzipped), `/garbage` (binary as text/html),
+/// `/empty` (200 with no body). Every connection ends by itself within `maximumSeconds`.
+public final class HostileServer: @unchecked Sendable {
+    public let port: UInt16
+    private let listener: Int32
+    private let lock = NSLock()
+    private var stopped = false
+    private let maximumSeconds: Double
+
+    public init(maximumSeconds: Double = 15) throws {
+        self.maximumSeconds = maximumSeconds
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var reuse: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 16) == 0 else { throw HostileServerError.cannotListen }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(listener, $0, &length) }
+        }
+        self.listener = listener
+        port = UInt16(bigEndian: address.sin_port)
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+
+    public func stop() {
+        lock.lock()
+        stopped = true
+        lock.unlock()
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private var isStopped: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopped
+    }
+
+    private func acceptLoop() {
+        while !isStopped {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            let thread = Thread { [self] in serve(connection) }
+            thread.start()
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(connection, &buffer, buffer.count, 0)
+        guard count > 0 else { return }
+        let request = String(decoding: buffer[0..<count], as: UTF8.self)
+        let path = request.split(separator: " ").dropFirst().first.map(String.init) ?? "/"
+        let deadline = Date().addingTimeInterval(maximumSeconds)
+        func send(_ text: String) { _ = text.withCString { Glibc.send(connection, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
+        func send(_ data: Data) { _ = data.withUnsafeBytes { Glibc.send(connection, $0.baseAddress, data.count, Int32(MSG_NOSIGNAL)) } }
+        switch path {
+        case "/drip":
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n")
+            while Date() < deadline && !isStopped {
+                send("<")
+                sleep(1)
+            }
+        case "/stall":
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n")
+            while Date() < deadline && !isStopped { usleep(100_000) }
+        case "/reset":
+            var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+            setsockopt(connection, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        case "/short":
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<p>Le site")
+        case "/bomb":
+            let body = (try? Data(contentsOf: Fixtures.directory.appendingPathComponent("bomb.html.gz"))) ?? Data()
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: \(body.count)\r\n\r\n")
+            send(body)
+        case "/garbage":
+            var generator = SystemRandomNumberGenerator()
+            let body = Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \(body.count)\r\n\r\n")
+            send(body)
+        case "/empty":
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n")
+        default:
+            send("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
+        }
+    }
+}
+
+enum HostileServerError: Error {
+    case cannotListen
+}
