@@ -19,13 +19,16 @@ public struct CrawlPipeline: Sendable {
 
     public func run() async throws(PipelineError) -> CrawlSummary {
         let runDate = options.runDate ?? Date()
+        let lock = try RunLock(output: options.outputPath)
+        defer { withExtendedLifetime(lock) {} }
         let (platforms, catalog) = try loadInputs()
         let renderer = try await loadTemplates()
         log("loaded \(platforms.count) platforms and \(catalog.providers.count) providers")
 
         let references = platforms.flatMap { platform in platform.documents.map { (platform, $0) } }
         let urls = Array(Set(references.map(\.1.url))).sorted()
-        log("fetching \(urls.count) documents with \(options.fetch.concurrency) transfers at once")
+        log("fetching \(urls.count) documents with \(options.fetch.concurrency) transfers at once"
+            + (options.fetch.respectRobots ? "" : " (robots.txt ignored)"))
         let records = await Fetcher(configuration: options.fetch).fetch(urls)
         let byURL = Dictionary(zip(urls, records), uniquingKeysWith: { first, _ in first })
 
@@ -50,7 +53,7 @@ public struct CrawlPipeline: Sendable {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        try render(ranked, with: renderer, generatedAt: Timestamp.string(runDate))
+        try render(ranked, with: renderer, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
     }
@@ -73,7 +76,9 @@ public struct CrawlPipeline: Sendable {
     }
 
     /// Renders into a fresh folder beside the site, then swaps it in, so that readers never see half a site.
-    private func render(_ scorecards: [PlatformScorecard], with renderer: SiteRenderer, generatedAt: String) throws(PipelineError) {
+    private func render(
+        _ scorecards: [PlatformScorecard], with renderer: SiteRenderer, generatedAt: String, ignoredRobots: Bool
+    ) throws(PipelineError) {
         let site = options.siteDirectory
         let staging = site.deletingLastPathComponent().appendingPathComponent(".site-staging-\(ProcessInfo.processInfo.processIdentifier)")
         let retired = site.deletingLastPathComponent().appendingPathComponent(".site-retired-\(ProcessInfo.processInfo.processIdentifier)")
@@ -81,7 +86,7 @@ public struct CrawlPipeline: Sendable {
         do {
             try? files.removeItem(at: staging)
             try? files.removeItem(at: retired)
-            try renderer.render(scorecards, generatedAt: generatedAt, into: staging)
+            try renderer.render(scorecards, generatedAt: generatedAt, ignoredRobots: ignoredRobots, into: staging)
             if files.fileExists(atPath: site.path) { try files.moveItem(at: site, to: retired) }
             try files.moveItem(at: staging, to: site)
             try? files.removeItem(at: retired)

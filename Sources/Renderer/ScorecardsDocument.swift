@@ -5,10 +5,13 @@ public struct ScorecardsDocument: Sendable, Encodable {
     public var schemaVersion = 1
     public var rubricVersion = Rubric.version
     public var generatedAt: String
+    /// The crawl was run with `--ignore-robots`.
+    public var ignoredRobots: Bool
     public var platforms: [PlatformScorecard]
 
-    public init(generatedAt: String, platforms: [PlatformScorecard]) {
+    public init(generatedAt: String, ignoredRobots: Bool = false, platforms: [PlatformScorecard]) {
         self.generatedAt = generatedAt
+        self.ignoredRobots = ignoredRobots
         self.platforms = platforms
     }
 }

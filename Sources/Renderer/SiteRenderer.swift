@@ -36,9 +36,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every file of the site into `directory`, which is created if needed.
-    public func render(_ scorecards: [PlatformScorecard], generatedAt: String, into directory: URL) throws {
-        let html = ViewBuilder(escaping: .html, generatedAt: generatedAt)
-        let markdown = ViewBuilder(escaping: .markdown, generatedAt: generatedAt)
+    /// - Parameter ignoredRobots: the crawl did not obey robots.txt; every page says so.
+    public func render(_ scorecards: [PlatformScorecard], generatedAt: String, ignoredRobots: Bool = false, into directory: URL) throws {
+        let html = ViewBuilder(escaping: .html, generatedAt: generatedAt, ignoredRobots: ignoredRobots)
+        let markdown = ViewBuilder(escaping: .markdown, generatedAt: generatedAt, ignoredRobots: ignoredRobots)
         let files = FileWriter(root: directory)
         try files.write("index.html", render(html.summary(scorecards), "index.html"))
         try files.write("index.md", render(markdown.summary(scorecards), "index.md"))
@@ -50,7 +51,9 @@ public struct SiteRenderer: Sendable {
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
         }
-        try files.write("data/scorecards.json", Self.json(ScorecardsDocument(generatedAt: generatedAt, platforms: scorecards)))
+        try files.write(
+            "data/scorecards.json",
+            Self.json(ScorecardsDocument(generatedAt: generatedAt, ignoredRobots: ignoredRobots, platforms: scorecards)))
     }
 
     /// Stable JSON: sorted keys, so the same scorecards give the same bytes.

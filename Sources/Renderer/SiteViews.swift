@@ -119,6 +119,7 @@ struct SiteInfo {
     var rubricVersion: String
     /// Path from the page to the site root ("" or "../"), so that every link is relative.
     var root: String
+    var ignoredRobots: Bool
 }
 
 struct SummaryView {

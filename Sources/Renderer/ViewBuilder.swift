@@ -5,11 +5,14 @@ import SovereigntyModel
 struct ViewBuilder {
     let escaping: TextEscaping
     let generatedAt: String
+    var ignoredRobots = false
 
     private func text(_ value: String) -> String { escaping.apply(value) }
 
     func site(root: String) -> SiteInfo {
-        SiteInfo(generatedAt: generatedAt, generatedDay: String(generatedAt.prefix(10)), rubricVersion: Rubric.version, root: root)
+        SiteInfo(
+            generatedAt: generatedAt, generatedDay: String(generatedAt.prefix(10)), rubricVersion: Rubric.version, root: root,
+            ignoredRobots: ignoredRobots)
     }
 
     var levels: [LevelView] {

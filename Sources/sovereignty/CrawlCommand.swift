@@ -14,6 +14,9 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "The Mustache templates and assets of the site.") var templates = "Templates"
     @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
     @Option(help: "Transfers at once.") var jobs = 8
+    @Option(help: "Least seconds between two requests to one host.") var perHostDelay = 1.0
+    @Option(help: "A URL where site owners can reach whoever runs this crawl; sent in the User-Agent.") var contact: String?
+    @Flag(help: "Do not fetch or obey robots.txt (the report says so).") var ignoreRobots = false
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
@@ -24,6 +27,9 @@ struct CrawlCommand: AsyncParsableCommand {
         options.templatesPath = templates
         options.outputPath = output
         options.fetch.concurrency = jobs
+        options.fetch.perHostDelay = max(0, perHostDelay)
+        options.fetch.respectRobots = !ignoreRobots
+        if let contact { options.fetch.userAgent = "sovereignty-scorecard/1.0 (+\(contact))" }
         let pipeline = CrawlPipeline(options: options) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }

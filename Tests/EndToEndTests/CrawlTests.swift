@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Pipeline
 import Testing
 import TestSupport
@@ -85,6 +88,7 @@ import TestSupport
         #expect(document["schemaVersion"] as? Int == 1)
         #expect(document["rubricVersion"] as? String == "1")
         #expect(document["generatedAt"] as? String == "2026-11-22T03:00:00Z")
+        #expect(document["ignoredRobots"] as? Bool == false)
         let platforms = try #require(document["platforms"] as? [[String: Any]])
         let byID = Dictionary(uniqueKeysWithValues: platforms.map { ($0["id"] as! String, $0) })
         let levels = byID.mapValues { $0["level"] as! String }
@@ -213,6 +217,22 @@ import TestSupport
         } catch {
             #expect(error.step == .render)
             #expect(error.description.contains("platform.md.mustache"))
+        }
+    }
+
+    @Test func aSecondRunOnTheSameOutputIsRefused() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(atPath: directory.path("Output"), withIntermediateDirectories: true)
+        let held = open(directory.path("Output/.crawl.lock"), O_RDWR | O_CREAT, 0o644)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        let options = makeOptions(in: directory, platforms: Fixtures.inputs + "/platforms.yml")
+        do {
+            _ = try await CrawlPipeline(options: options).run()
+            Issue.record("ran while another run held the lock")
+        } catch {
+            #expect(error.description.contains("another crawl is writing to"))
         }
     }
 }
