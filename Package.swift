@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C bridges: thin typed shims over the variadic C APIs.
@@ -24,6 +25,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // Shared vocabulary: platforms, providers, fetches, findings, evidence, scorecards.
         .target(name: "SovereigntyModel"),
@@ -39,6 +43,14 @@ let package = Package(
         // Bytes → findings: the only component that sees libxml2.
         .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2"]),
 
+        // Every fetch kept: WARC files (gzip per record) and a SQLite index of runs, fetches and findings.
+        .target(
+            name: "Archive",
+            dependencies: [
+                "SovereigntyModel", "CZlib", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // PDF → text through poppler's pdftotext (the one external program).
         .target(name: "PDFText"),
 
@@ -53,7 +65,7 @@ let package = Package(
         // The named steps, in order; errors say which step, platform and URL.
         .target(
             name: "Pipeline",
-            dependencies: ["SovereigntyModel", "InputFiles", "Fetcher", "Extractor", "PDFText", "Scorecard", "Renderer"]),
+            dependencies: ["SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "Renderer"]),
 
         // Thin command-line shell.
         .executableTarget(
@@ -77,5 +89,6 @@ let package = Package(
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "InputFiles", "TestSupport"]),
         .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
     ]
 )

@@ -16,6 +16,9 @@ public struct CrawlOptions: Sendable {
     public init() {}
 
     public var siteDirectory: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("site") }
+    /// WARC files and their index; by default under the output folder, kept from run to run.
+    public var archivePath: String?
+    public var archiveDirectory: URL { URL(fileURLWithPath: archivePath ?? (outputPath as NSString).appendingPathComponent("archive")) }
 }
 
 /// What a crawl did, for the exit code and the closing line.

@@ -1,3 +1,4 @@
+import Archive
 import Extractor
 import Fetcher
 import Foundation
@@ -30,22 +31,19 @@ public struct CrawlPipeline: Sendable {
         log("fetching \(urls.count) documents with \(options.fetch.concurrency) transfers at once"
             + (options.fetch.respectRobots ? "" : " (robots.txt ignored)"))
         let records = await Fetcher(configuration: options.fetch).fetch(urls)
-        let byURL = Dictionary(zip(urls, records), uniquingKeysWith: { first, _ in first })
 
-        let reader = DocumentReader(extractor: Extractor(catalog: catalog))
-        let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
-        var scorecards: [PlatformScorecard] = []
-        var failed = 0
-        for platform in platforms {
-            let snapshots = platform.documents.map { reference in reader.read(reference, fetch: byURL[reference.url]!) }
-            for snapshot in snapshots where snapshot.failure != nil {
-                failed += 1
-                log("[fetch] platform '\(platform.id)' \(snapshot.reference.url): \(snapshot.failure!.message)")
-            }
-            scorecards.append(grader.grade(platform, documents: snapshots))
+        let archive: Archive
+        let runID: Int64
+        do {
+            archive = try Archive(directory: options.archiveDirectory)
+            runID = try archive.store(
+                records, startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent)
+        } catch {
+            throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
-        let ranked = Ranking.rank(scorecards)
-        let documents = references.count
+        log("archived run \(runID) in \(options.archiveDirectory.path)")
+        let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: runID, runDate: runDate)
+        let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
 
         let site = options.siteDirectory
         let nothingFetched = documents > 0 && failed == documents
@@ -58,7 +56,7 @@ public struct CrawlPipeline: Sendable {
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
     }
 
-    private func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {
+    func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {
         do {
             let registries = try RegistryFiles.load(directory: options.registriesPath)
             return (try PlatformList.load(path: options.platformsPath), try ProviderList.load(path: options.providersPath).with(registries))
@@ -67,7 +65,7 @@ public struct CrawlPipeline: Sendable {
         }
     }
 
-    private func loadTemplates() async throws(PipelineError) -> SiteRenderer {
+    func loadTemplates() async throws(PipelineError) -> SiteRenderer {
         do {
             return try await SiteRenderer(templatesPath: options.templatesPath)
         } catch {
@@ -76,7 +74,7 @@ public struct CrawlPipeline: Sendable {
     }
 
     /// Renders into a fresh folder beside the site, then swaps it in, so that readers never see half a site.
-    private func render(
+    func render(
         _ scorecards: [PlatformScorecard], with renderer: SiteRenderer, generatedAt: String, ignoredRobots: Bool
     ) throws(PipelineError) {
         let site = options.siteDirectory

@@ -35,6 +35,7 @@ enum Labels {
         case "http-error": "erreur HTTP"
         case "unreachable": "injoignable"
         case "needs-javascript": "page vide sans JavaScript"
+        case "stale": "injoignable ce soir : copie précédente conservée"
         default: "illisible"
         }
     }

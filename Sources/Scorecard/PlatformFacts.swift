@@ -93,8 +93,8 @@ struct PlatformFacts {
 
 extension DocumentStatus {
     init(_ snapshot: DocumentSnapshot) {
-        let failure = snapshot.failure
-        let status: String =
+        let failure = snapshot.stale?.reason ?? snapshot.failure
+        let reading: String =
             switch failure?.reason {
             case nil: "ok"
             case .httpError: "http-error"
@@ -102,9 +102,12 @@ extension DocumentStatus {
             case .tooLarge, .emptyBody, .unsupportedContent: "unreadable"
             default: "unreachable"
             }
+        let status = snapshot.stale != nil ? "stale" : reading
         self.init(
             url: snapshot.reference.url, kind: snapshot.reference.kind, status: status, httpStatus: snapshot.fetch.httpStatus,
-            contentType: snapshot.fetch.contentType, error: failure?.message, finalURL: snapshot.fetch.finalURL,
+            contentType: snapshot.fetch.contentType,
+            error: snapshot.stale.map { "\($0.reason.message) — last good copy of \(Timestamp.day(snapshot.fetch.fetchedAt)) kept" } ?? failure?.message,
+            finalURL: snapshot.fetch.finalURL,
             redirects: snapshot.fetch.redirects, fetchedAt: Timestamp.string(snapshot.fetch.fetchedAt), sha256: snapshot.fetch.sha256)
     }
 }

@@ -6,6 +6,14 @@ public struct DocumentSnapshot: Sendable, Equatable {
     public var findings: DocumentFindings?
     /// Why the document could not be read, when it was fetched but gave no text.
     public var readFailure: FetchFailure?
+    /// Set when tonight's fetch failed and the document is judged from its last good copy (`fetch`).
+    public var stale: Stale?
+
+    public struct Stale: Sendable, Equatable {
+        /// Why tonight's fetch gave nothing.
+        public var reason: FetchFailure
+        public init(reason: FetchFailure) { self.reason = reason }
+    }
 
     public init(reference: DocumentReference, fetch: FetchRecord, findings: DocumentFindings?, readFailure: FetchFailure? = nil) {
         self.reference = reference

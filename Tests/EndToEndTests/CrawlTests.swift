@@ -235,4 +235,63 @@ import TestSupport
             #expect(error.description.contains("another crawl is writing to"))
         }
     }
+
+    @Test func outageKeepsTheLastGoodCopyAndReportsRebuildTheSameSite() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        let platforms = """
+            platforms:
+              - id: flaky
+                name: Plateforme instable
+                category: test
+                operator: Instable SAS
+                website: https://flaky.example.test
+                documents:
+                  - url: \(server.url("/good-then-down"))
+                    kind: legal-notice
+                  - url: \(server.url("/pages/level-e.html"))
+                    kind: other
+            """
+        var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", platforms))
+        options.fetch.perHostDelay = 0
+        options.fetch.retryBaseDelay = 0.05
+        options.fetch.maximumRetryAfter = 0
+        let first = try await CrawlPipeline(options: options).run()
+        #expect(first.exitCode == 0)
+        let firstSite = try json(first.siteDirectory)
+        let firstCard = try #require((firstSite["platforms"] as? [[String: Any]])?.first)
+        #expect(firstCard["level"] as? String == "B")
+        let published = directory.url.appendingPathComponent("first-site")
+        try FileManager.default.copyItem(at: first.siteDirectory, to: published)
+
+        options.runDate = Self.runDate.addingTimeInterval(86_400)
+        let second = try await CrawlPipeline(options: options).run()
+        #expect(second.exitCode == 1)
+        let card = try #require((try json(second.siteDirectory)["platforms"] as? [[String: Any]])?.first)
+        #expect(card["level"] as? String == "B", "an outage never lowers a grade")
+        let document = try #require((card["documents"] as? [[String: Any]])?.first)
+        #expect(document["status"] as? String == "stale")
+        #expect((document["error"] as? String)?.contains("last good copy of 2026-11-22 kept") == true)
+        #expect(document["fetchedAt"] as? String == "2026-11-22T03:00:00Z" || (document["fetchedAt"] as? String)?.hasPrefix("2026-11-22") == true)
+
+        // The archived first run, rebuilt offline, is the site the first crawl published, byte for byte.
+        var reportOptions = options
+        reportOptions.outputPath = directory.path("Report")
+        reportOptions.archivePath = options.archiveDirectory.path
+        let rebuilt = try await ReportJob(options: reportOptions, selection: .run(1)).run()
+        let files = try FileManager.default.subpathsOfDirectory(atPath: published.path).sorted()
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: rebuilt.path).sorted()))
+        for file in files {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: published.appendingPathComponent(file).path, isDirectory: &isDirectory)
+            guard !isDirectory.boolValue else { continue }
+            #expect(
+                try Data(contentsOf: published.appendingPathComponent(file)) == Data(contentsOf: rebuilt.appendingPathComponent(file)),
+                "\(file) differs")
+        }
+    }
 }

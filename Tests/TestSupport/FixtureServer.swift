@@ -49,6 +49,14 @@ public final class FixtureServer: Sendable {
             }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html"], body: Data("<p>Le site est hébergé par OVH SAS.</p>".utf8))
         }
+        await server.appendRoute("GET /good-then-down") { request in
+            // The legal page the first time; then the server is down.
+            guard await counter.next(request.path) > 1, let page = try? Fixtures.page("level-b.html") else {
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
+            }
+            _ = page
+            return HTTPResponse(statusCode: .serviceUnavailable)
+        }
         await server.appendRoute("GET /always-429") { request in
             _ = await counter.next(request.path)
             return HTTPResponse(statusCode: .tooManyRequests, headers: [HTTPHeader("Retry-After"): "1"])

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import SovereigntyModel
+
+/// Keeps every fetch: response records in one WARC file per run (`OUTPUT/archive/run-N.warc.gz`, a gzip member per
+/// record, readable by warcio and pywb) and an index in `OUTPUT/archive/index.sqlite`.
+///
+/// Crash safety: the WARC bytes of a run are written and synced before their index rows are committed in one
+/// transaction, so an index row always points at complete records; a run interrupted before that leaves only
+/// WARC bytes nothing points at, and the next run starts a new file.
+public struct Archive: Sendable {
+    public let directory: URL
+    private let index: ArchiveIndex
+
+    public init(directory: URL) throws {
+        self.directory = directory
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        index = try ArchiveIndex(path: directory.appendingPathComponent("index.sqlite").path)
+    }
+
+    /// Writes a run's fetches and returns the run's id. Failed fetches are indexed with their reason and no record.
+    public func store(_ records: [FetchRecord], startedAt: Date, ignoredRobots: Bool, userAgent: String) throws -> Int64 {
+        let started = Timestamp.string(startedAt)
+        var run = try index.database.write { db in
+            var run = RunRow(id: nil, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots)
+            try run.insert(db)
+            return run
+        }
+        let runID = run.id!
+        let fileName = "run-\(runID).warc.gz"
+        let file = directory.appendingPathComponent(fileName)
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        var offset: Int64 = 0
+        func append(_ record: WARCRecord) throws -> (Int64, Int64) {
+            let member = try Gzip.compress(record.serialized())
+            try handle.write(contentsOf: member)
+            defer { offset += Int64(member.count) }
+            return (offset, Int64(member.count))
+        }
+        _ = try append(
+            WARCRecord(
+                headers: [
+                    ("WARC-Type", "warcinfo"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "warcinfo")), ("WARC-Date", started),
+                    ("WARC-Filename", fileName), ("Content-Type", "application/warc-fields"),
+                ],
+                block: Data("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n".utf8)))
+
+        var rows: [FetchRow] = []
+        for record in records {
+            let date = Timestamp.string(record.fetchedAt)
+            var place: (Int64, Int64)?
+            if record.failure == nil || record.httpStatus != nil {
+                let requestID = WARCRecord.recordID(fileName, record.requestedURL, date, "request")
+                _ = try append(
+                    WARCRecord(
+                        headers: [
+                            ("WARC-Type", "request"), ("WARC-Record-ID", requestID), ("WARC-Date", date),
+                            ("WARC-Target-URI", record.finalURL), ("Content-Type", "application/http; msgtype=request"),
+                        ],
+                        block: HTTPMessage.request(record.finalURL, userAgent: userAgent)))
+                let block = HTTPMessage.response(record)
+                var headers: [(String, String)] = [
+                    ("WARC-Type", "response"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "response")),
+                    ("WARC-Date", date), ("WARC-Target-URI", record.finalURL), ("WARC-Concurrent-To", requestID),
+                ]
+                if let ip = record.primaryIP { headers.append(("WARC-IP-Address", ip)) }
+                headers += [
+                    ("WARC-Payload-Digest", WARCRecord.digest(record.body)), ("WARC-Block-Digest", WARCRecord.digest(block)),
+                    ("Content-Type", "application/http; msgtype=response"),
+                ]
+                place = try append(WARCRecord(headers: headers, block: block))
+            }
+            rows.append(
+                FetchRow(
+                    id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
+                    httpStatus: record.httpStatus, contentType: record.contentType, charset: record.charset, primaryIP: record.primaryIP,
+                    sha256: record.sha256, failureReason: record.failure?.reason.rawValue, failureMessage: record.failure?.message,
+                    redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
+                    warcFile: place == nil ? nil : fileName, warcOffset: place?.0, warcLength: place?.1))
+        }
+        try handle.synchronize()
+        try index.database.write { db in
+            for var row in rows { try row.insert(db) }
+            run.warcFile = fileName
+            run.finishedAt = Timestamp.string(Date())
+            try run.update(db)
+        }
+        return runID
+    }
+
+    /// Finished runs, oldest first.
+    public func runs() throws -> [RunRow] {
+        try index.database.read { db in
+            try RunRow.filter(Column("finishedAt") != nil).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// The fetches of a run, as the records the pipeline works with (bodies read back from the WARC file).
+    public func records(ofRun runID: Int64) throws -> [FetchRecord] {
+        let rows = try index.database.read { db in try FetchRow.filter(Column("runId") == runID).order(Column("id")).fetchAll(db) }
+        return try rows.map(record)
+    }
+
+    /// The latest successful fetch of a URL in a run before `runID`: the snapshot kept when tonight's fetch fails.
+    public func lastGood(url: String, before runID: Int64) throws -> FetchRecord? {
+        let row = try index.database.read { db in
+            try FetchRow.filter(Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil)
+                .order(Column("runId").desc).fetchOne(db)
+        }
+        return try row.map(record)
+    }
+
+    private func record(_ row: FetchRow) throws -> FetchRecord {
+        var body = Data()
+        if let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
+            let handle = try FileHandle(forReadingFrom: directory.appendingPathComponent(file))
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(offset))
+            let member = try handle.read(upToCount: Int(length)) ?? Data()
+            guard let warc = WARCRecord.parse(try Gzip.decompress(member)) else { throw ArchiveError.corruptRecord(file, offset) }
+            body = HTTPMessage.body(of: warc.block)
+        }
+        var record = FetchRecord(
+            requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
+            httpStatus: row.httpStatus, contentType: row.contentType, charset: row.charset, primaryIP: row.primaryIP,
+            body: row.failureReason == nil ? body : Data(), sha256: row.sha256, fetchedAt: Timestamp.date(row.fetchedAt) ?? Date(timeIntervalSince1970: 0),
+            failure: row.failureReason.map { FetchFailure(reason: FetchFailure.Reason(rawValue: $0) ?? .network, message: row.failureMessage ?? "") })
+        record.headers = Self.decode(row.headers) ?? [:]
+        record.attempts = row.attempts
+        return record
+    }
+
+    private static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
+
+    private static func decode<T: Decodable>(_ text: String) -> T? {
+        try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}
+
+public enum ArchiveError: Error, CustomStringConvertible {
+    case corruptRecord(String, Int64)
+    case noRun(String)
+
+    public var description: String {
+        switch self {
+        case .corruptRecord(let file, let offset): "the WARC record at \(file) offset \(offset) cannot be read"
+        case .noRun(let what): "no finished run \(what) in the archive"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+
+/// The SQLite index next to the WARC files: runs, and every fetch with where its records are.
+/// Migrations are never edited once shipped; new ones are appended.
+struct ArchiveIndex: Sendable {
+    let database: DatabaseQueue
+
+    init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabaseQueue(path: path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs and fetches") { db in
+            try db.create(table: "run") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.column("startedAt", .text).notNull()
+                table.column("finishedAt", .text)
+                table.column("warcFile", .text).notNull()
+                table.column("ignoredRobots", .boolean).notNull()
+            }
+            try db.create(table: "fetch") { table in
+                table.autoIncrementedPrimaryKey("id")
+                table.belongsTo("run", onDelete: .cascade).notNull()
+                table.column("requestedURL", .text).notNull().indexed()
+                table.column("finalURL", .text).notNull()
+                table.column("fetchedAt", .text).notNull()
+                table.column("httpStatus", .integer)
+                table.column("contentType", .text)
+                table.column("charset", .text)
+                table.column("primaryIP", .text)
+                table.column("sha256", .text)
+                table.column("failureReason", .text)
+                table.column("failureMessage", .text)
+                table.column("redirects", .text).notNull()
+                table.column("headers", .text).notNull()
+                table.column("attempts", .integer).notNull()
+                table.column("warcFile", .text)
+                table.column("warcOffset", .integer)
+                table.column("warcLength", .integer)
+            }
+        }
+        return migrator
+    }
+}
+
+/// A row of `run`.
+public struct RunRow: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run"
+    public var id: Int64?
+    public var startedAt: String
+    public var finishedAt: String?
+    public var warcFile: String
+    public var ignoredRobots: Bool
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A row of `fetch`: one URL in one run, with the place of its response record when there is one.
+public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "fetch"
+    public var id: Int64?
+    public var runId: Int64
+    public var requestedURL: String
+    public var finalURL: String
+    public var fetchedAt: String
+    public var httpStatus: Int?
+    public var contentType: String?
+    public var charset: String?
+    public var primaryIP: String?
+    public var sha256: String?
+    public var failureReason: String?
+    public var failureMessage: String?
+    /// JSON arrays and objects, kept as text.
+    public var redirects: String
+    public var headers: String
+    public var attempts: Int
+    public var warcFile: String?
+    public var warcOffset: Int64?
+    public var warcLength: Int64?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+internal import CZlib
+
+/// One gzip member at a time: WARC files are gzip members laid end to end, so each record can be read alone.
+enum Gzip {
+    enum Failure: Error { case zlib(Int32) }
+
+    static func compress(_ data: Data) throws -> Data {
+        var stream = z_stream()
+        guard sov_deflate_init_gzip(&stream, 6) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
+        defer { deflateEnd(&stream) }
+        var output = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 32)
+        let count = try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int in
+            try output.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) -> Int in
+                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(out.count)
+                let status = deflate(&stream, Z_FINISH)
+                guard status == Z_STREAM_END else { throw Failure.zlib(status) }
+                return Int(stream.total_out)
+            }
+        }
+        return output.prefix(count)
+    }
+
+    /// The content of one gzip member.
+    static func decompress(_ data: Data) throws -> Data {
+        var stream = z_stream()
+        guard sov_inflate_init_gzip(&stream) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
+        defer { inflateEnd(&stream) }
+        var output = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            while true {
+                let status = chunk.withUnsafeMutableBytes { buffer -> Int32 in
+                    stream.next_out = buffer.bindMemory(to: Bytef.self).baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                if status == Z_STREAM_END { break }
+                guard status == Z_OK else { throw Failure.zlib(status) }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,61 @@
+import Archive
+import Extractor
+import Foundation
+import Scorecard
+import SovereigntyModel
+
+/// The extract and score steps, from an archived run: the crawl and `report` both use it, so a report rebuilt
+/// from the archive is the site the crawl published, byte for byte.
+struct RunJudge {
+    let archive: Archive
+    let platforms: [Platform]
+    let catalog: ProviderCatalog
+    let log: @Sendable (String) -> Void
+
+    struct Judgement {
+        var scorecards: [PlatformScorecard]
+        var documents: Int
+        /// Documents whose fetch failed in this run (judged from an older copy when there is one).
+        var failed: Int
+    }
+
+    func judge(runID: Int64, runDate: Date) throws(PipelineError) -> Judgement {
+        let records: [FetchRecord]
+        do { records = try archive.records(ofRun: runID) } catch {
+            throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
+        }
+        let byURL = Dictionary(records.map { ($0.requestedURL, $0) }, uniquingKeysWith: { first, _ in first })
+        let reader = DocumentReader(extractor: Extractor(catalog: catalog))
+        let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
+        var scorecards: [PlatformScorecard] = []
+        var documents = 0
+        var failed = 0
+        for platform in platforms {
+            var snapshots: [DocumentSnapshot] = []
+            for reference in platform.documents {
+                documents += 1
+                let record = byURL[reference.url] ?? Self.notFetched(reference.url, at: runDate)
+                var snapshot = reader.read(reference, fetch: record)
+                if let failure = snapshot.failure {
+                    failed += 1
+                    log("[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)")
+                    // An outage never lowers a grade: the last good copy is judged, and marked stale.
+                    if let good = try? archive.lastGood(url: reference.url, before: runID) {
+                        var kept = reader.read(reference, fetch: good)
+                        if kept.findings != nil {
+                            kept.stale = DocumentSnapshot.Stale(reason: failure)
+                            snapshot = kept
+                        }
+                    }
+                }
+                snapshots.append(snapshot)
+            }
+            scorecards.append(grader.grade(platform, documents: snapshots))
+        }
+        return Judgement(scorecards: Ranking.rank(scorecards), documents: documents, failed: failed)
+    }
+
+    static func notFetched(_ url: String, at date: Date) -> FetchRecord {
+        FetchRecord(requestedURL: url, finalURL: url, fetchedAt: date, failure: FetchFailure(reason: .network, message: "not fetched in this run"))
+    }
+}
