@@ -278,6 +278,20 @@ import TestSupport
         #expect((document["error"] as? String)?.contains("last good copy of 2026-11-22 kept") == true)
         #expect(document["fetchedAt"] as? String == "2026-11-22T03:00:00Z" || (document["fetchedAt"] as? String)?.hasPrefix("2026-11-22") == true)
 
+        // The WARC files are what the web-archiving world reads: warcio checks every digest (CI installs it).
+        if let warcio = ["/usr/local/bin/warcio", "/usr/bin/warcio", NSHomeDirectory() + "/.local/bin/warcio"]
+            .first(where: FileManager.default.isExecutableFile) ?? Self.onPath("warcio")
+        {
+            for run in 1...2 {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: warcio)
+                process.arguments = ["check", options.archiveDirectory.appendingPathComponent("run-\(run).warc.gz").path]
+                try process.run()
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "warcio check failed on run \(run)")
+            }
+        }
+
         // The archived first run, rebuilt offline, is the site the first crawl published, byte for byte.
         var reportOptions = options
         reportOptions.outputPath = directory.path("Report")
@@ -293,5 +307,11 @@ import TestSupport
                 try Data(contentsOf: published.appendingPathComponent(file)) == Data(contentsOf: rebuilt.appendingPathComponent(file)),
                 "\(file) differs")
         }
+    }
+
+    /// An executable on PATH, if any.
+    static func onPath(_ name: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }
+            .first(where: FileManager.default.isExecutableFile)
     }
 }
