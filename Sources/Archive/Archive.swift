@@ -48,8 +48,37 @@ public struct Archive: Sendable {
                 block: Data("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n".utf8)))
 
         var rows: [FetchRow] = []
-        for record in records {
+        for var record in records {
             let date = Timestamp.string(record.fetchedAt)
+            let previous = try lastGoodRow(url: record.requestedURL, before: runID)
+            // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
+            // points at the record that holds the payload.
+            if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
+                let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength
+            {
+                let block = HTTPMessage.response(record)
+                _ = try append(
+                    WARCRecord(
+                        headers: [
+                            ("WARC-Type", "revisit"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "revisit")),
+                            ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
+                            ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"),
+                            ("WARC-Refers-To-Target-URI", previous.finalURL), ("WARC-Refers-To-Date", previous.fetchedAt),
+                            ("Content-Type", "application/http; msgtype=response"),
+                        ],
+                        block: block.prefix(upTo: block.range(of: Data("\r\n\r\n".utf8))?.upperBound ?? block.endIndex)))
+                rows.append(
+                    FetchRow(
+                        id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
+                        httpStatus: record.httpStatus, contentType: previous.contentType, charset: previous.charset,
+                        primaryIP: record.primaryIP, sha256: previous.sha256, failureReason: nil, failureMessage: nil,
+                        redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
+                        warcFile: file, warcOffset: offset, warcLength: length))
+                continue
+            }
+            if record.httpStatus == 304 && record.failure == nil {
+                record.failure = FetchFailure(reason: .httpError, message: "304 Not Modified, but no archived copy to reuse")
+            }
             var place: (Int64, Int64)?
             if record.failure == nil || record.httpStatus != nil {
                 let requestID = WARCRecord.recordID(fileName, record.requestedURL, date, "request")
@@ -90,6 +119,27 @@ public struct Archive: Sendable {
         return runID
     }
 
+    /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one.
+    public func validators(for urls: [String]) throws -> [String: (etag: String?, lastModified: String?)] {
+        var result: [String: (etag: String?, lastModified: String?)] = [:]
+        for url in urls {
+            guard let row = try lastGoodRow(url: url, before: Int64.max),
+                let headers: [String: String] = Self.decode(row.headers)
+            else { continue }
+            let etag = headers["etag"]
+            let lastModified = headers["last-modified"]
+            if etag != nil || lastModified != nil { result[url] = (etag, lastModified) }
+        }
+        return result
+    }
+
+    private func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
+        try index.database.read { db in
+            try FetchRow.filter(Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil)
+                .order(Column("runId").desc).fetchOne(db)
+        }
+    }
+
     /// Finished runs, oldest first.
     public func runs() throws -> [RunRow] {
         try index.database.read { db in
@@ -105,11 +155,7 @@ public struct Archive: Sendable {
 
     /// The latest successful fetch of a URL in a run before `runID`: the snapshot kept when tonight's fetch fails.
     public func lastGood(url: String, before runID: Int64) throws -> FetchRecord? {
-        let row = try index.database.read { db in
-            try FetchRow.filter(Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil)
-                .order(Column("runId").desc).fetchOne(db)
-        }
-        return try row.map(record)
+        try lastGoodRow(url: url, before: runID).map(record)
     }
 
     private func record(_ row: FetchRow) throws -> FetchRecord {

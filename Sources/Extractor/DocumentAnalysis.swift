@@ -15,6 +15,7 @@ struct DocumentAnalysis {
     private var locations: [LocationMention] = []
     private var exposure: [Evidence] = []
     private var textLength = 0
+    private var hasLegalText = false
     /// Hosts named under each section (keyed by the heading path).
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
@@ -44,9 +45,11 @@ struct DocumentAnalysis {
             }
             return host
         }
-        return DocumentFindings(
+        var findings = DocumentFindings(
             hosts: located, hds: hds, secNumCloud: secNumCloud, zeroKnowledge: zeroKnowledge,
             dataLocations: locations, exposureDisclosures: exposure, textLength: textLength)
+        findings.hasLegalText = hasLegalText
+        return findings
     }
 
     mutating func read(_ block: TextBlock) {
@@ -70,6 +73,7 @@ struct DocumentAnalysis {
         // Most blocks say nothing of hosting: one look at the whole block passes them over.
         let inContext = headingContext.isHosting || block.isListItem || block.isTerm || block.text.hasSuffix(":")
         let blockTrigger = Triggers.scan(block.text)
+        if blockTrigger.contains(.legal) { hasLegalText = true }
         if !inContext && pendingHDS == nil && blockTrigger.isDisjoint(with: .findings) && !blockTrigger.wantsLocation {
             listIntroduction = nil
             return

@@ -18,6 +18,8 @@ struct TriggerSet: OptionSet, Sendable {
     static let roleKeys = TriggerSet(rawValue: 1 << 12)
     static let roleCDN = TriggerSet(rawValue: 1 << 13)
     static let roleMessaging = TriggerSet(rawValue: 1 << 14)
+    /// Words of legal pages: a page without any is not the document (maintenance, login, error page).
+    static let legal = TriggerSet(rawValue: 1 << 15)
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
 
     /// The kinds that can give a finding by themselves.
@@ -92,6 +94,11 @@ enum Triggers {
         (.roleKeys, [" cle", "chiffrement", "dechiffrement", "encryption key", " keys", " kms", " hsm"]),
         (.roleCDN, [" cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"]),
         (.roleMessaging, ["messag", "courriel", "mail", " sms"]),
+        (.legal, [
+            "mentions legales", "heberg", "donnees personnelles", "conditions generales", " rcs ", "siege social", "editeur",
+            "directeur de la publication", "legal notice", "privacy", "terms of", "au capital", "responsable du traitement",
+            "protection des donnees", " cgu", "cookies", "personal data", "hosting",
+        ]),
     ]
 
     private static let automaton = TriggerAutomaton(words + headingWords)

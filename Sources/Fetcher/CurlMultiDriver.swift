@@ -7,6 +7,7 @@ import SovereigntyModel
 /// exponential backoff (or the server's `Retry-After`) for timeouts, broken connections, 429 and 5xx.
 struct CurlMultiDriver {
     let configuration: FetchConfiguration
+    var validators: [String: Fetcher.Validators] = [:]
 
     private struct Request {
         var index: Int
@@ -42,7 +43,10 @@ struct CurlMultiDriver {
                     continue
                 }
                 pending.remove(at: index)
-                guard let transfer = CurlTransfer(index: request.index, url: request.url, attempt: request.attempt, configuration: configuration)
+                guard
+                    let transfer = CurlTransfer(
+                        index: request.index, url: request.url, attempt: request.attempt, validators: validators[request.url],
+                        configuration: configuration)
                 else {
                     records[request.index] = Self.unstarted(request.url, "libcurl could not create a handle")
                     continue

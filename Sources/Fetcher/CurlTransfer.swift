@@ -26,7 +26,7 @@ final class CurlTransfer {
     /// Headers of the latest response in the redirect chain, names in lower case.
     private(set) var headers: [String: String] = [:]
 
-    init?(index: Int, url: String, attempt: Int = 1, configuration: FetchConfiguration) {
+    init?(index: Int, url: String, attempt: Int = 1, validators: Fetcher.Validators? = nil, configuration: FetchConfiguration) {
         guard let handle = curl_easy_init() else { return nil }
         self.index = index
         self.url = url
@@ -39,6 +39,9 @@ final class CurlTransfer {
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         self.startedAt = Date()
         configure(configuration)
+        if let etag = validators?.etag { headerList = curl_slist_append(headerList, "If-None-Match: \(etag)") }
+        if let date = validators?.lastModified { headerList = curl_slist_append(headerList, "If-Modified-Since: \(date)") }
+        if validators != nil { sov_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) }
     }
 
     deinit {
@@ -146,7 +149,10 @@ final class CurlTransfer {
         }
         record.body = body
         record.sha256 = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
-        if body.isEmpty { record.failure = FetchFailure(reason: .emptyBody, message: "the server answered \(status) with an empty body") }
+        // 304: unchanged since the archived copy, which the archive supplies.
+        if body.isEmpty && status != 304 {
+            record.failure = FetchFailure(reason: .emptyBody, message: "the server answered \(status) with an empty body")
+        }
         return record
     }
 
@@ -165,7 +171,7 @@ final class CurlTransfer {
 
     private func failure(result: CURLcode, status: Int) -> FetchFailure? {
         if result == CURLE_OK {
-            guard (200..<300).contains(status) else {
+            guard (200..<300).contains(status) || status == 304 else {
                 return FetchFailure(reason: .httpError, message: "HTTP \(status) from \(url)")
             }
             return nil

@@ -13,9 +13,20 @@ public struct Fetcher: Sendable {
         self.configuration = configuration
     }
 
+    /// What the last archived copy of a URL said about itself, for a conditional request.
+    public struct Validators: Sendable, Equatable {
+        public var etag: String?
+        public var lastModified: String?
+        public init(etag: String?, lastModified: String?) {
+            self.etag = etag
+            self.lastModified = lastModified
+        }
+    }
+
     /// One record per URL, in the order given. Never throws: a failure is a record with its reason.
-    public func fetch(_ urls: [String]) async -> [FetchRecord] {
-        guard configuration.respectRobots else { return await transfer(urls) }
+    /// - Parameter validators: per URL, the `ETag` / `Last-Modified` of the archived copy: a 304 then costs no body.
+    public func fetch(_ urls: [String], validators: [String: Validators] = [:]) async -> [FetchRecord] {
+        guard configuration.respectRobots else { return await transfer(urls, validators: validators) }
         let sites = Array(Set(urls.compactMap(Self.robotsURL))).sorted()
         let robots = Dictionary(uniqueKeysWithValues: zip(sites, await transfer(sites)))
         var allowed: [String] = []
@@ -31,16 +42,16 @@ public struct Fetcher: Sendable {
                 allowed.append(url)
             }
         }
-        let fetched = Dictionary(zip(allowed, await transfer(allowed)), uniquingKeysWith: { first, _ in first })
+        let fetched = Dictionary(zip(allowed, await transfer(allowed, validators: validators)), uniquingKeysWith: { first, _ in first })
         return urls.map { fetched[$0] ?? refused[$0]! }
     }
 
-    private func transfer(_ urls: [String]) async -> [FetchRecord] {
+    private func transfer(_ urls: [String], validators: [String: Validators] = [:]) async -> [FetchRecord] {
         guard !urls.isEmpty else { return [] }
         let configuration = configuration
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: CurlMultiDriver(configuration: configuration).run(urls))
+                continuation.resume(returning: CurlMultiDriver(configuration: configuration, validators: validators).run(urls))
             }
             thread.name = "sovereignty.fetcher"
             thread.start()

@@ -30,12 +30,16 @@ public struct CrawlPipeline: Sendable {
         let urls = Array(Set(references.map(\.1.url))).sorted()
         log("fetching \(urls.count) documents with \(options.fetch.concurrency) transfers at once"
             + (options.fetch.respectRobots ? "" : " (robots.txt ignored)"))
-        let records = await Fetcher(configuration: options.fetch).fetch(urls)
-
         let archive: Archive
+        do { archive = try Archive(directory: options.archiveDirectory) } catch {
+            throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot open the archive: \(error)")
+        }
+        // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
+        let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
+        let records = await Fetcher(configuration: options.fetch).fetch(urls, validators: validators)
+
         let runID: Int64
         do {
-            archive = try Archive(directory: options.archiveDirectory)
             runID = try archive.store(
                 records, startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent)
         } catch {

@@ -36,11 +36,21 @@ struct RunJudge {
                 documents += 1
                 let record = byURL[reference.url] ?? Self.notFetched(reference.url, at: runDate)
                 var snapshot = reader.read(reference, fetch: record)
+                let previous = try? archive.lastGood(url: reference.url, before: runID)
+                // A page that answers 200 but has no legal text where there was some is a maintenance, login or
+                // error page: not the document, and treated as a failure.
+                if let findings = snapshot.findings, !findings.hasLegalText, let previous,
+                    reader.read(reference, fetch: previous).findings?.hasLegalText == true
+                {
+                    snapshot.findings = nil
+                    snapshot.readFailure = FetchFailure(
+                        reason: .notTheDocument, message: "the page no longer reads like a legal page (maintenance, login or error page?)")
+                }
                 if let failure = snapshot.failure {
                     failed += 1
                     log("[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)")
                     // An outage never lowers a grade: the last good copy is judged, and marked stale.
-                    if let good = try? archive.lastGood(url: reference.url, before: runID) {
+                    if let good = previous {
                         var kept = reader.read(reference, fetch: good)
                         if kept.findings != nil {
                             kept.stale = DocumentSnapshot.Stale(reason: failure)

@@ -99,7 +99,7 @@ extension DocumentStatus {
             case nil: "ok"
             case .httpError: "http-error"
             case .needsJavaScript: "needs-javascript"
-            case .tooLarge, .emptyBody, .unsupportedContent: "unreadable"
+            case .tooLarge, .emptyBody, .unsupportedContent, .notTheDocument: "unreadable"
             default: "unreachable"
             }
         let status = snapshot.stale != nil ? "stale" : reading

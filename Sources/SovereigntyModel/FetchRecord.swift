@@ -61,6 +61,7 @@ public struct FetchFailure: Sendable, Equatable, Codable, Error {
         case needsJavaScript = "needs-javascript"
         case blockedByRobots = "blocked-by-robots"
         case forbiddenAddress = "forbidden-address"
+        case notTheDocument = "not-the-document"
         case network
         case invalidURL = "invalid-url"
     }

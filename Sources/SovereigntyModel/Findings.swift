@@ -115,6 +115,8 @@ public struct DocumentFindings: Sendable, Equatable, Codable {
     public var exposureDisclosures: [Evidence]
     /// Number of characters of readable text: near zero means an empty shell or a script-only page.
     public var textLength: Int
+    /// The page reads like a legal page at all (legal notice, privacy, terms): a maintenance or login page does not.
+    public var hasLegalText: Bool = false
 
     public init(
         hosts: [HostFinding] = [], hds: [HDSMention] = [], secNumCloud: [SecNumCloudMention] = [],

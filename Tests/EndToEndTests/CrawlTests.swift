@@ -255,6 +255,22 @@ import TestSupport
                     kind: legal-notice
                   - url: \(server.url("/pages/level-e.html"))
                     kind: other
+              - id: unchanged
+                name: Plateforme inchangée
+                category: test
+                operator: Inchangée SAS
+                website: https://unchanged.example.test
+                documents:
+                  - url: \(server.url("/etag"))
+                    kind: legal-notice
+              - id: maintenance
+                name: Plateforme en maintenance
+                category: test
+                operator: Maintenance SAS
+                website: https://maintenance.example.test
+                documents:
+                  - url: \(server.url("/good-then-maintenance"))
+                    kind: legal-notice
             """
         var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", platforms))
         options.fetch.perHostDelay = 0
@@ -263,16 +279,23 @@ import TestSupport
         let first = try await CrawlPipeline(options: options).run()
         #expect(first.exitCode == 0)
         let firstSite = try json(first.siteDirectory)
-        let firstCard = try #require((firstSite["platforms"] as? [[String: Any]])?.first)
-        #expect(firstCard["level"] as? String == "B")
+        let firstCards = try #require(firstSite["platforms"] as? [[String: Any]])
+        #expect(Set(firstCards.map { "\($0["id"]!)=\($0["level"]!)" }) == ["flaky=B", "maintenance=B", "unchanged=A"])
         let published = directory.url.appendingPathComponent("first-site")
         try FileManager.default.copyItem(at: first.siteDirectory, to: published)
 
         options.runDate = Self.runDate.addingTimeInterval(86_400)
         let second = try await CrawlPipeline(options: options).run()
         #expect(second.exitCode == 1)
-        let card = try #require((try json(second.siteDirectory)["platforms"] as? [[String: Any]])?.first)
-        #expect(card["level"] as? String == "B", "an outage never lowers a grade")
+        let cards = try #require(try json(second.siteDirectory)["platforms"] as? [[String: Any]])
+        #expect(Set(cards.map { "\($0["id"]!)=\($0["level"]!)" }) == ["flaky=B", "maintenance=B", "unchanged=A"], "an outage never lowers a grade")
+        let unchanged = try #require((cards.first { $0["id"] as? String == "unchanged" }?["documents"] as? [[String: Any]])?.first)
+        #expect(unchanged["httpStatus"] as? Int == 304 && unchanged["status"] as? String == "ok", "a conditional request, answered 304")
+        #expect(await server.requests(to: "/etag 304") == 1)
+        let card = try #require(cards.first { $0["id"] as? String == "flaky" })
+        let maintenance = try #require((cards.first { $0["id"] as? String == "maintenance" }?["documents"] as? [[String: Any]])?.first)
+        #expect(maintenance["status"] as? String == "stale")
+        #expect((maintenance["error"] as? String)?.contains("no longer reads like a legal page") == true)
         let document = try #require((card["documents"] as? [[String: Any]])?.first)
         #expect(document["status"] as? String == "stale")
         #expect((document["error"] as? String)?.contains("last good copy of 2026-11-22 kept") == true)

@@ -51,11 +51,29 @@ public final class FixtureServer: Sendable {
         }
         await server.appendRoute("GET /good-then-down") { request in
             // The legal page the first time; then the server is down.
-            guard await counter.next(request.path) > 1, let page = try? Fixtures.page("level-b.html") else {
+            guard await counter.next(request.path) > 1 else {
                 return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
             }
-            _ = page
             return HTTPResponse(statusCode: .serviceUnavailable)
+        }
+        await server.appendRoute("GET /good-then-maintenance") { request in
+            // The legal page the first time; then a maintenance page, served with 200.
+            guard await counter.next(request.path) > 1 else {
+                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
+            }
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                body: Data("<html><body><h1>Maintenance en cours</h1><p>Le service revient dans quelques minutes. Merci de votre patience.</p></body></html>".utf8))
+        }
+        await server.appendRoute("GET /etag") { request in
+            // A page with a validator: a conditional request for it gets 304 and no body.
+            if request.headers[HTTPHeader("If-None-Match")] == "\"v1\"" {
+                _ = await counter.next("/etag 304")
+                return HTTPResponse(statusCode: .notModified, headers: [HTTPHeader("ETag"): "\"v1\""])
+            }
+            return HTTPResponse(
+                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("ETag"): "\"v1\""],
+                body: (try? Fixtures.page("level-a.html")) ?? Data())
         }
         await server.appendRoute("GET /always-429") { request in
             _ = await counter.next(request.path)
