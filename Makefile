@@ -36,10 +36,12 @@ test: deps
 accuracy: build
 	$(BIN) accuracy Tests/Accuracy/Fixtures --providers Inputs/providers.yml --registries Inputs/registries
 
-## Extraction throughput against libxml2's raw parse, and memory (release build, one core).
+## Extraction throughput against libxml2's raw parse and memory (one core); then the crawler on 1 000 loopback documents.
 bench: deps
 	$(SWIFT) build -c release --product sovereignty-bench
+	$(SWIFT) build -c release --product sovereignty-crawl-bench
 	.build/release/sovereignty-bench
+	.build/release/sovereignty-crawl-bench
 
 clean:
 	rm -rf .build Output/site

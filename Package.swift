@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "sovereignty", targets: ["sovereignty"]),
         .executable(name: "sovereignty-bench", targets: ["ExtractionBench"]),
+        .executable(name: "sovereignty-crawl-bench", targets: ["CrawlBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -78,6 +79,8 @@ let package = Package(
         .executableTarget(
             name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel"],
             path: "Benchmarks/ExtractionBench"),
+        // `make bench`: the crawler on 1 000 loopback documents with latency.
+        .executableTarget(name: "CrawlBench", dependencies: ["Fetcher", "FlyingFox"], path: "Benchmarks/CrawlBench"),
 
         // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
         .target(

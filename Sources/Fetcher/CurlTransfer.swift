@@ -12,6 +12,7 @@ final class CurlTransfer {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private let maximumBodyBytes: Int
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    private var resolveList: UnsafeMutablePointer<curl_slist>?
     private(set) var body = Data()
     private(set) var bodyTooLarge = false
     /// Status and `Location` of every response in the redirect chain, in order.
@@ -31,8 +32,13 @@ final class CurlTransfer {
         self.index = index
         self.url = url
         self.attempt = attempt
-        self.host = URL(string: url)?.host?.lowercased() ?? ""
-        self.urlIsLoopback = AddressPolicy.isLoopbackHost(self.host)
+        let host = URL(string: url)?.host?.lowercased() ?? ""
+        self.host = host
+        self.urlIsLoopback = AddressPolicy.isLoopbackHost(host)
+            || configuration.resolve.contains { entry in
+                let parts = entry.split(separator: ":", maxSplits: 2).map(String.init)
+                return parts.count == 3 && parts[0].lowercased() == host && AddressPolicy.isLoopbackHost(parts[2])
+            }
         self.handle = handle
         self.maximumBodyBytes = configuration.maximumBodyBytes
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -47,6 +53,7 @@ final class CurlTransfer {
     deinit {
         curl_easy_cleanup(handle)
         curl_slist_free_all(headerList)
+        curl_slist_free_all(resolveList)
         errorBuffer.deallocate()
     }
 
@@ -71,6 +78,10 @@ final class CurlTransfer {
         headerList = curl_slist_append(headerList, "Accept: text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5")
         headerList = curl_slist_append(headerList, "Accept-Language: fr-FR,fr;q=0.9,en;q=0.5")
         sov_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
+        if !configuration.resolve.isEmpty {
+            for entry in configuration.resolve { resolveList = curl_slist_append(resolveList, entry) }
+            sov_easy_setopt_slist(handle, CURLOPT_RESOLVE, resolveList)
+        }
 
         let me = Unmanaged.passUnretained(self).toOpaque()
         sov_easy_setopt_pointer(handle, CURLOPT_WRITEDATA, me)
@@ -143,6 +154,14 @@ final class CurlTransfer {
             primaryIP: stringInfo(CURLINFO_PRIMARY_IP).flatMap { $0.isEmpty ? nil : $0 }, fetchedAt: startedAt)
         record.headers = headers
         record.attempts = attempt
+        var downloaded: curl_off_t = 0
+        var headerBytes: Int = 0
+        var total: curl_off_t = 0
+        sov_easy_getinfo_off_t(handle, CURLINFO_SIZE_DOWNLOAD_T, &downloaded)
+        sov_easy_getinfo_long(handle, CURLINFO_HEADER_SIZE, &headerBytes)
+        sov_easy_getinfo_off_t(handle, CURLINFO_TOTAL_TIME_T, &total)
+        record.bytesReceived = Int(downloaded) + headerBytes
+        record.duration = Double(total) / 1_000_000
         if let failure = failure(result: result, status: status) {
             record.failure = failure
             return record

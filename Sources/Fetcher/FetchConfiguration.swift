@@ -26,6 +26,9 @@ public struct FetchConfiguration: Sendable {
     public var respectRobots = true
     /// The product token robots.txt groups are matched against.
     public var robotsToken = "sovereignty-scorecard"
+    /// Host names pinned to addresses, as curl's `--resolve host:port:address` (local mirrors, benchmarks).
+    /// A host pinned to a loopback address may be reached on loopback.
+    public var resolve: [String] = []
 
     public init(
         concurrency: Int = 8, perHostConcurrency: Int = 2,

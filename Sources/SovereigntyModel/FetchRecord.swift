@@ -21,6 +21,10 @@ public struct FetchRecord: Sendable, Equatable {
     public var headers: [String: String] = [:]
     /// How many times the URL was requested (retries included).
     public var attempts: Int = 1
+    /// Bytes received on the wire for the last attempt (headers and body as sent, before decompression).
+    public var bytesReceived: Int = 0
+    /// Seconds from the start of the last attempt to its end.
+    public var duration: Double = 0
 
     public init(
         requestedURL: String, finalURL: String, redirects: [String] = [], httpStatus: Int? = nil,
