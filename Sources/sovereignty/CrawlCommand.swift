@@ -8,11 +8,7 @@ struct CrawlCommand: AsyncParsableCommand {
         abstract: "Fetch every platform's legal pages, extract the hosts, grade and write the site.",
         discussion: "Exit codes: 0 every document fetched; 1 some failed (site still written); 2 bad input or usage; 3 nothing could be fetched.")
 
-    @Option(help: "The platforms to watch.") var platforms = "Inputs/platforms.yml"
-    @Option(help: "What we know of hosting providers.") var providers = "Inputs/providers.yml"
-    @Option(help: "Folder of the HDS and SecNumCloud registries (hds.csv, secnumcloud.csv).") var registries = "Inputs/registries"
-    @Option(help: "The Mustache templates and assets of the site.") var templates = "Templates"
-    @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
+    @OptionGroup var inputs: InputOptions
     @Option(help: "Transfers at once.") var jobs = 8
     @Option(help: "Least seconds between two requests to one host.") var perHostDelay = 1.0
     @Option(help: "A URL where site owners can reach whoever runs this crawl; sent in the User-Agent.") var contact: String?
@@ -20,19 +16,12 @@ struct CrawlCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
-        var options = CrawlOptions()
-        options.platformsPath = platforms
-        options.providersPath = providers
-        options.registriesPath = registries
-        options.templatesPath = templates
-        options.outputPath = output
+        var options = inputs.crawlOptions()
         options.fetch.concurrency = jobs
         options.fetch.perHostDelay = max(0, perHostDelay)
         options.fetch.respectRobots = !ignoreRobots
         if let contact { options.fetch.userAgent = "sovereignty-scorecard/1.0 (+\(contact))" }
-        let pipeline = CrawlPipeline(options: options) { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
+        let pipeline = CrawlPipeline(options: options, log: logLine)
         do {
             let summary = try await pipeline.run()
             print("\(summary.platforms) platforms, \(summary.documents - summary.failedDocuments)/\(summary.documents) documents read → \(summary.siteDirectory.path)")
