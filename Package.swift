@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        // renameat2(RENAME_EXCHANGE), for swapping the published site in one step.
+        .target(name: "CFileSystem"),
 
         // Shared vocabulary: platforms, providers, fetches, findings, evidence, scorecards.
         .target(name: "SovereigntyModel"),
@@ -66,7 +68,9 @@ let package = Package(
         // The named steps, in order; errors say which step, platform and URL.
         .target(
             name: "Pipeline",
-            dependencies: ["SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "Renderer"]),
+            dependencies: [
+                "SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "Renderer", "CFileSystem",
+            ]),
 
         // Thin command-line shell.
         .executableTarget(

@@ -82,16 +82,14 @@ public struct CrawlPipeline: Sendable {
         _ scorecards: [PlatformScorecard], with renderer: SiteRenderer, generatedAt: String, ignoredRobots: Bool
     ) throws(PipelineError) {
         let site = options.siteDirectory
-        let staging = site.deletingLastPathComponent().appendingPathComponent(".site-staging-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = site.deletingLastPathComponent().appendingPathComponent(".site-retired-\(ProcessInfo.processInfo.processIdentifier)")
+        let parent = site.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".site-staging")
         let files = FileManager.default
         do {
+            // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
-            try? files.removeItem(at: retired)
             try renderer.render(scorecards, generatedAt: generatedAt, ignoredRobots: ignoredRobots, into: staging)
-            if files.fileExists(atPath: site.path) { try files.moveItem(at: site, to: retired) }
-            try files.moveItem(at: staging, to: site)
-            try? files.removeItem(at: retired)
+            try SiteSwap.install(staging, at: site)
         } catch {
             try? files.removeItem(at: staging)
             throw PipelineError(step: .render, url: site.path, message: "cannot write the site: \(error)")

@@ -332,6 +332,53 @@ import TestSupport
         }
     }
 
+    @Test func killedMidCrawlLeavesTheSiteAndArchiveForTheNextRun() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        // A first, complete run publishes a site.
+        var options = makeOptions(in: directory, platforms: try directory.write("fast.yml", Self.platformsFile(server)))
+        options.fetch.perHostDelay = 0
+        _ = try await CrawlPipeline(options: options).run()
+        let index = options.siteDirectory.appendingPathComponent("index.html")
+        let published = try Data(contentsOf: index)
+
+        // A slow second run, in its own process, killed with SIGKILL in the middle.
+        var yaml = "platforms:\n"
+        for platform in 1...3 {
+            yaml += "  - id: slow-\(platform)\n    name: Lente \(platform)\n    category: test\n    operator: Lente SAS\n"
+            yaml += "    website: https://slow.example.test\n    documents:\n"
+            for document in 1...8 { yaml += "      - url: \(server.url("/slow/\(platform)-\(document)"))\n        kind: other\n" }
+        }
+        let slow = try directory.write("slow.yml", yaml)
+        #expect(FileManager.default.isExecutableFile(atPath: Fixtures.tool.path), "build the tool first: swift build")
+        let process = Process()
+        process.executableURL = Fixtures.tool
+        process.arguments = [
+            "crawl", "--platforms", slow, "--providers", Fixtures.providers, "--registries", Fixtures.registries,
+            "--templates", Fixtures.templates, "--output", options.outputPath, "--per-host-delay", "0",
+        ]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        // The published site is whole, the archive consistent, the lock free: the next run goes on.
+        #expect(try Data(contentsOf: index) == published)
+        options.platformsPath = slow
+        let next = try await CrawlPipeline(options: options).run()
+        #expect(next.exitCode == 0)
+        #expect(try Data(contentsOf: index) != published)
+        #expect(FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("run-2.warc.gz").path) ||
+            FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("run-3.warc.gz").path))
+    }
+
     /// An executable on PATH, if any.
     static func onPath(_ name: String) -> String? {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }

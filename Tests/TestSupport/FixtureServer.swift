@@ -75,6 +75,10 @@ public final class FixtureServer: Sendable {
                 statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("ETag"): "\"v1\""],
                 body: (try? Fixtures.page("level-a.html")) ?? Data())
         }
+        await server.appendRoute("GET /slow/*") { _ in
+            try await Task.sleep(nanoseconds: 300_000_000)
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
+        }
         await server.appendRoute("GET /always-429") { request in
             _ = await counter.next(request.path)
             return HTTPResponse(statusCode: .tooManyRequests, headers: [HTTPHeader("Retry-After"): "1"])
@@ -149,6 +153,10 @@ public enum Fixtures {
         .appendingPathComponent("Templates").path
     public static let inputs = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Inputs").path
+
+    /// The package's root folder, and the command-line tool as `swift build` leaves it.
+    public static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let tool = packageRoot.appendingPathComponent(".build/debug/sovereignty")
 
     public static func page(_ name: String) throws -> Data {
         try Data(contentsOf: pages.appendingPathComponent(name))

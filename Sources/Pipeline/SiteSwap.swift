@@ -1,0 +1,23 @@
+import Foundation
+internal import CFileSystem
+
+/// Puts a freshly rendered site in place in one step: readers see the old site or the new one, never a half of
+/// either, and never nothing — even if the process is killed in between.
+enum SiteSwap {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func install(_ staging: URL, at site: URL) throws {
+        guard FileManager.default.fileExists(atPath: site.path) else {
+            try FileManager.default.moveItem(at: staging, to: site)
+            return
+        }
+        // renameat2(RENAME_EXCHANGE) swaps the two folders atomically; the old site is then at the staging path.
+        let result = staging.path.withCString { from in site.path.withCString { to in sov_rename_exchange(from, to) } }
+        guard result == 0 else {
+            throw Failure(description: "cannot swap \(staging.path) and \(site.path): \(String(cString: strerror(errno)))")
+        }
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
