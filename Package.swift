@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C bridges: thin typed shims over the variadic C APIs.
@@ -76,7 +77,8 @@ let package = Package(
         .executableTarget(
             name: "sovereignty",
             dependencies: [
-                "Pipeline", "InputFiles", "SovereigntyModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Pipeline", "InputFiles", "SovereigntyModel", "Fetcher", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // `make bench`: extraction throughput against libxml2's raw parse.

@@ -32,6 +32,8 @@ struct CurlMultiDriver {
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         var perHost: [String: Int] = [:]
         var lastStart: [String: Date] = [:]
+        var finished = 0
+        var failedCount = 0
 
         while true {
             let now = Date()
@@ -75,6 +77,10 @@ struct CurlMultiDriver {
                             notBefore: Date().addingTimeInterval(delay)))
                 } else {
                     records[transfer.index] = record
+                    finished += 1
+                    if record.failure != nil { failedCount += 1 }
+                    configuration.progress?(
+                        FetchProgress(done: finished, total: urls.count, failed: failedCount, elapsed: Date().timeIntervalSince(start)))
                 }
             }
             curl_multi_poll(multi, nil, 0, pollTimeout(pending: pending, lastStart: lastStart, idle: active.isEmpty), nil)

@@ -26,6 +26,9 @@ public struct FetchConfiguration: Sendable {
     public var respectRobots = true
     /// The product token robots.txt groups are matched against.
     public var robotsToken = "sovereignty-scorecard"
+    /// Called on the fetcher's thread after each document: for a progress line.
+    public var progress: (@Sendable (FetchProgress) -> Void)?
+
     /// Host names pinned to addresses, as curl's `--resolve host:port:address` (local mirrors, benchmarks).
     /// A host pinned to a loopback address may be reached on loopback.
     public var resolve: [String] = []
@@ -46,4 +49,12 @@ public struct FetchConfiguration: Sendable {
         self.maximumRedirects = maximumRedirects
         self.maximumBodyBytes = maximumBodyBytes
     }
+}
+
+/// How far a batch has gone.
+public struct FetchProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+    public var elapsed: Double
 }

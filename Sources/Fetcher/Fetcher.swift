@@ -28,7 +28,7 @@ public struct Fetcher: Sendable {
     public func fetch(_ urls: [String], validators: [String: Validators] = [:]) async -> [FetchRecord] {
         guard configuration.respectRobots else { return await transfer(urls, validators: validators) }
         let sites = Array(Set(urls.compactMap(Self.robotsURL))).sorted()
-        let robots = Dictionary(uniqueKeysWithValues: zip(sites, await transfer(sites)))
+        let robots = Dictionary(uniqueKeysWithValues: zip(sites, await transfer(sites, reportProgress: false)))
         var allowed: [String] = []
         var refused: [String: FetchRecord] = [:]
         for url in urls {
@@ -46,9 +46,11 @@ public struct Fetcher: Sendable {
         return urls.map { fetched[$0] ?? refused[$0]! }
     }
 
-    private func transfer(_ urls: [String], validators: [String: Validators] = [:]) async -> [FetchRecord] {
+    private func transfer(_ urls: [String], validators: [String: Validators] = [:], reportProgress: Bool = true) async -> [FetchRecord] {
         guard !urls.isEmpty else { return [] }
-        let configuration = configuration
+        var settings = configuration
+        if !reportProgress { settings.progress = nil }
+        let configuration = settings
         return await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: CurlMultiDriver(configuration: configuration, validators: validators).run(urls))

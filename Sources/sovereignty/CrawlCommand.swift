@@ -13,6 +13,7 @@ struct CrawlCommand: AsyncParsableCommand {
     @Option(help: "Least seconds between two requests to one host.") var perHostDelay = 1.0
     @Option(help: "A URL where site owners can reach whoever runs this crawl; sent in the User-Agent.") var contact: String?
     @Flag(help: "Do not fetch or obey robots.txt (the report says so).") var ignoreRobots = false
+    @Option(help: "Log lines as plain text or JSON (one object a line).") var logFormat: LogFormat = .plain
 
     func run() async throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be at least 1") }
@@ -21,7 +22,9 @@ struct CrawlCommand: AsyncParsableCommand {
         options.fetch.perHostDelay = max(0, perHostDelay)
         options.fetch.respectRobots = !ignoreRobots
         if let contact { options.fetch.userAgent = "sovereignty-scorecard/1.0 (+\(contact))" }
-        let pipeline = CrawlPipeline(options: options, log: logLine)
+        options.fetch.progress = { Console.progress($0) }
+        let logger = makeLogger(logFormat)
+        let pipeline = CrawlPipeline(options: options) { logger.info("\($0)") }
         do {
             let summary = try await pipeline.run()
             print("\(summary.platforms) platforms, \(summary.documents - summary.failedDocuments)/\(summary.documents) documents read → \(summary.siteDirectory.path)")

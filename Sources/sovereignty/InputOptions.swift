@@ -20,8 +20,3 @@ struct InputOptions: ParsableArguments {
         return options
     }
 }
-
-/// Log lines go to standard error, so that standard output carries only results.
-@Sendable func logLine(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}

@@ -10,6 +10,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The run's number in the archive.") var run: Int64?
     @Option(help: "The last run started on or before this day (YYYY-MM-DD) or time (ISO 8601).") var at: String?
     @Option(help: "The archive to read.") var archive = "Output/archive"
+    @Option(help: "Log lines as plain text or JSON (one object a line).") var logFormat: LogFormat = .plain
     @OptionGroup var inputs: InputOptions
 
     func validate() throws {
@@ -20,7 +21,8 @@ struct ReportCommand: AsyncParsableCommand {
         var options = inputs.crawlOptions()
         options.archivePath = archive
         let selection: ReportJob.Selection = run.map { .run($0) } ?? at.map { .at($0) } ?? .latest
-        let job = ReportJob(options: options, selection: selection, log: logLine)
+        let logger = makeLogger(logFormat)
+        let job = ReportJob(options: options, selection: selection) { logger.info("\($0)") }
         let site: URL
         do {
             site = try await job.run()
