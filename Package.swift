@@ -86,7 +86,7 @@ let package = Package(
             name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel"],
             path: "Benchmarks/ExtractionBench"),
         // `make bench`: the crawler on 1 000 loopback documents with latency.
-        .executableTarget(name: "CrawlBench", dependencies: ["Fetcher", "FlyingFox"], path: "Benchmarks/CrawlBench"),
+        .executableTarget(name: "CrawlBench", dependencies: ["Fetcher"], path: "Benchmarks/CrawlBench"),
 
         // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
         .target(

@@ -1,7 +1,6 @@
 // `make bench` (second part): the crawler against a synthetic site of 1 000 documents on 50 host names, all on
 // loopback (names pinned to 127.0.0.1 like curl's --resolve), with 100 ms of latency per response.
 import Fetcher
-import FlyingFox
 import Foundation
 
 let hostCount = 50
@@ -19,18 +18,8 @@ func residentPeakMB() -> Double {
     return 0
 }
 
-let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
-await server.appendRoute("GET /doc/*") { request in
-    try await Task.sleep(nanoseconds: latency)
-    let tag = "\"\(request.path)\""
-    if request.headers[HTTPHeader("If-None-Match")] == tag {
-        return HTTPResponse(statusCode: .notModified, headers: [HTTPHeader("ETag"): tag])
-    }
-    return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("ETag"): tag], body: page)
-}
-let serverTask = Task { try await server.run() }
-try await server.waitUntilListening(timeout: 10)
-guard case .ip4(_, let port) = await server.listeningAddress else { fatalError("the server is not listening") }
+let server = try LatencyServer(latencyMilliseconds: Int(latency / 1_000_000), page: page)
+let port = server.port
 
 let hosts = (1...hostCount).map { "h\($0).bench.test" }
 var configuration = FetchConfiguration(concurrency: hostCount * 2, perHostConcurrency: 2)
@@ -60,5 +49,4 @@ let notModified = second.filter { $0.httpStatus == 304 }.count
 print(String(format: "rerun with nothing changed: %d of %d answered 304; bytes received %d against %d (%.1f%%, target <= 5%%)",
     notModified, urls.count, secondBytes, firstBytes, 100 * Double(secondBytes) / Double(max(firstBytes, 1))))
 print(String(format: "peak RSS: %.0f MB (target < 150 MB)", residentPeakMB()))
-await server.stop(timeout: 1)
-serverTask.cancel()
+server.stop()

@@ -63,10 +63,12 @@ struct CurlMultiDriver {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             var remaining: Int32 = 0
+            var completed = 0
             while let message = curl_multi_info_read(multi, &remaining) {
                 guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
                     let transfer = active.removeValue(forKey: handle)
                 else { continue }
+                completed += 1
                 let record = transfer.record(result: sov_multi_message_result(message))
                 curl_multi_remove_handle(multi, handle)
                 perHost[transfer.host, default: 1] -= 1
@@ -83,7 +85,10 @@ struct CurlMultiDriver {
                         FetchProgress(done: finished, total: urls.count, failed: failedCount, elapsed: Date().timeIntervalSince(start)))
                 }
             }
-            curl_multi_poll(multi, nil, 0, pollTimeout(pending: pending, lastStart: lastStart, idle: active.isEmpty), nil)
+            // A transfer just ended: start the next one at once rather than wait for the others' sockets.
+            if completed == 0 || pending.isEmpty {
+                curl_multi_poll(multi, nil, 0, pollTimeout(pending: pending, lastStart: lastStart, idle: active.isEmpty), nil)
+            }
         }
         return records.enumerated().map { index, record in record ?? Self.unstarted(urls[index], "the transfer did not run") }
     }
