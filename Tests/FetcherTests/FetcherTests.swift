@@ -222,4 +222,16 @@ import TestSupport
         #expect(records[6].attempts == 1, "an empty page is not")
         #expect(Date().timeIntervalSince(started) < 30, "bounded: \(Date().timeIntervalSince(started)) s")
     }
+
+    @Test func aTwoHundredMegabyteBodyIsCutAtTheDefaultCap() async throws {
+        let server = try HostileServer(maximumSeconds: 20)
+        defer { server.stop() }
+        var configuration = FetchConfiguration()
+        configuration.perHostDelay = 0
+        #expect(configuration.maximumBodyBytes == 20_000_000)
+        let record = try #require(await Fetcher(configuration: configuration).fetch([server.url("/huge")]).first)
+        #expect(record.failure?.reason == .tooLarge)
+        #expect(record.body.isEmpty, "nothing of an oversized body is kept")
+        #expect(record.attempts == 1)
+    }
 }

@@ -8,7 +8,7 @@ import Glibc
 ///
 /// Paths: `/drip` (one byte a second), `/stall` (headers, then nothing), `/reset` (connection reset),
 /// `/short` (Content-Length longer than the body), `/bomb` (50 MB of zeros gzipped), `/garbage` (binary as text/html),
-/// `/empty` (200 with no body). Every connection ends by itself within `maximumSeconds`.
+/// `/empty` (200 with no body), `/huge` (a 200 MB body). Every connection ends by itself within `maximumSeconds`.
 public final class HostileServer: @unchecked Sendable {
     public let port: UInt16
     private let listener: Int32
@@ -98,6 +98,14 @@ public final class HostileServer: @unchecked Sendable {
             let body = Data((0..<100_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
             send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: \(body.count)\r\n\r\n")
             send(body)
+        case "/huge":
+            // 200 MB announced and sent in 1 MB pieces, until the client hangs up.
+            let piece = Data(repeating: 0x41, count: 1_000_000)
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 200000000\r\n\r\n")
+            for _ in 0..<200 where Date() < deadline && !isStopped {
+                let sent = piece.withUnsafeBytes { Glibc.send(connection, $0.baseAddress, piece.count, Int32(MSG_NOSIGNAL)) }
+                if sent <= 0 { break }
+            }
         case "/empty":
             send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n")
         default:
