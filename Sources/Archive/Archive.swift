@@ -73,7 +73,8 @@ public struct Archive: Sendable {
                         httpStatus: record.httpStatus, contentType: previous.contentType, charset: previous.charset,
                         primaryIP: record.primaryIP, sha256: previous.sha256, failureReason: nil, failureMessage: nil,
                         redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
-                        warcFile: file, warcOffset: offset, warcLength: length))
+                        warcFile: file, warcOffset: offset, warcLength: length, duration: record.duration,
+                        bytesReceived: record.bytesReceived, bodySize: record.body.count))
                 continue
             }
             if record.httpStatus == 304 && record.failure == nil {
@@ -107,7 +108,8 @@ public struct Archive: Sendable {
                     httpStatus: record.httpStatus, contentType: record.contentType, charset: record.charset, primaryIP: record.primaryIP,
                     sha256: record.sha256, failureReason: record.failure?.reason.rawValue, failureMessage: record.failure?.message,
                     redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
-                    warcFile: place == nil ? nil : fileName, warcOffset: place?.0, warcLength: place?.1))
+                    warcFile: place == nil ? nil : fileName, warcOffset: place?.0, warcLength: place?.1, duration: record.duration,
+                    bytesReceived: record.bytesReceived, bodySize: record.body.count))
         }
         try handle.synchronize()
         try index.database.write { db in
@@ -137,6 +139,20 @@ public struct Archive: Sendable {
         try index.database.read { db in
             try FetchRow.filter(Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil)
                 .order(Column("runId").desc).fetchOne(db)
+        }
+    }
+
+    /// Keeps a run's graded results: what was published, for history and for tools that read the index.
+    public func store(scorecards: [ScorecardRow]) throws {
+        try index.database.write { db in
+            for row in scorecards { try row.save(db) }
+        }
+    }
+
+    /// A run's graded results, by platform.
+    public func scorecards(ofRun runID: Int64) throws -> [ScorecardRow] {
+        try index.database.read { db in
+            try ScorecardRow.filter(Column("runId") == runID).order(Column("platformId")).fetchAll(db)
         }
     }
 

@@ -44,7 +44,40 @@ struct ArchiveIndex: Sendable {
                 table.column("warcLength", .integer)
             }
         }
+        migrator.registerMigration("v2: transfer figures and scorecards per run") { db in
+            try db.alter(table: "fetch") { table in
+                table.add(column: "duration", .double).notNull().defaults(to: 0)
+                table.add(column: "bytesReceived", .integer).notNull().defaults(to: 0)
+                table.add(column: "bodySize", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "scorecard") { table in
+                table.belongsTo("run", onDelete: .cascade).notNull()
+                table.column("platformId", .text).notNull()
+                table.column("level", .text).notNull()
+                table.column("score", .integer)
+                table.column("json", .text).notNull()
+                table.primaryKey(["runId", "platformId"])
+            }
+        }
         return migrator
+    }
+}
+
+/// A row of `scorecard`: a platform's graded result in one run, findings and evidence included, as published.
+public struct ScorecardRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "scorecard"
+    public var runId: Int64
+    public var platformId: String
+    public var level: String
+    public var score: Int?
+    public var json: String
+
+    public init(runId: Int64, platformId: String, level: String, score: Int?, json: String) {
+        self.runId = runId
+        self.platformId = platformId
+        self.level = level
+        self.score = score
+        self.json = json
     }
 }
 
@@ -84,6 +117,9 @@ public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var warcFile: String?
     public var warcOffset: Int64?
     public var warcLength: Int64?
+    public var duration: Double = 0
+    public var bytesReceived: Int = 0
+    public var bodySize: Int = 0
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -48,6 +48,15 @@ public struct CrawlPipeline: Sendable {
         log("archived run \(runID) in \(options.archiveDirectory.path)")
         let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: runID, runDate: runDate)
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
+        do {
+            try archive.store(scorecards: ranked.map { card in
+                ScorecardRow(
+                    runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
+                    json: String(decoding: (try? ScorecardJSON.encode(card)) ?? Data(), as: UTF8.self))
+            })
+        } catch {
+            throw PipelineError(step: .score, url: options.archiveDirectory.path, message: "cannot keep the scorecards: \(error)")
+        }
 
         let site = options.siteDirectory
         let nothingFetched = documents > 0 && failed == documents

@@ -58,9 +58,7 @@ public struct SiteRenderer: Sendable {
 
     /// Stable JSON: sorted keys, so the same scorecards give the same bytes.
     public static func json(_ document: ScorecardsDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
+        var data = try ScorecardJSON.encode(document)
         data.append(0x0A)
         return data
     }

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -314,6 +315,13 @@ import TestSupport
                 #expect(process.terminationStatus == 0, "warcio check failed on run \(run)")
             }
         }
+
+        // Each run's published scorecards are kept in the index.
+        let archive = try Archive(directory: options.archiveDirectory)
+        let firstLevels = try archive.scorecards(ofRun: 1).map(\.level)
+        let secondLevels = try archive.scorecards(ofRun: 2).map(\.level)
+        #expect(firstLevels == secondLevels)
+        #expect(secondLevels.count == 3)
 
         // The archived first run, rebuilt offline, is the site the first crawl published, byte for byte.
         var reportOptions = options
