@@ -1,6 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config poppler-utils
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-config poppler-utils chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN := .build/release/sovereignty
 
@@ -8,7 +8,7 @@ BIN := .build/release/sovereignty
 
 ## Install the system libraries the C bridges link against, when missing.
 deps:
-	@if ! pkg-config --exists libcurl libxml-2.0 sqlite3 zlib 2>/dev/null || ! command -v pdftotext >/dev/null; then \
+	@if ! pkg-config --exists libcurl libxml-2.0 sqlite3 zlib 2>/dev/null || ! command -v pdftotext >/dev/null || ! command -v chromium >/dev/null; then \
 		echo "Installing $(APT_PACKAGES)"; \
 		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	fi

@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"]),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "InputFiles", "Archive", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport"]),
         .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
     ]

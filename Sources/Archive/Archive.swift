@@ -47,6 +47,20 @@ public struct Archive: Sendable {
                 ],
                 block: Data("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n".utf8)))
 
+        /// The DOM a browser rendered, as a `conversion` record next to the response it was made from.
+        func appendRendering(_ record: FetchRecord, date: String) throws -> (Int64, Int64)? {
+            guard let rendered = record.rendered else { return nil }
+            return try append(
+                WARCRecord(
+                    headers: [
+                        ("WARC-Type", "conversion"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "conversion")),
+                        ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
+                        ("WARC-Refers-To", WARCRecord.recordID(fileName, record.requestedURL, date, "response")),
+                        ("WARC-Block-Digest", WARCRecord.digest(rendered)), ("Content-Type", "text/html; charset=utf-8"),
+                    ],
+                    block: rendered))
+        }
+
         var rows: [FetchRow] = []
         for var record in records {
             let date = Timestamp.string(record.fetchedAt)
@@ -75,6 +89,10 @@ public struct Archive: Sendable {
                         redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
                         warcFile: file, warcOffset: offset, warcLength: length, duration: record.duration,
                         bytesReceived: record.bytesReceived, bodySize: record.body.count))
+                if let rendering = try appendRendering(record, date: date) {
+                    rows[rows.count - 1].renderedOffset = rendering.0
+                    rows[rows.count - 1].renderedLength = rendering.1
+                }
                 continue
             }
             if record.httpStatus == 304 && record.failure == nil {
@@ -110,6 +128,10 @@ public struct Archive: Sendable {
                     redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
                     warcFile: place == nil ? nil : fileName, warcOffset: place?.0, warcLength: place?.1, duration: record.duration,
                     bytesReceived: record.bytesReceived, bodySize: record.body.count))
+            if place != nil, let rendering = try appendRendering(record, date: date) {
+                rows[rows.count - 1].renderedOffset = rendering.0
+                rows[rows.count - 1].renderedLength = rendering.1
+            }
         }
         try handle.synchronize()
         try index.database.write { db in
@@ -174,15 +196,20 @@ public struct Archive: Sendable {
         try lastGoodRow(url: url, before: runID).map(record)
     }
 
+    /// The block of the record at a place in a WARC file.
+    private func block(file: String, offset: Int64, length: Int64) throws -> Data {
+        let handle = try FileHandle(forReadingFrom: directory.appendingPathComponent(file))
+        defer { try? handle.close() }
+        try handle.seek(toOffset: UInt64(offset))
+        let member = try handle.read(upToCount: Int(length)) ?? Data()
+        guard let warc = WARCRecord.parse(try Gzip.decompress(member)) else { throw ArchiveError.corruptRecord(file, offset) }
+        return warc.block
+    }
+
     private func record(_ row: FetchRow) throws -> FetchRecord {
         var body = Data()
         if let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
-            let handle = try FileHandle(forReadingFrom: directory.appendingPathComponent(file))
-            defer { try? handle.close() }
-            try handle.seek(toOffset: UInt64(offset))
-            let member = try handle.read(upToCount: Int(length)) ?? Data()
-            guard let warc = WARCRecord.parse(try Gzip.decompress(member)) else { throw ArchiveError.corruptRecord(file, offset) }
-            body = HTTPMessage.body(of: warc.block)
+            body = HTTPMessage.body(of: try block(file: file, offset: offset, length: length))
         }
         var record = FetchRecord(
             requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
@@ -191,6 +218,11 @@ public struct Archive: Sendable {
             failure: row.failureReason.map { FetchFailure(reason: FetchFailure.Reason(rawValue: $0) ?? .network, message: row.failureMessage ?? "") })
         record.headers = Self.decode(row.headers) ?? [:]
         record.attempts = row.attempts
+        if let offset = row.renderedOffset, let length = row.renderedLength {
+            // The rendering sits in the run's own file, which is not always the payload's (a revisit points back).
+            let runFile = try index.database.read { db in try RunRow.fetchOne(db, key: row.runId)?.warcFile } ?? ""
+            record.rendered = try block(file: runFile.isEmpty ? row.warcFile ?? "" : runFile, offset: offset, length: length)
+        }
         return record
     }
 

@@ -59,6 +59,12 @@ struct ArchiveIndex: Sendable {
                 table.primaryKey(["runId", "platformId"])
             }
         }
+        migrator.registerMigration("v3: pages rendered by a browser") { db in
+            try db.alter(table: "fetch") { table in
+                table.add(column: "renderedOffset", .integer)
+                table.add(column: "renderedLength", .integer)
+            }
+        }
         return migrator
     }
 }
@@ -120,6 +126,9 @@ public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var duration: Double = 0
     public var bytesReceived: Int = 0
     public var bodySize: Int = 0
+    /// The `conversion` record holding the DOM a browser rendered, in the same WARC file as the run.
+    public var renderedOffset: Int64?
+    public var renderedLength: Int64?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

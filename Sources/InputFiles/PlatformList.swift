@@ -37,10 +37,11 @@ public enum PlatformList {
         let usControlled = try item.optional("operatorUsControlled")?.bool() ?? false
         var documents: [DocumentReference] = []
         for entry in try item.required("documents").sequence() {
-            try entry.requireMapping(allowedKeys: ["url", "kind"])
+            try entry.requireMapping(allowedKeys: ["url", "kind", "render"])
             documents.append(
                 DocumentReference(
-                    url: try entry.required("url").webURL(), kind: try entry.required("kind").oneOf(DocumentKind.self)))
+                    url: try entry.required("url").webURL(), kind: try entry.required("kind").oneOf(DocumentKind.self),
+                    render: try entry.optional("render")?.oneOf(RenderMode.self) ?? .http))
         }
         guard !documents.isEmpty else { throw item.fail("a platform needs at least one document", field: "\(item.path).documents") }
         return Platform(

@@ -16,6 +16,9 @@ public struct CrawlOptions: Sendable {
     public init() {}
 
     public var siteDirectory: URL { URL(fileURLWithPath: outputPath).appendingPathComponent("site") }
+    /// Extra arguments for headless Chromium (`render: browser` documents).
+    public var browserArguments: [String] = []
+
     /// WARC files and their index; by default under the output folder, kept from run to run.
     public var archivePath: String?
     public var archiveDirectory: URL { URL(fileURLWithPath: archivePath ?? (outputPath as NSString).appendingPathComponent("archive")) }

@@ -36,7 +36,8 @@ public struct CrawlPipeline: Sendable {
         }
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
         let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
-        let records = await Fetcher(configuration: options.fetch).fetch(urls, validators: validators)
+        var records = await Fetcher(configuration: options.fetch).fetch(urls, validators: validators)
+        render(&records, browserURLs: Set(references.filter { $0.1.render == .browser }.map(\.1.url)))
 
         let runID: Int64
         do {
@@ -67,6 +68,24 @@ public struct CrawlPipeline: Sendable {
         try render(ranked, with: renderer, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
+    }
+
+    /// Documents marked `render: browser` are read after headless Chromium ran their scripts; the run says so
+    /// when Chromium is missing, and those documents are then read as fetched.
+    private func render(_ records: inout [FetchRecord], browserURLs: Set<String>) {
+        let wanted = records.indices.filter { browserURLs.contains(records[$0].requestedURL) && records[$0].failure == nil }
+        guard !wanted.isEmpty else { return }
+        let browser = BrowserRenderer(extraArguments: options.browserArguments)
+        guard browser.isInstalled else {
+            log("render: browser is asked for \(wanted.count) document(s), but Chromium is not installed (apt-get install chromium): they are read as fetched")
+            return
+        }
+        for index in wanted {
+            switch browser.render(records[index].finalURL) {
+            case .success(let dom): records[index].rendered = dom
+            case .failure(let failure): log("[render] \(records[index].requestedURL): \(failure)")
+            }
+        }
     }
 
     func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {

@@ -37,13 +37,15 @@ public struct DocumentReader: Sendable {
                 reference: reference, fetch: fetch, findings: nil,
                 readFailure: FetchFailure(reason: .unsupportedContent, message: "content type '\(type)' is neither HTML nor PDF"))
         }
-        let findings = extractor.extract(html: fetch.body, charset: fetch.charset, url: fetch.finalURL, fetchedAt: fetchedAt)
-        if findings.textLength < Self.shellTextLength && findings.hosts.isEmpty && Self.carriesScripts(fetch.body) {
+        let html = fetch.rendered ?? fetch.body
+        let findings = extractor.extract(html: html, charset: fetch.rendered == nil ? fetch.charset : "UTF-8", url: fetch.finalURL, fetchedAt: fetchedAt)
+        if findings.textLength < Self.shellTextLength && findings.hosts.isEmpty && Self.carriesScripts(html) {
             return DocumentSnapshot(
                 reference: reference, fetch: fetch, findings: nil,
                 readFailure: FetchFailure(
                     reason: .needsJavaScript,
-                    message: "the page has almost no text without JavaScript (\(findings.textLength) characters)"))
+                    message: "the page has almost no text without JavaScript (\(findings.textLength) characters)"
+                        + (reference.render == .browser ? "" : "; mark it render: browser in platforms.yml")))
         }
         return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
     }

@@ -25,6 +25,8 @@ public struct FetchRecord: Sendable, Equatable {
     public var bytesReceived: Int = 0
     /// Seconds from the start of the last attempt to its end.
     public var duration: Double = 0
+    /// The DOM after headless Chromium ran the page's scripts (`render: browser`); read instead of `body`.
+    public var rendered: Data?
 
     public init(
         requestedURL: String, finalURL: String, redirects: [String] = [], httpStatus: Int? = nil,

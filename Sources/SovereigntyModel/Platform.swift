@@ -28,11 +28,19 @@ public struct Platform: Sendable, Equatable, Codable {
 public struct DocumentReference: Sendable, Equatable, Hashable, Codable {
     public var url: String
     public var kind: DocumentKind
+    /// `browser`: the page needs JavaScript and is read after headless Chromium rendered it.
+    public var render: RenderMode
 
-    public init(url: String, kind: DocumentKind) {
+    public init(url: String, kind: DocumentKind, render: RenderMode = .http) {
         self.url = url
         self.kind = kind
+        self.render = render
     }
+}
+
+public enum RenderMode: String, Sendable, Codable, CaseIterable {
+    case http
+    case browser
 }
 
 public enum DocumentKind: String, Sendable, Codable, CaseIterable {

@@ -1,4 +1,5 @@
 import Archive
+import Fetcher
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -385,6 +386,55 @@ import TestSupport
         #expect(try Data(contentsOf: index) != published)
         #expect(FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("run-2.warc.gz").path) ||
             FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("run-3.warc.gz").path))
+    }
+
+    @Test func pagesThatNeedJavaScriptAreReadAfterChromiumRendersThem() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        let yaml = """
+            platforms:
+              - id: dynamic
+                name: Appli dynamique
+                category: test
+                operator: Dynamique SAS
+                website: https://dynamic.example.test
+                documents:
+                  - url: \(server.url("/pages/js-rendered.html"))
+                    kind: legal-notice
+                    render: browser
+              - id: plain
+                name: Appli sans navigateur
+                category: test
+                operator: Sans SAS
+                website: https://plain.example.test
+                documents:
+                  - url: \(server.url("/pages/js-rendered.html?plain"))
+                    kind: legal-notice
+            """
+        var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", yaml))
+        options.fetch.perHostDelay = 0
+        // Everything Chromium might want beyond loopback goes to a dead proxy on loopback: no packet leaves the machine.
+        options.browserArguments = ["--proxy-server=127.0.0.1:9"]
+        #expect(BrowserRenderer().isInstalled, "Chromium is needed for this test (CI installs it)")
+        let summary = try await CrawlPipeline(options: options).run()
+        let cards = try #require(try json(summary.siteDirectory)["platforms"] as? [[String: Any]])
+        let dynamic = try #require(cards.first { $0["id"] as? String == "dynamic" })
+        #expect((dynamic["hosts"] as? [[String: Any]])?.compactMap { $0["provider"] as? String } == ["clever-cloud"])
+        #expect(dynamic["level"] as? String == "B")
+        let plain = try #require((cards.first { $0["id"] as? String == "plain" }?["documents"] as? [[String: Any]])?.first)
+        #expect(plain["status"] as? String == "needs-javascript")
+        #expect((plain["error"] as? String)?.contains("render: browser") == true)
+        // The rendered DOM is archived as a conversion record next to the response.
+        let warc = try Data(contentsOf: options.archiveDirectory.appendingPathComponent("run-1.warc.gz"))
+        #expect(!warc.isEmpty)
+        let archive = try Archive(directory: options.archiveDirectory)
+        let records = try archive.records(ofRun: 1)
+        #expect(records.first { $0.requestedURL.hasSuffix("js-rendered.html") }?.rendered.map { String(decoding: $0, as: UTF8.self) }?
+            .contains("Clever Cloud SAS") == true)
     }
 
     /// An executable on PATH, if any.
