@@ -71,6 +71,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "Renderer", "CFileSystem",
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Thin command-line shell.
@@ -96,7 +97,9 @@ let package = Package(
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"]),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
     ]

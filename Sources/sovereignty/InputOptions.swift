@@ -20,3 +20,5 @@ struct InputOptions: ParsableArguments {
         return options
     }
 }
+
+extension LogFormat: ExpressibleByArgument {}

@@ -437,6 +437,28 @@ import TestSupport
             .contains("Clever Cloud SAS") == true)
     }
 
+    @Test func nothingFetchedLeavesThePublishedSiteAsItWas() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        var options = makeOptions(in: directory, platforms: try directory.write("fast.yml", Self.platformsFile(server)))
+        options.fetch.perHostDelay = 0
+        _ = try await CrawlPipeline(options: options).run()
+        let index = options.siteDirectory.appendingPathComponent("index.html")
+        let published = try Data(contentsOf: index)
+        options.platformsPath = try directory.write(
+            "down.yml",
+            "platforms:\n  - id: down\n    name: Down\n    category: test\n    operator: Down SAS\n    website: https://down.example.test\n"
+                + "    documents:\n      - url: http://127.0.0.1:1/mentions\n        kind: legal-notice\n")
+        let summary = try await CrawlPipeline(options: options).run()
+        #expect(summary.exitCode == 3)
+        #expect(!summary.sitePublished)
+        #expect(try Data(contentsOf: index) == published)
+    }
+
     /// An executable on PATH, if any.
     static func onPath(_ name: String) -> String? {
         (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(name)" }

@@ -1,27 +1,34 @@
-import ArgumentParser
 import Fetcher
 import Foundation
 import Logging
+import SovereigntyModel
 
 /// How the tool talks while it runs: plain lines, or JSON lines for log collectors; and, on a terminal, a progress line.
-enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+public enum LogFormat: String, Sendable, CaseIterable {
     case plain
     case json
 }
 
-/// Writes log records to standard error, one line each.
-struct LineLogHandler: LogHandler {
-    var format: LogFormat
-    var logLevel: Logger.Level = .info
-    var metadata: Logger.Metadata = [:]
+/// Writes log records one line each, to standard error unless told otherwise.
+public struct LineLogHandler: LogHandler {
+    public var format: LogFormat
+    /// Where lines go; standard error by default.
+    public var write: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    public var now: @Sendable () -> Date = { Date() }
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    public init(format: LogFormat) {
+        self.format = format
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
-        let time = Date().formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
+    public func log(event: LogEvent) {
+        let time = Timestamp.string(now())
         let line: String
         switch format {
         case .plain:
@@ -33,17 +40,17 @@ struct LineLogHandler: LogHandler {
             line = String(decoding: data, as: UTF8.self)
         }
         Console.clearProgress()
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        write(line)
     }
 }
 
 /// The progress line, on a terminal only; redrawn in place, cleared before each log line.
-enum Console {
+public enum Console {
     static let isTerminal = isatty(STDERR_FILENO) == 1
     private static let lock = NSLock()
     nonisolated(unsafe) private static var shown = false
 
-    static func progress(_ progress: FetchProgress) {
+    public static func progress(_ progress: FetchProgress) {
         guard isTerminal else { return }
         let rate = progress.elapsed > 0 ? Double(progress.done) / progress.elapsed : 0
         let text = String(format: "\r\u{1B}[2Kfetch: %d/%d documents, %d failed, %.1f/s", progress.done, progress.total, progress.failed, rate)
@@ -63,6 +70,6 @@ enum Console {
 }
 
 /// The logger a command uses, and the pipeline's log closure on top of it.
-func makeLogger(_ format: LogFormat) -> Logger {
+public func makeLogger(_ format: LogFormat) -> Logger {
     Logger(label: "sovereignty") { _ in LineLogHandler(format: format) }
 }
