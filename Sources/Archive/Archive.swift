@@ -164,6 +164,24 @@ public struct Archive: Sendable {
         }
     }
 
+    /// Keeps what the Extractor found in each document of a run.
+    public func store(findings: [String: DocumentFindings], ofRun runID: Int64) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try index.database.write { db in
+            for (url, found) in findings {
+                let json = String(decoding: try encoder.encode(found), as: UTF8.self)
+                try db.execute(sql: "UPDATE fetch SET findings = ? WHERE runId = ? AND requestedURL = ?", arguments: [json, runID, url])
+            }
+        }
+    }
+
+    /// The findings kept for the latest good copy of a URL before a run, if any.
+    public func findings(url: String, before runID: Int64) throws -> DocumentFindings? {
+        guard let json = try lastGoodRow(url: url, before: runID)?.findings else { return nil }
+        return try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
+    }
+
     /// Keeps a run's graded results: what was published, for history and for tools that read the index.
     public func store(scorecards: [ScorecardRow]) throws {
         try index.database.write { db in

@@ -65,6 +65,11 @@ struct ArchiveIndex: Sendable {
                 table.add(column: "renderedLength", .integer)
             }
         }
+        migrator.registerMigration("v4: findings per fetch") { db in
+            try db.alter(table: "fetch") { table in
+                table.add(column: "findings", .text)
+            }
+        }
         return migrator
     }
 }
@@ -129,6 +134,8 @@ public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     /// The `conversion` record holding the DOM a browser rendered, in the same WARC file as the run.
     public var renderedOffset: Int64?
     public var renderedLength: Int64?
+    /// What the Extractor found in this copy, as JSON: a 304 later reuses it without extracting again.
+    public var findings: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -50,6 +50,7 @@ public struct CrawlPipeline: Sendable {
         let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: runID, runDate: runDate)
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         do {
+            try archive.store(findings: judgement.findings, ofRun: runID)
             try archive.store(scorecards: ranked.map { card in
                 ScorecardRow(
                     runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,

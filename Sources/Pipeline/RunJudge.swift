@@ -17,6 +17,8 @@ struct RunJudge {
         var documents: Int
         /// Documents whose fetch failed in this run (judged from an older copy when there is one).
         var failed: Int
+        /// What was read in this run's own copies, by URL, to keep in the archive.
+        var findings: [String: DocumentFindings]
     }
 
     func judge(runID: Int64, runDate: Date) throws(PipelineError) -> Judgement {
@@ -30,12 +32,17 @@ struct RunJudge {
         var scorecards: [PlatformScorecard] = []
         var documents = 0
         var failed = 0
+        var kept: [String: DocumentFindings] = [:]
         for platform in platforms {
             var snapshots: [DocumentSnapshot] = []
             for reference in platform.documents {
                 documents += 1
                 let record = byURL[reference.url] ?? Self.notFetched(reference.url, at: runDate)
-                var snapshot = reader.read(reference, fetch: record)
+                // Unchanged since the archived copy (304): its findings are reused, not extracted again.
+                let unchanged = record.httpStatus == 304 && record.rendered == nil
+                    ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
+                var snapshot = unchanged.map { DocumentSnapshot(reference: reference, fetch: record, findings: $0) }
+                    ?? reader.read(reference, fetch: record)
                 let previous = try? archive.lastGood(url: reference.url, before: runID)
                 // A page that answers 200 but has no legal text where there was some is a maintenance, login or
                 // error page: not the document, and treated as a failure.
@@ -58,11 +65,12 @@ struct RunJudge {
                         }
                     }
                 }
+                if snapshot.stale == nil, let findings = snapshot.findings { kept[reference.url] = findings }
                 snapshots.append(snapshot)
             }
             scorecards.append(grader.grade(platform, documents: snapshots))
         }
-        return Judgement(scorecards: Ranking.rank(scorecards), documents: documents, failed: failed)
+        return Judgement(scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept)
     }
 
     static func notFetched(_ url: String, at date: Date) -> FetchRecord {

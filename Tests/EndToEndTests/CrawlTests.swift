@@ -23,6 +23,7 @@ import TestSupport
             ("e", ["/pages/level-e.html", "/missing/privacy"]),
             ("unrated", ["/missing/notice", "http://127.0.0.1:1/closed"]),
             ("latin1", ["/pages/latin1.latin1.html"]),
+            ("latin1-meta", ["/pages/latin1-meta.nocharset.html"]),
             ("split", ["/pages/split-sentence.html"]),
             ("cookies", ["/pages/cookie-banner.html"]),
             ("xss", ["/pages/xss-host.html"]),
@@ -81,7 +82,7 @@ import TestSupport
             Task { await server.stop() }
         }
         let summary = try await crawl(into: directory, server: server)
-        #expect(summary.documents == 17)
+        #expect(summary.documents == 18)
         #expect(summary.failedDocuments == 5)  // two 404s, one refused port, one JavaScript shell, one scanned PDF
         #expect(summary.exitCode == 1)
         let site = summary.siteDirectory
@@ -95,10 +96,10 @@ import TestSupport
         let byID = Dictionary(uniqueKeysWithValues: platforms.map { ($0["id"] as! String, $0) })
         let levels = byID.mapValues { $0["level"] as! String }
         #expect(levels == [
-            "a-plus": "A+", "a": "A", "cookies": "A", "b-redirect": "B", "latin1": "B", "split": "B", "c": "C", "d": "D",
+            "a-plus": "A+", "a": "A", "cookies": "A", "b-redirect": "B", "latin1": "B", "latin1-meta": "B", "split": "B", "c": "C", "d": "D",
             "xss": "D", "e": "E", "unrated": "unrated", "js-shell": "unrated", "pdf": "C", "scanned": "unrated",
         ])
-        #expect(platforms.map { $0["rank"] as! Int } == Array(1...14))
+        #expect(platforms.map { $0["rank"] as! Int } == Array(1...15))
         #expect(byID["unrated"]?["score"] is NSNull)
         #expect((byID["d"]?["cloudActExposed"] as? Bool) == true)
         #expect((byID["b-redirect"]?["cloudActExposed"] as? Bool) == false)
@@ -150,6 +151,9 @@ import TestSupport
         #expect(pdfQuote.hasPrefix("Les données de santé des patients sont hébergées par Scaleway SAS"))
         let latinQuote = ((byID["latin1"]!["hosts"] as! [[String: Any]])[0]["evidence"] as! [[String: Any]])[0]["quote"] as! String
         #expect(latinQuote.contains("données de santé sont hébergés"))
+        // The same page with its charset only in a <meta> tag, served as plain "text/html".
+        let metaQuote = ((byID["latin1-meta"]!["hosts"] as! [[String: Any]])[0]["evidence"] as! [[String: Any]])[0]["quote"] as! String
+        #expect(metaQuote == latinQuote)
 
         // Pages people read.
         let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
@@ -286,6 +290,9 @@ import TestSupport
         let published = directory.url.appendingPathComponent("first-site")
         try FileManager.default.copyItem(at: first.siteDirectory, to: published)
 
+        let firstEvidence = (((firstCards.first { $0["id"] as? String == "unchanged" }?["hosts"] as? [[String: Any]])?.first?["evidence"]
+            as? [[String: Any]])?.first?["fetchedAt"] as? String)
+        try await Task.sleep(nanoseconds: 1_100_000_000)  // so that the second night's fetch times differ from the first's
         options.runDate = Self.runDate.addingTimeInterval(86_400)
         let second = try await CrawlPipeline(options: options).run()
         #expect(second.exitCode == 1)
@@ -294,6 +301,11 @@ import TestSupport
         let unchanged = try #require((cards.first { $0["id"] as? String == "unchanged" }?["documents"] as? [[String: Any]])?.first)
         #expect(unchanged["httpStatus"] as? Int == 304 && unchanged["status"] as? String == "ok", "a conditional request, answered 304")
         #expect(await server.requests(to: "/etag 304") == 1)
+        // The 304's findings are the first copy's, kept in the index, not extracted again: the evidence keeps its date.
+        let unchangedHost = try #require((cards.first { $0["id"] as? String == "unchanged" }?["hosts"] as? [[String: Any]])?.first)
+        let evidenceDate = try #require((unchangedHost["evidence"] as? [[String: Any]])?.first?["fetchedAt"] as? String)
+        #expect(evidenceDate == firstEvidence, "the quote was read on the first night")
+        #expect(unchanged["fetchedAt"] as? String != firstEvidence, "the page was asked again tonight")
         let card = try #require(cards.first { $0["id"] as? String == "flaky" })
         let maintenance = try #require((cards.first { $0["id"] as? String == "maintenance" }?["documents"] as? [[String: Any]])?.first)
         #expect(maintenance["status"] as? String == "stale")
