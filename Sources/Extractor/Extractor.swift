@@ -24,11 +24,6 @@ public struct Extractor: Sendable {
         extract(blocks: PlainTextReader.blocks(text: text, layout: layout), url: url, fetchedAt: fetchedAt)
     }
 
-    /// The text of a PDF as the Extractor reads it, block by block.
-    public func visibleText(pdfText text: String, layout: String?) -> String {
-        PlainTextReader.blocks(text: text, layout: layout).map(\.text).joined(separator: "\n")
-    }
-
     /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).
     public func visibleText(html: Data, charset: String?) -> String {
         HTMLTextReader.blocks(html: html, charset: charset).map(\.text).joined(separator: "\n")
