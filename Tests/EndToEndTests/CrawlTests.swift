@@ -31,20 +31,17 @@ import TestSupport
             ("pdf", ["/pages/cabinet-numerique.pdf"]),
             ("scanned", ["/pages/scanned.pdf"]),
         ]
-        var yaml = "platforms:\n"
-        for (id, paths) in entries {
-            yaml += """
-                  - id: \(id)
-                    name: Plateforme \(id)
-                    category: test
-                    operator: Opérateur \(id) SAS
-                    website: https://\(id).example.test
-                    documents:
+        return platformsYAML(entries.map { id, paths in (id, paths.map { $0.hasPrefix("http") ? $0 : server.url($0) }) })
+    }
 
-                """
-            for path in paths {
-                let url = path.hasPrefix("http") ? path : server.url(path)
-                yaml += "      - url: \(url)\n        kind: legal-notice\n"
+    /// A platforms file: each platform with its document URLs; URLs in `browser` are marked `render: browser`.
+    static func platformsYAML(_ platforms: [(id: String, urls: [String])], browser: Set<String> = []) -> String {
+        var yaml = "platforms:\n"
+        for (id, urls) in platforms {
+            yaml += "  - id: \(id)\n    name: Plateforme \(id)\n    category: test\n    operator: Opérateur \(id) SAS\n"
+            yaml += "    website: https://\(id).example.test\n    documents:\n"
+            for url in urls {
+                yaml += "      - url: \(url)\n        kind: legal-notice\n" + (browser.contains(url) ? "        render: browser\n" : "")
             }
         }
         return yaml
@@ -249,35 +246,11 @@ import TestSupport
             directory.remove()
             Task { await server.stop() }
         }
-        let platforms = """
-            platforms:
-              - id: flaky
-                name: Plateforme instable
-                category: test
-                operator: Instable SAS
-                website: https://flaky.example.test
-                documents:
-                  - url: \(server.url("/good-then-down"))
-                    kind: legal-notice
-                  - url: \(server.url("/pages/level-e.html"))
-                    kind: other
-              - id: unchanged
-                name: Plateforme inchangée
-                category: test
-                operator: Inchangée SAS
-                website: https://unchanged.example.test
-                documents:
-                  - url: \(server.url("/etag"))
-                    kind: legal-notice
-              - id: maintenance
-                name: Plateforme en maintenance
-                category: test
-                operator: Maintenance SAS
-                website: https://maintenance.example.test
-                documents:
-                  - url: \(server.url("/good-then-maintenance"))
-                    kind: legal-notice
-            """
+        let platforms = Self.platformsYAML([
+            ("flaky", [server.url("/good-then-down"), server.url("/pages/level-e.html")]),
+            ("unchanged", [server.url("/etag")]),
+            ("maintenance", [server.url("/good-then-maintenance")]),
+        ])
         var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", platforms))
         options.fetch.perHostDelay = 0
         options.fetch.retryBaseDelay = 0.05
@@ -368,13 +341,8 @@ import TestSupport
         let published = try Data(contentsOf: index)
 
         // A slow second run, in its own process, killed with SIGKILL in the middle.
-        var yaml = "platforms:\n"
-        for platform in 1...3 {
-            yaml += "  - id: slow-\(platform)\n    name: Lente \(platform)\n    category: test\n    operator: Lente SAS\n"
-            yaml += "    website: https://slow.example.test\n    documents:\n"
-            for document in 1...8 { yaml += "      - url: \(server.url("/slow/\(platform)-\(document)"))\n        kind: other\n" }
-        }
-        let slow = try directory.write("slow.yml", yaml)
+        let slow = try directory.write(
+            "slow.yml", Self.platformsYAML((1...3).map { platform in ("slow-\(platform)", (1...8).map { server.url("/slow/\(platform)-\($0)") }) }))
         #expect(FileManager.default.isExecutableFile(atPath: Fixtures.tool.path), "build the tool first: swift build")
         let process = Process()
         process.executableURL = Fixtures.tool
@@ -407,26 +375,9 @@ import TestSupport
             directory.remove()
             Task { await server.stop() }
         }
-        let yaml = """
-            platforms:
-              - id: dynamic
-                name: Appli dynamique
-                category: test
-                operator: Dynamique SAS
-                website: https://dynamic.example.test
-                documents:
-                  - url: \(server.url("/pages/js-rendered.html"))
-                    kind: legal-notice
-                    render: browser
-              - id: plain
-                name: Appli sans navigateur
-                category: test
-                operator: Sans SAS
-                website: https://plain.example.test
-                documents:
-                  - url: \(server.url("/pages/js-rendered.html?plain"))
-                    kind: legal-notice
-            """
+        let rendered = server.url("/pages/js-rendered.html")
+        let yaml = Self.platformsYAML(
+            [("dynamic", [rendered]), ("plain", [server.url("/pages/js-rendered.html?plain")])], browser: [rendered])
         var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", yaml))
         options.fetch.perHostDelay = 0
         // Everything Chromium might want beyond loopback goes to a dead proxy on loopback: no packet leaves the machine.
@@ -461,10 +412,7 @@ import TestSupport
         _ = try await CrawlPipeline(options: options).run()
         let index = options.siteDirectory.appendingPathComponent("index.html")
         let published = try Data(contentsOf: index)
-        options.platformsPath = try directory.write(
-            "down.yml",
-            "platforms:\n  - id: down\n    name: Down\n    category: test\n    operator: Down SAS\n    website: https://down.example.test\n"
-                + "    documents:\n      - url: http://127.0.0.1:1/mentions\n        kind: legal-notice\n")
+        options.platformsPath = try directory.write("down.yml", Self.platformsYAML([("down", ["http://127.0.0.1:1/mentions"])]))
         let summary = try await CrawlPipeline(options: options).run()
         #expect(summary.exitCode == 3)
         #expect(!summary.sitePublished)
