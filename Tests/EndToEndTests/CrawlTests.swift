@@ -334,11 +334,7 @@ import TestSupport
             Task { await server.stop() }
         }
         // A first, complete run publishes a site.
-        var options = makeOptions(in: directory, platforms: try directory.write("fast.yml", Self.platformsFile(server)))
-        options.fetch.perHostDelay = 0
-        _ = try await CrawlPipeline(options: options).run()
-        let index = options.siteDirectory.appendingPathComponent("index.html")
-        let published = try Data(contentsOf: index)
+        var (options, index, published) = try await publishFirstSite(in: directory, server: server)
 
         // A slow second run, in its own process, killed with SIGKILL in the middle.
         let slow = try directory.write(
@@ -407,16 +403,21 @@ import TestSupport
             directory.remove()
             Task { await server.stop() }
         }
-        var options = makeOptions(in: directory, platforms: try directory.write("fast.yml", Self.platformsFile(server)))
-        options.fetch.perHostDelay = 0
-        _ = try await CrawlPipeline(options: options).run()
-        let index = options.siteDirectory.appendingPathComponent("index.html")
-        let published = try Data(contentsOf: index)
+        var (options, index, published) = try await publishFirstSite(in: directory, server: server)
         options.platformsPath = try directory.write("down.yml", Self.platformsYAML([("down", ["http://127.0.0.1:1/mentions"])]))
         let summary = try await CrawlPipeline(options: options).run()
         #expect(summary.exitCode == 3)
         #expect(!summary.sitePublished)
         #expect(try Data(contentsOf: index) == published)
+    }
+
+    /// A first, complete crawl of the fixture platforms: its options, its summary page and that page's bytes.
+    func publishFirstSite(in directory: TemporaryDirectory, server: FixtureServer) async throws -> (CrawlOptions, URL, Data) {
+        var options = makeOptions(in: directory, platforms: try directory.write("fast.yml", Self.platformsFile(server)))
+        options.fetch.perHostDelay = 0
+        _ = try await CrawlPipeline(options: options).run()
+        let index = options.siteDirectory.appendingPathComponent("index.html")
+        return (options, index, try Data(contentsOf: index))
     }
 
     /// An executable on PATH, if any.
