@@ -5,18 +5,37 @@ import SovereigntyModel
 enum Clause {
     static let defaultSeparators = [";", " mais ", " but ", " whereas ", " tandis que ", " alors que ", " cependant ", " however "]
 
+    /// Searches the UTF-16 code units directly: a clause is cut for most names a sentence holds.
     static func around(_ range: NSRange, in text: Folded, separators: [String] = defaultSeparators) -> Folded {
-        let folded = text.folded as NSString
+        let units = Array(text.folded.utf16)
         var start = 0
-        var end = folded.length
+        var end = units.count
+        let afterStart = min(range.location + range.length, units.count)
         for separator in separators {
-            let before = folded.range(of: separator, options: .backwards, range: NSRange(location: 0, length: range.location))
-            if before.location != NSNotFound { start = max(start, before.location + before.length) }
-            let afterStart = range.location + range.length
-            let after = folded.range(of: separator, options: [], range: NSRange(location: afterStart, length: folded.length - afterStart))
-            if after.location != NSNotFound { end = min(end, after.location) }
+            let pattern = Array(separator.utf16)
+            if let found = lastOccurrence(of: pattern, in: units, endingBy: range.location) { start = max(start, found + pattern.count) }
+            if let found = firstOccurrence(of: pattern, in: units, from: afterStart) { end = min(end, found) }
         }
         return Folded(text.originalText(NSRange(location: start, length: max(0, end - start))))
+    }
+
+    /// Start of the last occurrence lying wholly before `limit`.
+    private static func lastOccurrence(of pattern: [UInt16], in units: [UInt16], endingBy limit: Int) -> Int? {
+        var index = min(limit, units.count) - pattern.count
+        while index >= 0 {
+            if units[index] == pattern[0] && units[index..<index + pattern.count].elementsEqual(pattern) { return index }
+            index -= 1
+        }
+        return nil
+    }
+
+    private static func firstOccurrence(of pattern: [UInt16], in units: [UInt16], from start: Int) -> Int? {
+        var index = start
+        while index + pattern.count <= units.count {
+            if units[index] == pattern[0] && units[index..<index + pattern.count].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
     }
 }
 

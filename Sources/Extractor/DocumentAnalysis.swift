@@ -62,8 +62,8 @@ struct DocumentAnalysis {
         let sectionKey = currentSection.key
         let headingContext = currentSection.context
         if !block.isHeading {
-            textLength += block.text.utf8.count
-            texts.append(block.text)
+            textLength += block.length
+            if !block.isElided { texts.append(block.text) }
         }
         if !block.columns.isEmpty, let table = SubprocessorTable(columns: block.columns) {
             let named = readRow(block, table: table)
@@ -72,9 +72,8 @@ struct DocumentAnalysis {
         }
         // Most blocks say nothing of hosting: one look at the whole block passes them over.
         let inContext = headingContext.isHosting || block.isListItem || block.isTerm || block.text.hasSuffix(":")
-        let blockTrigger = Triggers.scan(block.text)
-        if blockTrigger.contains(.legal) { hasLegalText = true }
-        if !inContext && pendingHDS == nil && blockTrigger.isDisjoint(with: .findings) && !blockTrigger.wantsLocation {
+        if block.triggers.contains(.legal) { hasLegalText = true }
+        if !inContext && pendingHDS == nil && !TextBlock.mayHoldFindings(block.triggers) {
             listIntroduction = nil
             return
         }
@@ -111,7 +110,7 @@ struct DocumentAnalysis {
                 let context = SentenceContext(
                     text: text, section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
-                    fromIntroduction: label?.fromIntroduction ?? false)
+                    fromIntroduction: label?.fromIntroduction ?? false, triggers: trigger)
                 let named = wantsHosts ? readHosts(context, block: block) : []
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
@@ -139,9 +138,13 @@ struct DocumentAnalysis {
     private mutating func readHosts(_ context: SentenceContext, block: TextBlock) -> [String] {
         let text = context.text
         // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
-        let hostingSentence = Patterns.hosting.matches(in: text) && Patterns.hosting.matches(in: Folded(stripping: Patterns.roleNoise, from: text))
+        let triggers = context.triggers
+        let hostingSentence = Patterns.hosting.matches(in: text)
+            && (!triggers.contains(.roleNoiseWords) || Patterns.hosting.matches(in: Folded(stripping: Patterns.roleNoise, from: text)))
         let messagingSentence = !hostingSentence && Patterns.messagingService.matches(in: text) && RoleWords.roles(in: text).contains(.messaging)
-        guard hostingSentence || messagingSentence || context.headingIsHosting, !Patterns.distractor.matches(in: text) else { return [] }
+        guard hostingSentence || messagingSentence || context.headingIsHosting,
+            !(triggers.contains(.distractorWords) && Patterns.distractor.matches(in: text))
+        else { return [] }
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
         // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
         if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)),
@@ -151,9 +154,9 @@ struct DocumentAnalysis {
             return []
         }
         // The editor of the service is named in hosting sections too; it is not its host.
-        if !hostingSentence && !messagingSentence && Patterns.editor.matches(in: text) { return [] }
+        if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Patterns.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []
-        for mention in matcher.mentions(in: text) where !isDenied(mention.range, in: text) {
+        for mention in matcher.mentions(in: text) where !isDenied(mention.range, in: text, triggers: triggers) {
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
@@ -168,7 +171,8 @@ struct DocumentAnalysis {
 
     /// A provider named as not used, only possibly used, or as someone's owner ("aucune donnée n'est hébergée chez X",
     /// "une migration vers X pourrait être envisagée", "une plateforme de la société X"): not a host.
-    private func isDenied(_ range: NSRange, in text: Folded) -> Bool {
+    private func isDenied(_ range: NSRange, in text: Folded, triggers: TriggerSet) -> Bool {
+        guard !triggers.isDisjoint(with: .denialWords) else { return false }
         let clause = Clause.around(range, in: text)
         let folded = clause.folded as NSString
         let mention = folded.range(of: (text.folded as NSString).substring(with: range))
@@ -194,7 +198,7 @@ struct DocumentAnalysis {
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text)
         }
-        return names.filter { !isDenied($0.range, in: text) }.map { name in
+        return names.filter { !isDenied($0.range, in: text, triggers: context.triggers) }.map { name in
             let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""
             let address = CompanyName.address(after)
             return HostFinding(
@@ -302,22 +306,24 @@ struct DocumentAnalysis {
 
     private mutating func readLocations(_ context: SentenceContext) {
         let text = context.text
-        if Patterns.locationContext.matches(in: text) {
-            if let range = Patterns.france.firstRange(in: text) {
-                locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range)))
-            }
-            // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
-            let withoutOutside = Folded(stripping: Patterns.outsideEurope, from: text)
+        let triggers = context.triggers
+        guard Patterns.locationContext.matches(in: text) else { return }
+        if triggers.contains(.franceWords), let range = Patterns.france.firstRange(in: text) {
+            locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range)))
+        }
+        // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
+        if triggers.contains(.europeWords) {
+            let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Patterns.outsideEurope, from: text) : text
             if let range = Patterns.europe.firstRange(in: withoutOutside)
                 ?? (Patterns.dataCentreNamed.matches(in: text) ? Patterns.countryAlone.firstRange(in: withoutNames(text)) : nil)
             {
                 locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range)))
             }
-            if let range = Patterns.outsideEurope.firstRange(in: text), !Patterns.companySeat.matches(in: text),
-                !Patterns.noTransfer.matches(in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "]))
-            {
-                locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
-            }
+        }
+        if triggers.contains(.outsideWords), let range = Patterns.outsideEurope.firstRange(in: text), !Patterns.companySeat.matches(in: text),
+            !Patterns.noTransfer.matches(in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "]))
+        {
+            locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
         }
     }
 
@@ -396,6 +402,8 @@ struct SentenceContext {
     let contextRoles: [HostRole]
     /// The label is a sentence introducing a list, whose roles add to each item's.
     let fromIntroduction: Bool
+    /// Trigger words of the sentence: which patterns can match at all.
+    let triggers: TriggerSet
 }
 
 /// "Hébergeur du site : …" at the start of a line.

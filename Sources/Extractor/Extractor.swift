@@ -26,7 +26,7 @@ public struct Extractor: Sendable {
 
     /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).
     public func visibleText(html: Data, charset: String?) -> String {
-        HTMLTextReader.blocks(html: html, charset: charset).map(\.text).joined(separator: "\n")
+        HTMLTextReader.blocks(html: html, charset: charset, keepAllText: true).map(\.text).joined(separator: "\n")
     }
 
     func extract(blocks: [TextBlock], url: String, fetchedAt: String) -> DocumentFindings {

@@ -13,7 +13,8 @@ enum HTMLTextReader {
 
     /// Parses with libxml2's SAX interface: the parser calls back for each tag and run of text, and no tree is
     /// built, so reading a page costs little more than libxml2's own tokenising.
-    static func blocks(html: Data, charset: String?) -> [TextBlock] {
+    /// - Parameter keepAllText: keep the text of every block, even those that cannot hold a finding (to show it).
+    static func blocks(html: Data, charset: String?, keepAllText: Bool = false) -> [TextBlock] {
         _ = parserReady
         guard !html.isEmpty, let context = htmlNewParserCtxt() else { return [] }
         defer { htmlFreeParserCtxt(context) }
@@ -23,6 +24,7 @@ enum HTMLTextReader {
         let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
         let encoding = CharsetSniffer.encoding(header: declared, html: html)
         let reader = SAXReader()
+        reader.collector.keepsAllText = keepAllText
         SAXReader.install(on: context, reader: reader)
         let length = Int32(clamping: html.count)
         withExtendedLifetime(reader) {
@@ -105,36 +107,49 @@ private final class SAXReader {
         "didomi", "onetrust", "axeptio", "tarteaucitron", "cookiebot", "gdpr-banner", "rgpd-banner", "cmp-",
     ]
 
-    /// Hidden by an attribute, a style, or a cookie-consent banner's id or class.
+    /// Hidden by an attribute, a style, or a cookie-consent banner's id or class. Looks at the bytes as libxml2
+    /// gives them: most elements carry attributes, and few of them matter.
     private static func isHidden(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         guard var pointer = attributes else { return false }
-        while let namePointer = pointer.pointee {
-            let valuePointer = pointer.advanced(by: 1).pointee
+        while let name = pointer.pointee {
+            let value = pointer.advanced(by: 1).pointee
             pointer = pointer.advanced(by: 2)
-            let name = String(cString: namePointer)
-            switch name {
-            case "hidden": return true
-            case "aria-hidden", "style", "id", "class":
-                guard let valuePointer else { continue }
-                let value = String(cString: valuePointer).lowercased()
-                switch name {
-                case "aria-hidden": if value == "true" { return true }
-                case "style":
-                    let style = value.filter { $0 != " " }
-                    if style.contains("display:none") || style.contains("visibility:hidden") { return true }
-                default:
-                    if bannerMarkers.contains(where: { value.contains($0) }) { return true }
-                }
-            default: continue
+            if equals(name, "hidden") { return true }
+            guard let value else { continue }
+            if equals(name, "aria-hidden") {
+                if equalsIgnoringCase(value, "true") { return true }
+            } else if equals(name, "style") {
+                let style = lowercased(value).filter { $0 != 0x20 }
+                if style.contains("display:none".utf8) || style.contains("visibility:hidden".utf8) { return true }
+            } else if equals(name, "id") || equals(name, "class") {
+                let text = lowercased(value)
+                if bannerMarkers.contains(where: { text.contains($0.utf8) }) { return true }
             }
         }
         return false
+    }
+
+    private static func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
+        strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    private static func equalsIgnoringCase(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
+        strcasecmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    private static func lowercased(_ pointer: UnsafePointer<xmlChar>) -> [UInt8] {
+        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))).map {
+            $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0
+        }
     }
 }
 
 /// What a tag means to the reader, worked out once per tag name.
 struct ElementKind: Sendable {
-    let name: String
+    /// The tags the collector treats one by one; any other is told apart by the flags below.
+    enum Tag: Sendable { case table, tr, td, th, br, li, dd, dt, other }
+
+    let tag: Tag
     let headingLevel: Int?
     let isBlock: Bool
     let isSkipped: Bool
@@ -142,7 +157,7 @@ struct ElementKind: Sendable {
     let isVoid: Bool
 
     init(_ name: String) {
-        self.name = name
+        tag = Self.tags[name] ?? .other
         if name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue, (1...6).contains(digit) {
             headingLevel = digit
         } else {
@@ -154,6 +169,7 @@ struct ElementKind: Sendable {
         isVoid = Self.void.contains(name)
     }
 
+    private static let tags: [String: Tag] = ["table": .table, "tr": .tr, "td": .td, "th": .th, "br": .br, "li": .li, "dd": .dd, "dt": .dt]
     private static let skipped: Set<String> = [
         "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
         "option", "button", "input", "textarea", "audio", "video", "map", "math", "title",
@@ -170,15 +186,23 @@ struct ElementKind: Sendable {
 /// Cuts the text of the page into blocks as the tags open and close.
 private struct BlockCollector {
     var blocks: [TextBlock] = []
-    private var headingStack: [(level: Int, text: String)] = []
+    /// Keep the text of paragraphs that cannot hold a finding (normally dropped once their triggers are known).
+    var keepsAllText = false
+    private var headingStack: [(level: Int, text: String, triggers: TriggerSet)] = []
+    /// The texts of `headingStack`, shared by every block under them (so comparing two blocks' headings is cheap).
+    private var headings: [String] = []
+    /// Some heading above names hosting or a role: every paragraph of the section is read.
+    private var sectionMayHost = false
     /// Raw UTF-8 of the block being read, normalised when the block ends.
     private var buffer: [UInt8] = []
+    /// Room for the normalised bytes, reused from block to block.
+    private var normalized: [UInt8] = []
     private var bufferHasPlainText = false
     private var emphasisDepth = 0
     private var headingDepth = 0
     private var currentHeadingLevel = 0
-    /// Names of the open block elements, innermost last, to tell list items and cells from paragraphs.
-    private var openBlocks: [String] = []
+    /// Tags of the open block elements, innermost last, to tell list items and cells from paragraphs.
+    private var openBlocks: [ElementKind.Tag] = []
     /// Open tables, innermost last: a row becomes one block whose cells keep their column headers.
     private var tables: [TableState] = []
 
@@ -197,22 +221,21 @@ private struct BlockCollector {
     }
 
     mutating func enter(_ kind: ElementKind) {
-        let name = kind.name
-        switch name {
-        case "table":
+        switch kind.tag {
+        case .table:
             flush()
             tables.append(TableState())
             return
-        case "tr" where !tables.isEmpty:
+        case .tr where !tables.isEmpty:
             flush()
             tables[tables.count - 1].row = []
             tables[tables.count - 1].rowIsHeader = true
             return
-        case "td", "th":
+        case .td, .th:
             guard !tables.isEmpty else { break }
             if tables[tables.count - 1].cellDepth == 0 { flush() }
             tables[tables.count - 1].cellDepth += 1
-            if name == "td" { tables[tables.count - 1].rowIsHeader = false }
+            if kind.tag == .td { tables[tables.count - 1].rowIsHeader = false }
             return
         default:
             break
@@ -221,26 +244,25 @@ private struct BlockCollector {
             flush()
             headingDepth += 1
             currentHeadingLevel = level
-        } else if name == "br" {
+        } else if kind.tag == .br {
             buffer.append(contentsOf: [0xE2, 0x80, 0xA8])  // U+2028: the normaliser turns it into a line break
         } else if kind.isBlock {
             flush()
-            openBlocks.append(name)
+            openBlocks.append(kind.tag)
         }
         if kind.isEmphasis { emphasisDepth += 1 }
     }
 
     mutating func leave(_ kind: ElementKind) {
-        let name = kind.name
-        switch name {
-        case "table" where !tables.isEmpty:
+        switch kind.tag {
+        case .table where !tables.isEmpty:
             flush()
             tables.removeLast()
             return
-        case "tr" where !tables.isEmpty:
+        case .tr where !tables.isEmpty:
             endRow()
             return
-        case "td", "th":
+        case .td, .th:
             guard !tables.isEmpty, tables[tables.count - 1].cellDepth > 0 else { break }
             tables[tables.count - 1].cellDepth -= 1
             if tables[tables.count - 1].cellDepth == 0 {
@@ -259,7 +281,7 @@ private struct BlockCollector {
             if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
         } else if kind.isBlock {
             flush()
-            if let index = openBlocks.lastIndex(of: name) { openBlocks.remove(at: index) }
+            if let index = openBlocks.lastIndex(of: kind.tag) { openBlocks.remove(at: index) }
         }
     }
 
@@ -283,27 +305,45 @@ private struct BlockCollector {
         }
         blocks.append(
             TextBlock(
-                text: row.filter { !$0.isEmpty }.joined(separator: " | "), headings: headingStack.map(\.text), isHeading: false,
+                text: row.filter { !$0.isEmpty }.joined(separator: " | "), headings: headings, isHeading: false,
                 isListItem: true, cells: row, columns: row.count == table.headers.count ? table.headers : []))
     }
 
     /// Ends the current block; a short, all-bold paragraph without a full stop is a heading in disguise.
+    ///
+    /// The text is normalised into a reused buffer and its triggers read there; a plain paragraph that cannot hold a
+    /// finding is not made into a string at all: most of a page is such paragraphs.
     private mutating func flush() {
         if inCell {
             buffer.append(0x20)  // block elements inside a cell only separate words
             return
         }
         let wasEmphasisOnly = !bufferHasPlainText
-        let text = flushText()
-        guard !text.isEmpty else { return }
-        if wasEmphasisOnly && text.utf8.count <= 150 && !text.hasSuffix(".") {
-            let level = (headingStack.last { $0.level <= 6 }?.level ?? 0) + 1
-            pushHeading(text, level: max(level, 7))
-        } else {
-            let isItem = openBlocks.last.map { ["li", "dd", "td"].contains($0) } ?? false
-            blocks.append(
-                TextBlock(text: text, headings: headingStack.map(\.text), isHeading: false, isListItem: isItem, isTerm: openBlocks.last == "dt"))
+        bufferHasPlainText = false
+        if normalized.count < buffer.count { normalized = [UInt8](repeating: 0, count: max(buffer.count, 2 * normalized.count)) }
+        let length = buffer.withUnsafeBufferPointer { input in
+            normalized.withUnsafeMutableBufferPointer { TextNormalizer.normalize(input, into: $0, keepLineBreaks: true) }
         }
+        buffer.removeAll(keepingCapacity: true)
+        guard length > 0 else { return }
+        let last = normalized[length - 1]
+        let isTerm = openBlocks.last == .dt
+        let isItem = openBlocks.last.map { [.li, .dd, .td].contains($0) } ?? false
+        if wasEmphasisOnly && length <= 150 && last != 0x2E {
+            let level = (headingStack.last { $0.level <= 6 }?.level ?? 0) + 1
+            pushHeading(text(length), level: max(level, 7))
+            return
+        }
+        let triggers = normalized.withUnsafeBufferPointer { Triggers.scanBlock(UnsafeBufferPointer(rebasing: $0[..<length])) }
+        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
+            blocks.append(TextBlock(text: text(length), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm))
+        } else {
+            blocks.append(TextBlock(elidedWithTriggers: triggers, length: length, headings: headings))
+        }
+    }
+
+    private func text(_ length: Int) -> String {
+        normalized.withUnsafeBufferPointer { String(decoding: $0[..<length], as: UTF8.self) }
     }
 
     private mutating func flushText() -> String {
@@ -316,7 +356,9 @@ private struct BlockCollector {
     private mutating func pushHeading(_ raw: String, level: Int) {
         let text = raw.split(separator: "\n").joined(separator: " ")
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
-        headingStack.append((level, text))
-        blocks.append(TextBlock(text: text, headings: headingStack.map(\.text), isHeading: true, isListItem: false))
+        headingStack.append((level, text, Triggers.scanBlock(text)))
+        headings = headingStack.map(\.text)
+        sectionMayHost = headingStack.contains { !$0.triggers.isDisjoint(with: [.heading, .role]) }
+        blocks.append(TextBlock(text: text, headings: headings, isHeading: true, isListItem: false))
     }
 }

@@ -102,7 +102,7 @@ enum RoleWords {
     static func roles(in text: Folded) -> [HostRole] {
         let triggers = Triggers.scan(text.original)
         guard !triggers.isDisjoint(with: .role) else { return [] }
-        let text = Folded(stripping: Patterns.roleNoise, from: text)
+        let text = triggers.contains(.roleNoiseWords) ? Folded(stripping: Patterns.roleNoise, from: text) : text
         var roles = specific.filter { triggers.contains($0.1) && $0.2.matches(in: text) }.map(\.0)
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
         if !dataIsQualified, triggers.contains(.roleData), data.matches(in: text) { roles.append(.healthData) }

@@ -17,19 +17,33 @@ enum TextNormalizer {
     }
 
     /// Writes the normalised bytes into `output` (at least as large as `input`) and returns how many.
-    private static func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, keepLineBreaks: Bool) -> Int {
+    static func normalize(_ inputBuffer: UnsafeBufferPointer<UInt8>, into outputBuffer: UnsafeMutableBufferPointer<UInt8>, keepLineBreaks: Bool) -> Int {
+        guard let input = inputBuffer.baseAddress, let output = outputBuffer.baseAddress else { return 0 }
         var written = 0
         var pending: Kind = .drop  // .space or .lineBreak while white space waits for the next visible character
         var index = 0
-        let count = input.count
+        let count = inputBuffer.count
         while index < count {
             let byte = input[index]
+            // Most text is printable ASCII: copied without further thought.
+            if byte > 0x20 && byte < 0x7F {
+                if pending != .drop {
+                    if written > 0 {
+                        output[written] = pending == .lineBreak ? 0x0A : 0x20
+                        written &+= 1
+                    }
+                    pending = .drop
+                }
+                output[written] = byte
+                written &+= 1
+                index &+= 1
+                continue
+            }
             var width = 1
             var kind = Kind.copy
             switch byte {
             case 0x09...0x0D, 0x20: kind = .space
             case 0x00...0x08, 0x0E...0x1F, 0x7F: kind = .drop
-            case 0x21..<0x80: kind = .copy
             case 0xC2 where index + 1 < count:
                 width = 2
                 switch input[index + 1] {
@@ -71,15 +85,15 @@ enum TextNormalizer {
             case .copy:
                 if written > 0 && pending != .drop {
                     output[written] = pending == .lineBreak ? 0x0A : 0x20
-                    written += 1
+                    written &+= 1
                 }
                 pending = .drop
                 for offset in 0..<width {
                     output[written] = input[index + offset]
-                    written += 1
+                    written &+= 1
                 }
             }
-            index += width
+            index &+= width
         }
         return written
     }

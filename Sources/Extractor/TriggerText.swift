@@ -1,6 +1,6 @@
 /// The kinds of finding a piece of text may hold, from its trigger words.
 struct TriggerSet: OptionSet, Sendable {
-    let rawValue: UInt16
+    let rawValue: UInt32
     static let hosting = TriggerSet(rawValue: 1 << 0)
     static let messaging = TriggerSet(rawValue: 1 << 1)
     static let certification = TriggerSet(rawValue: 1 << 2)
@@ -20,6 +20,19 @@ struct TriggerSet: OptionSet, Sendable {
     static let roleMessaging = TriggerSet(rawValue: 1 << 14)
     /// Words of legal pages: a page without any is not the document (maintenance, login, error page).
     static let legal = TriggerSet(rawValue: 1 << 15)
+    /// Words each location pattern needs, so that a sentence runs only the patterns that can match.
+    static let franceWords = TriggerSet(rawValue: 1 << 16)
+    static let europeWords = TriggerSet(rawValue: 1 << 17)
+    static let outsideWords = TriggerSet(rawValue: 1 << 18)
+    /// Words the filters of a host sentence need: when a sentence has none, the filter cannot match.
+    static let roleNoiseWords = TriggerSet(rawValue: 1 << 19)
+    static let distractorWords = TriggerSet(rawValue: 1 << 20)
+    static let editorWords = TriggerSet(rawValue: 1 << 21)
+    static let negationWords = TriggerSet(rawValue: 1 << 22)
+    static let conditionalWords = TriggerSet(rawValue: 1 << 23)
+    static let ownershipWords = TriggerSet(rawValue: 1 << 24)
+    /// Any word that may deny, condition or reassign a provider's mention.
+    static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
 
     /// The kinds that can give a finding by themselves.
@@ -35,8 +48,19 @@ struct TriggerSet: OptionSet, Sendable {
 ///
 /// Most sentences of a legal page say nothing about hosting; they are passed over at close to memory speed.
 enum Triggers {
+    /// All trigger kinds, for a sentence or a heading.
     static func scan(_ text: String) -> TriggerSet {
         automaton.scan(text)
+    }
+
+    /// The kinds that decide whether a block is read at all (findings, locations, headings, roles, legal text):
+    /// every byte of a page goes through this one, so it leaves out the words only sentences need.
+    static func scanBlock(_ text: String) -> TriggerSet {
+        blockAutomaton.scan(text)
+    }
+
+    static func scanBlock(_ bytes: UnsafeBufferPointer<UInt8>) -> TriggerSet {
+        blockAutomaton.scan(bytes)
     }
 
     private static func combine(_ stems: [String], _ endings: [String], _ followers: [String]) -> [String] {
@@ -61,7 +85,7 @@ enum Triggers {
             " cle ", "keys", "decrypt", "dechiffr",
         ]),
         (.exposure, [
-            "cloud act", "fisa", " 702", "12333", "societe mere", "maison mere", "americ", "etats-unis", " us auth", " us gov",
+            "cloud act", "fisa", "section 702", "12333", "societe mere", "maison mere", "americ", "etats-unis", " us auth", " us gov",
             " us law", "extraterritorial",
         ]),
         (.locationContext, [
@@ -74,6 +98,38 @@ enum Triggers {
             "suede", "luxembourg", "germany", "belgium", "ireland", "netherlands", "pays-bas", "spain", "italy", "sweden",
             "finland", "poland", "austria", "denmark", "portugal", "finlande", "pologne", "autriche", "danemark",
         ] + Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }),
+    ]
+
+    /// Words that choose which patterns to run on a sentence already known to matter.
+    static let sentenceWords: [(TriggerSet, [String])] = [
+        (.franceWords, [
+            "france", "parisien", "francilien", "francais", "territoire", "metropolitaine", "bretagne", "normandie", "occitanie",
+            "aquitaine", "grand est", "provence", "auvergne",
+        ] + Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }),
+        (.europeWords, [
+            "europ", " ue ", "'ue ", " eee ", "'eee ", " eu ", "'eu ", " eea ", "allemagne", "belgique", "irlande", "pays-bas",
+            "espagne", "italie", "suede", "finlande", "pologne", "autriche", "danemark", "portugal", "luxembourg", "germany",
+            "belgium", "ireland", "netherlands", "spain", "italy", "sweden", "finland", "poland", "austria", "denmark",
+        ]),
+        (.outsideWords, ["etats-unis", "united states", "usa", " us ", "hors", "outside", "pays tiers", "third countr"]),
+        (.roleNoiseWords, [
+            "centre", "center", "salle", "hebergeur", "certificat", "agrement", "pour l'hebergement", "health data host",
+            "site de ", "sites de ", "second site", "site distant", "plateforme", "plate-forme",
+        ]),
+        (.distractorWords, [
+            "cookie", "traceur", "analytics", "publicit", "advertis", "mesure d'audience", "se connecter avec", "sign in with",
+            "reseaux sociaux", "social network",
+        ]),
+        (.editorWords, ["edite", "directeur de", "responsable de", "published by", "publisher", "exploite"]),
+        (.negationWords, [
+            " ne ", " ne-", " n'", "n't", "aucun", "jamais", "never", " no ", " not ", " none ", " ni ", " sans ", "without",
+            "plus de", " non ", " non-", " pas ",
+        ]),
+        (.conditionalWords, ["pourrai", "serai", "envisag", "could", "would", "might", " si ", "eventuel"]),
+        (.ownershipWords, [
+            "societe", "filiale", "appartenant", "appartient", "du groupe", "owned by", "subsidiary", "propriete", "une marque",
+            "a brand", "detenue par", "controlee par",
+        ]),
     ]
 
     static let headingWords: [(TriggerSet, [String])] = [
@@ -101,31 +157,41 @@ enum Triggers {
         ]),
     ]
 
-    private static let automaton = TriggerAutomaton(words + headingWords)
+    private static let automaton = TriggerAutomaton(words + headingWords + sentenceWords)
+    private static let blockAutomaton = TriggerAutomaton(words + headingWords)
 }
 
-/// Aho–Corasick over a small alphabet (letters, digits, space, "-", "'", other), with the trigger kinds as outputs.
+/// Aho–Corasick over a small alphabet (letters, any digit, space, "-", "'", other), with the trigger kinds as outputs.
+///
+/// The table is sized for the cache: 32 classes of 16-bit entries, one 64-byte line per state. Digits share one
+/// class, so "1111-8" also fires on other numbers of that shape: a trigger only lets the patterns run.
 struct TriggerAutomaton: Sendable {
-    private static let classCount = 40
-    private let transitions: [Int32]
-    private let outputs: [UInt16]
+    private static let classShift = 5
+    private static let classCount = 1 << classShift
+    private static let outputFlag: UInt16 = 0x8000
+    private let transitions: [UInt16]
+    private let outputs: [UInt32]
 
-    /// Alphabet class of a folded byte: a–z 1…26, 0–9 27…36, "-" 37, "'" 38, space 0, anything else 39.
+    /// Alphabet class of a folded byte: space 0, a–z 1…26, digits 27, "-" 28, "'" 29, anything else 30.
     @inline(__always)
     private static func classOf(_ byte: UInt8) -> Int {
         switch byte {
         case 0x61...0x7A: Int(byte - 0x61) + 1
-        case 0x30...0x39: Int(byte - 0x30) + 27
-        case 0x2D: 37
-        case 0x27: 38
+        case 0x30...0x39: 27
+        case 0x2D: hyphen
+        case 0x27: apostrophe
         case 0x20: 0
-        default: 39
+        default: other
         }
     }
 
+    private static let hyphen = 28
+    private static let apostrophe = 29
+    private static let other = 30
+
     init(_ groups: [(TriggerSet, [String])]) {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: Self.classCount)]
-        var output: [UInt16] = [0]
+        var output: [UInt32] = [0]
         for (kind, words) in groups {
             for word in words {
                 var state = 0
@@ -162,44 +228,83 @@ struct TriggerAutomaton: Sendable {
                 }
             }
         }
-        transitions = goto.flatMap { $0 }
+        // Each entry is the next state, its top bit set when that state has an output: most steps then need no
+        // second table.
+        precondition(goto.count < Int(Self.outputFlag), "too many trigger words for 16-bit states")
+        transitions = goto.flatMap { row in
+            row.map { next in UInt16(next) | (output[Int(next)] != 0 ? Self.outputFlag : 0) }
+        }
         outputs = output
     }
 
     func scan(_ text: String) -> TriggerSet {
-        var state = 0
-        var found: UInt16 = 0
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    /// One pass over UTF-8 bytes: ASCII through a class table, Latin-1 letters folded, curly quotes and dashes read
+    /// as their ASCII forms; any other character is "other".
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TriggerSet {
         transitions.withUnsafeBufferPointer { table in
             outputs.withUnsafeBufferPointer { outputs in
-                @inline(__always) func step(_ byte: UInt8) {
-                    state = Int(table[state &* Self.classCount &+ Self.classOf(byte)])
-                    found |= outputs[state]
-                }
-                step(0x20)
-                var iterator = text.utf8.makeIterator()
-                while let byte = iterator.next() {
-                    switch byte {
-                    case 0x41...0x5A: step(byte + 32)
-                    case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: step(byte)
-                    case 0x00..<0x80: step(0x20)
-                    case 0xC3:
-                        if let next = iterator.next() { step(Self.latin1[Int(next & 0x3F)]) }
-                    case 0xE2:
-                        let second = iterator.next()
-                        let third = iterator.next()
-                        if second == 0x80, let third {
-                            step(third == 0x98 || third == 0x99 ? 0x27 : third == 0x93 || third == 0x94 ? 0x2D : 0xFF)
-                        } else {
-                            step(0xFF)
-                        }
-                    default: step(0xFF)
+                Self.asciiClass.withUnsafeBufferPointer { asciiClass in
+                    Self.latin1Class.withUnsafeBufferPointer { latin1Class in
+                        TriggerSet(rawValue: Self.run(bytes, table.baseAddress!, outputs.baseAddress!, asciiClass.baseAddress!, latin1Class.baseAddress!))
                     }
                 }
-                step(0x20)
             }
         }
-        return TriggerSet(rawValue: found)
     }
+
+    /// The scanning loop, on raw pointers with its state in locals: it runs over every byte of every page.
+    private static func run(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt16>, _ outputs: UnsafePointer<UInt32>,
+        _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>
+    ) -> UInt32 {
+        var found: UInt32 = 0
+        @inline(__always) func step(_ entry: UInt16) -> Int {
+            let next = Int(entry & ~outputFlag)
+            if entry & outputFlag != 0 { found |= outputs[next] }
+            return next
+        }
+        var state = step(table[0])  // a space before the text
+        guard let base = bytes.baseAddress else { return found }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = base[index]
+            let symbol: Int
+            if byte < 0x80 {
+                symbol = Int(asciiClass[Int(byte)])
+                index &+= 1
+            } else if byte == 0xC3 && index + 1 < count {
+                symbol = Int(latin1Class[Int(base[index + 1] & 0x3F)])
+                index &+= 2
+            } else if byte == 0xE2 && index + 2 < count && base[index + 1] == 0x80 {
+                let third = base[index + 2]
+                symbol = third == 0x98 || third == 0x99 ? apostrophe : third == 0x93 || third == 0x94 ? hyphen : other
+                index &+= 3
+            } else {
+                symbol = other
+                index &+= byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            }
+            state = step(table[state &<< classShift | symbol])
+        }
+        _ = step(table[state])  // and a space after it
+        return found
+    }
+
+    /// Alphabet class of each ASCII byte, upper case folded to lower; punctuation reads as a space.
+    private static let asciiClass: [UInt8] = (0..<128).map { byte in
+        switch byte {
+        case 0x41...0x5A: UInt8(classOf(UInt8(byte) + 32))
+        case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: UInt8(classOf(UInt8(byte)))
+        default: 0
+        }
+    }
+
+    /// Class of U+00C0–U+00FF folded to ASCII, by the second UTF-8 byte's low six bits (C3 80 … C3 BF).
+    private static let latin1Class: [UInt8] = latin1.map { UInt8(classOf($0)) }
 
     /// U+00C0–U+00FF folded to ASCII, indexed by the second UTF-8 byte's low six bits (C3 80 … C3 BF).
     private static let latin1: [UInt8] = Array("aaaaaaaceeeeiiii" + "dnooooo ouuuuy  " + "aaaaaaaceeeeiiii" + "dnooooo ouuuuy y").map {
