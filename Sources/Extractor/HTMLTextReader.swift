@@ -336,7 +336,7 @@ private struct BlockCollector {
         }
         let triggers = normalized.withUnsafeBufferPointer { Triggers.scanBlock(UnsafeBufferPointer(rebasing: $0[..<length])) }
         if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
-            blocks.append(TextBlock(text: text(length), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm))
+            blocks.append(TextBlock(text: text(length), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
         } else {
             blocks.append(TextBlock(elidedWithTriggers: triggers, length: length, headings: headings))
         }
@@ -356,7 +356,7 @@ private struct BlockCollector {
     private mutating func pushHeading(_ raw: String, level: Int) {
         let text = raw.split(separator: "\n").joined(separator: " ")
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
-        headingStack.append((level, text, Triggers.scanBlock(text)))
+        headingStack.append((level, text, Triggers.scan(text)))
         headings = headingStack.map(\.text)
         sectionMayHost = headingStack.contains { !$0.triggers.isDisjoint(with: [.heading, .role]) }
         blocks.append(TextBlock(text: text, headings: headings, isHeading: true, isListItem: false))

@@ -12,7 +12,7 @@ struct TextBlock: Sendable, Equatable {
     /// For a table row: its cells, and the table's column headers (empty when the table has none).
     var cells: [String] = []
     var columns: [String] = []
-    /// The trigger words of the whole text, found where the text was made.
+    /// The block-level trigger words of the whole text (`Triggers.scanBlock`), found where the text was made.
     var triggers: TriggerSet
     /// UTF-8 length of the normalised text, known even when the text was not kept.
     var length: Int
@@ -21,7 +21,7 @@ struct TextBlock: Sendable, Equatable {
 
     init(
         text: String, headings: [String], isHeading: Bool, isListItem: Bool, isTerm: Bool = false, cells: [String] = [],
-        columns: [String] = []
+        columns: [String] = [], triggers: TriggerSet? = nil
     ) {
         self.text = text
         self.headings = headings
@@ -30,7 +30,7 @@ struct TextBlock: Sendable, Equatable {
         self.isTerm = isTerm
         self.cells = cells
         self.columns = columns
-        self.triggers = Triggers.scanBlock(text)
+        self.triggers = triggers ?? Triggers.scanBlock(text)
         self.length = text.utf8.count
     }
 

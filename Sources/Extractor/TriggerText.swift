@@ -53,8 +53,8 @@ enum Triggers {
         automaton.scan(text)
     }
 
-    /// The kinds that decide whether a block is read at all (findings, locations, headings, roles, legal text):
-    /// every byte of a page goes through this one, so it leaves out the words only sentences need.
+    /// The kinds that decide whether a block is read at all (findings, locations, legal text): nearly every byte of
+    /// a page goes through this one, so it leaves out the words only headings and sentences need.
     static func scanBlock(_ text: String) -> TriggerSet {
         blockAutomaton.scan(text)
     }
@@ -150,6 +150,10 @@ enum Triggers {
         (.roleKeys, [" cle", "chiffrement", "dechiffrement", "encryption key", " keys", " kms", " hsm"]),
         (.roleCDN, [" cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"]),
         (.roleMessaging, ["messag", "courriel", "mail", " sms"]),
+    ]
+
+    /// Words of legal pages: a page without any is not the document (maintenance, login, error page).
+    static let legalWords: [(TriggerSet, [String])] = [
         (.legal, [
             "mentions legales", "heberg", "donnees personnelles", "conditions generales", " rcs ", "siege social", "editeur",
             "directeur de la publication", "legal notice", "privacy", "terms of", "au capital", "responsable du traitement",
@@ -157,8 +161,8 @@ enum Triggers {
         ]),
     ]
 
-    private static let automaton = TriggerAutomaton(words + headingWords + sentenceWords)
-    private static let blockAutomaton = TriggerAutomaton(words + headingWords)
+    private static let automaton = TriggerAutomaton(words + headingWords + legalWords + sentenceWords)
+    private static let blockAutomaton = TriggerAutomaton(words + legalWords)
 }
 
 /// Aho–Corasick over a small alphabet (letters, any digit, space, "-", "'", other), with the trigger kinds as outputs.
@@ -171,6 +175,8 @@ struct TriggerAutomaton: Sendable {
     private static let outputFlag: UInt16 = 0x8000
     private let transitions: [UInt16]
     private let outputs: [UInt32]
+    /// Bytes by which the first half of a split scan runs past the middle: the longest word, at four bytes a character.
+    private let overlap: Int
 
     /// Alphabet class of a folded byte: space 0, a–z 1…26, digits 27, "-" 28, "'" 29, anything else 30.
     @inline(__always)
@@ -235,6 +241,7 @@ struct TriggerAutomaton: Sendable {
             row.map { next in UInt16(next) | (output[Int(next)] != 0 ? Self.outputFlag : 0) }
         }
         outputs = output
+        overlap = 4 * (groups.flatMap(\.1).map(\.utf8.count).max() ?? 0)
     }
 
     func scan(_ text: String) -> TriggerSet {
@@ -249,48 +256,67 @@ struct TriggerAutomaton: Sendable {
             outputs.withUnsafeBufferPointer { outputs in
                 Self.asciiClass.withUnsafeBufferPointer { asciiClass in
                     Self.latin1Class.withUnsafeBufferPointer { latin1Class in
-                        TriggerSet(rawValue: Self.run(bytes, table.baseAddress!, outputs.baseAddress!, asciiClass.baseAddress!, latin1Class.baseAddress!))
+                        TriggerSet(rawValue: Self.run(bytes, table.baseAddress!, outputs.baseAddress!, asciiClass.baseAddress!, latin1Class.baseAddress!, overlap: overlap))
                     }
                 }
             }
         }
     }
 
-    /// The scanning loop, on raw pointers with its state in locals: it runs over every byte of every page.
+    /// The scanning loop, on raw pointers with its state in locals: it runs over nearly every byte of every page.
+    ///
+    /// Each step waits for the table entry the previous step chose, so a long text is scanned as two halves at once
+    /// (the first running on past the middle by more than the longest word): two chains of loads overlap.
     private static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt16>, _ outputs: UnsafePointer<UInt32>,
-        _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>
+        _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>, overlap: Int
     ) -> UInt32 {
         var found: UInt32 = 0
-        @inline(__always) func step(_ entry: UInt16) -> Int {
+        @inline(__always) func step(_ state: Int, _ symbol: Int) -> Int {
+            let entry = table[state &<< classShift | symbol]
             let next = Int(entry & ~outputFlag)
             if entry & outputFlag != 0 { found |= outputs[next] }
             return next
         }
-        var state = step(table[0])  // a space before the text
-        guard let base = bytes.baseAddress else { return found }
+        let base = bytes.baseAddress
         let count = bytes.count
-        var index = 0
-        while index < count {
-            let byte = base[index]
-            let symbol: Int
+        /// The class of the character at `index`, moving `index` past it.
+        @inline(__always) func symbol(_ index: inout Int) -> Int {
+            let byte = base![index]
             if byte < 0x80 {
-                symbol = Int(asciiClass[Int(byte)])
                 index &+= 1
+                return Int(asciiClass[Int(byte)])
             } else if byte == 0xC3 && index + 1 < count {
-                symbol = Int(latin1Class[Int(base[index + 1] & 0x3F)])
+                let symbol = Int(latin1Class[Int(base![index + 1] & 0x3F)])
                 index &+= 2
-            } else if byte == 0xE2 && index + 2 < count && base[index + 1] == 0x80 {
-                let third = base[index + 2]
-                symbol = third == 0x98 || third == 0x99 ? apostrophe : third == 0x93 || third == 0x94 ? hyphen : other
+                return symbol
+            } else if byte == 0xE2 && index + 2 < count && base![index + 1] == 0x80 {
+                let third = base![index + 2]
                 index &+= 3
+                return third == 0x98 || third == 0x99 ? apostrophe : third == 0x93 || third == 0x94 ? hyphen : other
             } else {
-                symbol = other
-                index &+= byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                index &+= min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, count - index)
+                return other
             }
-            state = step(table[state &<< classShift | symbol])
         }
-        _ = step(table[state])  // and a space after it
+        var first = step(0, 0)  // a space before the text
+        var index = 0
+        var end = count
+        if count >= 4 * overlap {
+            var middle = count / 2
+            while middle < count && base![middle] & 0xC0 == 0x80 { middle += 1 }  // not inside a character
+            end = min(count, middle + overlap)
+            var second = 0
+            var secondIndex = middle
+            while index < end && secondIndex < count {
+                first = step(first, symbol(&index))
+                second = step(second, symbol(&secondIndex))
+            }
+            while secondIndex < count { second = step(second, symbol(&secondIndex)) }
+            _ = step(second, 0)  // and a space after the text
+        }
+        while index < end { first = step(first, symbol(&index)) }
+        if end == count { _ = step(first, 0) }
         return found
     }
 

@@ -34,6 +34,23 @@ import TestSupport
         #expect(result.hds.first?.providerIDs == ["clever-cloud"])
     }
 
+    /// Long paragraphs are scanned as two halves at once; a hosting sentence is found wherever it sits, the middle
+    /// included, and paragraphs with nothing to find still count in the page's text length.
+    @Test func hostingSentenceIsFoundAnywhereInALongParagraph() {
+        let sentence = "Le site est hébergé par OVH SAS à Roubaix."
+        let filler = "Les utilisateurs acceptent les présentes conditions générales d'utilisation du service. "
+        let plain = "<p>" + String(repeating: filler, count: 30) + "</p>"
+        let total = 2400
+        for start in stride(from: total / 2 - sentence.utf8.count - 4, through: total / 2 + 4, by: 1) {
+            let before = String(String(repeating: filler, count: 40).utf8.prefix(start))!
+            let after = String(String(repeating: filler, count: 40).utf8.prefix(total - start - sentence.utf8.count))!
+            let result = findings(html: "<html><body>\(plain)<p>\(before)\(sentence) \(after)</p>\(plain)</body></html>")
+            #expect(result.hosts.map(\.providerID) == ["ovhcloud"], "sentence at byte \(start)")
+            #expect(result.dataLocations.map(\.location) == [.france], "sentence at byte \(start)")
+            #expect(result.textLength > 2 * plain.utf8.count, "sentence at byte \(start)")
+        }
+    }
+
     @Test func cookieBannerBrandsAreNotHosts() throws {
         let result = try findings("cookie-banner.html")
         #expect(result.hosts.map(\.providerID) == ["ovhcloud"])
