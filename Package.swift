@@ -61,16 +61,19 @@ let package = Package(
         // Findings + provider knowledge → levels and ranking. Pure.
         .target(name: "Scorecard", dependencies: ["SovereigntyModel"]),
 
-        // Scorecards → site files through Templates/.
+        // What changed between runs, from the scorecards the archive keeps: pure.
+        .target(name: "History", dependencies: ["SovereigntyModel", "Scorecard"]),
+
+        // Scorecards and their history → site files through Templates/.
         .target(
             name: "Renderer",
-            dependencies: ["SovereigntyModel", "Scorecard", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["SovereigntyModel", "Scorecard", "History", .product(name: "Mustache", package: "swift-mustache")]),
 
         // The named steps, in order; errors say which step, platform and URL.
         .target(
             name: "Pipeline",
             dependencies: [
-                "SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "Renderer", "CFileSystem",
+                "SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "History", "Renderer", "CFileSystem",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
@@ -97,6 +100,7 @@ let package = Package(
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"]),
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport", .product(name: "Logging", package: "swift-log")]),

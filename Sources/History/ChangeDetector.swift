@@ -1,0 +1,143 @@
+import Foundation
+import Scorecard
+import SovereigntyModel
+
+/// Finds what changed between runs, publishing a change only when `confirmRuns` consecutive runs agree on the new
+/// state: a page that flaps between two captures, or one bad night, makes no alert. Pure: snapshots in, changes out.
+public struct ChangeDetector: Sendable {
+    public let confirmRuns: Int
+
+    public init(confirmRuns: Int = 2) {
+        self.confirmRuns = max(1, confirmRuns)
+    }
+
+    /// - Parameter runs: oldest first. Returns the changes newest first.
+    public func changes(in runs: [RunSnapshot]) -> [Change] {
+        var trackers: [TrackerKey: Tracker] = [:]
+        var changes: [Change] = []
+        var seenPlatforms: Set<String> = []
+        for (index, run) in runs.enumerated() {
+            for platform in run.platforms {
+                let observations = Self.observations(of: platform)
+                // A host gone from this run is observed as absent; the other fields are followed while they exist.
+                var keys = Set(observations.keys)
+                for key in trackers.keys where key.platform == platform.id && key.field.isHost { keys.insert(key.field) }
+                for field in keys.sorted() {
+                    let key = TrackerKey(platform: platform.id, field: field)
+                    let observed = observations[field] ?? Observation(value: Self.absent, evidence: [])
+                    // A host first named after the platform's first run was absent until then; anything else
+                    // starts where it is first seen.
+                    let isNewHost = field.isHost && seenPlatforms.contains(platform.id)
+                    guard var tracker = trackers[key] ?? (isNewHost ? Tracker(confirmed: Observation(value: Self.absent, evidence: [])) : nil) else {
+                        trackers[key] = Tracker(confirmed: observed)
+                        continue
+                    }
+                    if let change = tracker.observe(observed, runIndex: index, confirmRuns: confirmRuns) {
+                        changes.append(
+                            Self.change(field: field, platform: platform, from: change.before, to: change.after,
+                                        since: runs[change.firstRun].date, confirmedBy: run))
+                    }
+                    trackers[key] = tracker
+                }
+                seenPlatforms.insert(platform.id)
+            }
+        }
+        return changes.enumerated().sorted { lhs, rhs in
+            lhs.element.confirmedRunID != rhs.element.confirmedRunID
+                ? lhs.element.confirmedRunID > rhs.element.confirmedRunID : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    static let absent = "absent"
+
+    private static func observations(of platform: PlatformSnapshot) -> [Field: Observation] {
+        var fields: [Field: Observation] = [:]
+        fields[.level] = Observation(value: platform.level.rawValue, evidence: [])
+        fields[.hds] = Observation(value: platform.hds.status, evidence: platform.hds.evidence)
+        fields[.secNumCloud] = Observation(value: platform.secNumCloud.status, evidence: platform.secNumCloud.evidence)
+        for host in platform.hosts {
+            fields[.host(host.name)] = Observation(value: "present", evidence: host.evidence)
+            fields[.roles(host.name)] = Observation(value: host.roles.map(\.rawValue).joined(separator: ", "), evidence: host.evidence)
+        }
+        for document in platform.documents {
+            fields[.document(document.url)] = Observation(value: document.status == "ok" ? "ok" : document.status, evidence: [])
+        }
+        return fields
+    }
+
+    private static func change(
+        field: Field, platform: PlatformSnapshot, from before: Observation, to after: Observation, since: String, confirmedBy run: RunSnapshot
+    ) -> Change {
+        let kind: Change.Kind
+        var subject = ""
+        switch field {
+        case .level:
+            let old = Level(rawValue: before.value) ?? .unrated
+            let new = Level(rawValue: after.value) ?? .unrated
+            kind = new < old ? .levelUp : .levelDown
+        case .hds: kind = .hdsChanged
+        case .secNumCloud: kind = .secNumCloudChanged
+        case .host(let name):
+            kind = after.value == absent ? .hostRemoved : .hostAdded
+            subject = name
+        case .roles(let name):
+            kind = .rolesChanged
+            subject = name
+        case .document(let url):
+            kind = after.value == "ok" ? .documentRecovered : .documentUnreachable
+            subject = url
+        }
+        return Change(
+            platformID: platform.id, platformName: platform.name, kind: kind, subject: subject, before: before.value,
+            after: after.value, since: since, confirmedAt: run.date, confirmedRunID: run.runID,
+            beforeEvidence: before.evidence, afterEvidence: after.evidence)
+    }
+}
+
+/// One thing a run says of a platform: a value, compared across runs, and the quotes behind it.
+struct Observation: Equatable {
+    var value: String
+    var evidence: [Evidence]
+}
+
+enum Field: Hashable, Comparable {
+    case level, hds, secNumCloud
+    case host(String)
+    case roles(String)
+    case document(String)
+
+    var isHost: Bool {
+        if case .host = self { return true }
+        return false
+    }
+}
+
+struct TrackerKey: Hashable {
+    var platform: String
+    var field: Field
+}
+
+/// The published value of one field, and the new value waiting for enough runs to agree.
+struct Tracker {
+    var confirmed: Observation
+    var candidate: (observation: Observation, count: Int, firstRun: Int)? = nil
+
+    /// Returns the change when this run confirms one.
+    mutating func observe(_ observed: Observation, runIndex: Int, confirmRuns: Int) -> (before: Observation, after: Observation, firstRun: Int)? {
+        if observed.value == confirmed.value {
+            confirmed.evidence = observed.evidence.isEmpty ? confirmed.evidence : observed.evidence
+            candidate = nil
+            return nil
+        }
+        if let current = candidate, current.observation.value == observed.value {
+            candidate = (observed, current.count + 1, current.firstRun)
+        } else {
+            candidate = (observed, 1, runIndex)
+        }
+        guard let ready = candidate, ready.count >= confirmRuns else { return nil }
+        let before = confirmed
+        confirmed = ready.observation
+        candidate = nil
+        return (before, ready.observation, ready.firstRun)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Scorecard
+import SovereigntyModel
+
+/// What one run said of one platform: the part of its scorecard that changes are made of, read back from the JSON
+/// the archive keeps for every run (`data/scorecards.json`'s platform objects).
+public struct PlatformSnapshot: Decodable, Sendable, Equatable {
+    public struct Host: Decodable, Sendable, Equatable {
+        public var name: String
+        public var roles: [HostRole]
+        public var evidence: [Evidence]
+    }
+
+    public struct Status: Decodable, Sendable, Equatable {
+        public var status: String
+        public var evidence: [Evidence]
+    }
+
+    public struct Document: Decodable, Sendable, Equatable {
+        public var url: String
+        public var status: String
+        public var fetchedAt: String
+    }
+
+    public var id: String
+    public var name: String
+    public var level: Level
+    public var score: Int?
+    public var hosts: [Host]
+    public var hds: Status
+    public var secNumCloud: Status
+    public var documents: [Document]
+
+    /// Decodes a scorecard as stored in the archive.
+    public static func decode(json: String) throws -> PlatformSnapshot {
+        try JSONDecoder().decode(PlatformSnapshot.self, from: Data(json.utf8))
+    }
+}
+
+/// One finished run: its date and what it said of each platform.
+public struct RunSnapshot: Sendable, Equatable {
+    public var runID: Int64
+    /// ISO 8601 start of the run: the date every change it confirms is published under.
+    public var date: String
+    public var platforms: [PlatformSnapshot]
+
+    public init(runID: Int64, date: String, platforms: [PlatformSnapshot]) {
+        self.runID = runID
+        self.date = date
+        self.platforms = platforms
+    }
+}
