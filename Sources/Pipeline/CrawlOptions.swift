@@ -12,6 +12,8 @@ public struct CrawlOptions: Sendable {
     public var fetch = FetchConfiguration()
     /// The run's date, written into every output; the current time when nil.
     public var runDate: Date?
+    /// Consecutive runs that must agree before a change is published (1 publishes every difference at once).
+    public var confirmRuns = 2
 
     public init() {}
 

@@ -2,6 +2,7 @@ import Archive
 import Extractor
 import Fetcher
 import Foundation
+import History
 import InputFiles
 import Renderer
 import Scorecard
@@ -66,7 +67,8 @@ public struct CrawlPipeline: Sendable {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        try render(ranked, with: renderer, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
+        let history = try siteHistory(archive: archive, upTo: runID)
+        try render(ranked, history: history, with: renderer, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
     }
@@ -107,8 +109,30 @@ public struct CrawlPipeline: Sendable {
     }
 
     /// Renders into a fresh folder beside the site, then swaps it in, so that readers never see half a site.
+    /// The changes confirmed over the archived runs up to `runID`, from the scorecards each run kept.
+    func siteHistory(archive: Archive, upTo runID: Int64) throws(PipelineError) -> SiteHistory {
+        do {
+            let runs = try archive.runs().filter { $0.id! <= runID }.map { run in
+                RunSnapshot(
+                    runID: run.id!, date: run.startedAt,
+                    platforms: try archive.scorecards(ofRun: run.id!).compactMap { row -> PlatformSnapshot? in
+                        do {
+                            return try PlatformSnapshot.decode(json: row.json)
+                        } catch {
+                            log("run \(run.id!): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the changes")
+                            return nil
+                        }
+                    })
+            }
+            return SiteHistory(changes: ChangeDetector(confirmRuns: options.confirmRuns).changes(in: runs), confirmRuns: options.confirmRuns)
+        } catch {
+            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
+        }
+    }
+
     func render(
-        _ scorecards: [PlatformScorecard], with renderer: SiteRenderer, generatedAt: String, ignoredRobots: Bool
+        _ scorecards: [PlatformScorecard], history: SiteHistory = SiteHistory(), with renderer: SiteRenderer, generatedAt: String,
+        ignoredRobots: Bool
     ) throws(PipelineError) {
         let site = options.siteDirectory
         let parent = site.deletingLastPathComponent()
@@ -117,7 +141,7 @@ public struct CrawlPipeline: Sendable {
         do {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
-            try renderer.render(scorecards, generatedAt: generatedAt, ignoredRobots: ignoredRobots, into: staging)
+            try renderer.render(scorecards, history: history, generatedAt: generatedAt, ignoredRobots: ignoredRobots, into: staging)
             try SiteSwap.install(staging, at: site)
         } catch {
             try? files.removeItem(at: staging)

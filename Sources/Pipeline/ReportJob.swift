@@ -44,7 +44,8 @@ public struct ReportJob: Sendable {
         let runDate = Timestamp.date(run.startedAt) ?? Date(timeIntervalSince1970: 0)
         log("rebuilding run \(run.id!) of \(run.startedAt)")
         let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: run.id!, runDate: runDate)
-        try crawl.render(judgement.scorecards, with: renderer, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
+        let history = try crawl.siteHistory(archive: archive, upTo: run.id!)
+        try crawl.render(judgement.scorecards, history: history, with: renderer, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
         return options.siteDirectory
     }
 

@@ -1,3 +1,4 @@
+import History
 import Scorecard
 import SovereigntyModel
 
@@ -53,4 +54,29 @@ enum Labels {
     static func yesNo(_ value: Bool) -> String { value ? "oui" : "non" }
 
     static func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? "inconnue" }
+
+    /// One sentence saying what changed, in French.
+    static func change(_ change: Change) -> String {
+        switch change.kind {
+        case .levelUp: "\(change.platformName) passe du niveau \(change.before) au niveau \(change.after) (amélioration)"
+        case .levelDown: "\(change.platformName) passe du niveau \(change.before) au niveau \(change.after) (dégradation)"
+        case .hostAdded: "\(change.platformName) : nouvel hébergeur, \(change.subject)"
+        case .hostRemoved: "\(change.platformName) : hébergeur retiré, \(change.subject)"
+        case .rolesChanged: "\(change.platformName) : rôle de \(change.subject) modifié"
+        case .hdsChanged: "\(change.platformName) : statut HDS modifié"
+        case .secNumCloudChanged: "\(change.platformName) : statut SecNumCloud modifié"
+        case .documentUnreachable: "\(change.platformName) : document injoignable depuis le \(change.since.prefix(10))"
+        case .documentRecovered: "\(change.platformName) : document de nouveau lisible"
+        }
+    }
+
+    /// A value as compared between runs, in French where it is a word of ours.
+    static func changeValue(_ value: String) -> String {
+        switch value {
+        case "absent": "absent"
+        case "present": "présent"
+        case "ok": "lisible"
+        default: value
+        }
+    }
 }

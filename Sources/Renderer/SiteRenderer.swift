@@ -1,4 +1,5 @@
 import Foundation
+import History
 import Mustache
 import Scorecard
 
@@ -6,7 +7,7 @@ import Scorecard
 public struct SiteRenderer: Sendable {
     /// Templates the site cannot be built without.
     public static let requiredTemplates = [
-        "index.html", "index.md", "platform.html", "platform.md", "methodology.html",
+        "index.html", "index.md", "platform.html", "platform.md", "methodology.html", "changes.html", "changes.md", "feed.xml",
     ]
     /// Files copied as they are from the templates folder.
     public static let assets = ["style.css"]
@@ -37,13 +38,20 @@ public struct SiteRenderer: Sendable {
 
     /// Renders every file of the site into `directory`, which is created if needed.
     /// - Parameter ignoredRobots: the crawl did not obey robots.txt; every page says so.
-    public func render(_ scorecards: [PlatformScorecard], generatedAt: String, ignoredRobots: Bool = false, into directory: URL) throws {
+    /// - Parameter history: the changes confirmed up to this run, newest first, and how many runs confirm one.
+    public func render(
+        _ scorecards: [PlatformScorecard], history: SiteHistory = SiteHistory(), generatedAt: String, ignoredRobots: Bool = false,
+        into directory: URL
+    ) throws {
         let html = ViewBuilder(escaping: .html, generatedAt: generatedAt, ignoredRobots: ignoredRobots)
         let markdown = ViewBuilder(escaping: .markdown, generatedAt: generatedAt, ignoredRobots: ignoredRobots)
         let files = FileWriter(root: directory)
         try files.write("index.html", render(html.summary(scorecards), "index.html"))
         try files.write("index.md", render(markdown.summary(scorecards), "index.md"))
         try files.write("methodology.html", render(html.methodology(), "methodology.html"))
+        try files.write("changes.html", render(html.changes(history.changes, confirmRuns: history.confirmRuns), "changes.html"))
+        try files.write("changes.md", render(markdown.changes(history.changes, confirmRuns: history.confirmRuns), "changes.md"))
+        try files.write("feed.xml", render(html.changes(history.changes, confirmRuns: history.confirmRuns), "feed.xml"))
         for card in scorecards {
             try files.write("platforms/\(card.id).html", render(html.platform(card), "platform.html"))
             try files.write("platforms/\(card.id).md", render(markdown.platform(card), "platform.md"))
@@ -68,6 +76,17 @@ public struct SiteRenderer: Sendable {
             throw RenderError("template '\(template)' is not loaded")
         }
         return Data(text.utf8)
+    }
+}
+
+/// What the site shows of past runs.
+public struct SiteHistory: Sendable {
+    public var changes: [Change]
+    public var confirmRuns: Int
+
+    public init(changes: [Change] = [], confirmRuns: Int = 2) {
+        self.changes = changes
+        self.confirmRuns = confirmRuns
     }
 }
 

@@ -7,7 +7,7 @@ struct ViewBuilder {
     let generatedAt: String
     var ignoredRobots = false
 
-    private func text(_ value: String) -> String { escaping.apply(value) }
+    func text(_ value: String) -> String { escaping.apply(value) }
 
     func site(root: String) -> SiteInfo {
         SiteInfo(
@@ -79,7 +79,7 @@ struct ViewBuilder {
             address: host.address.map(text), evidence: host.evidence.map(evidence))
     }
 
-    private func evidence(_ evidence: Evidence) -> EvidenceView {
+    func evidence(_ evidence: Evidence) -> EvidenceView {
         EvidenceView(quote: text(evidence.quote), url: evidence.url, section: evidence.section.map(text), fetchedAt: evidence.fetchedAt)
     }
 

@@ -9,6 +9,12 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Folder of the HDS and SecNumCloud registries (hds.csv, secnumcloud.csv).") var registries = "Inputs/registries"
     @Option(help: "The Mustache templates and assets of the site.") var templates = "Templates"
     @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
+    @Option(help: "Consecutive runs that must agree before a change is published (1: publish every difference at once).")
+    var confirmRuns = 2
+
+    mutating func validate() throws {
+        guard confirmRuns >= 1 else { throw ValidationError("--confirm-runs must be 1 or more (got \(confirmRuns))") }
+    }
 
     func crawlOptions() -> CrawlOptions {
         var options = CrawlOptions()
@@ -17,6 +23,7 @@ struct InputOptions: ParsableArguments {
         options.registriesPath = registries
         options.templatesPath = templates
         options.outputPath = output
+        options.confirmRuns = confirmRuns
         return options
     }
 }

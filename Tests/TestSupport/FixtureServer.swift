@@ -65,6 +65,11 @@ public final class FixtureServer: Sendable {
                 statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                 body: Data("<html><body><h1>Maintenance en cours</h1><p>Le service revient dans quelques minutes. Merci de votre patience.</p></body></html>".utf8))
         }
+        await server.appendRoute("GET /flapping") { request in
+            // A page that flaps between two captures: one host on odd requests, another on even ones.
+            let page = await counter.next(request.path) % 2 == 1 ? "level-b.html" : "level-d.html"
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page(page)) ?? Data())
+        }
         await server.appendRoute("GET /etag") { request in
             // A page with a validator: a conditional request for it gets 304 and no body.
             if request.headers[HTTPHeader("If-None-Match")] == "\"v1\"" {
