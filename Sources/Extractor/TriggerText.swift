@@ -67,6 +67,9 @@ enum Triggers {
         stems.flatMap { stem in endings.flatMap { ending in followers.map { "\(stem)\(ending) \($0)" } } }
     }
 
+    /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
+    private static let cityWords = Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
+
     static let words: [(TriggerSet, [String])] = [
         (.hosting, ["heberg", "host", "stored by", "stored with", "stored at", "stored in"]
             + combine(["conserv", "stock", "archiv", "sauvegard"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"])),
@@ -97,7 +100,7 @@ enum Triggers {
             "pays tiers", "third", "region", "parisien", "francilien", "allemagne", "belgique", "irlande", "espagne", "italie",
             "suede", "luxembourg", "germany", "belgium", "ireland", "netherlands", "pays-bas", "spain", "italy", "sweden",
             "finland", "poland", "austria", "denmark", "portugal", "finlande", "pologne", "autriche", "danemark",
-        ] + Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }),
+        ] + cityWords),
     ]
 
     /// Words that choose which patterns to run on a sentence already known to matter.
@@ -105,7 +108,7 @@ enum Triggers {
         (.franceWords, [
             "france", "parisien", "francilien", "francais", "territoire", "metropolitaine", "bretagne", "normandie", "occitanie",
             "aquitaine", "grand est", "provence", "auvergne",
-        ] + Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }),
+        ] + cityWords),
         (.europeWords, [
             "europ", " ue ", "'ue ", " eee ", "'eee ", " eu ", "'eu ", " eea ", "allemagne", "belgique", "irlande", "pays-bas",
             "espagne", "italie", "suede", "finlande", "pologne", "autriche", "danemark", "portugal", "luxembourg", "germany",

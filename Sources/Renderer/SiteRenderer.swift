@@ -49,9 +49,10 @@ public struct SiteRenderer: Sendable {
         try files.write("index.html", render(html.summary(scorecards), "index.html"))
         try files.write("index.md", render(markdown.summary(scorecards), "index.md"))
         try files.write("methodology.html", render(html.methodology(), "methodology.html"))
-        try files.write("changes.html", render(html.changes(history.changes, confirmRuns: history.confirmRuns), "changes.html"))
+        let changes = html.changes(history.changes, confirmRuns: history.confirmRuns)
+        try files.write("changes.html", render(changes, "changes.html"))
         try files.write("changes.md", render(markdown.changes(history.changes, confirmRuns: history.confirmRuns), "changes.md"))
-        try files.write("feed.xml", render(html.changes(history.changes, confirmRuns: history.confirmRuns), "feed.xml"))
+        try files.write("feed.xml", render(changes, "feed.xml"))
         for card in scorecards {
             try files.write("platforms/\(card.id).html", render(html.platform(card), "platform.html"))
             try files.write("platforms/\(card.id).md", render(markdown.platform(card), "platform.md"))
