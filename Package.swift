@@ -67,7 +67,9 @@ let package = Package(
         // Scorecards and their history → site files through Templates/.
         .target(
             name: "Renderer",
-            dependencies: ["SovereigntyModel", "Scorecard", "History", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: [
+                "SovereigntyModel", "Scorecard", "History", "Yams", .product(name: "Mustache", package: "swift-mustache"),
+            ]),
 
         // The named steps, in order; errors say which step, platform and URL.
         .target(

@@ -7,7 +7,11 @@ public struct CrawlOptions: Sendable {
     public var providersPath = "Inputs/providers.yml"
     /// Folder of `hds.csv` and `secnumcloud.csv`; a missing file leaves the provider file's statuses in force.
     public var registriesPath = "Inputs/registries"
+    /// Accepted corrections (right of reply); a missing file means none.
+    public var correctionsPath = "Inputs/corrections.yml"
     public var templatesPath = "Templates"
+    /// The site's public address: canonical links, absolute feed links and `sitemap.xml`; relative links only when nil.
+    public var baseURL: String?
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()
     /// The run's date, written into every output; the current time when nil.

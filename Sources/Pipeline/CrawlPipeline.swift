@@ -24,6 +24,7 @@ public struct CrawlPipeline: Sendable {
         let lock = try RunLock(output: options.outputPath)
         defer { withExtendedLifetime(lock) {} }
         let (platforms, catalog) = try loadInputs()
+        let corrections = try loadCorrections(platforms: platforms)
         let renderer = try await loadTemplates()
         log("loaded \(platforms.count) platforms and \(catalog.providers.count) providers")
 
@@ -67,8 +68,11 @@ public struct CrawlPipeline: Sendable {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        let history = try siteHistory(archive: archive, upTo: runID)
-        try render(ranked, history: history, with: renderer, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
+        var content = try siteContent(
+            archive: archive, upTo: runID, catalog: catalog, corrections: corrections, generatedAt: Timestamp.string(runDate),
+            ignoredRobots: !options.fetch.respectRobots)
+        content.captures = judgement.captures
+        try render(ranked, content: content, archive: archive, with: renderer)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
     }
@@ -91,6 +95,15 @@ public struct CrawlPipeline: Sendable {
         }
     }
 
+    /// Corrections are read after the platforms, whose ids they must name.
+    func loadCorrections(platforms: [Platform]) throws(PipelineError) -> [Correction] {
+        do {
+            return try CorrectionList.load(path: options.correctionsPath, platformIDs: Set(platforms.map(\.id)))
+        } catch {
+            throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
+        }
+    }
+
     func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {
         do {
             let registries = try RegistryFiles.load(directory: options.registriesPath)
@@ -109,8 +122,20 @@ public struct CrawlPipeline: Sendable {
     }
 
     /// Renders into a fresh folder beside the site, then swaps it in, so that readers never see half a site.
-    /// The changes confirmed over the archived runs up to `runID`, from the scorecards each run kept.
-    func siteHistory(archive: Archive, upTo runID: Int64) throws(PipelineError) -> SiteHistory {
+    /// What the site shows besides the scorecards: the runs up to this one and their confirmed changes, the
+    /// registries' sources, the corrections.
+    func siteContent(
+        archive: Archive, upTo runID: Int64, catalog: ProviderCatalog, corrections: [Correction], generatedAt: String,
+        ignoredRobots: Bool
+    ) throws(PipelineError) -> SiteContent {
+        var content = SiteContent(generatedAt: generatedAt)
+        content.ignoredRobots = ignoredRobots
+        content.baseURL = options.baseURL
+        content.corrections = corrections
+        content.registries = [
+            RegistrySource(kind: .hds, file: "\(options.registriesPath)/hds.csv", registry: catalog.registries.hds),
+            RegistrySource(kind: .secNumCloud, file: "\(options.registriesPath)/secnumcloud.csv", registry: catalog.registries.secNumCloud),
+        ]
         do {
             let runs = try archive.runs().filter { $0.id! <= runID }.map { run in
                 RunSnapshot(
@@ -119,29 +144,33 @@ public struct CrawlPipeline: Sendable {
                         do {
                             return try PlatformSnapshot.decode(json: row.json)
                         } catch {
-                            log("run \(run.id!): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the changes")
+                            log("run \(run.id!): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
                             return nil
                         }
                     })
             }
-            return SiteHistory(changes: ChangeDetector(confirmRuns: options.confirmRuns).changes(in: runs), confirmRuns: options.confirmRuns)
+            content.history = SiteHistory(
+                changes: ChangeDetector(confirmRuns: options.confirmRuns).changes(in: runs), confirmRuns: options.confirmRuns, runs: runs)
         } catch {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
+        return content
     }
 
-    func render(
-        _ scorecards: [PlatformScorecard], history: SiteHistory = SiteHistory(), with renderer: SiteRenderer, generatedAt: String,
-        ignoredRobots: Bool
-    ) throws(PipelineError) {
+    func render(_ scorecards: [PlatformScorecard], content: SiteContent, archive: Archive, with renderer: SiteRenderer) throws(PipelineError) {
         let site = options.siteDirectory
         let parent = site.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".site-staging")
+        let indexCopy = parent.appendingPathComponent(".index-copy.sqlite")
         let files = FileManager.default
+        defer { try? files.removeItem(at: indexCopy) }
         do {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
-            try renderer.render(scorecards, history: history, generatedAt: generatedAt, ignoredRobots: ignoredRobots, into: staging)
+            var content = content
+            try archive.exportIndex(upTo: content.history.runs.last?.runID ?? 0, to: indexCopy)
+            content.indexCopy = indexCopy
+            try renderer.render(scorecards, content: content, into: staging)
             try SiteSwap.install(staging, at: site)
         } catch {
             try? files.removeItem(at: staging)

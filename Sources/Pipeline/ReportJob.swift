@@ -27,6 +27,7 @@ public struct ReportJob: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let crawl = CrawlPipeline(options: options, log: log)
         let (platforms, catalog) = try crawl.loadInputs()
+        let corrections = try crawl.loadCorrections(platforms: platforms)
         let renderer = try await crawl.loadTemplates()
         guard FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("index.sqlite").path) else {
             throw PipelineError(step: .loadInputs, url: options.archiveDirectory.path, message: "no archive here (run a crawl first, or pass --archive)", isInputError: true)
@@ -44,8 +45,11 @@ public struct ReportJob: Sendable {
         let runDate = Timestamp.date(run.startedAt) ?? Date(timeIntervalSince1970: 0)
         log("rebuilding run \(run.id!) of \(run.startedAt)")
         let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: run.id!, runDate: runDate)
-        let history = try crawl.siteHistory(archive: archive, upTo: run.id!)
-        try crawl.render(judgement.scorecards, history: history, with: renderer, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
+        var content = try crawl.siteContent(
+            archive: archive, upTo: run.id!, catalog: catalog, corrections: corrections, generatedAt: run.startedAt,
+            ignoredRobots: run.ignoredRobots)
+        content.captures = judgement.captures
+        try crawl.render(judgement.scorecards, content: content, archive: archive, with: renderer)
         return options.siteDirectory
     }
 

@@ -1,6 +1,7 @@
 import Archive
 import Extractor
 import Foundation
+import Renderer
 import Scorecard
 import SovereigntyModel
 
@@ -19,6 +20,8 @@ struct RunJudge {
         var failed: Int
         /// What was read in this run's own copies, by URL, to keep in the archive.
         var findings: [String: DocumentFindings]
+        /// The bytes each judged document was read from, to publish beside the quotes.
+        var captures: [Capture]
     }
 
     func judge(runID: Int64, runDate: Date) throws(PipelineError) -> Judgement {
@@ -33,6 +36,7 @@ struct RunJudge {
         var documents = 0
         var failed = 0
         var kept: [String: DocumentFindings] = [:]
+        var captures: [String: Capture] = [:]
         for platform in platforms {
             var snapshots: [DocumentSnapshot] = []
             for reference in platform.documents {
@@ -53,6 +57,7 @@ struct RunJudge {
                     snapshot.readFailure = FetchFailure(
                         reason: .notTheDocument, message: "the page no longer reads like a legal page (maintenance, login or error page?)")
                 }
+                var readFrom = record
                 if let failure = snapshot.failure {
                     failed += 1
                     log("[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)")
@@ -62,15 +67,21 @@ struct RunJudge {
                         if kept.findings != nil {
                             kept.stale = DocumentSnapshot.Stale(reason: failure)
                             snapshot = kept
+                            readFrom = good
                         }
                     }
                 }
                 if snapshot.stale == nil, let findings = snapshot.findings { kept[reference.url] = findings }
+                if snapshot.findings != nil, let sha = readFrom.sha256, !readFrom.body.isEmpty || readFrom.rendered != nil {
+                    captures[sha] = Capture(sha256: sha, contentType: readFrom.contentType, body: readFrom.rendered ?? readFrom.body)
+                }
                 snapshots.append(snapshot)
             }
             scorecards.append(grader.grade(platform, documents: snapshots))
         }
-        return Judgement(scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept)
+        return Judgement(
+            scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept,
+            captures: captures.keys.sorted().map { captures[$0]! })
     }
 
     static func notFetched(_ url: String, at date: Date) -> FetchRecord {

@@ -2,20 +2,25 @@ import Foundation
 import History
 import Mustache
 import Scorecard
+import SovereigntyModel
 
-/// Writes the static site: summary, one page per platform, methodology, and the JSON data, through `Templates/`.
+/// Writes the static site through `Templates/`: in French at the root and in English under `en/`, with the
+/// language-neutral files (style, data, captures, sitemap) once at the root.
 public struct SiteRenderer: Sendable {
     /// Templates the site cannot be built without.
     public static let requiredTemplates = [
-        "index.html", "index.md", "platform.html", "platform.md", "methodology.html", "changes.html", "changes.md", "feed.xml",
+        "index.html", "index.md", "list.html", "platform.html", "platform.md", "methodology.html", "about.html", "changes.html",
+        "changes.md", "feed.xml", "badge.svg", "sitemap.xml",
     ]
     /// Files copied as they are from the templates folder.
-    public static let assets = ["style.css"]
+    public static let assets = ["style.css", "data/scorecards.schema.json"]
 
     private let library: MustacheLibrary
     private let templatesPath: String
+    private let strings: [Strings]
 
-    /// Loads every template and fails, naming the folder and the file, when one is missing or does not parse.
+    /// Loads every template and both strings files, and fails, naming the folder and the file, when one is missing
+    /// or does not parse, or when a language lacks a key the other has.
     public init(templatesPath: String) async throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templatesPath, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -33,36 +38,71 @@ public struct SiteRenderer: Sendable {
         for asset in Self.assets where !FileManager.default.fileExists(atPath: "\(templatesPath)/\(asset)") {
             throw RenderError("asset '\(templatesPath)/\(asset)' is missing")
         }
+        strings = try SiteLanguage.allCases.map { try Strings(language: $0, templatesPath: templatesPath) }
+        try Strings.checkSameKeys(strings)
         self.templatesPath = templatesPath
     }
 
     /// Renders every file of the site into `directory`, which is created if needed.
-    /// - Parameter ignoredRobots: the crawl did not obey robots.txt; every page says so.
-    /// - Parameter history: the changes confirmed up to this run, newest first, and how many runs confirm one.
-    public func render(
-        _ scorecards: [PlatformScorecard], history: SiteHistory = SiteHistory(), generatedAt: String, ignoredRobots: Bool = false,
-        into directory: URL
-    ) throws {
-        let html = ViewBuilder(escaping: .html, generatedAt: generatedAt, ignoredRobots: ignoredRobots)
-        let markdown = ViewBuilder(escaping: .markdown, generatedAt: generatedAt, ignoredRobots: ignoredRobots)
+    public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL) throws {
         let files = FileWriter(root: directory)
-        try files.write("index.html", render(html.summary(scorecards), "index.html"))
-        try files.write("index.md", render(markdown.summary(scorecards), "index.md"))
-        try files.write("methodology.html", render(html.methodology(), "methodology.html"))
-        let changes = html.changes(history.changes, confirmRuns: history.confirmRuns)
-        try files.write("changes.html", render(changes, "changes.html"))
-        try files.write("changes.md", render(markdown.changes(history.changes, confirmRuns: history.confirmRuns), "changes.md"))
-        try files.write("feed.xml", render(changes, "feed.xml"))
-        for card in scorecards {
-            try files.write("platforms/\(card.id).html", render(html.platform(card), "platform.html"))
-            try files.write("platforms/\(card.id).md", render(markdown.platform(card), "platform.md"))
+        let captures = Dictionary(content.captures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let published = Set(captures.keys)
+        var pages: [String] = []
+        for words in strings {
+            pages += try render(scorecards, content: content, language: words, captures: published, into: files)
         }
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
         }
-        try files.write(
-            "data/scorecards.json",
-            Self.json(ScorecardsDocument(generatedAt: generatedAt, ignoredRobots: ignoredRobots, platforms: scorecards)))
+        try files.write(SiteFiles.scorecards, Self.json(ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)))
+        try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
+        try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
+        try files.write("data/history.csv", Data(DataFiles.history(content.history.runs).utf8))
+        if let index = content.indexCopy { try files.write(SiteFiles.indexCopy, Data(contentsOf: index)) }
+        for path in captures.keys.sorted() { try files.write(path, captures[path]!.body) }
+        if let base = content.baseURL {
+            let urls = pages.filter { $0.hasSuffix(".html") }.sorted().map { SiteURL.absolute(base, $0) }
+            try files.write("sitemap.xml", render(SitemapView(urls: urls), "sitemap.xml"))
+        }
+        for words in strings where !words.missing.isEmpty {
+            throw RenderError("\(words.file): no words for key(s) \(words.missing.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// One language's pages; returns their paths from the site root.
+    private func render(
+        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: Set<String>, into files: FileWriter
+    ) throws -> [String] {
+        let html = ViewBuilder(escaping: .html, strings: words, content: content)
+        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content)
+        var written: [String] = []
+        func write(_ path: String, _ view: Any, _ template: String) throws {
+            let full = words.language.folder + path
+            try files.write(full, render(view, template))
+            written.append(full)
+        }
+        try write("index.html", html.summary(scorecards), "index.html")
+        try write("index.md", markdown.summary(scorecards), "index.md")
+        for rule in Rubric.levels {
+            try write("levels/\(rule.level.slug).html", html.levelPage(rule.level, scorecards), "list.html")
+        }
+        for category in ViewBuilder.categories(scorecards) {
+            try write("categories/\(ViewBuilder.slug(category)).html", html.categoryPage(category, scorecards), "list.html")
+        }
+        try write("methodology.html", html.methodology(), "methodology.html")
+        try write("about.html", html.about(), "about.html")
+        let changes = html.changes()
+        try write("changes.html", changes, "changes.html")
+        try write("changes.md", markdown.changes(), "changes.md")
+        try write("feed.xml", changes, "feed.xml")
+        for card in scorecards {
+            try write("platforms/\(card.id).html", html.platform(card, captures: captures), "platform.html")
+            try write("platforms/\(card.id).md", markdown.platform(card, captures: captures), "platform.md")
+            try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name), "feed.xml")
+            try write("badges/\(card.id).svg", html.badge(card), "badge.svg")
+        }
+        return written
     }
 
     /// Stable JSON: sorted keys, so the same scorecards give the same bytes.
@@ -80,15 +120,10 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// What the site shows of past runs.
-public struct SiteHistory: Sendable {
-    public var changes: [Change]
-    public var confirmRuns: Int
-
-    public init(changes: [Change] = [], confirmRuns: Int = 2) {
-        self.changes = changes
-        self.confirmRuns = confirmRuns
-    }
+/// Paths of the data files other code and the README refer to.
+public enum SiteFiles {
+    public static let scorecards = "data/scorecards.json"
+    public static let indexCopy = "data/archive-index.sqlite"
 }
 
 public struct RenderError: Error, CustomStringConvertible {

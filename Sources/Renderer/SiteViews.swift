@@ -1,13 +1,32 @@
-import Scorecard
-import SovereigntyModel
+// Values the templates read. Mustache sees stored properties only, so every label is computed here, in the page's
+// language; `t` is the language's strings file, for the templates' fixed words.
 
-// Values the templates read. Mustache sees stored properties only, so every label is computed here.
+struct SiteInfo {
+    var lang: String
+    var generatedAt: String
+    var generatedDay: String
+    var rubricVersion: String
+    /// Path from the page to its language's home ("", "../", "../../"), so that every link is relative.
+    var home: String
+    /// Path from the page to the site root: style sheet, data, badges and captures are shared by the languages.
+    var top: String
+    /// The same page in the other language.
+    var alternate: String
+    var alternateLang: String
+    /// Absolute address of the page, with `--base-url` only.
+    var canonical: String?
+    var ignoredRobots: Bool
+}
 
 struct EvidenceView {
     var quote: String
+    /// Quotes are the pages' own words: French whatever the page's language.
+    var quoteLang: String
     var url: String
     var section: String?
     var fetchedAt: String
+    /// Relative link to the archived capture the quote was read from.
+    var capture: String?
 }
 
 struct LevelView {
@@ -31,19 +50,55 @@ struct PlatformRowView {
     var hds: String
     var secNumCloud: String
     var date: String
+    /// Set when a document could not be refreshed and an older copy was judged.
+    var stale: String?
+}
+
+struct FilterLinkView {
+    var slug: String
+    var level: String
+    var name: String
+    var words: String
+    var count: Int
+    var current: Bool
+}
+
+struct FiltersView {
+    var levels: [FilterLinkView]
+    var categories: [FilterLinkView]
+}
+
+struct SummaryView {
+    var site: SiteInfo
+    var t: [String: Any]
+    var title: String
+    var heading: String
+    var explanation: String?
+    var caption: String
+    var levels: [LevelView]
+    var filters: FiltersView
+    var platforms: [PlatformRowView]
+    var platformCount: Int
+}
+
+struct ReasonView {
+    var check: String
+    var checkTitle: String
+    var effect: String
+    var level: String
+    var detail: String
 }
 
 struct HostView {
+    var anchor: String
     var name: String
     var asWritten: String
-    var providerID: String?
     var unknown: Bool
     var roles: String
     var country: String
     var parent: String?
     var usControlled: String
-    var cloudActExposed: Bool
-    var exposedThrough: String?
+    var cloudActExposed: String
     var hdsCertified: String
     var hdsRegistry: String?
     var secNumCloudQualified: String
@@ -72,21 +127,46 @@ struct DocumentView {
     var kind: String
     var status: String
     var statusCode: String
-    var ok: Bool
     var httpStatus: String
-    var contentType: String
     var error: String?
     var finalURL: String?
     var fetchedAt: String
     var sha256: String
+    var capture: String?
+}
+
+struct TimelineRowView {
+    var date: String
+    var day: String
+    var level: String
+    var levelSlug: String
+    var levelWords: String
+    var score: String
+    var hosts: String
+}
+
+struct FetchHistoryRowView {
+    var date: String
+    var day: String
+    /// One status per document, in the order of `fetchHistoryURLs`.
+    var statuses: [String]
+}
+
+struct CorrectionView {
+    var platformID: String
+    var heading: String
+    var summary: String
+    var source: String
 }
 
 struct PlatformPageView {
     var site: SiteInfo
+    var t: [String: Any]
     var title: String
     var id: String
     var name: String
     var category: String
+    var categorySlug: String
     var operatorName: String
     var website: String
     var rank: Int
@@ -95,12 +175,12 @@ struct PlatformPageView {
     var levelWords: String
     var levelRule: String
     var score: String
-    var reasons: [String]
+    var reasons: [ReasonView]
+    var badgeAlt: String
     var cloudActExposed: String
     var hosts: [HostView]
     var hasHosts: Bool
     var isUnrated: Bool
-    var unknownHosts: [String]
     var hds: ClaimView
     var secNumCloud: ClaimView
     var zeroKnowledge: ClaimView
@@ -111,23 +191,12 @@ struct PlatformPageView {
     var conflicts: [ConflictView]
     var hasConflicts: Bool
     var documents: [DocumentView]
-}
-
-struct SiteInfo {
-    var generatedAt: String
-    var generatedDay: String
-    var rubricVersion: String
-    /// Path from the page to the site root ("" or "../"), so that every link is relative.
-    var root: String
-    var ignoredRobots: Bool
-}
-
-struct SummaryView {
-    var site: SiteInfo
-    var title: String
-    var levels: [LevelView]
-    var platforms: [PlatformRowView]
-    var platformCount: Int
+    var timeline: [TimelineRowView]
+    var fetchHistoryURLs: [String]
+    var fetchHistory: [FetchHistoryRowView]
+    var hasFetchHistory: Bool
+    var changes: [RunChangeView]
+    var corrections: [CorrectionView]
 }
 
 struct CheckView {
@@ -138,15 +207,53 @@ struct CheckView {
     var effect: String
 }
 
-struct ChangeView {
+struct RubricVersionView {
     var version: String
     var change: String
 }
 
+struct RegistryView {
+    var name: String
+    var file: String
+    var entries: Int
+    var sources: [String]
+    var asOf: String
+}
+
 struct MethodologyView {
     var site: SiteInfo
+    var t: [String: Any]
     var title: String
+    var heading: String
     var levels: [LevelView]
     var checks: [CheckView]
-    var changelog: [ChangeView]
+    var registries: [RegistryView]
+    var changelog: [RubricVersionView]
+}
+
+struct DataFileView {
+    var name: String
+    var href: String
+    var description: String
+}
+
+struct AboutView {
+    var site: SiteInfo
+    var t: [String: Any]
+    var title: String
+    var files: [DataFileView]
+    var citation: String
+    var corrections: [CorrectionView]
+}
+
+struct BadgeView {
+    var alt: String
+    var label: String
+    var level: String
+    var background: String
+    var foreground: String
+}
+
+struct SitemapView {
+    var urls: [String]
 }

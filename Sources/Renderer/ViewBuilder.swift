@@ -1,94 +1,160 @@
+import History
 import Scorecard
 import SovereigntyModel
 
-/// Turns scorecards into template values, passing every piece of page text through the format's escaping.
+/// Turns scorecards into template values for one language and format, passing every piece of page text through
+/// the format's escaping.
 struct ViewBuilder {
     let escaping: TextEscaping
-    let generatedAt: String
-    var ignoredRobots = false
+    let strings: Strings
+    let content: SiteContent
+    var language: SiteLanguage { strings.language }
 
     func text(_ value: String) -> String { escaping.apply(value) }
 
-    func site(root: String) -> SiteInfo {
-        SiteInfo(
-            generatedAt: generatedAt, generatedDay: String(generatedAt.prefix(10)), rubricVersion: Rubric.version, root: root,
-            ignoredRobots: ignoredRobots)
+    /// Site values for the page at `path`, relative to the language's home (e.g. `platforms/x.html`).
+    func site(_ path: String) -> SiteInfo {
+        let depth = path.split(separator: "/").count - 1
+        let home = String(repeating: "../", count: depth)
+        let top = home + String(repeating: "../", count: language.folder.split(separator: "/").count)
+        let other: SiteLanguage = language == .fr ? .en : .fr
+        let alternate = top + other.folder + path
+        return SiteInfo(
+            lang: language.rawValue, generatedAt: content.generatedAt, generatedDay: String(content.generatedAt.prefix(10)),
+            rubricVersion: Rubric.version, home: home, top: top, alternate: alternate, alternateLang: other.rawValue,
+            canonical: content.baseURL.map { SiteURL.absolute($0, language.folder + path) }, ignoredRobots: content.ignoredRobots)
     }
 
     var levels: [LevelView] {
-        Rubric.levels.map { LevelView(level: $0.level.badge, slug: $0.level.slug, words: $0.words, rule: $0.rule) }
+        Rubric.levels.map { rule in
+            LevelView(level: rule.level.badge, slug: rule.level.slug, words: local(rule.words), rule: local(rule.rule))
+        }
     }
+
+    func local(_ text: Localized) -> String { text.text(language.rawValue) }
+
+    // MARK: summary and filter pages
 
     func summary(_ scorecards: [PlatformScorecard]) -> SummaryView {
         SummaryView(
-            site: site(root: ""), title: "Souveraineté des données de santé — classement", levels: levels, platforms: scorecards.map(row), platformCount: scorecards.count)
+            site: site("index.html"), t: strings.tree, title: strings("index.title"), heading: strings("index.heading"), explanation: nil,
+            caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]), levels: levels,
+            filters: filters(scorecards, current: nil), platforms: scorecards.map(row), platformCount: scorecards.count)
     }
 
-    func methodology() -> MethodologyView {
-        MethodologyView(
-            site: site(root: ""), title: "Méthodologie — souveraineté des données de santé", levels: levels,
-            checks: Rubric.checkOrder.map { id in
-                let check = Rubric.checks[id]!
-                return CheckView(id: check.id, title: check.title, looksFor: check.looksFor, whyItMatters: check.whyItMatters, effect: check.effect)
-            },
-            changelog: Rubric.changelog.map { ChangeView(version: $0.version, change: $0.change) })
+    /// One static page per level: filtering that needs no JavaScript.
+    func levelPage(_ level: Level, _ scorecards: [PlatformScorecard]) -> SummaryView {
+        let rule = Rubric.rule(for: level)
+        let heading = strings("filters.levelTitle", ["level": level.badge, "words": local(rule.words)])
+        let chosen = scorecards.filter { $0.level == level }
+        return SummaryView(
+            site: site("levels/\(level.slug).html"), t: strings.tree, title: "\(heading) — \(strings("site.name"))", heading: heading,
+            explanation: local(rule.rule), caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
+            levels: levels, filters: filters(scorecards, current: level.slug), platforms: chosen.map(row), platformCount: chosen.count)
     }
+
+    func categoryPage(_ category: String, _ scorecards: [PlatformScorecard]) -> SummaryView {
+        let heading = strings("filters.categoryTitle", ["category": categoryName(category)])
+        let chosen = scorecards.filter { $0.category == category }
+        return SummaryView(
+            site: site("categories/\(Self.slug(category)).html"), t: strings.tree, title: "\(heading) — \(strings("site.name"))",
+            heading: heading, explanation: nil, caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
+            levels: levels, filters: filters(scorecards, current: "category:" + category), platforms: chosen.map(row),
+            platformCount: chosen.count)
+    }
+
+    private func filters(_ scorecards: [PlatformScorecard], current: String?) -> FiltersView {
+        let levelLinks = Rubric.levels.map { rule in
+            FilterLinkView(
+                slug: rule.level.slug, level: rule.level.badge, name: rule.level.badge, words: local(rule.words),
+                count: scorecards.count { $0.level == rule.level }, current: current == rule.level.slug)
+        }
+        let categoryLinks = Self.categories(scorecards).map { category in
+            FilterLinkView(
+                slug: Self.slug(category), level: "", name: categoryName(category), words: "",
+                count: scorecards.count { $0.category == category }, current: current == "category:" + category)
+        }
+        return FiltersView(levels: levelLinks, categories: categoryLinks)
+    }
+
+    static func categories(_ scorecards: [PlatformScorecard]) -> [String] { Array(Set(scorecards.map(\.category))).sorted() }
+
+    /// A category as a file name: lower-case letters, digits and dashes only.
+    static func slug(_ category: String) -> String {
+        let mapped = category.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" }
+        let slug = String(mapped).split(separator: "-").joined(separator: "-")
+        return slug.isEmpty ? "other" : slug
+    }
+
+    /// A category's name in the page's language; a category the strings file does not know is shown as written.
+    func categoryName(_ category: String) -> String { text(strings.optional("categories.\(category)") ?? category) }
 
     private func row(_ card: PlatformScorecard) -> PlatformRowView {
         let healthHosts = card.hosts.filter { $0.roles.contains(where: \.carriesHealthData) }
-        let shown = (healthHosts.isEmpty ? card.hosts : healthHosts).map { host in
-            "\(text(host.name)) (\(host.parentCountry ?? host.country ?? "?"))"
+        let shown = healthHosts.map { host in
+            "\(text(host.name)) (\(host.parentCountry ?? host.country ?? strings("table.unknownCountry")))"
         }
+        let stale = card.documents.filter { $0.status == "stale" }.map(\.fetchedAt).min()
         return PlatformRowView(
-            rank: card.rank, id: card.id, name: card.name, category: card.category, level: card.level.badge,
-            levelSlug: card.level.slug, levelWords: Rubric.rule(for: card.level).words, score: card.score.map(String.init) ?? "—",
-            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: Labels.exposure(card.cloudActExposed),
-            hds: Labels.hds(card.hds.status), secNumCloud: Labels.secNumCloud(card.secNumCloud.status),
-            date: card.documents.map(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—")
+            rank: card.rank, id: card.id, name: text(card.name), category: categoryName(card.category), level: card.level.badge,
+            levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
+            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: exposure(card.cloudActExposed),
+            hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
+            date: card.documents.filter { $0.status == "ok" || $0.status == "stale" }.map(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
+            stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
     }
 
-    func platform(_ card: PlatformScorecard) -> PlatformPageView {
-        let rule = Rubric.rule(for: card.level)
-        return PlatformPageView(
-            site: site(root: "../"), title: "\(card.name) — \(rule.words)", id: card.id, name: card.name, category: card.category, operatorName: card.operator,
-            website: card.website, rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: rule.words,
-            levelRule: rule.rule, score: card.score.map(String.init) ?? "—", reasons: card.levelReasons.map(text),
-            cloudActExposed: Labels.exposure(card.cloudActExposed), hosts: card.hosts.map(host), hasHosts: !card.hosts.isEmpty,
-            isUnrated: card.level == .unrated,
-            unknownHosts: card.hosts.filter { $0.provider == nil }.map { text($0.asWritten) },
-            hds: ClaimView(label: Labels.hds(card.hds.status), evidence: card.hds.evidence.map(evidence)),
-            secNumCloud: ClaimView(label: Labels.secNumCloud(card.secNumCloud.status), evidence: card.secNumCloud.evidence.map(evidence)),
-            zeroKnowledge: ClaimView(
-                label: card.zeroKnowledge.claimed ? "déclaré" : "non déclaré", evidence: card.zeroKnowledge.evidence.map(evidence)),
-            locations: card.dataLocationEvidence.map { LocationView(label: Labels.location($0.location), evidence: evidence($0.evidence)) },
-            locationSummary: card.dataLocation.isEmpty ? "non précisée" : card.dataLocation.map(Labels.location).joined(separator: ", "),
-            exposureDisclosures: card.exposureDisclosures.map(evidence), hasExposureDisclosures: !card.exposureDisclosures.isEmpty,
-            conflicts: card.conflicts.map { ConflictView(description: text($0.description), evidence: $0.evidence.map(evidence)) },
-            hasConflicts: !card.conflicts.isEmpty,
-            documents: card.documents.map(document))
+    // MARK: words
+
+    func yesNo(_ value: Bool) -> String { strings(value ? "values.yesWord" : "values.noWord") }
+
+    func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? strings("values.unknown") }
+
+    func roles(_ roles: [HostRole]) -> String { roles.map { strings("roles.\($0.rawValue)") }.joined(separator: ", ") }
+
+    func location(_ code: String) -> String { strings.optional("location.\(code)") ?? code }
+
+    func registry(_ entry: RegistryEntry?) -> String? {
+        guard let entry else { return nil }
+        var words = text(entry.subject)
+        if let since = entry.since { words += ", " + strings("registry.since", ["date": since]) }
+        if let until = entry.validUntil { words += ", " + strings("registry.until", ["date": until]) }
+        return words + " — " + strings("registry.asOf", ["date": entry.asOf]) + " : " + entry.source
     }
 
-    private func host(_ host: ScoredHost) -> HostView {
-        HostView(
-            name: text(host.name), asWritten: text(host.asWritten), providerID: host.provider, unknown: host.provider == nil,
-            roles: host.roles.map(RoleNames.french).joined(separator: ", "), country: host.country ?? "inconnu",
-            parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: Labels.yesNo(host.usControlled),
-            cloudActExposed: host.cloudActExposed, exposedThrough: host.exposedThrough.map(text),
-            hdsCertified: Labels.yesNo(host.hdsCertified), hdsRegistry: host.hdsRegistry,
-            secNumCloudQualified: Labels.yesNo(host.secNumCloudQualified), secNumCloudRegistry: host.secNumCloudRegistry,
-            address: host.address.map(text), evidence: host.evidence.map(evidence))
+    // MARK: evidence
+
+    func evidence(_ evidence: Evidence, captures: CaptureLinks) -> EvidenceView {
+        EvidenceView(
+            quote: text(evidence.quote), quoteLang: "fr", url: evidence.url, section: evidence.section.map(text), fetchedAt: evidence.fetchedAt,
+            capture: captures.link(url: evidence.url))
+    }
+}
+
+/// Finds the archived capture behind a quote: this run's copy of the document read at that URL (a page answering
+/// 304 keeps the bytes, and the quotes, of the copy it confirms).
+struct CaptureLinks {
+    private var paths: [String: String] = [:]
+    private let top: String
+
+    init(documents: [DocumentStatus], top: String, published: Set<String>) {
+        self.top = top
+        for document in documents {
+            guard let sha = document.sha256 else { continue }
+            let path = Capture.path(sha256: sha, contentType: document.contentType)
+            guard published.contains(path) else { continue }
+            paths[document.finalURL] = path
+        }
     }
 
-    func evidence(_ evidence: Evidence) -> EvidenceView {
-        EvidenceView(quote: text(evidence.quote), url: evidence.url, section: evidence.section.map(text), fetchedAt: evidence.fetchedAt)
-    }
+    func link(url: String) -> String? { paths[url].map { top + $0 } }
 
-    private func document(_ document: DocumentStatus) -> DocumentView {
-        DocumentView(
-            url: document.url, kind: Labels.kind(document.kind), status: Labels.documentStatus(document.status),
-            statusCode: document.status, ok: document.status == "ok", httpStatus: document.httpStatus.map(String.init) ?? "—",
-            contentType: document.contentType.map(text) ?? "—", error: document.error.map(text),
-            finalURL: document.finalURL == document.url ? nil : document.finalURL, fetchedAt: document.fetchedAt,
-            sha256: document.sha256 ?? "—")
+    func link(_ document: DocumentStatus) -> String? { link(url: document.finalURL) }
+}
+
+/// Absolute addresses from `--base-url`.
+enum SiteURL {
+    static func absolute(_ base: String, _ path: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + path
     }
 }

@@ -18,7 +18,8 @@ public struct Grader: Sendable {
         let verdict = documents.isEmpty || read.isEmpty ? Verdict.unrated(documents) : verdict(facts)
         return PlatformScorecard(
             id: platform.id, name: platform.name, category: platform.category, operator: platform.operator,
-            website: platform.website, rank: 0, level: verdict.level, score: verdict.score, levelReasons: verdict.reasons,
+            website: platform.website, rank: 0, level: verdict.level, score: verdict.score, levelReasons: verdict.reasons.map(\.sentence.fr),
+            reasons: verdict.reasons,
             cloudActExposed: verdict.level == .unrated
                 ? nil : platform.operatorUsControlled || facts.dataHosts.contains { $0.cloudActExposed },
             hosts: hosts, hds: facts.hdsStatus, secNumCloud: facts.secNumCloudStatus,
@@ -36,7 +37,8 @@ public struct Grader: Sendable {
             return ScoredHost(
                 provider: nil, name: host.asWritten, asWritten: host.asWritten, roles: host.roles, country: host.country,
                 parent: nil, parentCountry: nil, usControlled: american, cloudActExposed: american, exposedThrough: nil,
-                hdsCertified: false, hdsRegistry: nil, secNumCloudQualified: false, secNumCloudRegistry: nil,
+                hdsCertified: false, hdsRegistry: nil, hdsEntry: nil, secNumCloudQualified: false, secNumCloudRegistry: nil,
+                secNumCloudEntry: nil,
                 publicInstitution: false, address: host.address,
                 evidence: host.evidence)
         }
@@ -47,37 +49,50 @@ public struct Grader: Sendable {
             provider: id, name: provider.name, asWritten: host.asWritten, roles: host.roles, country: provider.country,
             parent: provider.parent?.name, parentCountry: provider.parent?.country, usControlled: provider.usControlled,
             cloudActExposed: link != nil, exposedThrough: link.flatMap { $0.id == id ? nil : $0.name },
-            hdsCertified: hds.certified, hdsRegistry: hds.entry.map(Self.describe),
+            hdsCertified: hds.certified, hdsRegistry: hds.entry.map(Self.describe), hdsEntry: hds.entry.map(RegistryEntry.init),
             secNumCloudQualified: secNumCloud.qualified, secNumCloudRegistry: secNumCloud.entry.map(Self.describe),
+            secNumCloudEntry: secNumCloud.entry.map(RegistryEntry.init),
             publicInstitution: provider.publicInstitution, address: host.address, evidence: host.evidence)
     }
 
     private func verdict(_ facts: PlatformFacts) -> Verdict {
-        let check = { (id: Rubric.CheckID) in Rubric.checks[id]!.title }
         guard !facts.hosts.isEmpty else {
             return Verdict(level: .e, points: facts.points, reasons: [
-                "\(check(.hostDeclared)) : aucun hébergeur identifié dans les documents lus."
+                LevelReason(
+                    .hostDeclared, .e, .sets, Localized("aucun hébergeur identifié dans les documents lus.", en: "no host identified in the documents read."))
             ])
         }
-        var reasons: [String] = []
+        var reasons: [LevelReason] = []
         let exposedData = facts.dataHosts.filter(\.cloudActExposed)
         if facts.platform.operatorUsControlled {
-            reasons.append("Plafonné à D (\(check(.operatorControl))) : l'opérateur \(facts.platform.operator) est sous contrôle américain.")
+            let name = facts.platform.operator
+            reasons.append(LevelReason(
+                .operatorControl, .d, .caps,
+                Localized("l'opérateur \(name) est sous contrôle américain.", en: "the operator \(name) is US-controlled.")))
         }
         for host in exposedData {
-            let roles = host.roles.filter(\.carriesHealthData).map(RoleNames.french).joined(separator: ", ")
-            let why = host.exposedThrough.map { "s'appuie sur \($0), sous contrôle américain" } ?? Self.control(host)
-            reasons.append("Plafonné à D (\(check(.usExposure))) : \(roles) chez \(host.name) (\(why)).")
+            let roles = Self.roles(host.roles.filter(\.carriesHealthData))
+            let why = host.exposedThrough.map {
+                Localized("s'appuie sur \($0), sous contrôle américain", en: "runs on \($0), US-controlled")
+            } ?? Self.control(host)
+            reasons.append(LevelReason(
+                .usExposure, .d, .caps,
+                Localized("\(roles.fr) chez \(host.name) (\(why.fr)).", en: "\(roles.en) at \(host.name) (\(why.en)).")))
         }
         if !reasons.isEmpty { return Verdict(level: .d, points: facts.points, reasons: reasons) }
 
         for host in facts.hosts where host.cloudActExposed {
-            let roles = host.roles.map(RoleNames.french).joined(separator: ", ")
-            reasons.append("Plafonné à C (\(check(.peripheralExposure))) : \(roles) chez \(host.name) (\(Self.control(host))).")
+            let roles = Self.roles(host.roles)
+            let why = Self.control(host)
+            reasons.append(LevelReason(
+                .peripheralExposure, .c, .caps,
+                Localized("\(roles.fr) chez \(host.name) (\(why.fr)).", en: "\(roles.en) at \(host.name) (\(why.en)).")))
         }
         let healthHosts = facts.healthHosts
         guard !healthHosts.isEmpty else {
-            reasons.append("Au mieux C (\(check(.healthDataHost))) : aucun hébergeur n'est nommé pour les données de santé.")
+            reasons.append(LevelReason(
+                .healthDataHost, .c, .caps,
+                Localized("aucun hébergeur n'est nommé pour les données de santé.", en: "no host is named for the health data.")))
             return Verdict(level: .c, points: facts.points, reasons: reasons)
         }
         let names = healthHosts.map(\.name).joined(separator: ", ")
@@ -85,26 +100,47 @@ public struct Grader: Sendable {
         for host in uncertified {
             let why =
                 host.provider == nil
-                ? "prestataire inconnu de nos données : ajoutez-le à Inputs/providers.yml"
-                : host.hdsCertified ? "hors juridiction européenne" : "pas de certification HDS connue"
-            reasons.append("Au mieux C (\(check(.hdsCertification))) : \(host.name) — \(why).")
+                ? Localized(
+                    "prestataire inconnu de nos données : ajoutez-le à Inputs/providers.yml",
+                    en: "provider unknown to our data: add it to Inputs/providers.yml")
+                : host.hdsCertified
+                    ? Localized("hors juridiction européenne", en: "outside European jurisdiction")
+                    : Localized("pas de certification HDS connue", en: "no known HDS certification")
+            reasons.append(LevelReason(
+                .hdsCertification, .c, .caps, Localized("\(host.name) — \(why.fr).", en: "\(host.name) — \(why.en).")))
         }
         if !reasons.isEmpty { return Verdict(level: .c, points: facts.points, reasons: reasons) }
 
         let allQualified = healthHosts.allSatisfy(\.secNumCloudQualified)
         if allQualified && !facts.hosts.contains(where: \.cloudActExposed) {
-            let reason = "\(check(.secNumCloud)) : données de santé chez \(names), qualifié(s) SecNumCloud ; rien d'américain dans la chaîne déclarée."
+            let qualified = Localized(
+                "données de santé chez \(names), qualifié(s) SecNumCloud ; rien d'américain dans la chaîne déclarée.",
+                en: "health data at \(names), SecNumCloud-qualified; nothing American in the stated chain.")
             if !facts.zeroKnowledge.isEmpty {
                 return Verdict(level: .aPlus, points: facts.points, reasons: [
-                    reason, "\(check(.zeroKnowledge)) : la plateforme déclare ne pas pouvoir lire les données.",
+                    LevelReason(.secNumCloud, .a, .sets, qualified),
+                    LevelReason(
+                        .zeroKnowledge, .aPlus, .sets,
+                        Localized("la plateforme déclare ne pas pouvoir lire les données.", en: "the platform states it cannot read the data.")),
                 ])
             }
-            return Verdict(level: .a, points: facts.points, reasons: [reason])
+            return Verdict(level: .a, points: facts.points, reasons: [LevelReason(.secNumCloud, .a, .sets, qualified)])
         }
-        let kind = healthHosts.allSatisfy(\.publicInstitution) ? "établissement public sur sa propre infrastructure" : "certifié(s) HDS, juridiction européenne"
+        let kind =
+            healthHosts.allSatisfy(\.publicInstitution)
+            ? Localized("établissement public sur sa propre infrastructure", en: "public institution on its own infrastructure")
+            : Localized("certifié(s) HDS, juridiction européenne", en: "HDS-certified, European jurisdiction")
         return Verdict(level: .b, points: facts.points, reasons: [
-            "\(check(.hdsCertification)) : données de santé chez \(names) (\(kind)) ; pas de qualification SecNumCloud pour tous."
+            LevelReason(
+                .hdsCertification, .b, .sets,
+                Localized(
+                    "données de santé chez \(names) (\(kind.fr)) ; pas de qualification SecNumCloud pour tous.",
+                    en: "health data at \(names) (\(kind.en)); not all SecNumCloud-qualified."))
         ])
+    }
+
+    static func roles(_ roles: [HostRole]) -> Localized {
+        Localized(roles.map(RoleNames.french).joined(separator: ", "), en: roles.map(RoleNames.english).joined(separator: ", "))
     }
 
     /// "PREMI3NS (S3NS), depuis le 2025-12-17, liste consultée le 2026-11-22 : URL".
@@ -115,9 +151,13 @@ public struct Grader: Sendable {
         return text + " — liste consultée le \(entry.asOf) : \(entry.source)"
     }
 
-    static func control(_ host: ScoredHost) -> String {
-        if let parent = host.parent, host.parentCountry == "US" { return "société mère américaine : \(parent)" }
-        return host.provider == nil ? "adresse aux États-Unis selon la page" : "société américaine"
+    static func control(_ host: ScoredHost) -> Localized {
+        if let parent = host.parent, host.parentCountry == "US" {
+            return Localized("société mère américaine : \(parent)", en: "US parent company: \(parent)")
+        }
+        return host.provider == nil
+            ? Localized("adresse aux États-Unis selon la page", en: "address in the United States per the page")
+            : Localized("société américaine", en: "US company")
     }
 
     static let europeanCountries: Set<String> = [
@@ -135,9 +175,9 @@ public struct Grader: Sendable {
 struct Verdict {
     var level: Level
     var score: Int?
-    var reasons: [String]
+    var reasons: [LevelReason]
 
-    init(level: Level, points: Int, reasons: [String]) {
+    init(level: Level, points: Int, reasons: [LevelReason]) {
         self.level = level
         self.reasons = reasons
         if let band = level.scoreBand {
@@ -147,9 +187,16 @@ struct Verdict {
     }
 
     static func unrated(_ documents: [DocumentSnapshot]) -> Verdict {
-        let why = documents.map { "\($0.reference.url) : \($0.failure?.message ?? "illisible")" }
+        let why = documents.map { document in
+            let message = document.failure?.message
+            return LevelReason(
+                .documentsRead, .unrated, .sets,
+                Localized("\(document.reference.url) : \(message ?? "illisible")", en: "\(document.reference.url): \(message ?? "unreadable")"))
+        }
         var verdict = Verdict(level: .unrated, points: 0, reasons: [
-            "\(Rubric.checks[.documentsRead]!.title) : aucun document n'a pu être récupéré et lu."
+            LevelReason(
+                .documentsRead, .unrated, .sets,
+                Localized("aucun document n'a pu être récupéré et lu.", en: "no document could be fetched and read."))
         ] + why)
         verdict.score = nil
         return verdict
@@ -168,6 +215,19 @@ public enum RoleNames {
         case .cdn: "CDN"
         case .messaging: "messagerie"
         case .unspecified: "rôle non précisé"
+        }
+    }
+
+    public static func english(_ role: HostRole) -> String {
+        switch role {
+        case .website: "website"
+        case .healthData: "health data"
+        case .application: "application"
+        case .backup: "backups"
+        case .encryptionKeys: "encryption keys"
+        case .cdn: "CDN"
+        case .messaging: "messaging"
+        case .unspecified: "role not stated"
         }
     }
 }

@@ -79,13 +79,15 @@ struct PlatformFacts {
         guard named.count > 1 else { return [] }
         let sets = named.map { Set($0.map(\.identityKey)) }
         guard Set(sets).count > 1 else { return [] }
-        let description = named.map { hosts in
-            let url = hosts.first?.evidence.first?.url ?? ""
-            return "\(url) nomme \(hosts.map(\.asWritten).joined(separator: ", "))"
-        }.joined(separator: " ; ")
+        let naming = named.map { hosts in
+            (url: hosts.first?.evidence.first?.url ?? "", names: hosts.map(\.asWritten).joined(separator: ", "))
+        }
+        let french = naming.map { "\($0.url) nomme \($0.names)" }.joined(separator: " ; ")
+        let english = naming.map { "\($0.url) names \($0.names)" }.joined(separator: "; ")
         return [
             Conflict(
-                description: "Les documents ne nomment pas les mêmes hébergeurs de données de santé : \(description).",
+                description: "Les documents ne nomment pas les mêmes hébergeurs de données de santé : \(french).",
+                descriptionEn: "The documents do not name the same health-data hosts: \(english).",
                 evidence: named.flatMap { $0.flatMap { $0.evidence.prefix(1) } })
         ]
     }

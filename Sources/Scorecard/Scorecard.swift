@@ -11,7 +11,9 @@ public struct PlatformScorecard: Sendable, Equatable, Encodable {
     public var level: Level
     /// Nil when unrated: no score from missing evidence.
     @NullEncoded public var score: Int?
+    /// The reasons in French sentences, each naming its rubric check (`reasons` has them structured, in both languages).
     public var levelReasons: [String]
+    public var reasons: [LevelReason]
     /// Nil when unrated: exposure is not known without evidence.
     @NullEncoded public var cloudActExposed: Bool?
     public var hosts: [ScoredHost]
@@ -24,6 +26,38 @@ public struct PlatformScorecard: Sendable, Equatable, Encodable {
     public var exposureDisclosures: [Evidence]
     public var conflicts: [Conflict]
     public var documents: [DocumentStatus]
+}
+
+/// One step of the chain that produced a level: which rubric check, whether it capped or set the level, and why.
+public struct LevelReason: Sendable, Equatable, Encodable {
+    public enum Effect: String, Sendable, Encodable {
+        /// The level can be no better than `level`.
+        case caps
+        /// The evidence earns `level`.
+        case sets
+    }
+
+    /// The rubric check's id (`Rubric.CheckID`), an anchor of the methodology page.
+    public var check: String
+    public var level: Level
+    public var effect: Effect
+    /// What the evidence showed, without the check's title.
+    public var detail: Localized
+    /// The full sentence: check title and detail.
+    public var sentence: Localized
+
+    init(_ check: Rubric.CheckID, _ level: Level, _ effect: Effect, _ detail: Localized) {
+        self.check = check.rawValue
+        self.level = level
+        self.effect = effect
+        self.detail = detail
+        let title = Rubric.checks[check]!.title
+        let capFr = effect == .caps ? (level == .c && check != .peripheralExposure ? "Au mieux \(level.rawValue)" : "Plafonné à \(level.rawValue)") : nil
+        let capEn = effect == .caps ? (level == .c && check != .peripheralExposure ? "At best \(level.rawValue)" : "Capped at \(level.rawValue)") : nil
+        sentence = Localized(
+            capFr.map { "\($0) (\(title.fr)) : \(detail.fr)" } ?? "\(title.fr) : \(detail.fr)",
+            en: capEn.map { "\($0) (\(title.en)): \(detail.en)" } ?? "\(title.en): \(detail.en)")
+    }
 }
 
 /// A host of the platform, merged over its documents, with what we know of the provider.
@@ -43,13 +77,32 @@ public struct ScoredHost: Sendable, Equatable, Encodable {
     @NullEncoded public var exposedThrough: String?
     /// Per the HDS registry (or the provider file when no registry is loaded).
     public var hdsCertified: Bool
-    /// The registry entry behind `hdsCertified`, in words.
+    /// The registry entry behind `hdsCertified`, in French words; `hdsEntry` has its fields.
     @NullEncoded public var hdsRegistry: String?
+    @NullEncoded public var hdsEntry: RegistryEntry?
     public var secNumCloudQualified: Bool
     @NullEncoded public var secNumCloudRegistry: String?
+    @NullEncoded public var secNumCloudEntry: RegistryEntry?
     public var publicInstitution: Bool
     @NullEncoded public var address: String?
     public var evidence: [Evidence]
+}
+
+/// A registry line as the reports cite it: what is certified or qualified, for how long, and where we read it.
+public struct RegistryEntry: Sendable, Equatable, Encodable {
+    public var subject: String
+    @NullEncoded public var since: String?
+    @NullEncoded public var validUntil: String?
+    public var source: String
+    public var asOf: String
+
+    init(_ entry: Registry.Entry) {
+        subject = entry.subject
+        since = entry.since
+        validUntil = entry.validUntil
+        source = entry.source
+        asOf = entry.asOf
+    }
 }
 
 public struct StatusEvidence: Sendable, Equatable, Encodable {
@@ -70,6 +123,7 @@ public struct ClaimEvidence: Sendable, Equatable, Encodable {
 /// Two documents of one platform that name different health-data hosts.
 public struct Conflict: Sendable, Equatable, Encodable {
     public var description: String
+    public var descriptionEn: String
     public var evidence: [Evidence]
 }
 

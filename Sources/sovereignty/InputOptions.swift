@@ -7,13 +7,23 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The platforms to watch.") var platforms = "Inputs/platforms.yml"
     @Option(help: "What we know of hosting providers.") var providers = "Inputs/providers.yml"
     @Option(help: "Folder of the HDS and SecNumCloud registries (hds.csv, secnumcloud.csv).") var registries = "Inputs/registries"
-    @Option(help: "The Mustache templates and assets of the site.") var templates = "Templates"
+    @Option(help: "Accepted corrections from platform operators (right of reply); optional.") var corrections = "Inputs/corrections.yml"
+    @Option(help: "The Mustache templates, strings files and assets of the site.") var templates = "Templates"
+    @Option(help: "The site's public address (https://…/): canonical links, absolute feed links and sitemap.xml.")
+    var baseURL: String?
     @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
     @Option(help: "Consecutive runs that must agree before a change is published (1: publish every difference at once).")
     var confirmRuns = 2
 
     mutating func validate() throws {
         guard confirmRuns >= 1 else { throw ValidationError("--confirm-runs must be 1 or more (got \(confirmRuns))") }
+        if let baseURL {
+            guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+                url.query == nil, url.fragment == nil
+            else {
+                throw ValidationError("--base-url must be an http(s) address such as https://example.org/reports/ (got '\(baseURL)')")
+            }
+        }
     }
 
     func crawlOptions() -> CrawlOptions {
@@ -21,7 +31,9 @@ struct InputOptions: ParsableArguments {
         options.platformsPath = platforms
         options.providersPath = providers
         options.registriesPath = registries
+        options.correctionsPath = corrections
         options.templatesPath = templates
+        options.baseURL = baseURL
         options.outputPath = output
         options.confirmRuns = confirmRuns
         return options

@@ -1,0 +1,101 @@
+import History
+import Scorecard
+import SovereigntyModel
+
+/// The platform page: level and the chain of reasons, hosts with their quotes, documents and their fetch history,
+/// the timeline of past runs, confirmed changes and published corrections.
+extension ViewBuilder {
+    func platform(_ card: PlatformScorecard, captures published: Set<String>) -> PlatformPageView {
+        let page = site("platforms/\(card.id).html")
+        let captures = CaptureLinks(documents: card.documents, top: page.top, published: published)
+        let proof = { (item: Evidence) in evidence(item, captures: captures) }
+        let rule = Rubric.rule(for: card.level)
+        let words = local(rule.words)
+        let changes = content.history.changes.filter { $0.platformID == card.id }
+        return PlatformPageView(
+            site: page, t: strings.tree, title: "\(card.name) — \(words)", id: card.id, name: text(card.name),
+            category: categoryName(card.category), categorySlug: Self.slug(card.category), operatorName: text(card.operator),
+            website: card.website, rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
+            levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map(reason),
+            badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
+            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, proof) }, hasHosts: !card.hosts.isEmpty,
+            isUnrated: card.level == .unrated,
+            hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
+            secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),
+            zeroKnowledge: ClaimView(
+                label: strings(card.zeroKnowledge.claimed ? "values.declared" : "values.notDeclared"),
+                evidence: card.zeroKnowledge.evidence.map(proof)),
+            locations: card.dataLocationEvidence.map { LocationView(label: location($0.location), evidence: proof($0.evidence)) },
+            locationSummary: card.dataLocation.isEmpty
+                ? strings("values.locationUnstated") : card.dataLocation.map(location).joined(separator: ", "),
+            exposureDisclosures: card.exposureDisclosures.map(proof), hasExposureDisclosures: !card.exposureDisclosures.isEmpty,
+            conflicts: card.conflicts.map { conflict in
+                ConflictView(
+                    description: text(language == .en ? conflict.descriptionEn : conflict.description), evidence: conflict.evidence.map(proof))
+            },
+            hasConflicts: !card.conflicts.isEmpty,
+            documents: card.documents.map { document($0, captures: captures) },
+            timeline: timeline(card.id), fetchHistoryURLs: card.documents.map(\.url),
+            fetchHistory: fetchHistory(card), hasFetchHistory: content.history.runs.count > 1,
+            changes: changes.map { change($0, linkRoot: "../") }, corrections: corrections(of: card.id))
+    }
+
+    private func reason(_ reason: LevelReason) -> ReasonView {
+        let check = Rubric.CheckID(rawValue: reason.check).flatMap { Rubric.checks[$0] }
+        return ReasonView(
+            check: reason.check, checkTitle: check.map { local($0.title) } ?? reason.check,
+            effect: strings(reason.effect == .caps ? "platform.caps" : "platform.sets"), level: reason.level.badge,
+            detail: text(local(reason.detail)))
+    }
+
+    private func host(_ host: ScoredHost, _ proof: (Evidence) -> EvidenceView) -> HostView {
+        var exposed = yesNo(host.cloudActExposed)
+        if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
+        return HostView(
+            anchor: ViewBuilder.slug(host.provider ?? host.name), name: text(host.name), asWritten: text(host.asWritten),
+            unknown: host.provider == nil, roles: roles(host.roles), country: host.country ?? strings("values.unknownCountry"),
+            parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
+            cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
+            secNumCloudQualified: yesNo(host.secNumCloudQualified), secNumCloudRegistry: registry(host.secNumCloudEntry),
+            address: host.address.map(text), evidence: host.evidence.map(proof))
+    }
+
+    private func document(_ document: DocumentStatus, captures: CaptureLinks) -> DocumentView {
+        DocumentView(
+            url: document.url, kind: strings("kind.\(document.kind.rawValue)"), status: strings("documentStatus.\(document.status)"),
+            statusCode: document.status, httpStatus: document.httpStatus.map(String.init) ?? "—", error: document.error.map(text),
+            finalURL: document.finalURL == document.url ? nil : document.finalURL, fetchedAt: document.fetchedAt,
+            sha256: document.sha256 ?? "—", capture: captures.link(document))
+    }
+
+    /// Level, score and hosts at every archived run, newest first.
+    private func timeline(_ id: String) -> [TimelineRowView] {
+        content.history.runs.reversed().compactMap { run in
+            guard let snapshot = run.platforms.first(where: { $0.id == id }) else { return nil }
+            return TimelineRowView(
+                date: run.date, day: String(run.date.prefix(10)), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
+                levelWords: local(Rubric.rule(for: snapshot.level).words), score: snapshot.score.map(String.init) ?? "—",
+                hosts: snapshot.hosts.isEmpty ? "—" : snapshot.hosts.map { "\(text($0.name)) (\(roles($0.roles)))" }.joined(separator: ", "))
+        }
+    }
+
+    /// Each document's status at every archived run, newest first.
+    private func fetchHistory(_ card: PlatformScorecard) -> [FetchHistoryRowView] {
+        content.history.runs.reversed().compactMap { run in
+            guard let snapshot = run.platforms.first(where: { $0.id == card.id }) else { return nil }
+            let statuses = card.documents.map { document in
+                snapshot.documents.first { $0.url == document.url }.map { strings("documentStatus.\($0.status)") } ?? "—"
+            }
+            return FetchHistoryRowView(date: run.date, day: String(run.date.prefix(10)), statuses: statuses)
+        }
+    }
+
+    func corrections(of platformID: String?) -> [CorrectionView] {
+        content.corrections.filter { platformID == nil || $0.platformID == platformID }.map { correction in
+            CorrectionView(
+                platformID: correction.platformID,
+                heading: strings("platform.correctionFrom", ["date": correction.date, "from": text(correction.from)]),
+                summary: text(correction.summary), source: correction.source)
+        }
+    }
+}

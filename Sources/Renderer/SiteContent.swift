@@ -1,0 +1,80 @@
+import Foundation
+import History
+import Scorecard
+import SovereigntyModel
+
+/// Everything a site shows besides this run's scorecards: past runs, registries, corrections, the archived captures.
+public struct SiteContent: Sendable {
+    /// The run's recorded date (ISO 8601): the only time written into the site.
+    public var generatedAt: String
+    /// The crawl did not obey robots.txt; every page says so.
+    public var ignoredRobots = false
+    public var history = SiteHistory()
+    public var registries: [RegistrySource] = []
+    public var corrections: [Correction] = []
+    /// The fetched bodies the evidence quotes, published so that a reader can check a quote against the exact capture.
+    public var captures: [Capture] = []
+    /// A consistent copy of the archive's SQLite index, published as `data/archive-index.sqlite`.
+    public var indexCopy: URL?
+    /// Public address of the site (`--base-url`): canonical links, absolute feed links and `sitemap.xml`.
+    public var baseURL: String?
+
+    public init(generatedAt: String) { self.generatedAt = generatedAt }
+}
+
+/// What the site shows of past runs.
+public struct SiteHistory: Sendable {
+    public var changes: [Change]
+    public var confirmRuns: Int
+    /// Every archived run up to this one, oldest first: timelines, fetch histories and `data/history.csv`.
+    public var runs: [RunSnapshot]
+
+    public init(changes: [Change] = [], confirmRuns: Int = 2, runs: [RunSnapshot] = []) {
+        self.changes = changes
+        self.confirmRuns = confirmRuns
+        self.runs = runs
+    }
+}
+
+/// One registry file as the methodology cites it.
+public struct RegistrySource: Sendable, Equatable {
+    public enum Kind: String, Sendable { case hds, secNumCloud }
+
+    public var kind: Kind
+    public var file: String
+    public var entries: Int
+    /// Distinct sources of the entries, sorted; empty when the registry is not loaded.
+    public var sources: [String]
+    /// The latest day the list was read, nil when not loaded.
+    public var asOf: String?
+
+    public init(kind: Kind, file: String, registry: Registry?) {
+        self.kind = kind
+        self.file = file
+        entries = registry?.entries.count ?? 0
+        sources = Array(Set(registry?.entries.map(\.source) ?? [])).sorted()
+        asOf = registry?.entries.map(\.asOf).max()
+    }
+}
+
+/// A fetched body, published under `captures/` and named by its SHA-256 so that links never move.
+public struct Capture: Sendable {
+    public var sha256: String
+    public var contentType: String?
+    public var body: Data
+
+    public init(sha256: String, contentType: String?, body: Data) {
+        self.sha256 = sha256
+        self.contentType = contentType
+        self.body = body
+    }
+
+    /// PDFs keep their type; every other capture is published as plain text, so that a third-party page's
+    /// scripts and trackers never run on our site: the reader sees its exact source.
+    public static func path(sha256: String, contentType: String?) -> String {
+        let isPDF = contentType?.lowercased().hasPrefix("application/pdf") ?? false
+        return "captures/\(sha256).\(isPDF ? "pdf" : "txt")"
+    }
+
+    var path: String { Self.path(sha256: sha256, contentType: contentType) }
+}

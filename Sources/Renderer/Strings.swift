@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+/// A language the site is published in: French at the root, the others in a folder of their own.
+public enum SiteLanguage: String, Sendable, CaseIterable {
+    case fr, en
+
+    /// Folder of this language's pages, relative to the site root ("" for French, the public's language).
+    var folder: String { self == .fr ? "" : "\(rawValue)/" }
+}
+
+/// The words of the site in one language, read from `Templates/strings/<lang>.yml` at every rendering, so that a
+/// reader can correct a word without rebuilding. Templates see the nested mapping as `t`; code looks keys up by path.
+final class Strings: @unchecked Sendable {
+    let language: SiteLanguage
+    let file: String
+    /// The mapping as written, for templates: `{{t.nav.ranking}}`.
+    let tree: [String: Any]
+    private let flat: [String: String]
+    /// Keys the code asked for and the file lacks; rendering fails on them rather than print a hole.
+    private(set) var missing: Set<String> = []
+
+    init(language: SiteLanguage, templatesPath: String) throws {
+        self.language = language
+        file = "\(templatesPath)/strings/\(language.rawValue).yml"
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw RenderError("strings file '\(file)' is missing or not UTF-8")
+        }
+        let loaded: Any?
+        do { loaded = try Yams.load(yaml: text) } catch { throw RenderError("\(file): YAML syntax error: \(error)") }
+        guard let mapping = loaded as? [String: Any] else { throw RenderError("\(file): expected a mapping of keys to words") }
+        var flat: [String: String] = [:]
+        tree = try Self.strings(mapping, prefix: "", file: file, into: &flat)
+        self.flat = flat
+    }
+
+    var keys: Set<String> { Set(flat.keys) }
+
+    /// The words for `key`, with `{name}` placeholders filled in.
+    func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
+        guard var text = flat[key] else {
+            missing.insert(key)
+            return key
+        }
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The words for `key` when the file has them: for open sets such as categories, shown as written otherwise.
+    func optional(_ key: String) -> String? { flat[key] }
+
+    /// Every leaf must be text: a number or a list in a strings file is a typo.
+    private static func strings(_ mapping: [String: Any], prefix: String, file: String, into flat: inout [String: String]) throws -> [String: Any] {
+        var tree: [String: Any] = [:]
+        for (key, value) in mapping {
+            let path = prefix + key
+            switch value {
+            case let text as String:
+                flat[path] = text
+                tree[key] = text
+            case let nested as [String: Any]:
+                tree[key] = try strings(nested, prefix: path + ".", file: file, into: &flat)
+            default:
+                throw RenderError("\(file): '\(path)' must be text or a mapping (quote it if it is a number)")
+            }
+        }
+        return tree
+    }
+
+    /// Each language must have the keys of the other: a page half translated is a bug, found before rendering.
+    static func checkSameKeys(_ all: [Strings]) throws {
+        guard let reference = all.first else { return }
+        for other in all.dropFirst() {
+            if let key = reference.keys.subtracting(other.keys).sorted().first {
+                throw RenderError("\(other.file): key '\(key)' is missing (it is in \(reference.file))")
+            }
+            if let key = other.keys.subtracting(reference.keys).sorted().first {
+                throw RenderError("\(reference.file): key '\(key)' is missing (it is in \(other.file))")
+            }
+        }
+    }
+}
