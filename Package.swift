@@ -105,7 +105,9 @@ let package = Package(
         .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport", "CLibXML2", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
     ]

@@ -288,6 +288,11 @@ import TestSupport
         #expect(document["status"] as? String == "stale")
         #expect((document["error"] as? String)?.contains("last good copy of 2026-11-22 kept") == true)
         #expect(document["fetchedAt"] as? String == "2026-11-22T03:00:00Z" || (document["fetchedAt"] as? String)?.hasPrefix("2026-11-22") == true)
+        // The summary marks both platforms judged on an older copy, in both languages.
+        let summary = try String(contentsOf: second.siteDirectory.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(summary.components(separatedBy: "document non rafraîchi : copie du").count == 3)
+        let english = try String(contentsOf: second.siteDirectory.appendingPathComponent("en/index.html"), encoding: .utf8)
+        #expect(english.components(separatedBy: "⚠").count == 3)
 
         // The WARC files are what the web-archiving world reads: warcio checks every digest (CI installs it).
         if let warcio = ["/usr/local/bin/warcio", "/usr/bin/warcio", NSHomeDirectory() + "/.local/bin/warcio"]

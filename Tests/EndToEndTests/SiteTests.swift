@@ -1,0 +1,149 @@
+import Foundation
+import Pipeline
+import Testing
+import TestSupport
+
+/// The published site as readers and their tools meet it: every page parsed by libxml2 with no broken internal link,
+/// feeds and badges well-formed XML, data files valid against their schema, both languages, and headless Chromium.
+@Suite(.serialized) struct SiteTests {
+    static let baseURL = "https://reports.example.org/sante/"
+
+    /// Two nightly crawls of the fixture pages (so that pages have a history), with a correction and a base URL.
+    static func publishTwoRuns(in directory: TemporaryDirectory, server: FixtureServer) async throws -> URL {
+        let platforms: [(id: String, category: String, paths: [String])] = [
+            ("a-plus", "teleconsultation", ["/pages/level-a-plus.html"]),
+            ("b", "appointments", ["/pages/level-b.html"]),
+            ("c", "appointments", ["/pages/level-c.html"]),
+            ("d", "patient-record", ["/pages/level-d.html", "/pages/privacy-aws.html"]),
+            ("e", "a new category", ["/pages/level-e.html", "/missing/privacy"]),
+            ("pdf", "teleconsultation", ["/pages/cabinet-numerique.pdf"]),
+            ("xss", "wellbeing", ["/pages/xss-host.html"]),
+        ]
+        var yaml = "platforms:\n"
+        for platform in platforms {
+            yaml += "  - id: \(platform.id)\n    name: Plateforme \(platform.id)\n    category: \(platform.category)\n"
+            yaml += "    operator: Opérateur \(platform.id) SAS\n    website: https://\(platform.id).example.test\n    documents:\n"
+            for path in platform.paths { yaml += "      - url: \(server.url(path))\n        kind: legal-notice\n" }
+        }
+        var options = CrawlOptions()
+        options.platformsPath = try directory.write("platforms.yml", yaml)
+        options.providersPath = Fixtures.providers
+        options.registriesPath = Fixtures.registries
+        options.templatesPath = Fixtures.templates
+        options.correctionsPath = try directory.write(
+            "corrections.yml",
+            """
+            corrections:
+              - platform: d
+                date: 2026-11-20
+                from: Opérateur d SAS
+                summary: "L'opérateur indique migrer ses données vers un hébergeur <européen> en 2027."
+                source: https://d.example.test/droit-de-reponse
+            """)
+        options.outputPath = directory.path("Output")
+        options.baseURL = baseURL
+        options.confirmRuns = 1
+        options.fetch.perHostDelay = 0
+        options.runDate = CrawlTests.runDate
+        _ = try await CrawlPipeline(options: options).run()
+        options.runDate = CrawlTests.runDate.addingTimeInterval(86_400)
+        return try await CrawlPipeline(options: options).run().siteDirectory
+    }
+
+    @Test func everyPageParsesAndEveryInternalLinkResolves() async throws {
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        let site = try await Self.publishTwoRuns(in: directory, server: server)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
+
+        // Both languages: every French page has its English twin, with the right lang and a link to the other.
+        let french = files.filter { !$0.hasPrefix("en/") && ($0.hasSuffix(".html") || $0.hasSuffix(".md") || $0.hasSuffix(".xml")) && $0 != "sitemap.xml" }
+        #expect(french.count > 20)
+        for page in french { #expect(files.contains("en/" + page), "no English version of \(page)") }
+        for page in files where page.hasSuffix(".html") {
+            let parsed = try ParsedPage.html(site.appendingPathComponent(page))
+            #expect(parsed.lang == (page.hasPrefix("en/") ? "en" : "fr"), "\(page)")
+        }
+        let englishIndex = try String(contentsOf: site.appendingPathComponent("en/index.html"), encoding: .utf8)
+        #expect(englishIndex.contains("Who can lawfully reach"))
+        #expect(!englishIndex.contains("Classement"))
+        #expect(englishIndex.contains("href=\"../index.html\" hreflang=\"fr\""))
+
+        // No broken internal link anywhere, fragments included; every link relative.
+        #expect(try LinkChecker.brokenLinks(in: site) == [])
+        for page in files where page.hasSuffix(".html") {
+            let links = try ParsedPage.html(site.appendingPathComponent(page)).links
+            #expect(!links.contains { $0.hasPrefix(Self.baseURL) || $0.hasPrefix("/") }, "\(page) has an absolute internal link")
+        }
+
+        // Feeds, sitemap and badges are XML that libxml2's strict parser accepts.
+        let xml = files.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".svg") }
+        #expect(xml.contains("platforms/d.xml") && xml.contains("en/feed.xml") && xml.contains("badges/d.svg"))
+        for file in xml { #expect(try ParsedPage.isWellFormedXML(site.appendingPathComponent(file)), "\(file) is not well-formed") }
+        let sitemap = try String(contentsOf: site.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == files.count { $0.hasSuffix(".html") })
+        #expect(sitemap.contains("<loc>\(Self.baseURL)en/platforms/d.html</loc>"))
+        let platform = try String(contentsOf: site.appendingPathComponent("platforms/d.html"), encoding: .utf8)
+        #expect(platform.contains("<link rel=\"canonical\" href=\"\(Self.baseURL)platforms/d.html\">"))
+
+        // Filters without JavaScript: one page per level and per category, each listing exactly its platforms.
+        let appointments = try String(contentsOf: site.appendingPathComponent("categories/appointments.html"), encoding: .utf8)
+        #expect(appointments.contains("platforms/b.html") && appointments.contains("platforms/c.html"))
+        #expect(!appointments.contains("platforms/d.html"))
+        #expect(files.contains("categories/a-new-category.html"))
+        let levelD = try String(contentsOf: site.appendingPathComponent("levels/d.html"), encoding: .utf8)
+        #expect(levelD.contains("platforms/d.html") && !levelD.contains("platforms/b.html"))
+
+        // The platform page: reasons linked to the rubric, quotes linked to the archived capture, history, correction.
+        #expect(platform.contains("href=\"../methodology.html#us-exposure\""))
+        let captureLinks = try ParsedPage.html(site.appendingPathComponent("platforms/d.html")).links.filter { $0.hasPrefix("../captures/") }
+        #expect(!captureLinks.isEmpty)
+        for link in captureLinks {
+            let capture = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(link).standardizedFileURL)
+            #expect(String(decoding: capture, as: UTF8.self).contains("</html>") || capture.starts(with: Data("%PDF".utf8)))
+        }
+        #expect(platform.components(separatedBy: "<time datetime=\"2026-11-2").count > 3)
+        #expect(platform.contains("L&#39;opérateur indique migrer ses données vers un hébergeur &lt;européen&gt; en 2027.")
+            || platform.contains("L'opérateur indique migrer ses données vers un hébergeur &lt;européen&gt; en 2027."))
+        #expect(platform.contains("https://d.example.test/droit-de-reponse"))
+        let timelineRows = platform.components(separatedBy: "<section aria-labelledby=\"evolution\">")[1].components(separatedBy: "<tr><th scope=\"row\">").count - 1
+        #expect(timelineRows == 2, "one timeline row per run")
+        let methodology = try String(contentsOf: site.appendingPathComponent("methodology.html"), encoding: .utf8)
+        #expect(methodology.contains("id=\"us-exposure\"") && methodology.contains("Consulté le"))
+
+        // Data files: the JSON validates against its schema; the CSVs hold one row per platform, per host role, per run.
+        try Self.validate(site.appendingPathComponent("data/scorecards.json"), schema: site.appendingPathComponent("data/scorecards.schema.json"))
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/scorecards.json"))) as! [String: Any]
+        let cards = document["platforms"] as! [[String: Any]]
+        let csv = { (name: String) in try String(contentsOf: site.appendingPathComponent("data/\(name)"), encoding: .utf8) }
+        #expect(try csv("scorecards.csv").components(separatedBy: "\r\n").count - 2 == cards.count)
+        let hostRoles = cards.flatMap { ($0["hosts"] as! [[String: Any]]).flatMap { $0["roles"] as! [String] } }.count
+        #expect(try csv("hosts.csv").split(separator: "\r\n", omittingEmptySubsequences: false).count - 2 >= hostRoles)
+        #expect(try csv("history.csv").components(separatedBy: "\r\n").count - 2 == cards.count * 2)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("data/archive-index.sqlite").path))
+    }
+
+    /// A data file against its JSON Schema with python-jsonschema, the reference validator (Debian's python3-jsonschema).
+    static func validate(_ file: URL, schema: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import json,sys,jsonschema; s=json.load(open(sys.argv[1])); jsonschema.Draft202012Validator.check_schema(s); "
+                + "errors=[e.message for e in jsonschema.Draft202012Validator(s).iter_errors(json.load(open(sys.argv[2])))]; "
+                + "print('\\n'.join(errors[:10])); sys.exit(1 if errors else 0)",
+            schema.path, file.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(file.lastPathComponent) does not validate (apt-get install python3-jsonschema): \(text)")
+    }
+}
