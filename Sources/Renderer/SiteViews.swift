@@ -64,6 +64,7 @@ struct FilterLinkView {
 }
 
 struct FiltersView {
+    var allCount: Int
     var levels: [FilterLinkView]
     var categories: [FilterLinkView]
 }

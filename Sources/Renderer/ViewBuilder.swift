@@ -74,7 +74,7 @@ struct ViewBuilder {
                 slug: Self.slug(category), level: "", name: categoryName(category), words: "",
                 count: scorecards.count { $0.category == category }, current: current == "category:" + category)
         }
-        return FiltersView(levels: levelLinks, categories: categoryLinks)
+        return FiltersView(allCount: scorecards.count, levels: levelLinks, categories: categoryLinks)
     }
 
     static func categories(_ scorecards: [PlatformScorecard]) -> [String] { Array(Set(scorecards.map(\.category))).sorted() }

@@ -147,3 +147,68 @@ import TestSupport
         #expect(process.terminationStatus == 0, "\(file.lastPathComponent) does not validate (apt-get install python3-jsonschema): \(text)")
     }
 }
+
+/// The pages as people see them: headless Chromium at desktop and phone widths, no console message, no page wider
+/// than a phone, screenshots kept in `.build/site-check/` for a human look.
+@Suite(.serialized) struct BrowserSiteTests {
+    static let screenshots = Fixtures.packageRoot.appendingPathComponent(".build/site-check")
+
+    @Test func pagesRenderAtDesktopAndPhoneWidths() async throws {
+        guard let chromium = ["chromium", "chromium-browser"].compactMap(Self.onPath).first else {
+            Issue.record("Chromium is not installed (apt-get install chromium; make deps does it)")
+            return
+        }
+        let server = try await FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            Task { await server.stop() }
+        }
+        let site = try await SiteTests.publishTwoRuns(in: directory, server: server)
+        try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+        let pages = ["index.html", "platforms/d.html", "en/index.html", "en/platforms/d.html", "changes.html", "methodology.html", "about.html"]
+        for page in pages {
+            for (width, name) in [(1280, "desktop"), (375, "phone")] {
+                let shot = Self.screenshots.appendingPathComponent(page.replacingOccurrences(of: "/", with: "-") + "-\(name).png")
+                try? FileManager.default.removeItem(at: shot)
+                let log = try Self.run(chromium, ["--window-size=\(width),2400", "--screenshot=\(shot.path)", site.appendingPathComponent(page).absoluteString], in: directory)
+                #expect(!log.contains("CONSOLE"), "\(page) at \(width) px: \(log.split(separator: "\n").filter { $0.contains("CONSOLE") })")
+                let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
+                #expect(size > 10_000, "\(page) at \(width) px: no screenshot")
+            }
+            // Page width at 375 px, measured by the page's own layout in an iframe of a probe page.
+            let probe = try directory.write(
+                "probe-\(page.replacingOccurrences(of: "/", with: "-"))",
+                """
+                <!DOCTYPE html><html><body><iframe id="f" style="width:375px;height:700px;border:0" src="\(site.appendingPathComponent(page).absoluteString)"></iframe>
+                <script>document.getElementById('f').onload=function(){var d=this.contentDocument.documentElement;document.body.setAttribute('data-overflow',String(d.scrollWidth-d.clientWidth));};</script></body></html>
+                """)
+            let dom = try Self.run(chromium, ["--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: probe).absoluteString], in: directory, stdoutOnly: true)
+            #expect(dom.contains("data-overflow=\"0\""), "\(page) is wider than a phone: \(dom.components(separatedBy: "data-overflow=").dropFirst().first?.prefix(8) ?? "no measure")")
+        }
+    }
+
+    /// Runs headless Chromium with nothing but loopback reachable (a dead proxy); returns its log, or its output.
+    static func run(_ chromium: String, _ arguments: [String], in directory: TemporaryDirectory, stdoutOnly: Bool = false) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-extensions", "--proxy-server=127.0.0.1:9",
+            "--user-data-dir=\(directory.path("chromium-profile"))", "--enable-logging=stderr", "--v=0",
+        ] + arguments
+        // One pipe only (the log, or the DOM): reading it to its end cannot block on the other.
+        let pipe = Pipe()
+        process.standardOutput = stdoutOnly ? pipe : FileHandle.nullDevice
+        process.standardError = stdoutOnly ? FileHandle.nullDevice : pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func onPath(_ name: String) -> String? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(name)" }
+            .first(where: FileManager.default.isExecutableFile)
+    }
+}
