@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "sovereignty", targets: ["sovereignty"]),
         .executable(name: "sovereignty-bench", targets: ["ExtractionBench"]),
         .executable(name: "sovereignty-crawl-bench", targets: ["CrawlBench"]),
+        .executable(name: "sovereignty-render-bench", targets: ["RenderBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -93,6 +94,9 @@ let package = Package(
             path: "Benchmarks/ExtractionBench"),
         // `make bench`: the crawler on 1 000 loopback documents with latency.
         .executableTarget(name: "CrawlBench", dependencies: ["Fetcher"], path: "Benchmarks/CrawlBench"),
+        // `make bench`: regenerating the site of 1 000 platforms with 10 runs of history.
+        .executableTarget(
+            name: "RenderBench", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"], path: "Benchmarks/RenderBench"),
 
         // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
         .target(

@@ -3,22 +3,25 @@ import History
 import SovereigntyModel
 
 /// The changes page and the Atom feeds: one entry per confirmed change, newest first.
-struct ChangesView {
+struct ChangesView: Encodable {
     var site: SiteInfo
-    var t: [String: Any]
     var title: String
     var lede: String
     var changes: [RunChangeView]
     var hasChanges: Bool
+    /// Says so when older changes are left out of this page (they stay on the platform pages and in `data/changes.csv`).
+    var truncation: String?
     /// Atom's feed-level `updated`: the newest change's confirmation, else the run's date.
     var updated: String
     var feedID: String
     var feedTitle: String
     var selfURL: String?
     var alternateURL: String
+    /// Path or address of the language's home as seen from this page or feed, for links to platform pages.
+    var linkRoot: String
 }
 
-struct RunChangeView {
+struct RunChangeView: Encodable {
     /// A stable tag URI (RFC 4151): the same change keeps its id from one rendering to the next.
     var id: String
     var platformID: String
@@ -30,45 +33,62 @@ struct RunChangeView {
     var since: String
     var sinceDay: String
     var confirmedAt: String
-    /// The platform page, relative to the feed or page that shows the change (absolute with `--base-url`).
-    var link: String
     var beforeEvidence: [EvidenceView]
     var afterEvidence: [EvidenceView]
     var hasEvidence: Bool
 }
 
 extension ViewBuilder {
-    /// The site-wide changes page and `feed.xml`.
-    func changes() -> ChangesView {
-        feed(
-            content.history.changes, path: "changes.html", feedPath: "feed.xml", title: strings("changes.title"),
+    /// Every confirmed change in this page language and format, built once and shared by the changes page, the
+    /// feeds and the platform pages.
+    func changeViews() -> [RunChangeView] { content.history.changes.map(change) }
+
+    /// The site-wide changes page: the changes confirmed in the last `recentDays` days, at most `pageLimit`.
+    func changes(_ views: [RunChangeView]) -> ChangesView {
+        let today = Self.dayNumber(content.generatedAt) ?? 0
+        let recent = views.prefix { Self.dayNumber($0.confirmedAt).map { today - $0 <= Self.recentDays } ?? true }.prefix(Self.pageLimit)
+        return feed(
+            Array(recent), total: views.count, path: "changes.html", feedPath: "feed.xml", title: strings("changes.title"),
             feedTitle: strings("changes.feedTitle"), feedID: "\(Self.tagAuthority):changes", linkRoot: "")
     }
 
-    /// `platforms/<id>.xml`: the changes of one platform.
-    func platformFeed(_ id: String, name: String) -> ChangesView {
+    /// `feed.xml`: the newest `feedLimit` changes, as feed readers expect.
+    func changesFeed(_ views: [RunChangeView]) -> ChangesView {
         feed(
-            content.history.changes.filter { $0.platformID == id }, path: "platforms/\(id).html", feedPath: "platforms/\(id).xml",
-            title: strings("changes.platformFeedTitle", ["platform": name]), feedTitle: strings("changes.platformFeedTitle", ["platform": name]),
-            feedID: "\(Self.tagAuthority):changes/\(id)", linkRoot: "../")
+            Array(views.prefix(Self.feedLimit)), total: views.count, path: "changes.html", feedPath: "feed.xml",
+            title: strings("changes.title"), feedTitle: strings("changes.feedTitle"), feedID: "\(Self.tagAuthority):changes", linkRoot: "")
+    }
+
+    /// A changes page that grows with every run would grow without end: it shows three months, the feed the
+    /// newest hundred; every change stays on its platform's page and feed, and in `data/changes.csv`.
+    static let recentDays = 90
+    static let pageLimit = 500
+    static let feedLimit = 100
+
+    /// `platforms/<id>.xml`: the changes of one platform.
+    func platformFeed(_ id: String, name: String, views: [RunChangeView]) -> ChangesView {
+        feed(
+            views, total: views.count, path: "platforms/\(id).html", feedPath: "platforms/\(id).xml", title: strings("changes.platformFeedTitle", ["platform": name]),
+            feedTitle: strings("changes.platformFeedTitle", ["platform": name]), feedID: "\(Self.tagAuthority):changes/\(id)", linkRoot: "../")
     }
 
     private func feed(
-        _ changes: [Change], path: String, feedPath: String, title: String, feedTitle: String, feedID: String, linkRoot: String
+        _ changes: [RunChangeView], total: Int, path: String, feedPath: String, title: String, feedTitle: String, feedID: String, linkRoot: String
     ) -> ChangesView {
         let absolute = content.baseURL.map { SiteURL.absolute($0, language.folder) }
         return ChangesView(
-            site: site(path), t: strings.tree, title: title, lede: strings("changes.lede", ["runs": String(content.history.confirmRuns)]),
-            changes: changes.map { change($0, linkRoot: absolute ?? linkRoot) }, hasChanges: !changes.isEmpty,
-            updated: changes.first?.confirmedAt ?? content.generatedAt, feedID: language == .fr ? feedID : "\(feedID)/\(language.rawValue)",
-            feedTitle: feedTitle, selfURL: absolute.map { $0 + feedPath }, alternateURL: (absolute ?? "") + (absolute == nil ? String(path.split(separator: "/").last!) : path))
+            site: site(path), title: title, lede: strings("changes.lede", ["runs": String(content.history.confirmRuns)]),
+            changes: changes, hasChanges: !changes.isEmpty,
+            truncation: changes.count < total ? strings("changes.truncated", ["shown": String(changes.count), "total": String(total)]) : nil,
+            updated: changes.first?.confirmedAt ?? content.generatedAt,
+            feedID: language == .fr ? feedID : "\(feedID)/\(language.rawValue)", feedTitle: feedTitle, selfURL: absolute.map { $0 + feedPath },
+            alternateURL: absolute.map { $0 + path } ?? String(path.split(separator: "/").last!), linkRoot: absolute ?? linkRoot)
     }
 
     /// Tag URIs need an authority and a date; the date is the project's first publication, fixed so that ids never move.
     static let tagAuthority = "tag:sovereignty-report,2026-11-01"
 
-    /// - Parameter linkRoot: path or address of the language's home, for the link to the platform page.
-    func change(_ change: Change, linkRoot: String) -> RunChangeView {
+    private func change(_ change: Change) -> RunChangeView {
         let none = CaptureLinks(documents: [], top: "", published: [])
         let beforeEvidence = change.beforeEvidence.map { evidence($0, captures: none) }
         let afterEvidence = change.afterEvidence.map { evidence($0, captures: none) }
@@ -79,7 +99,7 @@ extension ViewBuilder {
             platformID: change.platformID, kind: change.kind.rawValue, summary: text(summary(change)), subject: text(change.subject),
             before: text(value(change.before)), after: text(value(change.after)), since: change.since,
             sinceDay: String(change.since.prefix(10)), confirmedAt: change.confirmedAt,
-            link: "\(linkRoot)platforms/\(change.platformID).html", beforeEvidence: beforeEvidence, afterEvidence: afterEvidence,
+            beforeEvidence: beforeEvidence, afterEvidence: afterEvidence,
             hasEvidence: !beforeEvidence.isEmpty || !afterEvidence.isEmpty)
     }
 
@@ -100,9 +120,22 @@ extension ViewBuilder {
         }
     }
 
-    /// Whole days between two ISO 8601 dates; 0 when either cannot be read.
+    /// Whole calendar days between the days of two ISO 8601 dates; 0 when either cannot be read.
     static func days(from start: String, to end: String) -> Int {
-        guard let from = Timestamp.date(start), let to = Timestamp.date(end) else { return 0 }
-        return max(0, Int(to.timeIntervalSince(from) / 86_400))
+        guard let from = dayNumber(start), let to = dayNumber(end) else { return 0 }
+        return max(0, to - from)
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD…` text (proleptic Gregorian calendar), without a date formatter.
+    static func dayNumber(_ text: String) -> Int? {
+        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (month, day) = (parts[1], parts[2])
+        let year = parts[0] - (month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }

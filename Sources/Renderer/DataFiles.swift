@@ -60,6 +60,21 @@ enum DataFiles {
     }
 }
 
+extension DataFiles {
+    /// One row per confirmed change, newest first: the complete list the changes page shortens.
+    static func changes(_ changes: [Change]) -> String {
+        var table = CSVWriter(header: ["confirmed_at", "since", "platform_id", "kind", "subject", "before", "after", "after_quote", "after_url"])
+        for change in changes {
+            let proof = change.afterEvidence.first ?? change.beforeEvidence.first
+            table.row([
+                change.confirmedAt, change.since, change.platformID, change.kind.rawValue, change.subject, change.before, change.after,
+                proof?.quote ?? "", proof?.url ?? "",
+            ])
+        }
+        return table.text
+    }
+}
+
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
 struct CSVWriter {
     private(set) var text: String

@@ -5,15 +5,15 @@ import SovereigntyModel
 /// The platform page: level and the chain of reasons, hosts with their quotes, documents and their fetch history,
 /// the timeline of past runs, confirmed changes and published corrections.
 extension ViewBuilder {
-    func platform(_ card: PlatformScorecard, captures published: Set<String>) -> PlatformPageView {
+    /// - Parameter changes: this platform's confirmed changes, as `changeViews()` built them.
+    func platform(_ card: PlatformScorecard, captures published: Set<String>, changes: [RunChangeView]) -> PlatformPageView {
         let page = site("platforms/\(card.id).html")
         let captures = CaptureLinks(documents: card.documents, top: page.top, published: published)
         let proof = { (item: Evidence) in evidence(item, captures: captures) }
         let rule = Rubric.rule(for: card.level)
         let words = local(rule.words)
-        let changes = content.history.changes.filter { $0.platformID == card.id }
         return PlatformPageView(
-            site: page, t: strings.tree, title: "\(card.name) — \(words)", id: card.id, name: text(card.name),
+            site: page, title: "\(card.name) — \(words)", id: card.id, name: text(card.name),
             category: categoryName(card.category), categorySlug: Self.slug(card.category), operatorName: text(card.operator),
             website: card.website, rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
             levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map(reason),
@@ -37,7 +37,7 @@ extension ViewBuilder {
             documents: card.documents.map { document($0, captures: captures) },
             timeline: timeline(card.id), fetchHistoryURLs: card.documents.map(\.url),
             fetchHistory: fetchHistory(card), hasFetchHistory: content.history.runs.count > 1,
-            changes: changes.map { change($0, linkRoot: "../") }, corrections: corrections(of: card.id))
+            changes: changes, corrections: corrections(of: card.id))
     }
 
     private func reason(_ reason: LevelReason) -> ReasonView {

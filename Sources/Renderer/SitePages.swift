@@ -5,7 +5,7 @@ import SovereigntyModel
 extension ViewBuilder {
     func methodology() -> MethodologyView {
         MethodologyView(
-            site: site("methodology.html"), t: strings.tree, title: strings("methodology.title"),
+            site: site("methodology.html"), title: strings("methodology.title"),
             heading: strings("methodology.heading", ["version": Rubric.version]), levels: levels,
             checks: Rubric.checkOrder.map { id in
                 let check = Rubric.checks[id]!
@@ -26,10 +26,10 @@ extension ViewBuilder {
         let files: [(String, String)] = [
             ("data/scorecards.json", "about.scorecardsJSON"), ("data/scorecards.schema.json", "about.schema"),
             ("data/scorecards.csv", "about.scorecardsCSV"), ("data/hosts.csv", "about.hostsCSV"),
-            ("data/history.csv", "about.historyCSV"),
+            ("data/history.csv", "about.historyCSV"), ("data/changes.csv", "about.changesCSV"),
         ] + (content.indexCopy == nil ? [] : [(SiteFiles.indexCopy, "about.sqlite")])
         return AboutView(
-            site: page, t: strings.tree, title: strings("about.title"),
+            site: page, title: strings("about.title"),
             files: files.map { DataFileView(name: $0.0, href: page.top + $0.0, description: strings($0.1)) }
                 + [DataFileView(name: "feed.xml", href: "feed.xml", description: strings("about.feed"))],
             citation: strings("about.citeText", ["day": String(content.generatedAt.prefix(10)), "version": Rubric.version]),

@@ -15,31 +15,26 @@ public struct SiteRenderer: Sendable {
     /// Files copied as they are from the templates folder.
     public static let assets = ["style.css", "data/scorecards.schema.json"]
 
-    private let library: MustacheLibrary
+    private let templates: TemplateSet
     private let templatesPath: String
     private let strings: [Strings]
 
     /// Loads every template and both strings files, and fails, naming the folder and the file, when one is missing
-    /// or does not parse, or when a language lacks a key the other has.
+    /// or does not parse, or when a language lacks a key the other has or a template uses.
     public init(templatesPath: String) async throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templatesPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RenderError("templates folder '\(templatesPath)' does not exist (use --templates)")
         }
-        do {
-            library = try await MustacheLibrary(directory: templatesPath)
-        } catch let error as MustacheLibrary.ParserError {
-            throw RenderError(
-                "\(templatesPath)/\(error.filename):\(error.context.lineNumber):\(error.context.columnNumber): template syntax error: \(error.error)")
-        }
-        for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
+        strings = try SiteLanguage.allCases.map { try Strings(language: $0, templatesPath: templatesPath) }
+        try Strings.checkSameKeys(strings)
+        templates = try TemplateSet(directory: templatesPath, strings: strings)
+        for name in Self.requiredTemplates where templates.libraries[.fr]?.getTemplate(named: name) == nil {
             throw RenderError("template '\(templatesPath)/\(name).mustache' is missing")
         }
         for asset in Self.assets where !FileManager.default.fileExists(atPath: "\(templatesPath)/\(asset)") {
             throw RenderError("asset '\(templatesPath)/\(asset)' is missing")
         }
-        strings = try SiteLanguage.allCases.map { try Strings(language: $0, templatesPath: templatesPath) }
-        try Strings.checkSameKeys(strings)
         self.templatesPath = templatesPath
     }
 
@@ -48,10 +43,14 @@ public struct SiteRenderer: Sendable {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let published = Set(captures.keys)
-        var pages: [String] = []
-        for words in strings {
-            pages += try render(scorecards, content: content, language: words, captures: published, into: files)
+        // The languages render at once, one per core; each has its own strings and writer.
+        let results = LanguageResults(count: strings.count)
+        DispatchQueue.concurrentPerform(iterations: strings.count) { index in
+            results.store(index) {
+                try render(scorecards, content: content, language: strings[index], captures: published, into: FileWriter(root: directory))
+            }
         }
+        let pages = try results.pages()
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
         }
@@ -59,11 +58,12 @@ public struct SiteRenderer: Sendable {
         try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
         try files.write("data/history.csv", Data(DataFiles.history(content.history.runs).utf8))
+        try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
         if let index = content.indexCopy { try files.write(SiteFiles.indexCopy, Data(contentsOf: index)) }
         for path in captures.keys.sorted() { try files.write(path, captures[path]!.body) }
         if let base = content.baseURL {
             let urls = pages.filter { $0.hasSuffix(".html") }.sorted().map { SiteURL.absolute(base, $0) }
-            try files.write("sitemap.xml", render(SitemapView(urls: urls), "sitemap.xml"))
+            try files.write("sitemap.xml", render(SitemapView(urls: urls), "sitemap.xml", words: strings[0]))
         }
         for words in strings where !words.missing.isEmpty {
             throw RenderError("\(words.file): no words for key(s) \(words.missing.sorted().joined(separator: ", "))")
@@ -77,9 +77,9 @@ public struct SiteRenderer: Sendable {
         let html = ViewBuilder(escaping: .html, strings: words, content: content)
         let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content)
         var written: [String] = []
-        func write(_ path: String, _ view: Any, _ template: String) throws {
+        func write(_ path: String, _ view: some Encodable, _ template: String) throws {
             let full = words.language.folder + path
-            try files.write(full, render(view, template))
+            try files.write(full, render(view, template, words: words))
             written.append(full)
         }
         try write("index.html", html.summary(scorecards), "index.html")
@@ -92,14 +92,20 @@ public struct SiteRenderer: Sendable {
         }
         try write("methodology.html", html.methodology(), "methodology.html")
         try write("about.html", html.about(), "about.html")
-        let changes = html.changes()
+        let htmlChanges = html.changeViews()
+        let markdownChanges = markdown.changeViews()
+        let changes = html.changes(htmlChanges)
         try write("changes.html", changes, "changes.html")
-        try write("changes.md", markdown.changes(), "changes.md")
-        try write("feed.xml", changes, "feed.xml")
+        try write("changes.md", markdown.changes(markdownChanges), "changes.md")
+        try write("feed.xml", html.changesFeed(htmlChanges), "feed.xml")
+        let htmlByPlatform = Dictionary(grouping: htmlChanges, by: \.platformID)
+        let markdownByPlatform = Dictionary(grouping: markdownChanges, by: \.platformID)
         for card in scorecards {
-            try write("platforms/\(card.id).html", html.platform(card, captures: captures), "platform.html")
-            try write("platforms/\(card.id).md", markdown.platform(card, captures: captures), "platform.md")
-            try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name), "feed.xml")
+            let ownChanges = htmlByPlatform[card.id] ?? []
+            try write("platforms/\(card.id).html", html.platform(card, captures: captures, changes: ownChanges), "platform.html")
+            try write(
+                "platforms/\(card.id).md", markdown.platform(card, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
+            try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name, views: ownChanges), "feed.xml")
             try write("badges/\(card.id).svg", html.badge(card), "badge.svg")
         }
         return written
@@ -112,11 +118,30 @@ public struct SiteRenderer: Sendable {
         return data
     }
 
-    private func render(_ view: Any, _ template: String) throws -> Data {
-        guard let text = library.render(view, withTemplate: template) else {
+    private func render(_ view: some Encodable, _ template: String, words: Strings) throws -> Data {
+        guard let view = try TemplateEncoder.encode(view) as? [String: Any] else { throw RenderError("view of '\(template)' is not a record") }
+        guard let text = templates.libraries[words.language]?.render(view, withTemplate: template) else {
             throw RenderError("template '\(template)' is not loaded")
         }
         return Data(text.utf8)
+    }
+}
+
+/// What each language's rendering returned, filled from concurrent tasks.
+private final class LanguageResults: @unchecked Sendable {
+    private var results: [Result<[String], any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ work: () throws -> [String]) {
+        let result = Result { try work() }
+        lock.withLock { results[index] = result }
+    }
+
+    /// Every language's pages, or the first language's error.
+    func pages() throws -> [String] {
+        try results.flatMap { try $0!.get() }
     }
 }
 
@@ -131,13 +156,34 @@ public struct RenderError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Writes files under a root folder, creating sub-folders.
-struct FileWriter {
+/// Writes files under a root folder, creating sub-folders. Plain writes, no sync per file: the site is built in a
+/// staging folder and swapped in whole, so a crash never publishes a half-written file.
+final class FileWriter {
     let root: URL
+    private var folders: Set<String> = []
+
+    init(root: URL) { self.root = root }
 
     func write(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url)
+        let folder = url.deletingLastPathComponent().path
+        if !folders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folders.insert(folder)
+        }
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw RenderError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
     }
 }

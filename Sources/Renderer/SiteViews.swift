@@ -1,7 +1,7 @@
-// Values the templates read. Mustache sees stored properties only, so every label is computed here, in the page's
-// language; `t` is the language's strings file, for the templates' fixed words.
+// Values the templates read, computed here in the page's language; the templates find the strings file's words
+// as `t` at the root of every page. `TemplateEncoder` hands them to Mustache as dictionaries.
 
-struct SiteInfo {
+struct SiteInfo: Encodable {
     var lang: String
     var generatedAt: String
     var generatedDay: String
@@ -18,7 +18,7 @@ struct SiteInfo {
     var ignoredRobots: Bool
 }
 
-struct EvidenceView {
+struct EvidenceView: Encodable {
     var quote: String
     /// Quotes are the pages' own words: French whatever the page's language.
     var quoteLang: String
@@ -29,14 +29,14 @@ struct EvidenceView {
     var capture: String?
 }
 
-struct LevelView {
+struct LevelView: Encodable {
     var level: String
     var slug: String
     var words: String
     var rule: String
 }
 
-struct PlatformRowView {
+struct PlatformRowView: Encodable {
     var rank: Int
     var id: String
     var name: String
@@ -54,7 +54,7 @@ struct PlatformRowView {
     var stale: String?
 }
 
-struct FilterLinkView {
+struct FilterLinkView: Encodable {
     var slug: String
     var level: String
     var name: String
@@ -63,15 +63,14 @@ struct FilterLinkView {
     var current: Bool
 }
 
-struct FiltersView {
+struct FiltersView: Encodable {
     var allCount: Int
     var levels: [FilterLinkView]
     var categories: [FilterLinkView]
 }
 
-struct SummaryView {
+struct SummaryView: Encodable {
     var site: SiteInfo
-    var t: [String: Any]
     var title: String
     var heading: String
     var explanation: String?
@@ -82,7 +81,7 @@ struct SummaryView {
     var platformCount: Int
 }
 
-struct ReasonView {
+struct ReasonView: Encodable {
     var check: String
     var checkTitle: String
     var effect: String
@@ -90,7 +89,7 @@ struct ReasonView {
     var detail: String
 }
 
-struct HostView {
+struct HostView: Encodable {
     var anchor: String
     var name: String
     var asWritten: String
@@ -108,22 +107,22 @@ struct HostView {
     var evidence: [EvidenceView]
 }
 
-struct ClaimView {
+struct ClaimView: Encodable {
     var label: String
     var evidence: [EvidenceView]
 }
 
-struct LocationView {
+struct LocationView: Encodable {
     var label: String
     var evidence: EvidenceView
 }
 
-struct ConflictView {
+struct ConflictView: Encodable {
     var description: String
     var evidence: [EvidenceView]
 }
 
-struct DocumentView {
+struct DocumentView: Encodable {
     var url: String
     var kind: String
     var status: String
@@ -136,7 +135,7 @@ struct DocumentView {
     var capture: String?
 }
 
-struct TimelineRowView {
+struct TimelineRowView: Encodable {
     var date: String
     var day: String
     var level: String
@@ -146,23 +145,22 @@ struct TimelineRowView {
     var hosts: String
 }
 
-struct FetchHistoryRowView {
+struct FetchHistoryRowView: Encodable {
     var date: String
     var day: String
     /// One status per document, in the order of `fetchHistoryURLs`.
     var statuses: [String]
 }
 
-struct CorrectionView {
+struct CorrectionView: Encodable {
     var platformID: String
     var heading: String
     var summary: String
     var source: String
 }
 
-struct PlatformPageView {
+struct PlatformPageView: Encodable {
     var site: SiteInfo
-    var t: [String: Any]
     var title: String
     var id: String
     var name: String
@@ -200,7 +198,7 @@ struct PlatformPageView {
     var corrections: [CorrectionView]
 }
 
-struct CheckView {
+struct CheckView: Encodable {
     var id: String
     var title: String
     var looksFor: String
@@ -208,12 +206,12 @@ struct CheckView {
     var effect: String
 }
 
-struct RubricVersionView {
+struct RubricVersionView: Encodable {
     var version: String
     var change: String
 }
 
-struct RegistryView {
+struct RegistryView: Encodable {
     var name: String
     var file: String
     var entries: Int
@@ -221,9 +219,8 @@ struct RegistryView {
     var asOf: String
 }
 
-struct MethodologyView {
+struct MethodologyView: Encodable {
     var site: SiteInfo
-    var t: [String: Any]
     var title: String
     var heading: String
     var levels: [LevelView]
@@ -232,22 +229,21 @@ struct MethodologyView {
     var changelog: [RubricVersionView]
 }
 
-struct DataFileView {
+struct DataFileView: Encodable {
     var name: String
     var href: String
     var description: String
 }
 
-struct AboutView {
+struct AboutView: Encodable {
     var site: SiteInfo
-    var t: [String: Any]
     var title: String
     var files: [DataFileView]
     var citation: String
     var corrections: [CorrectionView]
 }
 
-struct BadgeView {
+struct BadgeView: Encodable {
     var alt: String
     var label: String
     var level: String
@@ -255,6 +251,6 @@ struct BadgeView {
     var foreground: String
 }
 
-struct SitemapView {
+struct SitemapView: Encodable {
     var urls: [String]
 }

@@ -14,8 +14,6 @@ public enum SiteLanguage: String, Sendable, CaseIterable {
 final class Strings: @unchecked Sendable {
     let language: SiteLanguage
     let file: String
-    /// The mapping as written, for templates: `{{t.nav.ranking}}`.
-    let tree: [String: Any]
     private let flat: [String: String]
     /// Keys the code asked for and the file lacks; rendering fails on them rather than print a hole.
     private(set) var missing: Set<String> = []
@@ -30,7 +28,7 @@ final class Strings: @unchecked Sendable {
         do { loaded = try Yams.load(yaml: text) } catch { throw RenderError("\(file): YAML syntax error: \(error)") }
         guard let mapping = loaded as? [String: Any] else { throw RenderError("\(file): expected a mapping of keys to words") }
         var flat: [String: String] = [:]
-        tree = try Self.strings(mapping, prefix: "", file: file, into: &flat)
+        try Self.flatten(mapping, prefix: "", file: file, into: &flat)
         self.flat = flat
     }
 
@@ -42,7 +40,8 @@ final class Strings: @unchecked Sendable {
             missing.insert(key)
             return key
         }
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        guard !values.isEmpty, text.contains("{") else { return text }
+        for (name, value) in values { text = text.replacing("{\(name)}", with: value) }
         return text
     }
 
@@ -50,21 +49,15 @@ final class Strings: @unchecked Sendable {
     func optional(_ key: String) -> String? { flat[key] }
 
     /// Every leaf must be text: a number or a list in a strings file is a typo.
-    private static func strings(_ mapping: [String: Any], prefix: String, file: String, into flat: inout [String: String]) throws -> [String: Any] {
-        var tree: [String: Any] = [:]
+    private static func flatten(_ mapping: [String: Any], prefix: String, file: String, into flat: inout [String: String]) throws {
         for (key, value) in mapping {
             let path = prefix + key
             switch value {
-            case let text as String:
-                flat[path] = text
-                tree[key] = text
-            case let nested as [String: Any]:
-                tree[key] = try strings(nested, prefix: path + ".", file: file, into: &flat)
-            default:
-                throw RenderError("\(file): '\(path)' must be text or a mapping (quote it if it is a number)")
+            case let text as String: flat[path] = text
+            case let nested as [String: Any]: try flatten(nested, prefix: path + ".", file: file, into: &flat)
+            default: throw RenderError("\(file): '\(path)' must be text or a mapping (quote it if it is a number)")
             }
         }
-        return tree
     }
 
     /// Each language must have the keys of the other: a page half translated is a bug, found before rendering.

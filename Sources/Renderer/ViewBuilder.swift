@@ -37,7 +37,7 @@ struct ViewBuilder {
 
     func summary(_ scorecards: [PlatformScorecard]) -> SummaryView {
         SummaryView(
-            site: site("index.html"), t: strings.tree, title: strings("index.title"), heading: strings("index.heading"), explanation: nil,
+            site: site("index.html"), title: strings("index.title"), heading: strings("index.heading"), explanation: nil,
             caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]), levels: levels,
             filters: filters(scorecards, current: nil), platforms: scorecards.map(row), platformCount: scorecards.count)
     }
@@ -48,7 +48,7 @@ struct ViewBuilder {
         let heading = strings("filters.levelTitle", ["level": level.badge, "words": local(rule.words)])
         let chosen = scorecards.filter { $0.level == level }
         return SummaryView(
-            site: site("levels/\(level.slug).html"), t: strings.tree, title: "\(heading) — \(strings("site.name"))", heading: heading,
+            site: site("levels/\(level.slug).html"), title: "\(heading) — \(strings("site.name"))", heading: heading,
             explanation: local(rule.rule), caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
             levels: levels, filters: filters(scorecards, current: level.slug), platforms: chosen.map(row), platformCount: chosen.count)
     }
@@ -57,7 +57,7 @@ struct ViewBuilder {
         let heading = strings("filters.categoryTitle", ["category": categoryName(category)])
         let chosen = scorecards.filter { $0.category == category }
         return SummaryView(
-            site: site("categories/\(Self.slug(category)).html"), t: strings.tree, title: "\(heading) — \(strings("site.name"))",
+            site: site("categories/\(Self.slug(category)).html"), title: "\(heading) — \(strings("site.name"))",
             heading: heading, explanation: nil, caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
             levels: levels, filters: filters(scorecards, current: "category:" + category), platforms: chosen.map(row),
             platformCount: chosen.count)
