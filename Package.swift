@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -69,7 +68,7 @@ let package = Package(
         .target(
             name: "Renderer",
             dependencies: [
-                "SovereigntyModel", "Scorecard", "History", "Yams", .product(name: "Mustache", package: "swift-mustache"),
+                "SovereigntyModel", "Scorecard", "History", "Yams",
             ]),
 
         // The named steps, in order; errors say which step, platform and URL.
@@ -107,6 +106,7 @@ let package = Package(
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -13,23 +13,24 @@ public struct ChangeDetector: Sendable {
 
     /// - Parameter runs: oldest first. Returns the changes newest first.
     public func changes(in runs: [RunSnapshot]) -> [Change] {
-        var trackers: [TrackerKey: Tracker] = [:]
+        // Trackers by platform, then by field: each platform reads only its own.
+        var trackers: [String: [Field: Tracker]] = [:]
         var changes: [Change] = []
-        var seenPlatforms: Set<String> = []
         for (index, run) in runs.enumerated() {
             for platform in run.platforms {
                 let observations = Self.observations(of: platform)
+                let seenBefore = trackers[platform.id] != nil
+                var own = trackers[platform.id] ?? [:]
                 // A host gone from this run is observed as absent; the other fields are followed while they exist.
-                var keys = Set(observations.keys)
-                for key in trackers.keys where key.platform == platform.id && key.field.isHost { keys.insert(key.field) }
-                for field in keys.sorted() {
-                    let key = TrackerKey(platform: platform.id, field: field)
+                var fields = Set(observations.keys)
+                for field in own.keys where field.isHost { fields.insert(field) }
+                for field in fields.sorted() {
                     let observed = observations[field] ?? Observation(value: Self.absent, evidence: [])
                     // A host first named after the platform's first run was absent until then; anything else
                     // starts where it is first seen.
-                    let isNewHost = field.isHost && seenPlatforms.contains(platform.id)
-                    guard var tracker = trackers[key] ?? (isNewHost ? Tracker(confirmed: Observation(value: Self.absent, evidence: [])) : nil) else {
-                        trackers[key] = Tracker(confirmed: observed)
+                    let isNewHost = field.isHost && seenBefore
+                    guard var tracker = own[field] ?? (isNewHost ? Tracker(confirmed: Observation(value: Self.absent, evidence: [])) : nil) else {
+                        own[field] = Tracker(confirmed: observed)
                         continue
                     }
                     if let change = tracker.observe(observed, runIndex: index, confirmRuns: confirmRuns) {
@@ -37,9 +38,9 @@ public struct ChangeDetector: Sendable {
                             Self.change(field: field, platform: platform, from: change.before, to: change.after,
                                         since: runs[change.firstRun].date, confirmedBy: run))
                     }
-                    trackers[key] = tracker
+                    own[field] = tracker
                 }
-                seenPlatforms.insert(platform.id)
+                trackers[platform.id] = own
             }
         }
         return changes.enumerated().sorted { lhs, rhs in
@@ -110,11 +111,6 @@ enum Field: Hashable, Comparable {
         if case .host = self { return true }
         return false
     }
-}
-
-struct TrackerKey: Hashable {
-    var platform: String
-    var field: Field
 }
 
 /// The published value of one field, and the new value waiting for enough runs to agree.

@@ -70,9 +70,8 @@ extension ViewBuilder {
 
     /// Level, score and hosts at every archived run, newest first.
     private func timeline(_ id: String) -> [TimelineRowView] {
-        content.history.runs.reversed().compactMap { run in
-            guard let snapshot = run.platforms.first(where: { $0.id == id }) else { return nil }
-            return TimelineRowView(
+        (pastRuns[id] ?? []).map { run, snapshot in
+            TimelineRowView(
                 date: run.date, day: String(run.date.prefix(10)), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
                 levelWords: local(Rubric.rule(for: snapshot.level).words), score: snapshot.score.map(String.init) ?? "—",
                 hosts: snapshot.hosts.isEmpty ? "—" : snapshot.hosts.map { "\(text($0.name)) (\(roles($0.roles)))" }.joined(separator: ", "))
@@ -81,8 +80,7 @@ extension ViewBuilder {
 
     /// Each document's status at every archived run, newest first.
     private func fetchHistory(_ card: PlatformScorecard) -> [FetchHistoryRowView] {
-        content.history.runs.reversed().compactMap { run in
-            guard let snapshot = run.platforms.first(where: { $0.id == card.id }) else { return nil }
+        (pastRuns[card.id] ?? []).map { run, snapshot in
             let statuses = card.documents.map { document in
                 snapshot.documents.first { $0.url == document.url }.map { strings("documentStatus.\($0.status)") } ?? "—"
             }

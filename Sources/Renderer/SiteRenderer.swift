@@ -1,6 +1,5 @@
 import Foundation
 import History
-import Mustache
 import Scorecard
 import SovereigntyModel
 
@@ -29,7 +28,7 @@ public struct SiteRenderer: Sendable {
         strings = try SiteLanguage.allCases.map { try Strings(language: $0, templatesPath: templatesPath) }
         try Strings.checkSameKeys(strings)
         templates = try TemplateSet(directory: templatesPath, strings: strings)
-        for name in Self.requiredTemplates where templates.libraries[.fr]?.getTemplate(named: name) == nil {
+        for name in Self.requiredTemplates where templates.renderers[.fr]?.templates[name] == nil {
             throw RenderError("template '\(templatesPath)/\(name).mustache' is missing")
         }
         for asset in Self.assets where !FileManager.default.fileExists(atPath: "\(templatesPath)/\(asset)") {
@@ -74,8 +73,9 @@ public struct SiteRenderer: Sendable {
     private func render(
         _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: Set<String>, into files: FileWriter
     ) throws -> [String] {
-        let html = ViewBuilder(escaping: .html, strings: words, content: content)
-        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content)
+        let pastRuns = PastRuns.index(content.history.runs)
+        let html = ViewBuilder(escaping: .html, strings: words, content: content, pastRuns: pastRuns)
+        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, pastRuns: pastRuns)
         var written: [String] = []
         func write(_ path: String, _ view: some Encodable, _ template: String) throws {
             let full = words.language.folder + path
@@ -119,11 +119,10 @@ public struct SiteRenderer: Sendable {
     }
 
     private func render(_ view: some Encodable, _ template: String, words: Strings) throws -> Data {
-        guard let view = try TemplateEncoder.encode(view) as? [String: Any] else { throw RenderError("view of '\(template)' is not a record") }
-        guard let text = templates.libraries[words.language]?.render(view, withTemplate: template) else {
+        guard let data = templates.renderers[words.language]?.render(template, try TemplateEncoder.encode(view)) else {
             throw RenderError("template '\(template)' is not loaded")
         }
-        return Data(text.utf8)
+        return data
     }
 }
 

@@ -1,5 +1,5 @@
-// Values the templates read, computed here in the page's language; the templates find the strings file's words
-// as `t` at the root of every page. `TemplateEncoder` hands them to Mustache as dictionaries.
+// Values the templates read, computed here in the page's language (the templates' own fixed words come from the
+// strings files, `{{t.key}}`). `TemplateEncoder` turns them into the values `TemplateRenderer` reads.
 
 struct SiteInfo: Encodable {
     var lang: String

@@ -36,13 +36,29 @@ final class Strings: @unchecked Sendable {
 
     /// The words for `key`, with `{name}` placeholders filled in.
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard var text = flat[key] else {
+        guard let text = flat[key] else {
             missing.insert(key)
             return key
         }
-        guard !values.isEmpty, text.contains("{") else { return text }
-        for (name, value) in values { text = text.replacing("{\(name)}", with: value) }
-        return text
+        return values.isEmpty ? text : Self.fill(text, values)
+    }
+
+    /// Replaces each `{name}` that `values` knows, in one pass; other braces stay as written.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] else {
+                result.append("{")
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            result += value
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 
     /// The words for `key` when the file has them: for open sets such as categories, shown as written otherwise.

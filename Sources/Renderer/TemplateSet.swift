@@ -1,24 +1,33 @@
 import Foundation
-import Mustache
 
 /// The templates of `Templates/`, once per language: each `{{t.key}}` is replaced by that language's words when the
 /// templates are loaded, escaped for the template's format. A page then looks up only its own values, and a key
 /// missing from a strings file is an error that names the template and the key before anything is written.
-struct TemplateSet {
-    let libraries: [SiteLanguage: MustacheLibrary]
+struct TemplateSet: Sendable {
+    let renderers: [SiteLanguage: TemplateRenderer]
 
     init(directory: String, strings: [Strings]) throws {
         let sources = try Self.sources(in: directory)
-        var libraries: [SiteLanguage: MustacheLibrary] = [:]
+        var renderers: [SiteLanguage: TemplateRenderer] = [:]
         for words in strings {
-            var library = MustacheLibrary()
+            var templates: [String: CompiledTemplate] = [:]
             for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-                let translated = try Self.translate(text, template: "\(directory)/\(name).mustache", words: words, escape: !name.hasSuffix(".md"))
-                try library.register(translated, named: name)
+                let file = "\(directory)/\(name).mustache"
+                let translated = try Self.translate(text, template: file, words: words, escape: !name.hasSuffix(".md"))
+                do {
+                    templates[name] = try CompiledTemplate(translated)
+                } catch {
+                    throw RenderError("\(file): template syntax error at \(error) (with the words of \(words.file))")
+                }
             }
-            libraries[words.language] = library
+            for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+                if let missing = template.partials.subtracting(templates.keys).sorted().first {
+                    throw RenderError("\(directory)/\(name).mustache: partial '{{> \(missing)}}' has no template \(directory)/\(missing).mustache")
+                }
+            }
+            renderers[words.language] = TemplateRenderer(templates: templates)
         }
-        self.libraries = libraries
+        self.renderers = renderers
     }
 
     /// Every `*.mustache` file under `directory`, by name without the extension; each must parse as written, so that
@@ -32,9 +41,9 @@ struct TemplateSet {
             let file = "\(directory)/\(path)"
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw RenderError("template '\(file)' is not UTF-8 text") }
             do {
-                _ = try MustacheTemplate(string: text)
-            } catch let error as MustacheTemplate.ParserError {
-                throw RenderError("\(file):\(error.context.lineNumber):\(error.context.columnNumber): template syntax error: \(error.error)")
+                _ = try CompiledTemplate(text)
+            } catch {
+                throw RenderError("\(file):\(error.line): template syntax error: \(error.message)")
             }
             sources[String(path.dropLast(".mustache".count))] = text
         }

@@ -1,4 +1,4 @@
-/// How page text is made safe for an output format. HTML is escaped by Mustache itself (`{{x}}`);
+/// How page text is made safe for an output format. HTML is escaped by the template engine (`{{x}}`);
 /// Markdown needs its own escaping so that page text cannot become links, tables or raw HTML.
 struct TextEscaping: Sendable {
     let apply: @Sendable (String) -> String
@@ -6,6 +6,8 @@ struct TextEscaping: Sendable {
     static let html = TextEscaping { $0 }
 
     static let markdown = TextEscaping { text in
+        // Most page text has nothing to escape: one pass over the bytes says so.
+        guard text.utf8.contains(where: { markdownSpecial[Int($0)] }) else { return text }
         var result = ""
         result.reserveCapacity(text.count)
         for character in text {
@@ -17,4 +19,11 @@ struct TextEscaping: Sendable {
         }
         return result
     }
+
+    /// The bytes above, as a table indexed by byte.
+    private static let markdownSpecial: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "\\`*_[]|<>#{}!".utf8 { table[Int(byte)] = true }
+        return table
+    }()
 }

@@ -8,6 +8,8 @@ struct ViewBuilder {
     let escaping: TextEscaping
     let strings: Strings
     let content: SiteContent
+    /// Each platform's snapshot in every archived run, newest run first: `PastRuns.index(content.history.runs)`.
+    let pastRuns: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]]
     var language: SiteLanguage { strings.language }
 
     func text(_ value: String) -> String { escaping.apply(value) }
@@ -150,6 +152,17 @@ struct CaptureLinks {
     func link(url: String) -> String? { paths[url].map { top + $0 } }
 
     func link(_ document: DocumentStatus) -> String? { link(url: document.finalURL) }
+}
+
+/// Past runs by platform, indexed once per rendering so that each page reads its own history directly.
+enum PastRuns {
+    static func index(_ runs: [RunSnapshot]) -> [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]] {
+        var index: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]] = [:]
+        for run in runs.reversed() {
+            for snapshot in run.platforms { index[snapshot.id, default: []].append((run, snapshot)) }
+        }
+        return index
+    }
 }
 
 /// Absolute addresses from `--base-url`.
