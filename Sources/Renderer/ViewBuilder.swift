@@ -121,7 +121,7 @@ struct ViewBuilder {
         var words = text(entry.subject)
         if let since = entry.since { words += ", " + strings("registry.since", ["date": since]) }
         if let until = entry.validUntil { words += ", " + strings("registry.until", ["date": until]) }
-        return words + " — " + strings("registry.asOf", ["date": entry.asOf]) + " : " + entry.source
+        return words + " — " + strings("registry.asOf", ["date": entry.asOf]) + strings("site.colon") + entry.source
     }
 
     // MARK: evidence
