@@ -42,14 +42,32 @@ public struct SiteRenderer: Sendable {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let published = Set(captures.keys)
-        // The languages render at once, one per core; each has its own strings and writer.
-        let results = LanguageResults(count: strings.count)
-        DispatchQueue.concurrentPerform(iterations: strings.count) { index in
+        // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
+        // strings and writer.
+        let results = LanguageResults(count: strings.count + 1)
+        DispatchQueue.concurrentPerform(iterations: strings.count + 1) { index in
             results.store(index) {
-                try render(scorecards, content: content, language: strings[index], captures: published, into: FileWriter(root: directory))
+                guard index < strings.count else {
+                    try writeSharedFiles(scorecards, content: content, captures: captures, into: FileWriter(root: directory))
+                    return []
+                }
+                return try render(scorecards, content: content, language: strings[index], captures: published, into: FileWriter(root: directory))
             }
         }
         let pages = try results.pages()
+        if let base = content.baseURL {
+            let urls = pages.filter { $0.hasSuffix(".html") }.sorted().map { SiteURL.absolute(base, $0) }
+            try files.write("sitemap.xml", render(SitemapView(urls: urls), "sitemap.xml", words: strings[0]))
+        }
+        for words in strings where !words.missing.isEmpty {
+            throw RenderError("\(words.file): no words for key(s) \(words.missing.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// Style, data files, the index copy and the captures: the same for every language.
+    private func writeSharedFiles(
+        _ scorecards: [PlatformScorecard], content: SiteContent, captures: [String: Capture], into files: FileWriter
+    ) throws {
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
         }
@@ -60,13 +78,6 @@ public struct SiteRenderer: Sendable {
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
         if let index = content.indexCopy { try files.write(SiteFiles.indexCopy, Data(contentsOf: index)) }
         for path in captures.keys.sorted() { try files.write(path, captures[path]!.body) }
-        if let base = content.baseURL {
-            let urls = pages.filter { $0.hasSuffix(".html") }.sorted().map { SiteURL.absolute(base, $0) }
-            try files.write("sitemap.xml", render(SitemapView(urls: urls), "sitemap.xml", words: strings[0]))
-        }
-        for words in strings where !words.missing.isEmpty {
-            throw RenderError("\(words.file): no words for key(s) \(words.missing.sorted().joined(separator: ", "))")
-        }
     }
 
     /// One language's pages; returns their paths from the site root.
@@ -126,7 +137,7 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// What each language's rendering returned, filled from concurrent tasks.
+/// What each rendering job returned, filled from concurrent tasks.
 private final class LanguageResults: @unchecked Sendable {
     private var results: [Result<[String], any Error>?]
     private let lock = NSLock()
@@ -138,7 +149,7 @@ private final class LanguageResults: @unchecked Sendable {
         lock.withLock { results[index] = result }
     }
 
-    /// Every language's pages, or the first language's error.
+    /// Every job's pages, or the first job's error.
     func pages() throws -> [String] {
         try results.flatMap { try $0!.get() }
     }
