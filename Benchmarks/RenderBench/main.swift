@@ -66,7 +66,7 @@ for run in 0..<runCount {
         platforms: try latest.map { try PlatformSnapshot.decode(json: String(decoding: ScorecardJSON.encode($0), as: UTF8.self)) }))
 }
 
-let renderer = try await SiteRenderer(templatesPath: templates)
+let renderer = try SiteRenderer(templatesPath: templates)
 
 /// Best of 5 renderings into fresh folders under `base`; returns the time, the change count and the first folder.
 @MainActor func measure(under base: URL) throws -> (seconds: Double, changes: Int, folder: URL) {

@@ -25,7 +25,7 @@ public struct CrawlPipeline: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let (platforms, catalog) = try loadInputs()
         let corrections = try loadCorrections(platforms: platforms)
-        let renderer = try await loadTemplates()
+        let renderer = try loadTemplates()
         log("loaded \(platforms.count) platforms and \(catalog.providers.count) providers")
 
         let references = platforms.flatMap { platform in platform.documents.map { (platform, $0) } }
@@ -113,9 +113,9 @@ public struct CrawlPipeline: Sendable {
         }
     }
 
-    func loadTemplates() async throws(PipelineError) -> SiteRenderer {
+    func loadTemplates() throws(PipelineError) -> SiteRenderer {
         do {
-            return try await SiteRenderer(templatesPath: options.templatesPath)
+            return try SiteRenderer(templatesPath: options.templatesPath)
         } catch {
             throw PipelineError(step: .render, message: "\(error)", isInputError: true)
         }

@@ -28,7 +28,7 @@ public struct ReportJob: Sendable {
         let crawl = CrawlPipeline(options: options, log: log)
         let (platforms, catalog) = try crawl.loadInputs()
         let corrections = try crawl.loadCorrections(platforms: platforms)
-        let renderer = try await crawl.loadTemplates()
+        let renderer = try crawl.loadTemplates()
         guard FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("index.sqlite").path) else {
             throw PipelineError(step: .loadInputs, url: options.archiveDirectory.path, message: "no archive here (run a crawl first, or pass --archive)", isInputError: true)
         }

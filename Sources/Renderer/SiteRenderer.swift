@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
 
     /// Loads every template and both strings files, and fails, naming the folder and the file, when one is missing
     /// or does not parse, or when a language lacks a key the other has or a template uses.
-    public init(templatesPath: String) async throws {
+    public init(templatesPath: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templatesPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RenderError("templates folder '\(templatesPath)' does not exist (use --templates)")

@@ -224,6 +224,34 @@ import TestSupport
         }
     }
 
+    /// A strings file or template a reader edited by hand: the error names the file, the line or the key, before
+    /// anything is fetched or written.
+    @Test(arguments: [
+        ("strings/en.yml", "  otherLanguage: Français\n", "", "en.yml: key 'nav.otherLanguage' is missing"),
+        ("index.html.mustache", "{{t.index.heading}}", "{{t.index.headline}}", "index.html.mustache: no words for '{{t.index.headline}}'"),
+        ("changes.html.mustache", "{{/changes}}", "", "changes.html.mustache:6: template syntax error: section 'changes' is never closed"),
+        ("strings/fr.yml", "  ranking: Classement\n", "  ranking: [Classement]\n", "fr.yml: 'nav.ranking' must be text"),
+    ])
+    func editedTemplatesAndStringsAreChecked(file: String, replacing: String, with replacement: String, message: String) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let templates = directory.url.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(atPath: Fixtures.templates, toPath: templates.path)
+        let path = templates.appendingPathComponent(file)
+        let text = try String(contentsOf: path, encoding: .utf8)
+        #expect(text.contains(replacing))
+        try text.replacingOccurrences(of: replacing, with: replacement).write(to: path, atomically: true, encoding: .utf8)
+        let options = makeOptions(in: directory, platforms: Fixtures.inputs + "/platforms.yml", templates: templates.path)
+        do {
+            _ = try await CrawlPipeline(options: options).run()
+            Issue.record("edited \(file) accepted")
+        } catch {
+            #expect(error.step == .render)
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("Output/archive")), "nothing fetched")
+    }
+
     @Test func aSecondRunOnTheSameOutputIsRefused() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
