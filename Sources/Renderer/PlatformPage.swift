@@ -43,7 +43,7 @@ extension ViewBuilder {
     private func reason(_ reason: LevelReason) -> ReasonView {
         let check = Rubric.CheckID(rawValue: reason.check).flatMap { Rubric.checks[$0] }
         return ReasonView(
-            check: reason.check, checkTitle: check.map { local($0.title) } ?? reason.check,
+            check: reason.check, hostAnchor: reason.host.map { "host-" + ViewBuilder.slug($0) }, checkTitle: check.map { local($0.title) } ?? reason.check,
             effect: strings(reason.effect == .caps ? "platform.caps" : "platform.sets"), level: reason.level.badge,
             detail: text(local(reason.detail)))
     }
@@ -52,7 +52,7 @@ extension ViewBuilder {
         var exposed = yesNo(host.cloudActExposed)
         if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
         return HostView(
-            anchor: ViewBuilder.slug(host.provider ?? host.name), name: text(host.name), asWritten: text(host.asWritten),
+            anchor: "host-" + ViewBuilder.slug(host.provider ?? host.name), name: text(host.name), asWritten: text(host.asWritten),
             unknown: host.provider == nil, roles: roles(host.roles), country: host.country ?? strings("values.unknownCountry"),
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),

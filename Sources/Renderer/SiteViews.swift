@@ -83,6 +83,8 @@ struct SummaryView: Encodable {
 
 struct ReasonView: Encodable {
     var check: String
+    /// Anchor of the host section holding the evidence, when the reason rests on one host.
+    var hostAnchor: String?
     var checkTitle: String
     var effect: String
     var level: String

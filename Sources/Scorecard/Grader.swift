@@ -77,7 +77,7 @@ public struct Grader: Sendable {
             } ?? Self.control(host)
             reasons.append(LevelReason(
                 .usExposure, .d, .caps,
-                Localized("\(roles.fr) chez \(host.name) (\(why.fr)).", en: "\(roles.en) at \(host.name) (\(why.en)).")))
+                Localized("\(roles.fr) chez \(host.name) (\(why.fr)).", en: "\(roles.en) at \(host.name) (\(why.en))."), host: host))
         }
         if !reasons.isEmpty { return Verdict(level: .d, points: facts.points, reasons: reasons) }
 
@@ -86,7 +86,7 @@ public struct Grader: Sendable {
             let why = Self.control(host)
             reasons.append(LevelReason(
                 .peripheralExposure, .c, .caps,
-                Localized("\(roles.fr) chez \(host.name) (\(why.fr)).", en: "\(roles.en) at \(host.name) (\(why.en)).")))
+                Localized("\(roles.fr) chez \(host.name) (\(why.fr)).", en: "\(roles.en) at \(host.name) (\(why.en))."), host: host))
         }
         let healthHosts = facts.healthHosts
         guard !healthHosts.isEmpty else {
@@ -107,7 +107,7 @@ public struct Grader: Sendable {
                     ? Localized("hors juridiction européenne", en: "outside European jurisdiction")
                     : Localized("pas de certification HDS connue", en: "no known HDS certification")
             reasons.append(LevelReason(
-                .hdsCertification, .c, .caps, Localized("\(host.name) — \(why.fr).", en: "\(host.name) — \(why.en).")))
+                .hdsCertification, .c, .caps, Localized("\(host.name) — \(why.fr).", en: "\(host.name) — \(why.en)."), host: host))
         }
         if !reasons.isEmpty { return Verdict(level: .c, points: facts.points, reasons: reasons) }
 

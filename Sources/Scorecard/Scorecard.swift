@@ -45,9 +45,12 @@ public struct LevelReason: Sendable, Equatable, Encodable {
     public var detail: Localized
     /// The full sentence: check title and detail.
     public var sentence: Localized
+    /// The host whose evidence this reason rests on (its provider id, or its name as written when unknown).
+    @NullEncoded public var host: String?
 
-    init(_ check: Rubric.CheckID, _ level: Level, _ effect: Effect, _ detail: Localized) {
+    init(_ check: Rubric.CheckID, _ level: Level, _ effect: Effect, _ detail: Localized, host: ScoredHost? = nil) {
         self.check = check.rawValue
+        self.host = host.map { $0.provider ?? $0.name }
         self.level = level
         self.effect = effect
         self.detail = detail

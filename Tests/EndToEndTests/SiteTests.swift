@@ -100,6 +100,7 @@ import TestSupport
 
         // The platform page: reasons linked to the rubric, quotes linked to the archived capture, history, correction.
         #expect(platform.contains("href=\"../methodology.html#us-exposure\""))
+        #expect(platform.contains("<a href=\"#host-aws\">preuves</a>"), "a capped reason links to the evidence of its host")
         let captureLinks = try ParsedPage.html(site.appendingPathComponent("platforms/d.html")).links.filter { $0.hasPrefix("../captures/") }
         #expect(!captureLinks.isEmpty)
         for link in captureLinks {
