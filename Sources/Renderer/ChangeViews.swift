@@ -36,6 +36,8 @@ struct RunChangeView: Encodable {
     var beforeEvidence: [EvidenceView]
     var afterEvidence: [EvidenceView]
     var hasEvidence: Bool
+    var hasBeforeEvidence: Bool
+    var hasAfterEvidence: Bool
 }
 
 extension ViewBuilder {
@@ -77,7 +79,8 @@ extension ViewBuilder {
     ) -> ChangesView {
         let absolute = content.baseURL.map { SiteURL.absolute($0, language.folder) }
         return ChangesView(
-            site: site(path), title: title, lede: strings("changes.lede", ["runs": String(content.history.confirmRuns)]),
+            site: site(path), title: title, lede: content.history.confirmRuns > 1
+                ? strings("changes.lede", ["runs": String(content.history.confirmRuns)]) : strings("changes.ledeImmediate"),
             changes: changes, hasChanges: !changes.isEmpty,
             truncation: changes.count < total ? strings("changes.truncated", ["shown": String(changes.count), "total": String(total)]) : nil,
             updated: changes.first?.confirmedAt ?? content.generatedAt,
@@ -97,10 +100,11 @@ extension ViewBuilder {
             id: "\(Self.tagAuthority):change/\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
                 + (language == .fr ? "" : "/\(language.rawValue)"),
             platformID: change.platformID, kind: change.kind.rawValue, summary: text(summary(change)), subject: text(change.subject),
-            before: text(value(change.before)), after: text(value(change.after)), since: change.since,
+            before: text(value(change.before, kind: change.kind)), after: text(value(change.after, kind: change.kind)), since: change.since,
             sinceDay: String(change.since.prefix(10)), confirmedAt: change.confirmedAt,
             beforeEvidence: beforeEvidence, afterEvidence: afterEvidence,
-            hasEvidence: !beforeEvidence.isEmpty || !afterEvidence.isEmpty)
+            hasEvidence: !beforeEvidence.isEmpty || !afterEvidence.isEmpty, hasBeforeEvidence: !beforeEvidence.isEmpty,
+            hasAfterEvidence: !afterEvidence.isEmpty)
     }
 
     /// One sentence saying what changed.
@@ -111,9 +115,12 @@ extension ViewBuilder {
         ])
     }
 
-    /// A value as compared between runs, in words where it is a word of ours.
-    private func value(_ value: String) -> String {
-        switch value {
+    /// A value as compared between runs, in words where it is a word of ours; roles are listed by their names.
+    private func value(_ value: String, kind: Change.Kind) -> String {
+        if kind == .rolesChanged {
+            return value.split(separator: ", ").map { strings.optional("roles.\($0)") ?? String($0) }.joined(separator: ", ")
+        }
+        return switch value {
         case "absent": strings("changes.absent")
         case "present": strings("changes.present")
         default: strings.optional("documentStatus.\(value)") ?? value

@@ -18,6 +18,8 @@ import TestSupport
             ("e", "a new category", ["/pages/level-e.html", "/missing/privacy"]),
             ("pdf", "teleconsultation", ["/pages/cabinet-numerique.pdf"]),
             ("xss", "wellbeing", ["/pages/xss-host.html"]),
+            // B on the first night, D on the second: the changes page and the feeds have something to show.
+            ("flap", "appointments", ["/flapping"]),
         ]
         var yaml = "platforms:\n"
         for platform in platforms {
@@ -125,6 +127,11 @@ import TestSupport
         let hostRoles = cards.flatMap { ($0["hosts"] as! [[String: Any]]).flatMap { $0["roles"] as! [String] } }.count
         #expect(try csv("hosts.csv").split(separator: "\r\n", omittingEmptySubsequences: false).count - 2 >= hostRoles)
         #expect(try csv("history.csv").components(separatedBy: "\r\n").count - 2 == cards.count * 2)
+        #expect(try csv("changes.csv").contains(",flap,levelDown,"))
+        let changes = try String(contentsOf: site.appendingPathComponent("en/changes.html"), encoding: .utf8)
+        #expect(changes.contains("Plateforme flap") && changes.contains("Every difference is published"))
+        let flapFeed = try String(contentsOf: site.appendingPathComponent("platforms/flap.xml"), encoding: .utf8)
+        #expect(flapFeed.contains("<entry>") && flapFeed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"\(Self.baseURL)platforms/flap.xml\"/>"))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("data/archive-index.sqlite").path))
     }
 
