@@ -12,6 +12,8 @@ public struct CrawlOptions: Sendable {
     public var templatesPath = "Templates"
     /// The site's public address: canonical links, absolute feed links and `sitemap.xml`; relative links only when nil.
     public var baseURL: String?
+    /// Where readers and site owners reach whoever runs this (`--contact`): shown on the about page for corrections.
+    public var contact: String?
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()
     /// The run's date, written into every output; the current time when nil.

@@ -131,6 +131,7 @@ public struct CrawlPipeline: Sendable {
         var content = SiteContent(generatedAt: generatedAt)
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
+        content.contact = options.contact
         content.corrections = corrections
         content.registries = [
             RegistrySource(kind: .hds, file: "\(options.registriesPath)/hds.csv", registry: catalog.registries.hds),

@@ -18,6 +18,8 @@ public struct SiteContent: Sendable {
     public var indexCopy: URL?
     /// Public address of the site (`--base-url`): canonical links, absolute feed links and `sitemap.xml`.
     public var baseURL: String?
+    /// Where readers send corrections (`--contact`), shown on the about page.
+    public var contact: String?
 
     public init(generatedAt: String) { self.generatedAt = generatedAt }
 }

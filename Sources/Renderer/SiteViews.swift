@@ -242,6 +242,7 @@ struct AboutView: Encodable {
     var title: String
     var files: [DataFileView]
     var citation: String
+    var contact: String?
     var corrections: [CorrectionView]
 }
 

@@ -11,7 +11,6 @@ struct CrawlCommand: AsyncParsableCommand {
     @OptionGroup var inputs: InputOptions
     @Option(help: "Transfers at once.") var jobs = 8
     @Option(help: "Least seconds between two requests to one host.") var perHostDelay = 1.0
-    @Option(help: "A URL where site owners can reach whoever runs this crawl; sent in the User-Agent.") var contact: String?
     @Flag(help: "Do not fetch or obey robots.txt (the report says so).") var ignoreRobots = false
     @Option(help: "Log lines as plain text or JSON (one object a line).") var logFormat: LogFormat = .plain
 
@@ -21,7 +20,7 @@ struct CrawlCommand: AsyncParsableCommand {
         options.fetch.concurrency = jobs
         options.fetch.perHostDelay = max(0, perHostDelay)
         options.fetch.respectRobots = !ignoreRobots
-        if let contact { options.fetch.userAgent = "sovereignty-scorecard/1.0 (+\(contact))" }
+        if let contact = inputs.contact { options.fetch.userAgent = "sovereignty-scorecard/1.0 (+\(contact))" }
         options.fetch.progress = { Console.progress($0) }
         let logger = makeLogger(logFormat)
         let pipeline = CrawlPipeline(options: options) { logger.info("\($0)") }

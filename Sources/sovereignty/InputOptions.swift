@@ -11,11 +11,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "The Mustache templates, strings files and assets of the site.") var templates = "Templates"
     @Option(help: "The site's public address (https://…/): canonical links, absolute feed links and sitemap.xml.")
     var baseURL: String?
+    @Option(help: "A URL (https: or mailto:) where site owners and readers reach whoever runs this: sent in the User-Agent, shown for corrections.")
+    var contact: String?
     @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
     @Option(help: "Consecutive runs that must agree before a change is published (1: publish every difference at once).")
     var confirmRuns = 2
 
     mutating func validate() throws {
+        if let contact, !["https://", "http://", "mailto:"].contains(where: { contact.lowercased().hasPrefix($0) }) {
+            throw ValidationError("--contact must be an https:, http: or mailto: address (got '\(contact)')")
+        }
         guard confirmRuns >= 1 else { throw ValidationError("--confirm-runs must be 1 or more (got \(confirmRuns))") }
         if let baseURL {
             guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
@@ -34,6 +39,7 @@ struct InputOptions: ParsableArguments {
         options.correctionsPath = corrections
         options.templatesPath = templates
         options.baseURL = baseURL
+        options.contact = contact
         options.outputPath = output
         options.confirmRuns = confirmRuns
         return options

@@ -44,6 +44,7 @@ import TestSupport
             """)
         options.outputPath = directory.path("Output")
         options.baseURL = baseURL
+        options.contact = "mailto:corrections@example.org"
         options.confirmRuns = 1
         options.fetch.perHostDelay = 0
         options.runDate = CrawlTests.runDate
@@ -117,6 +118,8 @@ import TestSupport
         #expect(timelineRows == 2, "one timeline row per run")
         let methodology = try String(contentsOf: site.appendingPathComponent("methodology.html"), encoding: .utf8)
         #expect(methodology.contains("id=\"us-exposure\"") && methodology.contains("Consulté le"))
+        let about = try String(contentsOf: site.appendingPathComponent("about.html"), encoding: .utf8)
+        #expect(about.contains("<a href=\"mailto:corrections@example.org\">") && about.contains("platforms/d.html#reponse"))
 
         // Data files: the JSON validates against its schema; the CSVs hold one row per platform, per host role, per run.
         try Self.validate(site.appendingPathComponent("data/scorecards.json"), schema: site.appendingPathComponent("data/scorecards.schema.json"))
