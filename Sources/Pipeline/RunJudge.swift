@@ -36,7 +36,7 @@ struct RunJudge {
         var documents = 0
         var failed = 0
         var kept: [String: DocumentFindings] = [:]
-        var captures: [String: Capture] = [:]
+        var captures: [String: Capture] = [:]  // by final URL
         for platform in platforms {
             var snapshots: [DocumentSnapshot] = []
             for reference in platform.documents {
@@ -73,7 +73,9 @@ struct RunJudge {
                 }
                 if snapshot.stale == nil, let findings = snapshot.findings { kept[reference.url] = findings }
                 if snapshot.findings != nil, let sha = readFrom.sha256, !readFrom.body.isEmpty || readFrom.rendered != nil {
-                    captures[sha] = Capture(sha256: sha, contentType: readFrom.contentType, body: readFrom.rendered ?? readFrom.body)
+                    captures[readFrom.finalURL] = Capture(
+                        sha256: sha, contentType: readFrom.contentType, body: readFrom.rendered ?? readFrom.body, url: readFrom.finalURL,
+                        rendered: readFrom.rendered != nil)
                 }
                 snapshots.append(snapshot)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import History
+import Scorecard
 import SovereigntyModel
 
 /// The changes page and the Atom feeds: one entry per confirmed change, newest first.
@@ -24,6 +25,8 @@ struct ChangesView: Encodable {
 struct RunChangeView: Encodable {
     /// A stable tag URI (RFC 4151): the same change keeps its id from one rendering to the next.
     var id: String
+    /// The change's id as a page anchor.
+    var anchor: String
     var platformID: String
     var kind: String
     var summary: String
@@ -88,17 +91,20 @@ extension ViewBuilder {
             alternateURL: absolute.map { $0 + path } ?? String(path.split(separator: "/").last!), linkRoot: absolute ?? linkRoot)
     }
 
+    static let tagCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+
     /// Tag URIs need an authority and a date; the date is the project's first publication, fixed so that ids never move.
     static let tagAuthority = "tag:sovereignty-report,2026-11-01"
 
     private func change(_ change: Change) -> RunChangeView {
-        let none = CaptureLinks(documents: [], top: "", published: [])
+        let none = CaptureLinks([])
         let beforeEvidence = change.beforeEvidence.map { evidence($0, captures: none) }
         let afterEvidence = change.afterEvidence.map { evidence($0, captures: none) }
-        let subject = change.subject.isEmpty ? "" : "/" + change.subject
+        // A tag URI's specific part allows few characters: host names and URLs are percent-encoded.
+        let subject = change.subject.isEmpty ? "" : "/" + (change.subject.addingPercentEncoding(withAllowedCharacters: Self.tagCharacters) ?? "")
+        let specific = "\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
         return RunChangeView(
-            id: "\(Self.tagAuthority):change/\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
-                + (language == .fr ? "" : "/\(language.rawValue)"),
+            id: "\(Self.tagAuthority):change/\(specific)" + (language == .fr ? "" : "/\(language.rawValue)"), anchor: "change-" + Self.slug(specific),
             platformID: change.platformID, kind: change.kind.rawValue, summary: text(summary(change)), subject: text(change.subject),
             before: text(value(change.before, kind: change.kind)), after: text(value(change.after, kind: change.kind)), since: change.since,
             sinceDay: String(change.since.prefix(10)), confirmedAt: change.confirmedAt,
@@ -110,15 +116,23 @@ extension ViewBuilder {
     /// One sentence saying what changed.
     private func summary(_ change: Change) -> String {
         strings("changes.\(change.kind.rawValue)", [
-            "platform": change.platformName, "before": change.before, "after": change.after, "subject": change.subject,
+            "platform": change.platformName, "before": Level(rawValue: change.before)?.badge ?? change.before,
+            "after": Level(rawValue: change.after)?.badge ?? change.after, "subject": change.subject,
             "since": String(change.since.prefix(10)), "days": String(Self.days(from: change.since, to: content.generatedAt)),
         ])
     }
 
     /// A value as compared between runs, in words where it is a word of ours; roles are listed by their names.
     private func value(_ value: String, kind: Change.Kind) -> String {
-        if kind == .rolesChanged {
+        switch kind {
+        case .rolesChanged:
             return value.split(separator: ", ").map { strings.optional("roles.\($0)") ?? String($0) }.joined(separator: ", ")
+        case .hdsChanged: return strings.optional("hds.\(value)") ?? value
+        case .secNumCloudChanged: return strings.optional("secNumCloud.\(value)") ?? value
+        case .levelUp, .levelDown:
+            guard let level = Level(rawValue: value) else { return value }
+            return "\(level.badge) — \(local(Rubric.rule(for: level).words))"
+        default: break
         }
         return switch value {
         case "absent": strings("changes.absent")

@@ -6,19 +6,21 @@ import SovereigntyModel
 /// the timeline of past runs, confirmed changes and published corrections.
 extension ViewBuilder {
     /// - Parameter changes: this platform's confirmed changes, as `changeViews()` built them.
-    func platform(_ card: PlatformScorecard, captures published: Set<String>, changes: [RunChangeView]) -> PlatformPageView {
+    func platform(_ card: PlatformScorecard, captures published: CaptureLinks, changes: [RunChangeView]) -> PlatformPageView {
         let page = site("platforms/\(card.id).html")
-        let captures = CaptureLinks(documents: card.documents, top: page.top, published: published)
+        let captures = published.from(page.top)
         let proof = { (item: Evidence) in evidence(item, captures: captures) }
         let rule = Rubric.rule(for: card.level)
         let words = local(rule.words)
+        // Host anchors, unique on the page; reasons find their host's anchor by the same key.
+        let anchors = Self.uniqueSlugs(card.hosts.map { $0.provider ?? $0.name }).mapValues { "host-" + $0 }
         return PlatformPageView(
             site: page, title: "\(card.name) — \(words)", id: card.id, name: text(card.name),
-            category: categoryName(card.category), categorySlug: Self.slug(card.category), operatorName: text(card.operator),
-            website: card.website, rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
-            levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map(reason),
+            category: categoryName(card.category), categorySlug: categorySlugs[card.category] ?? Self.slug(card.category), operatorName: text(card.operator),
+            website: link(card.website), rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
+            levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map { reason($0, anchors: anchors) },
             badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
-            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, proof) }, hasHosts: !card.hosts.isEmpty,
+            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.provider ?? $0.name]!, proof) }, hasHosts: !card.hosts.isEmpty,
             isUnrated: card.level == .unrated,
             hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
             secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),
@@ -40,19 +42,19 @@ extension ViewBuilder {
             changes: changes, corrections: corrections(of: card.id))
     }
 
-    private func reason(_ reason: LevelReason) -> ReasonView {
+    private func reason(_ reason: LevelReason, anchors: [String: String]) -> ReasonView {
         let check = Rubric.CheckID(rawValue: reason.check).flatMap { Rubric.checks[$0] }
         return ReasonView(
-            check: reason.check, hostAnchor: reason.host.map { "host-" + ViewBuilder.slug($0) }, checkTitle: check.map { local($0.title) } ?? reason.check,
+            check: reason.check, hostAnchor: reason.host.flatMap { anchors[$0] }, checkTitle: check.map { local($0.title) } ?? reason.check,
             effect: strings(reason.effect == .caps ? "platform.caps" : "platform.sets"), level: reason.level.badge,
             detail: text(local(reason.detail)))
     }
 
-    private func host(_ host: ScoredHost, _ proof: (Evidence) -> EvidenceView) -> HostView {
+    private func host(_ host: ScoredHost, anchor: String, _ proof: (Evidence) -> EvidenceView) -> HostView {
         var exposed = yesNo(host.cloudActExposed)
         if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
         return HostView(
-            anchor: "host-" + ViewBuilder.slug(host.provider ?? host.name), name: text(host.name), asWritten: text(host.asWritten),
+            anchor: anchor, name: text(host.name), asWritten: text(host.asWritten),
             unknown: host.provider == nil, roles: roles(host.roles), country: host.country ?? strings("values.unknownCountry"),
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
@@ -62,9 +64,9 @@ extension ViewBuilder {
 
     private func document(_ document: DocumentStatus, captures: CaptureLinks) -> DocumentView {
         DocumentView(
-            url: document.url, kind: strings("kind.\(document.kind.rawValue)"), status: strings("documentStatus.\(document.status)"),
+            url: link(document.url), kind: strings("kind.\(document.kind.rawValue)"), status: strings("documentStatus.\(document.status)"),
             statusCode: document.status, httpStatus: document.httpStatus.map(String.init) ?? "—", error: document.error.map(text),
-            finalURL: document.finalURL == document.url ? nil : document.finalURL, fetchedAt: document.fetchedAt,
+            finalURL: document.finalURL == document.url ? nil : link(document.finalURL), fetchedAt: document.fetchedAt,
             sha256: document.sha256 ?? "—", capture: captures.link(document))
     }
 
@@ -93,7 +95,7 @@ extension ViewBuilder {
             CorrectionView(
                 platformID: correction.platformID,
                 heading: strings("platform.correctionFrom", ["date": correction.date, "from": text(correction.from)]),
-                summary: text(correction.summary), source: correction.source)
+                summary: text(correction.summary), source: link(correction.source))
         }
     }
 }

@@ -64,19 +64,26 @@ public struct Capture: Sendable {
     public var sha256: String
     public var contentType: String?
     public var body: Data
+    /// The address the body was read from (the final URL, after redirects): quotes name it.
+    public var url: String
+    /// The DOM headless Chromium produced (`render: browser`), not the fetched bytes the SHA-256 is of.
+    public var rendered: Bool
 
-    public init(sha256: String, contentType: String?, body: Data) {
+    public init(sha256: String, contentType: String?, body: Data, url: String, rendered: Bool = false) {
         self.sha256 = sha256
         self.contentType = contentType
         self.body = body
+        self.url = url
+        self.rendered = rendered
     }
 
     /// PDFs keep their type; every other capture is published as plain text, so that a third-party page's
-    /// scripts and trackers never run on our site: the reader sees its exact source.
-    public static func path(sha256: String, contentType: String?) -> String {
+    /// scripts and trackers never run on our site: the reader sees its exact source. A rendered DOM says so in its
+    /// name, since its bytes are not the ones the SHA-256 is of. Nil for a digest that is not 64 hex digits (an
+    /// archive from elsewhere), which must never become a path.
+    var path: String? {
+        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
         let isPDF = contentType?.lowercased().hasPrefix("application/pdf") ?? false
-        return "captures/\(sha256).\(isPDF ? "pdf" : "txt")"
+        return "captures/\(sha256)\(rendered ? "-rendered" : "").\(isPDF && !rendered ? "pdf" : "txt")"
     }
-
-    var path: String { Self.path(sha256: sha256, contentType: contentType) }
 }

@@ -40,8 +40,8 @@ public struct SiteRenderer: Sendable {
     /// Renders every file of the site into `directory`, which is created if needed.
     public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL) throws {
         let files = FileWriter(root: directory)
-        let captures = Dictionary(content.captures.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let published = Set(captures.keys)
+        let captures = Dictionary(content.captures.compactMap { capture in capture.path.map { ($0, capture) } }, uniquingKeysWith: { first, _ in first })
+        let published = CaptureLinks(content.captures)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
         let results = LanguageResults(count: strings.count + 1)
@@ -82,11 +82,12 @@ public struct SiteRenderer: Sendable {
 
     /// One language's pages; returns their paths from the site root.
     private func render(
-        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: Set<String>, into files: FileWriter
+        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, into files: FileWriter
     ) throws -> [String] {
         let pastRuns = PastRuns.index(content.history.runs)
-        let html = ViewBuilder(escaping: .html, strings: words, content: content, pastRuns: pastRuns)
-        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, pastRuns: pastRuns)
+        let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
+        let html = ViewBuilder(escaping: .html, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
+        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
         var written: [String] = []
         func write(_ path: String, _ view: some Encodable, _ template: String) throws {
             let full = words.language.folder + path
@@ -99,7 +100,7 @@ public struct SiteRenderer: Sendable {
             try write("levels/\(rule.level.slug).html", html.levelPage(rule.level, scorecards), "list.html")
         }
         for category in ViewBuilder.categories(scorecards) {
-            try write("categories/\(ViewBuilder.slug(category)).html", html.categoryPage(category, scorecards), "list.html")
+            try write("categories/\(categorySlugs[category]!).html", html.categoryPage(category, scorecards), "list.html")
         }
         try write("methodology.html", html.methodology(), "methodology.html")
         try write("about.html", html.about(), "about.html")

@@ -66,10 +66,12 @@ final class Strings: @unchecked Sendable {
 
     /// Every leaf must be text: a number or a list in a strings file is a typo.
     private static func flatten(_ mapping: [String: Any], prefix: String, file: String, into flat: inout [String: String]) throws {
-        for (key, value) in mapping {
+        for (key, value) in mapping.sorted(by: { $0.key < $1.key }) {
             let path = prefix + key
             switch value {
-            case let text as String: flat[path] = text
+            case let text as String:
+                guard flat[path] == nil else { throw RenderError("\(file): '\(path)' is given twice") }
+                flat[path] = text
             case let nested as [String: Any]: try flatten(nested, prefix: path + ".", file: file, into: &flat)
             default: throw RenderError("\(file): '\(path)' must be text or a mapping (quote it if it is a number)")
             }

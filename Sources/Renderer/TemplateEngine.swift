@@ -121,6 +121,9 @@ private struct TemplateParser {
             }
             flush(&frames, &pending)
             let path = name == "." ? ["."] : name.split(separator: ".").map(String.init)
+            if path.isEmpty && (sigil == nil || [0x23, 0x5E, 0x26].contains(sigil!)) {
+                throw CompiledTemplate.SyntaxError(line: line, message: "'\(name)' is not a name")
+            }
             switch sigil {
             case 0x23, 0x5E:
                 guard !name.isEmpty else { throw CompiledTemplate.SyntaxError(line: line, message: "a section needs a name") }
@@ -228,20 +231,35 @@ struct TemplateRenderer: Sendable {
                 }
             case .partial(let name, let indentation):
                 guard let partial = templates[name] else { continue }
-                if indentation.isEmpty {
-                    render(partial.nodes, escapes: partial.escapes, stack: &stack, into: &output)
-                } else {
-                    var inner: [UInt8] = []
-                    render(partial.nodes, escapes: partial.escapes, stack: &stack, into: &inner)
-                    var atLineStart = true
-                    for byte in inner {
-                        if atLineStart { output.append(contentsOf: indentation) }
-                        output.append(byte)
-                        atLineStart = byte == 0x0A
-                    }
+                let nodes = indentation.isEmpty ? partial.nodes : Self.indent(partial.nodes, by: indentation)
+                render(nodes, escapes: partial.escapes, stack: &stack, into: &output)
+            }
+        }
+    }
+
+    /// A standalone partial's indentation goes before each line of the partial's own text (values are not
+    /// indented), as the specification says; the indentation after its last line end is left out.
+    static func indent(_ nodes: [CompiledTemplate.Node], by indentation: [UInt8]) -> [CompiledTemplate.Node] {
+        func indentLines(_ nodes: [CompiledTemplate.Node]) -> [CompiledTemplate.Node] {
+            nodes.map { node in
+                switch node {
+                case .text(let bytes):
+                    return .text(bytes.reduce(into: [UInt8]()) { result, byte in
+                        result.append(byte)
+                        if byte == 0x0A { result.append(contentsOf: indentation) }
+                    })
+                case .section(let path, let inverted, let body): return .section(path: path, inverted: inverted, body: indentLines(body))
+                default: return node
                 }
             }
         }
+        var result = [CompiledTemplate.Node.text(indentation)] + indentLines(nodes)
+        if case .text(let bytes) = result.last, bytes.count >= indentation.count, bytes.suffix(indentation.count) == indentation[...],
+            bytes.dropLast(indentation.count).last == 0x0A
+        {
+            result[result.count - 1] = .text(Array(bytes.dropLast(indentation.count)))
+        }
+        return result
     }
 
     /// The first context that has the name's first part, then the rest of the dotted name inside it.

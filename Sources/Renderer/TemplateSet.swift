@@ -25,6 +25,9 @@ struct TemplateSet: Sendable {
                     throw RenderError("\(directory)/\(name).mustache: partial '{{> \(missing)}}' has no template \(directory)/\(missing).mustache")
                 }
             }
+            if let cycle = Self.partialCycle(templates) {
+                throw RenderError("\(directory): partials include each other without end: \(cycle.joined(separator: " → "))")
+            }
             renderers[words.language] = TemplateRenderer(templates: templates)
         }
         self.renderers = renderers
@@ -50,22 +53,43 @@ struct TemplateSet: Sendable {
         return sources
     }
 
-    private static let wordTag = try! NSRegularExpression(pattern: #"\{\{\s*t\.([A-Za-z0-9_.-]+)\s*\}\}"#)
+    /// A partial that includes itself, directly or not, would render forever: the first such chain, if any.
+    static func partialCycle(_ templates: [String: CompiledTemplate]) -> [String]? {
+        var finished: Set<String> = []
+        func visit(_ name: String, _ path: [String]) -> [String]? {
+            if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
+            guard !finished.contains(name), let template = templates[name] else { return nil }
+            for partial in template.partials.sorted() {
+                if let cycle = visit(partial, path + [name]) { return cycle }
+            }
+            finished.insert(name)
+            return nil
+        }
+        for name in templates.keys.sorted() {
+            if let cycle = visit(name, []) { return cycle }
+        }
+        return nil
+    }
+
+    /// `{{t.key}}` (escaped for the format) or `{{{t.key}}}` (as written).
+    private static let wordTag = try! NSRegularExpression(pattern: #"\{\{\{\s*t\.([A-Za-z0-9_.-]+)\s*\}\}\}|\{\{\s*t\.([A-Za-z0-9_.-]+)\s*\}\}"#)
 
     private static func translate(_ text: String, template: String, words: Strings, escape: Bool) throws -> String {
         let source = text as NSString
         var result = ""
         var position = 0
         for match in wordTag.matches(in: text, range: NSRange(location: 0, length: source.length)) {
-            let key = source.substring(with: match.range(at: 1))
+            let raw = match.range(at: 1).location != NSNotFound
+            let key = source.substring(with: match.range(at: raw ? 1 : 2))
             guard let value = words.optional(key) else {
                 throw RenderError("\(template): no words for '{{t.\(key)}}' in \(words.file)")
             }
-            guard !value.contains("{{") && !value.contains("}}") else {
-                throw RenderError("\(words.file): '\(key)' must not contain '{{' or '}}'")
+            // Braces in the words would read as template tags once substituted.
+            guard !value.contains("{") && !value.contains("}") else {
+                throw RenderError("\(words.file): '\(key)' is used by \(template) and must not contain '{' or '}'")
             }
             result += source.substring(with: NSRange(location: position, length: match.range.location - position))
-            result += escape ? Self.escapeHTML(value) : value
+            result += escape && !raw ? Self.escapeHTML(value) : value
             position = match.range.location + match.range.length
         }
         result += source.substring(from: position)

@@ -1,3 +1,4 @@
+import Foundation
 import History
 import Scorecard
 import SovereigntyModel
@@ -10,9 +11,14 @@ struct ViewBuilder {
     let content: SiteContent
     /// Each platform's snapshot in every archived run, newest run first: `PastRuns.index(content.history.runs)`.
     let pastRuns: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]]
+    /// Each category's file name under `categories/` (`uniqueSlugs` of all categories).
+    let categorySlugs: [String: String]
     var language: SiteLanguage { strings.language }
 
     func text(_ value: String) -> String { escaping.apply(value) }
+
+    /// An address as the format links it (see `TextEscaping.link`).
+    func link(_ url: String) -> String { escaping.link(url) }
 
     /// Site values for the page at `path`, relative to the language's home (e.g. `platforms/x.html`).
     func site(_ path: String) -> SiteInfo {
@@ -59,7 +65,7 @@ struct ViewBuilder {
         let heading = strings("filters.categoryTitle", ["category": categoryName(category)])
         let chosen = scorecards.filter { $0.category == category }
         return SummaryView(
-            site: site("categories/\(Self.slug(category)).html"), title: "\(heading) — \(strings("site.name"))",
+            site: site("categories/\(categorySlugs[category]!).html"), title: "\(heading) — \(strings("site.name"))",
             heading: heading, explanation: nil, caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
             levels: levels, filters: filters(scorecards, current: "category:" + category), platforms: chosen.map(row),
             platformCount: chosen.count)
@@ -73,7 +79,7 @@ struct ViewBuilder {
         }
         let categoryLinks = Self.categories(scorecards).map { category in
             FilterLinkView(
-                slug: Self.slug(category), level: "", name: categoryName(category), words: "",
+                slug: categorySlugs[category]!, level: "", name: categoryName(category), words: "",
                 count: scorecards.count { $0.category == category }, current: current == "category:" + category)
         }
         return FiltersView(allCount: scorecards.count, levels: levelLinks, categories: categoryLinks)
@@ -81,11 +87,31 @@ struct ViewBuilder {
 
     static func categories(_ scorecards: [PlatformScorecard]) -> [String] { Array(Set(scorecards.map(\.category))).sorted() }
 
-    /// A category as a file name: lower-case letters, digits and dashes only.
-    static func slug(_ category: String) -> String {
-        let mapped = category.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" }
+    /// A name as a file name or anchor: accents dropped, then lower-case letters, digits and dashes only.
+    static func slug(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let mapped = folded.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" }
         let slug = String(mapped).split(separator: "-").joined(separator: "-")
         return slug.isEmpty ? "other" : slug
+    }
+
+    /// Slugs for names, in their sorted order, made unique with "-2", "-3"… so that two names never share a file
+    /// or an anchor.
+    static func uniqueSlugs(_ names: [String]) -> [String: String] {
+        var used: Set<String> = []
+        var slugs: [String: String] = [:]
+        for name in Set(names).sorted() {
+            let base = slug(name)
+            var candidate = base
+            var number = 2
+            while used.contains(candidate) {
+                candidate = "\(base)-\(number)"
+                number += 1
+            }
+            used.insert(candidate)
+            slugs[name] = candidate
+        }
+        return slugs
     }
 
     /// A category's name in the page's language; a category the strings file does not know is shown as written.
@@ -121,14 +147,14 @@ struct ViewBuilder {
         var words = text(entry.subject)
         if let since = entry.since { words += ", " + strings("registry.since", ["date": since]) }
         if let until = entry.validUntil { words += ", " + strings("registry.until", ["date": until]) }
-        return words + " — " + strings("registry.asOf", ["date": entry.asOf]) + strings("site.colon") + entry.source
+        return words + " — " + strings("registry.asOf", ["date": entry.asOf]) + strings("site.colon") + text(entry.source)
     }
 
     // MARK: evidence
 
     func evidence(_ evidence: Evidence, captures: CaptureLinks) -> EvidenceView {
         EvidenceView(
-            quote: text(evidence.quote), quoteLang: "fr", url: evidence.url, section: evidence.section.map(text), fetchedAt: evidence.fetchedAt,
+            quote: text(evidence.quote), quoteLang: "fr", url: link(evidence.url), section: evidence.section.map(text), fetchedAt: evidence.fetchedAt,
             capture: captures.link(url: evidence.url))
     }
 }
@@ -136,17 +162,19 @@ struct ViewBuilder {
 /// Finds the archived capture behind a quote: this run's copy of the document read at that URL (a page answering
 /// 304 keeps the bytes, and the quotes, of the copy it confirms).
 struct CaptureLinks {
-    private var paths: [String: String] = [:]
-    private let top: String
+    /// Capture paths from the site root, by the URL the capture was read from.
+    let paths: [String: String]
+    /// Path from the page to the site root.
+    var top = ""
 
-    init(documents: [DocumentStatus], top: String, published: Set<String>) {
-        self.top = top
-        for document in documents {
-            guard let sha = document.sha256 else { continue }
-            let path = Capture.path(sha256: sha, contentType: document.contentType)
-            guard published.contains(path) else { continue }
-            paths[document.finalURL] = path
-        }
+    init(_ captures: [Capture]) {
+        paths = Dictionary(captures.compactMap { capture in capture.path.map { (capture.url, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func from(_ top: String) -> CaptureLinks {
+        var links = self
+        links.top = top
+        return links
     }
 
     func link(url: String) -> String? { paths[url].map { top + $0 } }

@@ -231,6 +231,7 @@ import TestSupport
         ("index.html.mustache", "{{t.index.heading}}", "{{t.index.headline}}", "index.html.mustache: no words for '{{t.index.headline}}'"),
         ("changes.html.mustache", "{{/changes}}", "", "changes.html.mustache:6: template syntax error: section 'changes' is never closed"),
         ("strings/fr.yml", "  ranking: Classement\n", "  ranking: [Classement]\n", "fr.yml: 'nav.ranking' must be text"),
+        ("strings/fr.yml", "  ranking: Classement\n", "  ranking: \"Classement {\"\n", "fr.yml: 'nav.ranking' is used by"),
     ])
     func editedTemplatesAndStringsAreChecked(file: String, replacing: String, with replacement: String, message: String) async throws {
         let directory = try TemporaryDirectory()
