@@ -91,7 +91,7 @@ extension ViewBuilder {
             alternateURL: absolute.map { $0 + path } ?? String(path.split(separator: "/").last!), linkRoot: absolute ?? linkRoot)
     }
 
-    static let tagCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    static let tagBytes = TextEscaping.byteTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     /// Tag URIs need an authority and a date; the date is the project's first publication, fixed so that ids never move.
     static let tagAuthority = "tag:sovereignty-report,2026-11-01"
@@ -101,7 +101,7 @@ extension ViewBuilder {
         let beforeEvidence = change.beforeEvidence.map { evidence($0, captures: none) }
         let afterEvidence = change.afterEvidence.map { evidence($0, captures: none) }
         // A tag URI's specific part allows few characters: host names and URLs are percent-encoded.
-        let subject = change.subject.isEmpty ? "" : "/" + (change.subject.addingPercentEncoding(withAllowedCharacters: Self.tagCharacters) ?? "")
+        let subject = change.subject.isEmpty ? "" : "/" + TextEscaping.percentEncoded(change.subject, keeping: Self.tagBytes)
         let specific = "\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
         return RunChangeView(
             id: "\(Self.tagAuthority):change/\(specific)" + (language == .fr ? "" : "/\(language.rawValue)"), anchor: "change-" + Self.slug(specific),

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How page text is made safe for an output format. HTML is escaped by the template engine (`{{x}}`);
 /// Markdown needs its own escaping so that page text cannot become links, tables or raw HTML.
 struct TextEscaping: Sendable {
@@ -12,12 +10,31 @@ struct TextEscaping: Sendable {
 
     static let markdown = TextEscaping(apply: markdownText, link: markdownLink)
 
-    /// Characters an address may keep inside a Markdown autolink.
-    private static let linkCharacters = CharacterSet(
-        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%")
+    /// Bytes an address may keep inside a Markdown autolink.
+    private static let linkBytes = byteTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%")
 
-    private static func markdownLink(_ url: String) -> String {
-        url.addingPercentEncoding(withAllowedCharacters: linkCharacters) ?? ""
+    private static func markdownLink(_ url: String) -> String { percentEncoded(url, keeping: linkBytes) }
+
+    /// UTF-8 bytes outside `keeping` as `%XX`; text with none is returned as it is.
+    static func percentEncoded(_ text: String, keeping table: [Bool]) -> String {
+        guard !text.utf8.allSatisfy({ table[Int($0)] }) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if table[Int(byte)] {
+                bytes.append(byte)
+            } else {
+                bytes.append(contentsOf: [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func byteTable(_ characters: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { table[Int(byte)] = true }
+        return table
     }
 
     private static func markdownText(_ text: String) -> String {
@@ -36,9 +53,5 @@ struct TextEscaping: Sendable {
     }
 
     /// The bytes above, as a table indexed by byte.
-    private static let markdownSpecial: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in "\\`*_[]|<>#{}!".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    private static let markdownSpecial = byteTable("\\`*_[]|<>#{}!")
 }

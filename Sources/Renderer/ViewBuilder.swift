@@ -89,7 +89,7 @@ struct ViewBuilder {
 
     /// A name as a file name or anchor: accents dropped, then lower-case letters, digits and dashes only.
     static func slug(_ name: String) -> String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let folded = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         let mapped = folded.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" }
         let slug = String(mapped).split(separator: "-").joined(separator: "-")
         return slug.isEmpty ? "other" : slug
