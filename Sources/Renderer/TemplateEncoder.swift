@@ -1,19 +1,38 @@
 /// Turns a view into the `TemplateValue` tree templates read, through the views' synthesized `Encodable`
-/// conformances: each value is walked once, without reflection.
+/// conformances: each value is walked once, without reflection. The views a page holds by the dozen give their
+/// fields directly (`TemplateRecord`), which is several times faster; a test keeps both ways equal.
 enum TemplateEncoder {
     static func encode(_ value: some Encodable) throws -> TemplateValue {
-        try encoded(value)
+        try encoded(value, records: true)
+    }
+
+    /// Through `Encodable` only, ignoring `TemplateRecord`: what the records' hand-written fields must equal.
+    static func encodeByCoding(_ value: some Encodable) throws -> TemplateValue {
+        try encoded(value, records: false)
+    }
+}
+
+/// A view that lists its own fields, as its `Encodable` conformance would encode them.
+protocol TemplateRecord: Encodable {
+    var templateFields: [String: TemplateValue] { get }
+}
+
+extension [String: TemplateValue] {
+    /// Sets a field that is left out when nil, as `Encodable` leaves out a nil optional.
+    mutating func set(_ key: String, _ text: String?) {
+        if let text { self[key] = .text(text) }
     }
 }
 
 /// Encodes one value: texts, numbers and flags as themselves, anything else through a `ValueEncoder`.
-private func encoded(_ value: some Encodable) throws -> TemplateValue {
+private func encoded(_ value: some Encodable, records: Bool) throws -> TemplateValue {
     switch value {
     case let text as String: return .text(text)
     case let number as Int: return .int(number)
     case let flag as Bool: return .bool(flag)
+    case let record as any TemplateRecord where records: return .record(record.templateFields)
     default:
-        let encoder = ValueEncoder()
+        let encoder = ValueEncoder(records: records)
         try value.encode(to: encoder)
         return encoder.result
     }
@@ -21,11 +40,15 @@ private func encoded(_ value: some Encodable) throws -> TemplateValue {
 
 /// Collects what a value encodes: fields of a record, items of a list, or a single value.
 private final class ValueEncoder: Encoder {
+    /// Whether nested `TemplateRecord`s give their own fields.
+    let records: Bool
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
     var fields: [String: TemplateValue]?
     var items: [TemplateValue]?
     var single: TemplateValue?
+
+    init(records: Bool) { self.records = records }
 
     var result: TemplateValue {
         if let single { return single }
@@ -54,7 +77,7 @@ private struct RecordFields<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: String, forKey key: Key) throws { encoder.fields![key.stringValue] = .text(value) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { encoder.fields![key.stringValue] = .bool(value) }
     mutating func encode(_ value: Int, forKey key: Key) throws { encoder.fields![key.stringValue] = .int(value) }
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { encoder.fields![key.stringValue] = try encoded(value) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { encoder.fields![key.stringValue] = try encoded(value, records: encoder.records) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         fatalError("views do not encode nested containers by hand")
@@ -75,7 +98,7 @@ private struct ListItems: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {}
     mutating func encode(_ value: String) throws { encoder.items!.append(.text(value)) }
-    mutating func encode<T: Encodable>(_ value: T) throws { encoder.items!.append(try encoded(value)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.items!.append(try encoded(value, records: encoder.records)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         fatalError("views do not encode nested containers by hand")
@@ -93,5 +116,5 @@ private struct SingleValue: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { encoder.single = .text(value) }
     mutating func encode(_ value: Bool) throws { encoder.single = .bool(value) }
     mutating func encode(_ value: Int) throws { encoder.single = .int(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = try encoded(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws { encoder.single = try encoded(value, records: encoder.records) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value a template reads: what the views encode to (`TemplateEncoder`).
-indirect enum TemplateValue: Sendable {
+indirect enum TemplateValue: Sendable, Equatable {
     case text(String)
     case bool(Bool)
     case int(Int)

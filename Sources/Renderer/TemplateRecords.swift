@@ -1,0 +1,89 @@
+// The views a page holds by the dozen list their fields by hand (`TemplateRecord`); `TemplateRecordTests` checks
+// each against its `Encodable` conformance, so that a field added to a view cannot go missing here.
+
+extension EvidenceView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = ["quote": .text(quote), "quoteLang": .text(quoteLang), "url": .text(url), "fetchedAt": .text(fetchedAt)]
+        fields.set("section", section)
+        fields.set("capture", capture)
+        return fields
+    }
+}
+
+extension PlatformRowView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = [
+            "rank": .int(rank), "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
+            "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
+            "usExposure": .text(usExposure), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
+        ]
+        fields.set("stale", stale)
+        return fields
+    }
+}
+
+extension ReasonView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = [
+            "check": .text(check), "checkTitle": .text(checkTitle), "effect": .text(effect), "level": .text(level), "detail": .text(detail),
+        ]
+        fields.set("hostAnchor", hostAnchor)
+        return fields
+    }
+}
+
+extension HostView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = [
+            "anchor": .text(anchor), "name": .text(name), "asWritten": .text(asWritten), "unknown": .bool(unknown), "roles": .text(roles),
+            "country": .text(country), "usControlled": .text(usControlled), "cloudActExposed": .text(cloudActExposed),
+            "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
+            "evidence": .list(evidence.map { .record($0.templateFields) }),
+        ]
+        fields.set("parent", parent)
+        fields.set("hdsRegistry", hdsRegistry)
+        fields.set("secNumCloudRegistry", secNumCloudRegistry)
+        fields.set("address", address)
+        return fields
+    }
+}
+
+extension DocumentView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = [
+            "url": .text(url), "kind": .text(kind), "status": .text(status), "statusCode": .text(statusCode), "httpStatus": .text(httpStatus),
+            "fetchedAt": .text(fetchedAt), "sha256": .text(sha256),
+        ]
+        fields.set("error", error)
+        fields.set("finalURL", finalURL)
+        fields.set("capture", capture)
+        return fields
+    }
+}
+
+extension TimelineRowView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        [
+            "date": .text(date), "day": .text(day), "level": .text(level), "levelSlug": .text(levelSlug), "levelWords": .text(levelWords),
+            "score": .text(score), "hosts": .text(hosts),
+        ]
+    }
+}
+
+extension FetchHistoryRowView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        ["date": .text(date), "day": .text(day), "statuses": .list(statuses.map { .text($0) })]
+    }
+}
+
+extension RunChangeView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        [
+            "id": .text(id), "anchor": .text(anchor), "platformID": .text(platformID), "kind": .text(kind), "summary": .text(summary),
+            "subject": .text(subject), "before": .text(before), "after": .text(after), "since": .text(since), "sinceDay": .text(sinceDay),
+            "confirmedAt": .text(confirmedAt), "beforeEvidence": .list(beforeEvidence.map { .record($0.templateFields) }),
+            "afterEvidence": .list(afterEvidence.map { .record($0.templateFields) }), "hasEvidence": .bool(hasEvidence),
+            "hasBeforeEvidence": .bool(hasBeforeEvidence), "hasAfterEvidence": .bool(hasAfterEvidence),
+        ]
+    }
+}

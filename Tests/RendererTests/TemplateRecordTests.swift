@@ -1,0 +1,42 @@
+@testable import Renderer
+import Testing
+
+/// The views that list their own fields give exactly what their `Encodable` conformance gives, nil fields included.
+@Suite struct TemplateRecordTests {
+    static let evidence = [
+        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: "S", fetchedAt: "2026-11-22T03:00:00Z", capture: "c.txt"),
+        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: nil, fetchedAt: "2026-11-22T03:00:00Z", capture: nil),
+    ]
+
+    func expectSame(_ record: some TemplateRecord) throws {
+        #expect(try TemplateEncoder.encodeByCoding(record) == .record(record.templateFields), "\(type(of: record))")
+        #expect(try TemplateEncoder.encode(record) == TemplateEncoder.encodeByCoding(record))
+    }
+
+    @Test func handWrittenFieldsMatchEncodable() throws {
+        for item in Self.evidence { try expectSame(item) }
+        for stale in ["copie du 2026-11-21", nil] {
+            try expectSame(PlatformRowView(
+                rank: 1, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
+                usExposure: "non", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
+        }
+        for anchor in ["host-x", nil] {
+            try expectSame(ReasonView(check: "c", hostAnchor: anchor, checkTitle: "t", effect: "e", level: "D", detail: "d"))
+        }
+        for optional in ["x", nil] {
+            try expectSame(HostView(
+                anchor: "a", name: "n", asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
+                cloudActExposed: "non", hdsCertified: "oui", hdsRegistry: optional, secNumCloudQualified: "non", secNumCloudRegistry: optional,
+                address: optional, evidence: Self.evidence))
+            try expectSame(DocumentView(
+                url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: "f",
+                sha256: "h", capture: optional))
+        }
+        try expectSame(TimelineRowView(date: "d", day: "d", level: "B", levelSlug: "b", levelWords: "w", score: "70", hosts: "h"))
+        try expectSame(FetchHistoryRowView(date: "d", day: "d", statuses: ["lu", "injoignable"]))
+        try expectSame(RunChangeView(
+            id: "i", anchor: "a", platformID: "p", kind: "hostAdded", summary: "s", subject: "x", before: "b", after: "a", since: "s",
+            sinceDay: "d", confirmedAt: "c", beforeEvidence: [], afterEvidence: Self.evidence, hasEvidence: true, hasBeforeEvidence: false,
+            hasAfterEvidence: true))
+    }
+}
