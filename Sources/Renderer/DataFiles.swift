@@ -58,9 +58,7 @@ enum DataFiles {
         }
         return table.text
     }
-}
 
-extension DataFiles {
     /// One row per confirmed change, newest first: the complete list the changes page shortens.
     static func changes(_ changes: [Change]) -> String {
         var table = CSVWriter(header: ["confirmed_at", "since", "platform_id", "kind", "subject", "before", "after", "after_quote", "after_url"])

@@ -276,6 +276,13 @@ struct TemplateRenderer: Sendable {
         return nil
     }
 
+    /// `text` with `& < > " '` as HTML entities: for values, and for the words substituted into templates.
+    static func escapedHTML(_ text: String) -> String {
+        var output: [UInt8] = []
+        write(text, escaped: true, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
     private static func write(_ text: String, escaped: Bool, into output: inout [UInt8]) {
         guard escaped else {
             output.append(contentsOf: text.utf8)

@@ -89,26 +89,10 @@ struct TemplateSet: Sendable {
                 throw RenderError("\(words.file): '\(key)' is used by \(template) and must not contain '{' or '}'")
             }
             result += source.substring(with: NSRange(location: position, length: match.range.location - position))
-            result += escape && !raw ? Self.escapeHTML(value) : value
+            result += escape && !raw ? TemplateRenderer.escapedHTML(value) : value
             position = match.range.location + match.range.length
         }
         result += source.substring(from: position)
         return result
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

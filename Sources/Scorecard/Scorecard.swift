@@ -55,11 +55,11 @@ public struct LevelReason: Sendable, Equatable, Encodable {
         self.effect = effect
         self.detail = detail
         let title = Rubric.checks[check]!.title
-        let capFr = effect == .caps ? (level == .c && check != .peripheralExposure ? "Au mieux \(level.rawValue)" : "Plafonné à \(level.rawValue)") : nil
-        let capEn = effect == .caps ? (level == .c && check != .peripheralExposure ? "At best \(level.rawValue)" : "Capped at \(level.rawValue)") : nil
-        sentence = Localized(
-            capFr.map { "\($0) (\(title.fr)) : \(detail.fr)" } ?? "\(title.fr) : \(detail.fr)",
-            en: capEn.map { "\($0) (\(title.en)): \(detail.en)" } ?? "\(title.en): \(detail.en)")
+        sentence =
+            effect == .caps
+            ? Localized(
+                "Plafonné à \(level.rawValue) (\(title.fr)) : \(detail.fr)", en: "Capped at \(level.rawValue) (\(title.en)): \(detail.en)")
+            : Localized("\(title.fr) : \(detail.fr)", en: "\(title.en): \(detail.en)")
     }
 }
 

@@ -165,7 +165,7 @@ import TestSupport
     static let screenshots = Fixtures.packageRoot.appendingPathComponent(".build/site-check")
 
     @Test func pagesRenderAtDesktopAndPhoneWidths() async throws {
-        guard let chromium = ["chromium", "chromium-browser"].compactMap(Self.onPath).first else {
+        guard let chromium = ["chromium", "chromium-browser"].compactMap(CrawlTests.onPath).first else {
             Issue.record("Chromium is not installed (apt-get install chromium; make deps does it)")
             return
         }
@@ -216,10 +216,5 @@ import TestSupport
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
-    }
-
-    static func onPath(_ name: String) -> String? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(name)" }
-            .first(where: FileManager.default.isExecutableFile)
     }
 }
