@@ -92,7 +92,7 @@ let package = Package(
             name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel"],
             path: "Benchmarks/ExtractionBench"),
         // `make bench`: the crawler on 1 000 loopback documents with latency.
-        .executableTarget(name: "CrawlBench", dependencies: ["Fetcher"], path: "Benchmarks/CrawlBench"),
+        .executableTarget(name: "CrawlBench", dependencies: ["Fetcher", "TestSupport"], path: "Benchmarks/CrawlBench"),
         // `make bench`: regenerating the site of 1 000 platforms with 10 runs of history.
         .executableTarget(
             name: "RenderBench", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"], path: "Benchmarks/RenderBench"),
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
-        .testTarget(name: "RendererTests", dependencies: ["Renderer"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "History"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

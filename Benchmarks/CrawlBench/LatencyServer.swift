@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// A keep-alive HTTP server on 127.0.0.1 for the benchmark: each response after `latency`, written in one piece with
 /// TCP_NODELAY, so that the figures measure the crawler rather than the server (a server that writes headers and body
@@ -15,22 +16,9 @@ final class LatencyServer: @unchecked Sendable {
     init(latencyMilliseconds: Int, page: Data) throws {
         self.latency = useconds_t(latencyMilliseconds * 1000)
         self.page = page
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var one: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(listener, 512) == 0 else { fatalError("cannot listen on 127.0.0.1") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(listener, $0, &length) }
-        }
+        guard let (listener, port) = LoopbackListener.open(backlog: 512) else { fatalError("cannot listen on 127.0.0.1") }
         self.listener = listener
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
         Thread { [self] in
             while true {
                 let connection = accept(listener, nil, nil)
