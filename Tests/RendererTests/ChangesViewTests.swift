@@ -1,0 +1,54 @@
+import Foundation
+import History
+@testable import Renderer
+import Testing
+
+/// The changes page and feed stay bounded while every change stays on its platform's feed; days are counted right.
+@Suite struct ChangesViewTests {
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Templates").path
+
+    func builder(generatedAt: String) throws -> ViewBuilder {
+        ViewBuilder(
+            escaping: .html, strings: try Strings(language: .fr, templatesPath: Self.templates), content: SiteContent(generatedAt: generatedAt),
+            pastRuns: [:], categorySlugs: [:])
+    }
+
+    /// `count` changes of one platform, newest first, one a day back from `newest`.
+    func views(_ count: Int, newest: Int = 0) -> [RunChangeView] {
+        (0..<count).map { age in
+            let day = Date(timeIntervalSince1970: 1_795_316_400 - Double((newest + age) * 86_400))
+            let date = ISO8601DateFormatter().string(from: day)
+            return RunChangeView(
+                id: "tag:x:\(age)", anchor: "change-\(age)", platformID: "p", kind: "hostAdded", summary: "s", subject: "h\(age)", before: "absent",
+                after: "présent", since: date, sinceDay: String(date.prefix(10)), confirmedAt: date, beforeEvidence: [], afterEvidence: [],
+                hasEvidence: false, hasBeforeEvidence: false, hasAfterEvidence: false)
+        }
+    }
+
+    @Test func theChangesPageShowsThreeMonthsAndTheFeedTheNewestHundred() throws {
+        let site = try builder(generatedAt: "2026-11-22T03:00:00Z")
+        let all = views(200)
+        let page = site.changes(all)
+        #expect(page.changes.count == ViewBuilder.recentDays + 1, "changes confirmed 0…90 days before the run")
+        #expect(page.truncation?.contains("\(ViewBuilder.recentDays + 1) changements les plus récents sur 200") == true)
+        #expect(site.changesFeed(all).changes.map(\.id) == all.prefix(ViewBuilder.feedLimit).map(\.id))
+        #expect(site.platformFeed("p", name: "P", views: all).changes.count == 200, "a platform's own feed keeps all its changes")
+
+        let recent = site.changes(views(3))
+        #expect(recent.changes.count == 3 && recent.truncation == nil)
+        #expect(site.changes(views(ViewBuilder.pageLimit + 10, newest: 0).map { view in
+            var same = view
+            same.confirmedAt = "2026-11-22T03:00:00Z"
+            return same
+        }).changes.count == ViewBuilder.pageLimit)
+    }
+
+    @Test func daysAreCountedAcrossMonthsYearsAndLeapDays() {
+        #expect(ViewBuilder.days(from: "2026-11-01T23:59:59Z", to: "2026-11-22T00:00:00Z") == 21)
+        #expect(ViewBuilder.days(from: "2024-02-28T00:00:00Z", to: "2024-03-01T00:00:00Z") == 2)
+        #expect(ViewBuilder.days(from: "2025-12-31T12:00:00Z", to: "2026-01-01T00:00:00Z") == 1)
+        #expect(ViewBuilder.dayNumber("1970-01-01") == 0 && ViewBuilder.dayNumber("2000-03-01") == 11_017)
+        #expect(ViewBuilder.days(from: "later", to: "2026-11-22") == 0 && ViewBuilder.days(from: "2026-11-23", to: "2026-11-22") == 0)
+    }
+}
