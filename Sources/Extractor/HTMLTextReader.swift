@@ -195,8 +195,6 @@ private struct BlockCollector {
     private var sectionMayHost = false
     /// Raw UTF-8 of the block being read, normalised when the block ends.
     private var buffer: [UInt8] = []
-    /// Room for the normalised bytes, reused from block to block.
-    private var normalized: [UInt8] = []
     private var bufferHasPlainText = false
     private var emphasisDepth = 0
     private var headingDepth = 0
@@ -311,43 +309,41 @@ private struct BlockCollector {
 
     /// Ends the current block; a short, all-bold paragraph without a full stop is a heading in disguise.
     ///
-    /// The text is normalised into a reused buffer and its triggers read there; a plain paragraph that cannot hold a
-    /// finding is not made into a string at all: most of a page is such paragraphs.
+    /// The raw text is measured and its triggers read as it is; a plain paragraph that cannot hold a finding is
+    /// never normalised nor made into a string: most of a page is such paragraphs.
     private mutating func flush() {
         if inCell {
             buffer.append(0x20)  // block elements inside a cell only separate words
             return
         }
         let wasEmphasisOnly = !bufferHasPlainText
-        bufferHasPlainText = false
-        if normalized.count < buffer.count { normalized = [UInt8](repeating: 0, count: max(buffer.count, 2 * normalized.count)) }
-        let length = buffer.withUnsafeBufferPointer { input in
-            normalized.withUnsafeMutableBufferPointer { TextNormalizer.normalize(input, into: $0, keepLineBreaks: true) }
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            bufferHasPlainText = false
         }
-        buffer.removeAll(keepingCapacity: true)
+        let (length, last) = buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
         guard length > 0 else { return }
-        let last = normalized[length - 1]
         let isTerm = openBlocks.last == .dt
         let isItem = openBlocks.last.map { [.li, .dd, .td].contains($0) } ?? false
         if wasEmphasisOnly && length <= 150 && last != 0x2E {
             let level = (headingStack.last { $0.level <= 6 }?.level ?? 0) + 1
-            pushHeading(text(length), level: max(level, 7))
+            pushHeading(normalizedText(), level: max(level, 7))
             return
         }
-        let triggers = normalized.withUnsafeBufferPointer { Triggers.scanBlock(UnsafeBufferPointer(rebasing: $0[..<length])) }
+        let triggers = buffer.withUnsafeBufferPointer { Triggers.scanBlock($0) }
         if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
-            blocks.append(TextBlock(text: text(length), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
+            blocks.append(TextBlock(text: normalizedText(), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
         } else {
             blocks.append(TextBlock(elidedWithTriggers: triggers, length: length, headings: headings))
         }
     }
 
-    private func text(_ length: Int) -> String {
-        normalized.withUnsafeBufferPointer { String(decoding: $0[..<length], as: UTF8.self) }
+    private func normalizedText() -> String {
+        buffer.withUnsafeBufferPointer { TextNormalizer.normalize(bytes: $0, keepLineBreaks: true) }
     }
 
     private mutating func flushText() -> String {
-        let text = buffer.withUnsafeBufferPointer { TextNormalizer.normalize(bytes: $0, keepLineBreaks: true) }
+        let text = normalizedText()
         buffer.removeAll(keepingCapacity: true)
         bufferHasPlainText = false
         return text

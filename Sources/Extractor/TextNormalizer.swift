@@ -39,45 +39,7 @@ enum TextNormalizer {
                 index &+= 1
                 continue
             }
-            var width = 1
-            var kind = Kind.copy
-            switch byte {
-            case 0x09...0x0D, 0x20: kind = .space
-            case 0x00...0x08, 0x0E...0x1F, 0x7F: kind = .drop
-            case 0xC2 where index + 1 < count:
-                width = 2
-                switch input[index + 1] {
-                case 0xA0, 0x85: kind = .space  // no-break space, next line
-                case 0xAD: kind = .drop  // soft hyphen
-                default: break
-                }
-            case 0xE1 where index + 2 < count && input[index + 1] == 0x9A && input[index + 2] == 0x80:
-                width = 3
-                kind = .space
-            case 0xE2 where index + 2 < count:
-                width = 3
-                let second = input[index + 1]
-                let third = input[index + 2]
-                if second == 0x80 {
-                    switch third {
-                    case 0x80...0x8A, 0xA9, 0xAF: kind = .space  // spaces, paragraph separator, narrow no-break space
-                    case 0x8B...0x8D: kind = .drop  // zero-width space and joiners
-                    case 0xA8: kind = keepLineBreaks ? .lineBreak : .space  // line separator: a <br>
-                    default: break
-                    }
-                } else if second == 0x81 {
-                    if third == 0x9F { kind = .space } else if third == 0xA0 { kind = .drop }
-                }
-            case 0xE3 where index + 2 < count && input[index + 1] == 0x80 && input[index + 2] == 0x80:
-                width = 3
-                kind = .space
-            case 0xEF where index + 2 < count && input[index + 1] == 0xBB && input[index + 2] == 0xBF:
-                width = 3
-                kind = .drop  // byte-order mark
-            default:
-                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                width = min(width, count - index)
-            }
+            let (kind, width) = classify(input, count, index, keepLineBreaks: keepLineBreaks)
             switch kind {
             case .space: if pending != .lineBreak { pending = .space }
             case .lineBreak: pending = .lineBreak
@@ -96,5 +58,78 @@ enum TextNormalizer {
             index &+= width
         }
         return written
+    }
+
+    /// What `normalize` would write, without writing it: its length in bytes and its last byte (0 when empty).
+    /// Most blocks of a page are only measured: their text is not kept.
+    static func measure(_ inputBuffer: UnsafeBufferPointer<UInt8>) -> (length: Int, last: UInt8) {
+        guard let input = inputBuffer.baseAddress else { return (0, 0) }
+        var length = 0
+        var last: UInt8 = 0
+        var pending = false  // white space waits for the next visible character
+        var index = 0
+        let count = inputBuffer.count
+        while index < count {
+            let byte = input[index]
+            if byte > 0x20 && byte < 0x7F {
+                if pending && length > 0 { length &+= 1 }
+                pending = false
+                length &+= 1
+                last = byte
+                index &+= 1
+                continue
+            }
+            let (kind, width) = classify(input, count, index, keepLineBreaks: false)
+            switch kind {
+            case .space, .lineBreak: pending = true
+            case .drop: break
+            case .copy:
+                if pending && length > 0 { length &+= 1 }
+                pending = false
+                length &+= width
+                last = input[index + width - 1]
+            }
+            index &+= width
+        }
+        return (length, last)
+    }
+
+    /// What becomes of the character at `index` (not printable ASCII), and its width in bytes.
+    @inline(__always)
+    private static func classify(_ input: UnsafePointer<UInt8>, _ count: Int, _ index: Int, keepLineBreaks: Bool) -> (Kind, Int) {
+        let byte = input[index]
+        switch byte {
+        case 0x09...0x0D, 0x20: return (.space, 1)
+        case 0x00...0x08, 0x0E...0x1F, 0x7F: return (.drop, 1)
+        case 0xC2 where index + 1 < count:
+            switch input[index + 1] {
+            case 0xA0, 0x85: return (.space, 2)  // no-break space, next line
+            case 0xAD: return (.drop, 2)  // soft hyphen
+            default: return (.copy, 2)
+            }
+        case 0xE1 where index + 2 < count && input[index + 1] == 0x9A && input[index + 2] == 0x80:
+            return (.space, 3)
+        case 0xE2 where index + 2 < count:
+            let second = input[index + 1]
+            let third = input[index + 2]
+            if second == 0x80 {
+                switch third {
+                case 0x80...0x8A, 0xA9, 0xAF: return (.space, 3)  // spaces, paragraph separator, narrow no-break space
+                case 0x8B...0x8D: return (.drop, 3)  // zero-width space and joiners
+                case 0xA8: return (keepLineBreaks ? .lineBreak : .space, 3)  // line separator: a <br>
+                default: return (.copy, 3)
+                }
+            } else if second == 0x81 {
+                if third == 0x9F { return (.space, 3) } else if third == 0xA0 { return (.drop, 3) }
+            }
+            return (.copy, 3)
+        case 0xE3 where index + 2 < count && input[index + 1] == 0x80 && input[index + 2] == 0x80:
+            return (.space, 3)
+        case 0xEF where index + 2 < count && input[index + 1] == 0xBB && input[index + 2] == 0xBF:
+            return (.drop, 3)  // byte-order mark
+        default:
+            let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            return (.copy, min(width, count - index))
+        }
     }
 }

@@ -170,6 +170,11 @@ enum Triggers {
 
 /// Aho–Corasick over a small alphabet (letters, any digit, space, "-", "'", other), with the trigger kinds as outputs.
 ///
+/// It reads page text as it comes, before normalisation: every run of spaces and punctuation reads as one space,
+/// and invisible characters (soft hyphens, zero-width spaces, controls) are passed over, both in the table itself
+/// (a space after a space, and an invisible character anywhere, lead back to the same state). So the raw text of a
+/// block and its normalised text give the same triggers, and most blocks need never be normalised.
+///
 /// The table is sized for the cache: 32 classes of 16-bit entries, one 64-byte line per state. Digits share one
 /// class, so "1111-8" also fires on other numbers of that shape: a trigger only lets the patterns run.
 struct TriggerAutomaton: Sendable {
@@ -178,7 +183,9 @@ struct TriggerAutomaton: Sendable {
     private static let outputFlag: UInt16 = 0x8000
     private let transitions: [UInt16]
     private let outputs: [UInt32]
-    /// Bytes by which the first half of a split scan runs past the middle: the longest word, at four bytes a character.
+    /// Length in symbols of the partial word each state stands for: how far back a match in progress began.
+    private let depths: [UInt8]
+    /// Bytes by which the first half of a split scan runs past the middle before it checks whether it may stop.
     private let overlap: Int
 
     /// Alphabet class of a folded byte: space 0, a–z 1…26, digits 27, "-" 28, "'" 29, anything else 30.
@@ -194,22 +201,32 @@ struct TriggerAutomaton: Sendable {
         }
     }
 
+    private static let space = 0
     private static let hyphen = 28
     private static let apostrophe = 29
     private static let other = 30
+    /// Invisible characters: every state leads to itself.
+    private static let invisible = 31
 
     init(_ groups: [(TriggerSet, [String])]) {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: Self.classCount)]
         var output: [UInt32] = [0]
+        var depth: [UInt8] = [0]
+        var endsWithSpace: [Bool] = [false]
         for (kind, words) in groups {
             for word in words {
                 var state = 0
+                var previous = -1
                 for byte in word.utf8 {
                     let symbol = Self.classOf(byte)
+                    precondition(!(symbol == Self.space && previous == Self.space), "trigger word with two spaces: \(word)")
+                    previous = symbol
                     if goto[state][symbol] < 0 {
                         goto[state][symbol] = Int32(goto.count)
                         goto.append([Int32](repeating: -1, count: Self.classCount))
                         output.append(0)
+                        depth.append(UInt8(clamping: Int(depth[state]) + 1))
+                        endsWithSpace.append(symbol == Self.space)
                     }
                     state = Int(goto[state][symbol])
                 }
@@ -237,6 +254,12 @@ struct TriggerAutomaton: Sendable {
                 }
             }
         }
+        // A space always leads to a state that ends with one (no word holds two spaces): a second space stays there.
+        // An invisible character leaves every state as it was.
+        for state in goto.indices {
+            if endsWithSpace[state] { goto[state][Self.space] = Int32(state) }
+            goto[state][Self.invisible] = Int32(state)
+        }
         // Each entry is the next state, its top bit set when that state has an output: most steps then need no
         // second table.
         precondition(goto.count < Int(Self.outputFlag), "too many trigger words for 16-bit states")
@@ -244,6 +267,7 @@ struct TriggerAutomaton: Sendable {
             row.map { next in UInt16(next) | (output[Int(next)] != 0 ? Self.outputFlag : 0) }
         }
         outputs = output
+        depths = depth
         overlap = 4 * (groups.flatMap(\.1).map(\.utf8.count).max() ?? 0)
     }
 
@@ -253,13 +277,18 @@ struct TriggerAutomaton: Sendable {
     }
 
     /// One pass over UTF-8 bytes: ASCII through a class table, Latin-1 letters folded, curly quotes and dashes read
-    /// as their ASCII forms; any other character is "other".
+    /// as their ASCII forms, Unicode spaces as spaces; any other character is "other".
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> TriggerSet {
         transitions.withUnsafeBufferPointer { table in
             outputs.withUnsafeBufferPointer { outputs in
-                Self.asciiClass.withUnsafeBufferPointer { asciiClass in
-                    Self.latin1Class.withUnsafeBufferPointer { latin1Class in
-                        TriggerSet(rawValue: Self.run(bytes, table.baseAddress!, outputs.baseAddress!, asciiClass.baseAddress!, latin1Class.baseAddress!, overlap: overlap))
+                depths.withUnsafeBufferPointer { depths in
+                    Self.asciiClass.withUnsafeBufferPointer { asciiClass in
+                        Self.latin1Class.withUnsafeBufferPointer { latin1Class in
+                            TriggerSet(
+                                rawValue: Self.run(
+                                    bytes, table.baseAddress!, outputs.baseAddress!, depths.baseAddress!, asciiClass.baseAddress!,
+                                    latin1Class.baseAddress!, overlap: overlap))
+                        }
                     }
                 }
             }
@@ -268,11 +297,12 @@ struct TriggerAutomaton: Sendable {
 
     /// The scanning loop, on raw pointers with its state in locals: it runs over nearly every byte of every page.
     ///
-    /// Each step waits for the table entry the previous step chose, so a long text is scanned as two halves at once
-    /// (the first running on past the middle by more than the longest word): two chains of loads overlap.
+    /// Each step waits for the table entry the previous step chose, so a long text is scanned as two halves at once:
+    /// two chains of loads overlap. The second half starts afresh at the middle; the first runs on past the middle
+    /// until every word it has begun started there or later, where the second half saw it whole.
     private static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt16>, _ outputs: UnsafePointer<UInt32>,
-        _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>, overlap: Int
+        _ depths: UnsafePointer<UInt8>, _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>, overlap: Int
     ) -> UInt32 {
         var found: UInt32 = 0
         @inline(__always) func step(_ state: Int, _ symbol: Int) -> Int {
@@ -293,42 +323,75 @@ struct TriggerAutomaton: Sendable {
                 let symbol = Int(latin1Class[Int(base![index + 1] & 0x3F)])
                 index &+= 2
                 return symbol
-            } else if byte == 0xE2 && index + 2 < count && base![index + 1] == 0x80 {
-                let third = base![index + 2]
-                index &+= 3
-                return third == 0x98 || third == 0x99 ? apostrophe : third == 0x93 || third == 0x94 ? hyphen : other
-            } else {
-                index &+= min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, count - index)
-                return other
             }
+            return otherSymbol(base!, count, &index)
         }
-        var first = step(0, 0)  // a space before the text
+        var first = step(0, space)  // a space before the text
         var index = 0
-        var end = count
         if count >= 4 * overlap {
             var middle = count / 2
             while middle < count && base![middle] & 0xC0 == 0x80 { middle += 1 }  // not inside a character
-            end = min(count, middle + overlap)
             var second = 0
             var secondIndex = middle
-            while index < end && secondIndex < count {
+            while index < middle && secondIndex < count {
                 first = step(first, symbol(&index))
                 second = step(second, symbol(&secondIndex))
             }
+            while index < middle { first = step(first, symbol(&index)) }
             while secondIndex < count { second = step(second, symbol(&secondIndex)) }
-            _ = step(second, 0)  // and a space after the text
+            _ = step(second, space)  // and a space after the text
+            // The first half stops once the word it is in began at the middle or after: the second half saw it.
+            var read = 0  // symbols read past the middle, a run of spaces counting once, invisible ones not at all
+            var afterSpace = false
+            while index < count {
+                let symbol = symbol(&index)
+                first = step(first, symbol)
+                if symbol != invisible && !(symbol == space && afterSpace) { read += 1 }
+                if symbol != invisible { afterSpace = symbol == space }
+                if Int(depths[first]) < read { return found }
+            }
+        } else {
+            while index < count { first = step(first, symbol(&index)) }
         }
-        while index < end { first = step(first, symbol(&index)) }
-        if end == count { _ = step(first, 0) }
+        _ = step(first, space)
         return found
     }
 
-    /// Alphabet class of each ASCII byte, upper case folded to lower; punctuation reads as a space.
+    /// The class of a character that is neither ASCII nor Latin-1: typographic quotes and dashes, Unicode spaces
+    /// (read as spaces), invisible characters (passed over), anything else "other". Moves `index` past it.
+    private static func otherSymbol(_ base: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int) -> Int {
+        let byte = base[index]
+        let width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, count - index)
+        defer { index &+= width }
+        let second = width > 1 ? base[index + 1] : 0
+        let third = width > 2 ? base[index + 2] : 0
+        switch (byte, second) {
+        case (0xC2, 0xA0), (0xC2, 0x85): return space  // no-break space, next line
+        case (0xC2, 0xAD): return invisible  // soft hyphen
+        case (0xE2, 0x80):
+            switch third {
+            case 0x98, 0x99: return apostrophe
+            case 0x93, 0x94: return hyphen
+            case 0x80...0x8A, 0xA8, 0xA9, 0xAF: return space  // spaces, line and paragraph separators
+            case 0x8B...0x8D: return invisible  // zero-width space and joiners
+            default: return other
+            }
+        case (0xE2, 0x81): return third == 0x9F ? space : third == 0xA0 ? invisible : other
+        case (0xE1, 0x9A): return third == 0x80 ? space : other
+        case (0xE3, 0x80): return third == 0x80 ? space : other
+        case (0xEF, 0xBB): return third == 0xBF ? invisible : other  // byte-order mark
+        default: return other
+        }
+    }
+
+    /// Alphabet class of each ASCII byte, upper case folded to lower; punctuation and white space read as a space,
+    /// control characters are invisible.
     private static let asciiClass: [UInt8] = (0..<128).map { byte in
         switch byte {
         case 0x41...0x5A: UInt8(classOf(UInt8(byte) + 32))
         case 0x61...0x7A, 0x30...0x39, 0x2D, 0x27: UInt8(classOf(UInt8(byte)))
-        default: 0
+        case 0x00...0x08, 0x0E...0x1F, 0x7F: UInt8(invisible)
+        default: UInt8(space)
         }
     }
 

@@ -1,0 +1,127 @@
+@testable import Extractor
+import Foundation
+import Testing
+
+/// The trigger scan reads raw page text, and blocks are measured without being normalised: both must agree with what
+/// the normalised text says.
+@Suite struct TextScanTests {
+    /// Separators and invisible characters of messy pages, between and inside words.
+    static let noise = [" ", "  ", "\n   ", "\t", "\u{A0}", "\u{202F}", "\u{2028}", "\u{AD}", "\u{200B}", "\u{FEFF}", "\u{1}", ", ", " : ", "’", "–"]
+
+    /// Trigger words and ordinary words joined by random noise, some words cut by an invisible character.
+    static func messyText(seed: UInt64, words: Int) -> String {
+        var random = SeededRandom(seed: seed)
+        let vocabulary = Triggers.words.flatMap(\.1) + Triggers.legalWords.flatMap(\.1) + [
+            "Les", "données", "de", "santé", "sont", "HÉBERGÉES", "chez", "OVH", "à", "Roubaix", "l'utilisateur", "États-Unis", "1111-8",
+            "ŒUVRE", "naïve", "😀", "über",
+        ]
+        var text = ""
+        for _ in 0..<words {
+            var word = vocabulary[Int(random.next() % UInt64(vocabulary.count))]
+            if random.next() % 5 == 0, word.count > 2 {
+                let cut = word.index(word.startIndex, offsetBy: Int(random.next() % UInt64(word.count - 1)) + 1)
+                word.insert(contentsOf: ["\u{AD}", "\u{200B}", "\u{2060}"][Int(random.next() % 3)], at: cut)
+            }
+            text += word + noise[Int(random.next() % UInt64(noise.count))]
+        }
+        return text
+    }
+
+    /// What the automaton must find, worked out the plain way: fold the normalised text to the automaton's alphabet
+    /// (one space for any run of spaces and punctuation) and look for each folded word.
+    static func reference(_ text: String, _ groups: [(TriggerSet, [String])]) -> TriggerSet {
+        func fold(_ text: String) -> String {
+            var folded = ""
+            for scalar in text.unicodeScalars {
+                let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+                let character: Character
+                switch scalar {
+                case "\u{2018}", "\u{2019}", "'": character = "'"
+                case "\u{2013}", "\u{2014}", "-": character = "-"
+                case "0"..."9": character = "0"
+                case _ where scalar.value >= 0xC0 && scalar.value <= 0xFF && base.isASCII && base.properties.isAlphabetic:
+                    character = Character(String(base).lowercased())
+                case _ where scalar.isASCII && scalar.properties.isAlphabetic: character = Character(String(scalar).lowercased())
+                case _ where scalar.isASCII: character = " "
+                default: character = "#"
+                }
+                if character == " " && folded.last == " " { continue }
+                folded.append(character)
+            }
+            return folded
+        }
+        let folded = fold(" " + TextNormalizer.normalize(text, keepLineBreaks: true) + " ")
+        var found: TriggerSet = []
+        for (kind, words) in groups where words.contains(where: { folded.contains(fold($0)) }) { found.formUnion(kind) }
+        return found
+    }
+
+    @Test func measuringGivesTheNormalisedLengthAndLastByte() {
+        var random = SeededRandom(seed: 3)
+        var inputs = (0..<300).map { Array(Self.messyText(seed: $0, words: Int($0 % 40)).utf8) }
+        inputs += (0..<300).map { _ in (0..<Int(random.next() % 64)).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+        inputs += [[], [0x20, 0x20], [0xE2, 0x80], [0x41, 0xC2], Array(" \u{A0}x\u{AD} ".utf8)]
+        for input in inputs {
+            // Bytes, not a String: random bytes are not UTF-8, and a String would repair them.
+            var normalized = [UInt8](repeating: 0, count: input.count)
+            let length = input.withUnsafeBufferPointer { input in
+                normalized.withUnsafeMutableBufferPointer { TextNormalizer.normalize(input, into: $0, keepLineBreaks: true) }
+            }
+            let measured = input.withUnsafeBufferPointer { TextNormalizer.measure($0) }
+            #expect(measured.length == length, "\(input)")
+            #expect(measured.last == (length > 0 ? normalized[length - 1] : 0), "\(input)")
+        }
+    }
+
+    @Test func rawTextGivesTheTriggersOfItsNormalisedText() {
+        let groups = Triggers.words + Triggers.legalWords
+        // Short texts scan in one pass; long ones in two halves, the middle falling anywhere.
+        for seed in 0..<400 as Range<UInt64> {
+            let text = Self.messyText(seed: seed, words: seed % 2 == 0 ? 12 : 300)
+            let raw = Triggers.scanBlock(text)
+            let normalized = Triggers.scanBlock(TextNormalizer.normalize(text, keepLineBreaks: true))
+            let expected = Self.reference(text, groups)
+            #expect(raw == expected, "raw text, seed \(seed)")
+            #expect(normalized == expected, "normalised text, seed \(seed)")
+        }
+    }
+
+    /// A long text is scanned as two halves: a word across the middle, wherever the middle falls in it, is found.
+    @Test func wordAcrossTheMiddleOfALongTextIsFound() {
+        for (kind, words) in Triggers.words + Triggers.legalWords {
+            for word in words {
+                for variant in [word, word.replacingOccurrences(of: " ", with: " \u{A0}\n ")] {
+                    let length = variant.utf8.count
+                    for offset in 0...length {
+                        // The middle, count / 2, falls `offset` bytes into the word.
+                        let before = 2_000
+                        let after = before + 2 * offset - length
+                        let filler = { (count: Int) in String(String(repeating: "qq ", count: count / 3 + 1).prefix(count)) }
+                        let text = filler(before) + variant + filler(after)
+                        #expect(Triggers.scanBlock(text).isSuperset(of: kind), "\(variant) cut at \(offset)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func wordsCutByInvisibleCharactersOrSpreadOverLinesAreFound() {
+        #expect(Triggers.scanBlock("Le site est hé\u{AD}ber\u{200B}gé ailleurs").contains(.hosting))
+        #expect(Triggers.scanBlock("data are stored\n      by us").contains(.hosting))
+        #expect(Triggers.scanBlock("situés en\u{A0}France et hébergés").contains(.place))
+        #expect(!Triggers.scanBlock("le cahier des charges").contains(.hosting))
+    }
+}
+
+/// SplitMix64: the same numbers on every run.
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
