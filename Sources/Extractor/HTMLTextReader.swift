@@ -43,8 +43,10 @@ enum HTMLTextReader {
 /// Receives libxml2's SAX events and hands them to the block collector.
 private final class SAXReader {
     var collector = BlockCollector()
-    /// Element kinds by name pointer: libxml2 interns names, so each distinct tag is looked at once.
-    private var kinds: [UnsafePointer<xmlChar>: ElementKind] = [:]
+    /// Element kinds by name pointer, in a small direct-mapped cache: libxml2 interns names, so a tag's kind is
+    /// worked out once and then found by its pointer alone (a page uses a few dozen tags).
+    private var cachedNames = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
+    private var cachedKinds = [ElementKind](repeating: ElementKind(""), count: 64)
     /// Depth inside a skipped element (script, hidden block, cookie banner): its text is not read.
     private var skipDepth = 0
 
@@ -70,9 +72,11 @@ private final class SAXReader {
     }
 
     private func kind(_ name: UnsafePointer<xmlChar>) -> ElementKind {
-        if let known = kinds[name] { return known }
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 4) & 63
+        if cachedNames[slot] == name { return cachedKinds[slot] }
         let kind = ElementKind(String(cString: name))
-        kinds[name] = kind
+        cachedNames[slot] = name
+        cachedKinds[slot] = kind
         return kind
     }
 
@@ -114,6 +118,8 @@ private final class SAXReader {
         while let name = pointer.pointee {
             let value = pointer.advanced(by: 1).pointee
             pointer = pointer.advanced(by: 2)
+            // Most attributes (href, src, title, lang…) start with none of the letters looked for.
+            guard [0x68, 0x61, 0x73, 0x69, 0x63].contains(name.pointee) else { continue }  // h a s i c
             if equals(name, "hidden") { return true }
             guard let value else { continue }
             if equals(name, "aria-hidden") {
