@@ -22,9 +22,10 @@ struct DocumentAnalysis {
     private var listIntroduction: Label?
     /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
     private var pendingHDS: Int?
-    /// Heading contexts already worked out, by heading path: many blocks share one.
-    private var headingContexts: [String: HeadingContext] = [:]
-    private var currentSection: (headings: [String], key: String, context: HeadingContext) = ([], "", HeadingContext([]))
+    /// The headings of the blocks being read and what they say; the section's key is made when first needed.
+    private var currentSection: (headings: [String], key: String?, context: HeadingContext) = ([], nil, HeadingContext([]))
+    /// The column headers of the last table row read, and the table they make.
+    private var lastTable: (columns: [String], table: SubprocessorTable?) = ([], nil)
     /// All the text read, block by block, to find the address of a host named without one.
     private var texts: [String] = []
 
@@ -55,19 +56,15 @@ struct DocumentAnalysis {
     mutating func read(_ block: TextBlock) {
         // Consecutive blocks mostly share their headings: work the section out again only when they change.
         if block.headings != currentSection.headings {
-            let key = block.headings.joined(separator: "\u{1F}")
-            currentSection = (block.headings, key, headingContexts[key] ?? HeadingContext(block.headings))
-            headingContexts[key] = currentSection.context
+            currentSection = (block.headings, nil, HeadingContext(block.headings))
         }
-        let sectionKey = currentSection.key
         let headingContext = currentSection.context
         if !block.isHeading {
             textLength += block.length
             if !block.isElided { texts.append(block.text) }
         }
-        if !block.columns.isEmpty, let table = SubprocessorTable(columns: block.columns) {
-            let named = readRow(block, table: table)
-            sectionHosts[sectionKey, default: []].append(contentsOf: named)
+        if !block.columns.isEmpty, let table = subprocessorTable(block.columns) {
+            addSectionHosts(readRow(block, table: table))
             return
         }
         // Most blocks say nothing of hosting: one look at the whole block passes them over.
@@ -108,7 +105,7 @@ struct DocumentAnalysis {
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(sentence)
                 let context = SentenceContext(
-                    text: text, section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
+                    text: text, mentions: SentenceMentions(text, matcher), section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false, triggers: trigger)
                 let named = wantsHosts ? readHosts(context, block: block) : []
@@ -117,8 +114,8 @@ struct DocumentAnalysis {
                     hds[pending].namesHost = true
                 }
                 blockHosts.append(contentsOf: named)
-                sectionHosts[sectionKey, default: []].append(contentsOf: named)
-                let nearby = blockHosts.isEmpty && headingContext.isHosting ? sectionHosts[sectionKey] ?? [] : blockHosts
+                addSectionHosts(named)
+                let nearby = blockHosts.isEmpty && headingContext.isHosting ? sectionHosts[sectionKey()] ?? [] : blockHosts
                 if wantsCertification { readCertifications(context, named: named, nearby: nearby) }
                 if wantsEncryption { readEncryption(context) }
                 if wantsLocation { readLocations(context) }
@@ -130,6 +127,25 @@ struct DocumentAnalysis {
             if Patterns.hosting.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
             if hds.count > hdsBefore, let last = hds.indices.last, !hds[last].namesHost { pendingHDS = last }
         }
+    }
+
+    /// The rows of a table share its column headers: they are read once per table.
+    private mutating func subprocessorTable(_ columns: [String]) -> SubprocessorTable? {
+        if columns != lastTable.columns { lastTable = (columns, SubprocessorTable(columns: columns)) }
+        return lastTable.table
+    }
+
+    /// The key of the section being read: its heading path.
+    private mutating func sectionKey() -> String {
+        if let key = currentSection.key { return key }
+        let key = currentSection.headings.joined(separator: "\u{1F}")
+        currentSection.key = key
+        return key
+    }
+
+    private mutating func addSectionHosts(_ named: [String]) {
+        guard !named.isEmpty else { return }
+        sectionHosts[sectionKey(), default: []].append(contentsOf: named)
     }
 
     // MARK: Hosts in sentences
@@ -148,7 +164,7 @@ struct DocumentAnalysis {
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
         // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
         if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)),
-            let first = matcher.mentions(in: text).first?.range ?? CompanyName.withLegalForm(in: text).first?.range,
+            let first = context.mentions.all.first?.range ?? CompanyName.withLegalForm(in: text).first?.range,
             Patterns.statusVerb.matches(in: Folded((text.original as NSString).substring(from: first.location + first.length)))
         {
             return []
@@ -156,7 +172,7 @@ struct DocumentAnalysis {
         // The editor of the service is named in hosting sections too; it is not its host.
         if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Patterns.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []
-        for mention in matcher.mentions(in: text) where !isDenied(mention.range, in: text, triggers: triggers) {
+        for mention in context.mentions.all where !isDenied(mention.range, in: text, triggers: triggers) {
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
@@ -271,12 +287,15 @@ struct DocumentAnalysis {
     private mutating func readCertifications(_ context: SentenceContext, named: [String], nearby: [String]) {
         let text = context.text
         let providerIDs = { (keys: [String]) in keys.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil } }
-        if let range = Patterns.hds.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)),
-            !Patterns.conditional.matches(in: text)
+        let triggers = context.triggers
+        if let range = Patterns.hds.firstRange(in: text),
+            !(triggers.contains(.negationWords) && Patterns.negation.matches(in: Clause.around(range, in: text))),
+            !(triggers.contains(.conditionalWords) && Patterns.conditional.matches(in: text))
         {
-            let ids = Self.unique(matcher.mentions(in: text).map(\.providerID) + providerIDs(named))
-            // "des hébergeurs certifiés" does not point back to the host named before.
-            let nearby = Patterns.indefiniteHost.matches(in: text) ? [] : nearby
+            let ids = Self.unique(context.mentions.all.map(\.providerID) + providerIDs(named))
+            // Only a sentence that names no host looks back to the hosts named before it; "des hébergeurs certifiés"
+            // does not point back to them.
+            let nearby = !ids.isEmpty || !named.isEmpty || Patterns.indefiniteHost.matches(in: text) ? [] : nearby
             let subject = ids.isEmpty && named.isEmpty ? providerIDs(nearby) : ids
             let namesHost = !subject.isEmpty || !named.isEmpty || !nearby.isEmpty
             hds.append(HDSMention(providerIDs: subject, namesHost: namesHost, evidence: evidence(context, focus: range)))
@@ -285,10 +304,10 @@ struct DocumentAnalysis {
             let clause = Clause.around(range, in: text)
             let kind: SecNumCloudMention.Kind? =
                 Patterns.future.matches(in: clause) ? .inProgress
-                : Patterns.negation.matches(in: clause) ? .denied
+                : triggers.contains(.negationWords) && Patterns.negation.matches(in: clause) ? .denied
                 : Patterns.secNumCloudHeld.matches(in: text) ? .claimed : nil
             if let kind {
-                let ids = Self.unique(matcher.mentions(in: text).map(\.providerID))
+                let ids = Self.unique(context.mentions.all.map(\.providerID))
                 secNumCloud.append(
                     SecNumCloudMention(kind: kind, providerIDs: ids.isEmpty ? providerIDs(nearby) : ids, evidence: evidence(context, focus: range)))
             }
@@ -299,7 +318,9 @@ struct DocumentAnalysis {
         let text = context.text
         if let range = Patterns.noKeys.firstRange(in: text) {
             zeroKnowledge.append(evidence(context, focus: range))
-        } else if let range = Patterns.endToEnd.firstRange(in: text), !Patterns.negation.matches(in: Clause.around(range, in: text)) {
+        } else if let range = Patterns.endToEnd.firstRange(in: text),
+            !(context.triggers.contains(.negationWords) && Patterns.negation.matches(in: Clause.around(range, in: text)))
+        {
             zeroKnowledge.append(evidence(context, focus: range))
         }
     }
@@ -321,7 +342,8 @@ struct DocumentAnalysis {
             }
         }
         if triggers.contains(.outsideWords), let range = Patterns.outsideEurope.firstRange(in: text), !Patterns.companySeat.matches(in: text),
-            !Patterns.noTransfer.matches(in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "]))
+            !(triggers.contains(.negationWords)
+                && Patterns.noTransfer.matches(in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "])))
         {
             locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
         }
@@ -329,7 +351,9 @@ struct DocumentAnalysis {
 
     private mutating func readExposure(_ context: SentenceContext) {
         let text = context.text
-        if let range = Patterns.exposure.firstRange(in: text), !Patterns.hostDenial.matches(in: Clause.around(range, in: text)) {
+        if let range = Patterns.exposure.firstRange(in: text),
+            !(context.triggers.contains(.negationWords) && Patterns.hostDenial.matches(in: Clause.around(range, in: text)))
+        {
             exposure.append(evidence(context, focus: range))
         }
     }
@@ -378,16 +402,16 @@ struct HeadingContext {
 
     init(_ headings: [String]) {
         // Most headings ("Article 12", "Vos droits") name neither hosting nor a role: no need for regular expressions.
-        guard headings.contains(where: { !Triggers.scan($0).isDisjoint(with: [.heading, .role]) }) else {
+        let triggers = headings.map(Triggers.scan)
+        guard let last = headings.indices.last, triggers.contains(where: { !$0.isDisjoint(with: [.heading, .role]) }) else {
             isHosting = false
             roles = []
             return
         }
         let folded = headings.map(Folded.init)
-        let nearestRoles = folded.last.map(RoleWords.roles) ?? []
-        let nearestIsHosting = folded.last.map(Patterns.hostingHeading.matches) ?? false
-        let ancestorIsHosting = folded.dropLast().contains(where: Patterns.hostingHeading.matches)
-        isHosting = nearestIsHosting || (!nearestRoles.isEmpty && ancestorIsHosting)
+        func namesHosting(_ index: Int) -> Bool { triggers[index].contains(.heading) && Patterns.hostingHeading.matches(in: folded[index]) }
+        let nearestRoles = RoleWords.roles(in: folded[last])
+        isHosting = namesHosting(last) || (!nearestRoles.isEmpty && headings.indices.dropLast().contains(where: namesHosting))
         roles = folded.reversed().lazy.map(RoleWords.roles).first { !$0.isEmpty } ?? []
     }
 }
@@ -395,6 +419,8 @@ struct HeadingContext {
 /// One sentence with what its surroundings say.
 struct SentenceContext {
     let text: Folded
+    /// The known providers it names, found when first asked for.
+    let mentions: SentenceMentions
     let section: String?
     /// The heading or a label ("Hébergeur :") says this part of the page is about hosting.
     let headingIsHosting: Bool
@@ -404,6 +430,18 @@ struct SentenceContext {
     let fromIntroduction: Bool
     /// Trigger words of the sentence: which patterns can match at all.
     let triggers: TriggerSet
+}
+
+/// The known providers a sentence names, found once however many readers ask.
+final class SentenceMentions {
+    private let text: Folded
+    private let matcher: ProviderMatcher
+    private(set) lazy var all: [ProviderMatcher.Mention] = matcher.mentions(in: text)
+
+    init(_ text: Folded, _ matcher: ProviderMatcher) {
+        self.text = text
+        self.matcher = matcher
+    }
 }
 
 /// "Hébergeur du site : …" at the start of a line.
