@@ -62,6 +62,9 @@ enum TextNormalizer {
 
     /// What `normalize` would write, without writing it: its length in bytes and its last byte (0 when empty).
     /// Most blocks of a page are only measured: their text is not kept.
+    ///
+    /// Plain ASCII (no control character) is taken eight bytes at a time: a single space between words is written
+    /// as it is, so the length is the visible bytes plus each passage from white space back to a visible byte.
     static func measure(_ inputBuffer: UnsafeBufferPointer<UInt8>) -> (length: Int, last: UInt8) {
         guard let input = inputBuffer.baseAddress else { return (0, 0) }
         var length = 0
@@ -69,7 +72,30 @@ enum TextNormalizer {
         var pending = false  // white space waits for the next visible character
         var index = 0
         let count = inputBuffer.count
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         while index < count {
+            // Once a visible byte is written, a leading space can no longer be dropped: eight bytes at a time.
+            if length > 0 && index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self))
+                // The top bit of each byte that is not printable ASCII or a space: non-ASCII, control, DEL.
+                let below20 = ~((word & low7) &+ 0x6060_6060_6060_6060) & high
+                let isDEL = ((word & low7) &+ 0x0101_0101_0101_0101) & high
+                let unusual = (word & high) | below20 | isDEL
+                let bytes = unusual == 0 ? 8 : unusual.trailingZeroBitCount / 8
+                if bytes > 0 {
+                    let kept: UInt64 = bytes == 8 ? high : high & ((1 << (8 * UInt64(bytes))) - 1)
+                    let difference = word ^ 0x2020_2020_2020_2020
+                    let spaces = ~(((difference & low7) &+ low7) | difference) & kept
+                    let visible = ~spaces & kept
+                    let resumes = visible & ((spaces << 8) | (pending ? 0x80 : 0))
+                    length &+= visible.nonzeroBitCount &+ resumes.nonzeroBitCount
+                    if visible != 0 { last = input[index + (63 - visible.leadingZeroBitCount) / 8] }
+                    pending = spaces & (UInt64(0x80) << (8 * UInt64(bytes - 1))) != 0
+                    index &+= bytes
+                    continue
+                }
+            }
             let byte = input[index]
             if byte > 0x20 && byte < 0x7F {
                 if pending && length > 0 { length &+= 1 }

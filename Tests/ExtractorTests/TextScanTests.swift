@@ -61,6 +61,10 @@ import Testing
         var inputs = (0..<300).map { Array(Self.messyText(seed: $0, words: Int($0 % 40)).utf8) }
         inputs += (0..<300).map { _ in (0..<Int(random.next() % 64)).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
         inputs += [[], [0x20, 0x20], [0xE2, 0x80], [0x41, 0xC2], Array(" \u{A0}x\u{AD} ".utf8)]
+        // Plain ASCII is measured eight bytes at a time: spaces and words across every alignment.
+        inputs += (0..<64).map { shift in
+            Array((String(repeating: " ", count: shift % 9) + String(repeating: "word  x ", count: shift % 7 + 1) + "é" + String(repeating: "a ", count: shift % 5) + String(repeating: " ", count: shift % 3)).utf8)
+        }
         for input in inputs {
             // Bytes, not a String: random bytes are not UTF-8, and a String would repair them.
             var normalized = [UInt8](repeating: 0, count: input.count)
