@@ -7,6 +7,8 @@ enum Clause {
 
     /// Searches the UTF-16 code units directly: a clause is cut for most names a sentence holds.
     static func around(_ range: NSRange, in text: Folded, separators: [String] = defaultSeparators) -> Folded {
+        // Most sentences hold no separator: the clause is the sentence.
+        guard separators.contains(where: { UTF8Bytes.contains(text.folded, $0) }) else { return text }
         let units = Array(text.folded.utf16)
         var start = 0
         var end = units.count

@@ -105,7 +105,7 @@ struct DocumentAnalysis {
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(sentence)
                 let context = SentenceContext(
-                    text: text, mentions: SentenceMentions(text, matcher), section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
+                    text: text, facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false, triggers: trigger)
                 let named = wantsHosts ? readHosts(context, block: block) : []
@@ -156,15 +156,15 @@ struct DocumentAnalysis {
         // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
         let triggers = context.triggers
         let hostingSentence = Patterns.hosting.matches(in: text)
-            && (!triggers.contains(.roleNoiseWords) || Patterns.hosting.matches(in: Folded(stripping: Patterns.roleNoise, from: text)))
-        let messagingSentence = !hostingSentence && Patterns.messagingService.matches(in: text) && RoleWords.roles(in: text).contains(.messaging)
+            && (!triggers.contains(.roleNoiseWords) || Patterns.hosting.matches(in: context.facts.withoutRoleNoise))
+        let messagingSentence = !hostingSentence && Patterns.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting,
             !(triggers.contains(.distractorWords) && Patterns.distractor.matches(in: text))
         else { return [] }
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
         // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
         if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)),
-            let first = context.mentions.all.first?.range ?? CompanyName.withLegalForm(in: text).first?.range,
+            let first = context.facts.mentions.first?.range ?? CompanyName.withLegalForm(in: text).first?.range,
             Patterns.statusVerb.matches(in: Folded((text.original as NSString).substring(from: first.location + first.length)))
         {
             return []
@@ -172,7 +172,7 @@ struct DocumentAnalysis {
         // The editor of the service is named in hosting sections too; it is not its host.
         if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Patterns.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []
-        for mention in context.mentions.all where !isDenied(mention.range, in: text, triggers: triggers) {
+        for mention in context.facts.mentions where !isDenied(mention.range, in: text, triggers: triggers) {
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
@@ -227,10 +227,11 @@ struct DocumentAnalysis {
     /// Roles from the clause around the name, else the sentence, else the heading or label; else unspecified.
     private func roles(around range: NSRange, _ context: SentenceContext) -> [HostRole] {
         let clause = Clause.around(range, in: context.text, separators: [";", " tandis que ", " alors que ", " whereas ", " while "])
-        for candidate in [clause, context.text] {
-            let roles = RoleWords.roles(in: candidate)
+        if clause.original != context.text.original {
+            let roles = RoleWords.roles(in: clause)
             if !roles.isEmpty { return roles }
         }
+        if !context.facts.roles.isEmpty { return context.facts.roles }
         return context.contextRoles.isEmpty ? [.unspecified] : context.contextRoles
     }
 
@@ -292,7 +293,7 @@ struct DocumentAnalysis {
             !(triggers.contains(.negationWords) && Patterns.negation.matches(in: Clause.around(range, in: text))),
             !(triggers.contains(.conditionalWords) && Patterns.conditional.matches(in: text))
         {
-            let ids = Self.unique(context.mentions.all.map(\.providerID) + providerIDs(named))
+            let ids = Self.unique(context.facts.mentions.map(\.providerID) + providerIDs(named))
             // Only a sentence that names no host looks back to the hosts named before it; "des hébergeurs certifiés"
             // does not point back to them.
             let nearby = !ids.isEmpty || !named.isEmpty || Patterns.indefiniteHost.matches(in: text) ? [] : nearby
@@ -307,7 +308,7 @@ struct DocumentAnalysis {
                 : triggers.contains(.negationWords) && Patterns.negation.matches(in: clause) ? .denied
                 : Patterns.secNumCloudHeld.matches(in: text) ? .claimed : nil
             if let kind {
-                let ids = Self.unique(context.mentions.all.map(\.providerID))
+                let ids = Self.unique(context.facts.mentions.map(\.providerID))
                 secNumCloud.append(
                     SecNumCloudMention(kind: kind, providerIDs: ids.isEmpty ? providerIDs(nearby) : ids, evidence: evidence(context, focus: range)))
             }
@@ -419,8 +420,8 @@ struct HeadingContext {
 /// One sentence with what its surroundings say.
 struct SentenceContext {
     let text: Folded
-    /// The known providers it names, found when first asked for.
-    let mentions: SentenceMentions
+    /// What several readers ask of it, worked out once.
+    let facts: SentenceFacts
     let section: String?
     /// The heading or a label ("Hébergeur :") says this part of the page is about hosting.
     let headingIsHosting: Bool
@@ -432,16 +433,25 @@ struct SentenceContext {
     let triggers: TriggerSet
 }
 
-/// The known providers a sentence names, found once however many readers ask.
-final class SentenceMentions {
-    private let text: Folded
+/// What several readers of one sentence ask of it, worked out when first asked for and then kept.
+final class SentenceFacts {
+    let text: Folded
+    let triggers: TriggerSet
     private let matcher: ProviderMatcher
-    private(set) lazy var all: [ProviderMatcher.Mention] = matcher.mentions(in: text)
 
-    init(_ text: Folded, _ matcher: ProviderMatcher) {
+    init(_ text: Folded, triggers: TriggerSet, matcher: ProviderMatcher) {
         self.text = text
+        self.triggers = triggers
         self.matcher = matcher
     }
+
+    /// The known providers it names.
+    private(set) lazy var mentions: [ProviderMatcher.Mention] = matcher.mentions(in: text)
+    /// The sentence with the phrases that carry hosting or role words without naming a role blanked out.
+    private(set) lazy var withoutRoleNoise: Folded =
+        triggers.contains(.roleNoiseWords) ? Folded(stripping: Patterns.roleNoise, from: text) : text
+    /// The roles the whole sentence names.
+    private(set) lazy var roles: [HostRole] = RoleWords.roles(in: withoutRoleNoise, triggers: triggers)
 }
 
 /// "Hébergeur du site : …" at the start of a line.

@@ -106,7 +106,7 @@ private final class SAXReader {
         if skipDepth == 0 { collector.appendText(bytes) }
     }
 
-    private static let bannerMarkers = [
+    private static let bannerMarkers: [StaticString] = [
         "cookie-banner", "cookie-bar", "cookie-notice", "cookie-consent", "cookies-banner", "cookieconsent", "consent",
         "didomi", "onetrust", "axeptio", "tarteaucitron", "cookiebot", "gdpr-banner", "rgpd-banner", "cmp-",
     ]
@@ -126,13 +126,17 @@ private final class SAXReader {
                 if equalsIgnoringCase(value, "true") { return true }
             } else if equals(name, "style") {
                 let style = lowercased(value).filter { $0 != 0x20 }
-                if style.contains("display:none".utf8) || style.contains("visibility:hidden".utf8) { return true }
+                if contains(style, "display:none") || contains(style, "visibility:hidden") { return true }
             } else if equals(name, "id") || equals(name, "class") {
                 let text = lowercased(value)
-                if bannerMarkers.contains(where: { text.contains($0.utf8) }) { return true }
+                if bannerMarkers.contains(where: { contains(text, $0) }) { return true }
             }
         }
         return false
+    }
+
+    private static func contains(_ text: [UInt8], _ needle: StaticString) -> Bool {
+        text.withUnsafeBufferPointer { UTF8Bytes.contains($0, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)) }
     }
 
     private static func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {

@@ -104,7 +104,12 @@ enum RoleWords {
     static func roles(in text: Folded) -> [HostRole] {
         let triggers = Triggers.scan(text.original)
         guard !triggers.isDisjoint(with: .role) else { return [] }
-        let text = triggers.contains(.roleNoiseWords) ? Folded(stripping: Patterns.roleNoise, from: text) : text
+        return roles(in: triggers.contains(.roleNoiseWords) ? Folded(stripping: Patterns.roleNoise, from: text) : text, triggers: triggers)
+    }
+
+    /// Roles named in a text whose role noise is already blanked out, with the trigger words of the text.
+    static func roles(in text: Folded, triggers: TriggerSet) -> [HostRole] {
+        guard !triggers.isDisjoint(with: .role) else { return [] }
         var roles = specific.filter { triggers.contains($0.1) && $0.2.matches(in: text) }.map(\.0)
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
         if !dataIsQualified, triggers.contains(.roleData), data.matches(in: text) { roles.append(.healthData) }

@@ -25,11 +25,11 @@ struct ProviderMatcher: Sendable {
         "analytics", "tag manager", "fonts", "maps", "recaptcha", "ads", "adsense", "play", "store", "pay", "meet",
         "teams", "office", "outlook", "forms", "clarity", "bing", "youtube", "translate", "search", "signin", "sign-in",
         "connect", "authenticator", "turnstile", "web analytics", "insights",
-    ]
+    ].map { Array($0.utf16) }
     private static let productLeaders = [
         "se connecter avec ", "connexion avec ", "connecter via ", "sign in with ", "log in with ", "login with ",
         "compte ", "account ", "disponible sur ", "available on ", "telecharger sur ",
-    ]
+    ].map { Array($0.utf16) }
 
     init(catalog: ProviderCatalog) {
         var aliases: [Alias] = []
@@ -56,6 +56,8 @@ struct ProviderMatcher: Sendable {
         let candidates = automaton.matches(in: text.folded).sorted { lhs, rhs in
             lhs.pattern != rhs.pattern ? lhs.pattern < rhs.pattern : lhs.location < rhs.location
         }
+        guard !candidates.isEmpty else { return [] }
+        let units = Array(text.folded.utf16)
         var taken: [NSRange] = []
         var found: [Mention] = []
         for candidate in candidates {
@@ -64,7 +66,7 @@ struct ProviderMatcher: Sendable {
             if alias.caseSensitive && original.substring(with: range) != alias.written { continue }
             guard Self.isWordBoundary(haystack, original, range),
                 !taken.contains(where: { NSIntersectionRange($0, range).length > 0 }),
-                !Self.isProductMention(haystack, range)
+                !Self.isProductMention(units, range)
             else { continue }
             taken.append(range)
             found.append(Mention(providerID: alias.providerID, range: range))
@@ -90,14 +92,33 @@ struct ProviderMatcher: Sendable {
         return true
     }
 
-    private static func isProductMention(_ text: NSString, _ range: NSRange) -> Bool {
-        let end = range.location + range.length
-        let after = text.substring(from: end).trimmingCharacters(in: .whitespaces)
+    /// A product of the brand rather than the brand ("Google Analytics", "se connecter avec Google"), read on the
+    /// folded text's UTF-16 code units, where the name's range is.
+    private static func isProductMention(_ units: [UInt16], _ range: NSRange) -> Bool {
+        var next = range.location + range.length
+        while next < units.count, isSpace(units[next]) { next += 1 }
         let followedByProduct = productFollowers.contains { word in
-            after.hasPrefix(word) && !(after.dropFirst(word.count).first?.isLetter ?? false)
+            let end = next + word.count
+            return end <= units.count && units[next..<end].elementsEqual(word) && !(end < units.count && isLetter(units, at: end))
         }
         if followedByProduct { return true }
-        let before = text.substring(to: range.location)
-        return productLeaders.contains { before.hasSuffix($0) }
+        return productLeaders.contains { leader in
+            leader.count <= range.location && units[(range.location - leader.count)..<range.location].elementsEqual(leader)
+        }
+    }
+
+    /// White space as `CharacterSet.whitespaces` has it: spaces and tab.
+    private static func isSpace(_ unit: UInt16) -> Bool {
+        unit == 0x09 || (Unicode.Scalar(unit)?.properties.generalCategory == .spaceSeparator)
+    }
+
+    private static func isLetter(_ units: [UInt16], at index: Int) -> Bool {
+        var decoder = UTF16()
+        var iterator = units[index...].makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
     }
 }
