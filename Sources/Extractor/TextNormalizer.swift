@@ -61,37 +61,48 @@ enum TextNormalizer {
     }
 
     /// What `normalize` would write, without writing it: its length in bytes and its last byte (0 when empty).
-    /// Most blocks of a page are only measured: their text is not kept.
+    /// Most blocks of a page are only measured: their text is not kept. The text is UTF-8, as libxml2 gives it.
     ///
-    /// Plain ASCII (no control character) is taken eight bytes at a time: a single space between words is written
-    /// as it is, so the length is the visible bytes plus each passage from white space back to a visible byte.
+    /// Text is taken eight bytes at a time while it holds no control character and no byte that may start white
+    /// space or an invisible character (C2, E1–E3, EF; é and à start with C3): a single space between words is
+    /// written as it is, so the length is the other bytes plus each passage from white space back to them.
     static func measure(_ inputBuffer: UnsafeBufferPointer<UInt8>) -> (length: Int, last: UInt8) {
         guard let input = inputBuffer.baseAddress else { return (0, 0) }
         var length = 0
-        var last: UInt8 = 0
         var pending = false  // white space waits for the next visible character
+        var lastPosition = -1  // of the last visible byte, when `lastWordVisible` is 0
+        var lastWord = 0  // where the last eight bytes with a visible byte started, and which bytes they were
+        var lastWordVisible: UInt64 = 0
         var index = 0
         let count = inputBuffer.count
         let high: UInt64 = 0x8080_8080_8080_8080
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// The top bit of each byte of `word` equal to `byte`'s repetition.
+        @inline(__always) func equal(_ word: UInt64, _ repeated: UInt64) -> UInt64 {
+            let difference = word ^ repeated
+            return ~(((difference & low7) &+ low7) | difference) & high
+        }
         while index < count {
             // Once a visible byte is written, a leading space can no longer be dropped: eight bytes at a time.
             if length > 0 && index + 8 <= count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self))
-                // The top bit of each byte that is not printable ASCII or a space: non-ASCII, control, DEL.
-                let below20 = ~((word & low7) &+ 0x6060_6060_6060_6060) & high
-                let isDEL = ((word & low7) &+ 0x0101_0101_0101_0101) & high
-                let unusual = (word & high) | below20 | isDEL
+                let ascii = ~word & high
+                let control = (~((word & low7) &+ 0x6060_6060_6060_6060) | ((word & low7) &+ ones)) & ascii  // < 20, 7F
+                let mayBeSpace = (((word & low7) &+ 0x2020_2020_2020_2020) & word & high) | equal(word, 0xC2 &* ones)  // E0–FF, C2
+                let unusual = control | mayBeSpace
                 let bytes = unusual == 0 ? 8 : unusual.trailingZeroBitCount / 8
                 if bytes > 0 {
                     let kept: UInt64 = bytes == 8 ? high : high & ((1 << (8 * UInt64(bytes))) - 1)
-                    let difference = word ^ 0x2020_2020_2020_2020
-                    let spaces = ~(((difference & low7) &+ low7) | difference) & kept
+                    let spaces = equal(word, 0x20 &* ones) & kept
                     let visible = ~spaces & kept
                     let resumes = visible & ((spaces << 8) | (pending ? 0x80 : 0))
-                    length &+= visible.nonzeroBitCount &+ resumes.nonzeroBitCount
-                    if visible != 0 { last = input[index + (63 - visible.leadingZeroBitCount) / 8] }
-                    pending = spaces & (UInt64(0x80) << (8 * UInt64(bytes - 1))) != 0
+                    length &+= Int((((visible >> 7) &+ (resumes >> 7)) &* ones) >> 56)
+                    if visible != 0 {
+                        lastWord = index
+                        lastWordVisible = visible
+                    }
+                    pending = (spaces >> (8 * UInt64(bytes) - 1)) & 1 != 0
                     index &+= bytes
                     continue
                 }
@@ -101,7 +112,8 @@ enum TextNormalizer {
                 if pending && length > 0 { length &+= 1 }
                 pending = false
                 length &+= 1
-                last = byte
+                lastPosition = index
+                lastWordVisible = 0
                 index &+= 1
                 continue
             }
@@ -113,11 +125,13 @@ enum TextNormalizer {
                 if pending && length > 0 { length &+= 1 }
                 pending = false
                 length &+= width
-                last = input[index + width - 1]
+                lastPosition = index + width - 1
+                lastWordVisible = 0
             }
             index &+= width
         }
-        return (length, last)
+        if lastWordVisible != 0 { lastPosition = lastWord + (63 - lastWordVisible.leadingZeroBitCount) / 8 }
+        return (length, lastPosition >= 0 ? input[lastPosition] : 0)
     }
 
     /// What becomes of the character at `index` (not printable ASCII), and its width in bytes.
