@@ -186,8 +186,6 @@ struct TriggerAutomaton: Sendable {
     private let outputs: [UInt32]
     /// Length in symbols of the partial word each state stands for: how far back a match in progress began.
     private let depths: [UInt8]
-    /// Bytes by which the first half of a split scan runs past the middle before it checks whether it may stop.
-    private let overlap: Int
 
     /// Alphabet class of a folded byte: space 0, a–z 1…26, digits 27, "-" 28, "'" 29, anything else 30.
     @inline(__always)
@@ -208,6 +206,8 @@ struct TriggerAutomaton: Sendable {
     private static let other = 30
     /// Invisible characters: every state leads to itself.
     private static let invisible = 31
+    /// Below this many bytes for each half, splitting a text in two costs more than it gains.
+    private static let bytesPerChain = 64
 
     init(_ groups: [(TriggerSet, [String])]) {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: Self.classCount)]
@@ -269,7 +269,6 @@ struct TriggerAutomaton: Sendable {
         }
         outputs = output
         depths = depth
-        overlap = 4 * (groups.flatMap(\.1).map(\.utf8.count).max() ?? 0)
     }
 
     func scan(_ text: String) -> TriggerSet {
@@ -288,7 +287,7 @@ struct TriggerAutomaton: Sendable {
                             TriggerSet(
                                 rawValue: Self.run(
                                     bytes, table.baseAddress!, outputs.baseAddress!, depths.baseAddress!, asciiClass.baseAddress!,
-                                    latin1Class.baseAddress!, overlap: overlap))
+                                    latin1Class.baseAddress!))
                         }
                     }
                 }
@@ -303,7 +302,7 @@ struct TriggerAutomaton: Sendable {
     /// until every word it has begun started there or later, where the second half saw it whole.
     private static func run(
         _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt16>, _ outputs: UnsafePointer<UInt32>,
-        _ depths: UnsafePointer<UInt8>, _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>, overlap: Int
+        _ depths: UnsafePointer<UInt8>, _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>
     ) -> UInt32 {
         var found: UInt32 = 0
         @inline(__always) func step(_ state: Int, _ symbol: Int) -> Int {
@@ -327,34 +326,41 @@ struct TriggerAutomaton: Sendable {
             }
             return otherSymbol(base!, count, &index)
         }
-        var first = step(0, space)  // a space before the text
-        var index = 0
-        if count >= 4 * overlap {
+        /// The first half's chain goes on past the middle until the word it is in began there or later, where the
+        /// second half saw it whole.
+        @inline(__always) func finish(_ state: Int, from start: Int) {
+            var state = state
+            var index = start
+            var read = 0  // symbols read past the middle, a run of spaces counting once, invisible ones not at all
+            var afterSpace = false
+            while index < count {
+                let symbol = symbol(&index)
+                state = step(state, symbol)
+                if symbol != invisible && !(symbol == space && afterSpace) { read += 1 }
+                if symbol != invisible { afterSpace = symbol == space }
+                if Int(depths[state]) < read { return }
+            }
+            _ = step(state, space)
+        }
+        let start = step(0, space)  // a space before the text
+        if count >= 2 * bytesPerChain {
             var middle = count / 2
             while middle < count && base![middle] & 0xC0 == 0x80 { middle += 1 }  // not inside a character
-            var second = 0
-            var secondIndex = middle
+            var (first, second) = (start, 0)
+            var (index, secondIndex) = (0, middle)
             while index < middle && secondIndex < count {
                 first = step(first, symbol(&index))
                 second = step(second, symbol(&secondIndex))
             }
             while index < middle { first = step(first, symbol(&index)) }
             while secondIndex < count { second = step(second, symbol(&secondIndex)) }
-            _ = step(second, space)  // and a space after the text
-            // The first half stops once the word it is in began at the middle or after: the second half saw it.
-            var read = 0  // symbols read past the middle, a run of spaces counting once, invisible ones not at all
-            var afterSpace = false
-            while index < count {
-                let symbol = symbol(&index)
-                first = step(first, symbol)
-                if symbol != invisible && !(symbol == space && afterSpace) { read += 1 }
-                if symbol != invisible { afterSpace = symbol == space }
-                if Int(depths[first]) < read { return found }
-            }
+            _ = step(second, space)
+            finish(first, from: index)
         } else {
-            while index < count { first = step(first, symbol(&index)) }
+            var (state, index) = (start, 0)
+            while index < count { state = step(state, symbol(&index)) }
+            _ = step(state, space)
         }
-        _ = step(first, space)
         return found
     }
 

@@ -96,18 +96,18 @@ import Testing
         }
     }
 
-    /// A long text is scanned as two halves: a word across the middle, wherever the middle falls in it, is found.
-    @Test func wordAcrossTheMiddleOfALongTextIsFound() {
+    /// A text of some length is scanned as two halves at once: a word across the middle, wherever the middle falls
+    /// in it, is found.
+    @Test(arguments: [200, 5_000])
+    func wordAcrossTheMiddleIsFound(length: Int) {
+        let end = length / 2
+        let filler = { (count: Int) in String(String(repeating: "qq ", count: count / 3 + 1).prefix(count)) }
         for (kind, words) in Triggers.words + Triggers.legalWords {
             for word in words {
                 for variant in [word, word.replacingOccurrences(of: " ", with: " \u{A0}\n ")] {
-                    let length = variant.utf8.count
-                    for offset in 0...length {
-                        // The middle, count / 2, falls `offset` bytes into the word.
-                        let before = 2_000
-                        let after = before + 2 * offset - length
-                        let filler = { (count: Int) in String(String(repeating: "qq ", count: count / 3 + 1).prefix(count)) }
-                        let text = filler(before) + variant + filler(after)
+                    for offset in 0...variant.utf8.count {
+                        // The middle falls `offset` bytes into the word.
+                        let text = filler(end - offset) + variant + filler(length - end + offset - variant.utf8.count)
                         #expect(Triggers.scanBlock(text).isSuperset(of: kind), "\(variant) cut at \(offset)")
                     }
                 }
