@@ -42,13 +42,14 @@ enum HTMLTextReader {
 
 /// Receives libxml2's SAX events and hands them to the block collector.
 private final class SAXReader {
-    var collector = BlockCollector()
+    // Each callback from libxml2 touches these: the run-time exclusivity checks would cost more than the work.
+    @exclusivity(unchecked) var collector = BlockCollector()
     /// Element kinds by name pointer, in a small direct-mapped cache: libxml2 interns names, so a tag's kind is
     /// worked out once and then found by its pointer alone (a page uses a few dozen tags).
-    private var cachedNames = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
-    private var cachedKinds = [ElementKind](repeating: ElementKind(""), count: 64)
+    @exclusivity(unchecked) private var cachedNames = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
+    @exclusivity(unchecked) private var cachedKinds = [ElementKind](repeating: ElementKind(""), count: 64)
     /// Depth inside a skipped element (script, hidden block, cookie banner): its text is not read.
-    private var skipDepth = 0
+    @exclusivity(unchecked) private var skipDepth = 0
 
     static func install(on context: htmlParserCtxtPtr, reader: SAXReader) {
         guard let sax = context.pointee.sax else { return }
@@ -72,7 +73,9 @@ private final class SAXReader {
     }
 
     private func kind(_ name: UnsafePointer<xmlChar>) -> ElementKind {
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: name) >> 4) & 63
+        // Names sit a few bytes apart in libxml2's dictionary: the low bits tell them apart, mixed with the next ones.
+        let address = UInt(bitPattern: name)
+        let slot = Int(truncatingIfNeeded: address ^ (address >> 6)) & 63
         if cachedNames[slot] == name { return cachedKinds[slot] }
         let kind = ElementKind(String(cString: name))
         cachedNames[slot] = name
