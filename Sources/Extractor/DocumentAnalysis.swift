@@ -68,10 +68,16 @@ struct DocumentAnalysis {
             return
         }
         // Most blocks say nothing of hosting: one look at the whole block passes them over.
-        let inContext = headingContext.isHosting || block.isListItem || block.isTerm || block.text.hasSuffix(":")
+        let inContext = headingContext.isHosting || block.isListItem || block.isTerm || block.text.utf8.last == UInt8(ascii: ":")
         if block.triggers.contains(.legal) { hasLegalText = true }
         if !inContext && pendingHDS == nil && !TextBlock.mayHoldFindings(block.triggers) {
             listIntroduction = nil
+            return
+        }
+        // Nor does a list item (a menu entry, mostly) with no such word, no label and nothing above it that it continues.
+        if block.isListItem && listIntroduction == nil && pendingHDS == nil && !headingContext.isHosting
+            && !TextBlock.mayHoldFindings(block.triggers) && !UTF8Bytes.contains(block.text, ":")
+        {
             return
         }
         var blockHosts: [String] = []
@@ -462,7 +468,9 @@ struct Label {
     var fromIntroduction = false
 
     init?(line: String) {
-        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 60 else { return nil }
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), line.distance(from: line.startIndex, to: colon) <= 60 else {
+            return nil
+        }
         let label = Folded(String(line[..<colon]))
         guard Patterns.hostingHeading.matches(in: label) else { return nil }
         isHosting = true

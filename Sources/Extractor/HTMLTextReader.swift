@@ -365,9 +365,10 @@ private struct BlockCollector {
     private mutating func pushHeading(_ raw: String, level: Int) {
         let text = raw.split(separator: "\n").joined(separator: " ")
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
-        headingStack.append((level, text, Triggers.scan(text)))
+        let triggers = Triggers.scan(text)
+        headingStack.append((level, text, triggers))
         headings = headingStack.map(\.text)
         sectionMayHost = headingStack.contains { !$0.triggers.isDisjoint(with: [.heading, .role]) }
-        blocks.append(TextBlock(text: text, headings: headings, isHeading: true, isListItem: false))
+        blocks.append(TextBlock(text: text, headings: headings, isHeading: true, isListItem: false, triggers: triggers.intersection(Triggers.blockKinds)))
     }
 }

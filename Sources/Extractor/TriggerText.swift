@@ -165,6 +165,9 @@ enum Triggers {
         ]),
     ]
 
+    /// The kinds `scanBlock` looks for: `scan` finds them too, with the same words.
+    static let blockKinds = TriggerSet((words + legalWords).map(\.0))
+
     private static let automaton = TriggerAutomaton(words + headingWords + legalWords + sentenceWords)
     private static let blockAutomaton = TriggerAutomaton(words + legalWords)
 }

@@ -115,6 +115,13 @@ import Testing
         }
     }
 
+    @Test func theFullScanFindsTheBlockKindsAsTheBlockScanDoes() {
+        for seed in 0..<200 as Range<UInt64> {
+            let text = Self.messyText(seed: seed, words: 10)
+            #expect(Triggers.scan(text).intersection(Triggers.blockKinds) == Triggers.scanBlock(text), "seed \(seed)")
+        }
+    }
+
     @Test func wordsCutByInvisibleCharactersOrSpreadOverLinesAreFound() {
         #expect(Triggers.scanBlock("Le site est hé\u{AD}ber\u{200B}gé ailleurs").contains(.hosting))
         #expect(Triggers.scanBlock("data are stored\n      by us").contains(.hosting))
