@@ -125,8 +125,8 @@ let parseTime = rounds.map(\.parse).min()!
 let extractTime = rounds.map(\.extract).min()!
 let parseSpeed = megabytes / parseTime
 let extractSpeed = megabytes / extractTime
-print(String(format: "raw htmlReadMemory parse: %7.1f MB/s (best %.2f s)", parseSpeed, parseTime))
-print(String(format: "whole extraction:         %7.1f MB/s (best %.2f s), %d hosts found", extractSpeed, extractTime, hostsFound))
+print(String(format: "raw htmlReadMemory parse: %7.1f MB/s (best %.3f s)", parseSpeed, parseTime))
+print(String(format: "whole extraction:         %7.1f MB/s (best %.3f s), %d hosts found", extractSpeed, extractTime, hostsFound))
 print(String(format: "extraction / raw parse:   %7.2f best against best (target >= 0.70)", extractSpeed / parseSpeed))
 print(String(format: "                          %7.2f median of %d alternating rounds (%.2f to %.2f)", ratios[roundCount / 2], roundCount, ratios[0], ratios[roundCount - 1]))
 print(String(format: "memory: RSS %.0f MB after %d pages, %.0f MB after %d; peak %.0f MB", rssAfterHalf, count / 2 + 1, memory("VmRSS"), count, memory("VmHWM")))
