@@ -111,7 +111,8 @@ struct DocumentAnalysis {
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(sentence)
                 let context = SentenceContext(
-                    text: text, facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section, headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
+                    text: text, facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
+                    headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false, triggers: trigger)
                 let named = wantsHosts ? readHosts(context, block: block) : []
@@ -441,8 +442,8 @@ struct SentenceContext {
 
 /// What several readers of one sentence ask of it, worked out when first asked for and then kept.
 final class SentenceFacts {
-    let text: Folded
-    let triggers: TriggerSet
+    private let text: Folded
+    private let triggers: TriggerSet
     private let matcher: ProviderMatcher
 
     init(_ text: Folded, triggers: TriggerSet, matcher: ProviderMatcher) {

@@ -139,7 +139,8 @@ private final class SAXReader {
     }
 
     private static func contains(_ text: [UInt8], _ needle: StaticString) -> Bool {
-        text.withUnsafeBufferPointer { UTF8Bytes.contains($0, UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)) }
+        let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        return text.withUnsafeBufferPointer { UTF8Bytes.contains($0, needle) }
     }
 
     private static func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
@@ -206,7 +207,7 @@ private struct BlockCollector {
     private var headings: [String] = []
     /// Some heading above names hosting or a role: every paragraph of the section is read.
     private var sectionMayHost = false
-    /// Raw UTF-8 of the block being read, normalised when the block ends.
+    /// Raw UTF-8 of the block being read, normalised only if the block is kept.
     private var buffer: [UInt8] = []
     private var bufferHasPlainText = false
     private var emphasisDepth = 0
@@ -345,7 +346,8 @@ private struct BlockCollector {
         }
         let triggers = buffer.withUnsafeBufferPointer { Triggers.scanBlock($0) }
         if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
-            blocks.append(TextBlock(text: normalizedText(), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
+            blocks.append(
+                TextBlock(text: normalizedText(), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
         } else {
             blocks.append(TextBlock(elidedWithTriggers: triggers, length: length, headings: headings))
         }
@@ -369,6 +371,7 @@ private struct BlockCollector {
         headingStack.append((level, text, triggers))
         headings = headingStack.map(\.text)
         sectionMayHost = headingStack.contains { !$0.triggers.isDisjoint(with: [.heading, .role]) }
-        blocks.append(TextBlock(text: text, headings: headings, isHeading: true, isListItem: false, triggers: triggers.intersection(Triggers.blockKinds)))
+        blocks.append(
+            TextBlock(text: text, headings: headings, isHeading: true, isListItem: false, triggers: triggers.intersection(Triggers.blockKinds)))
     }
 }

@@ -126,8 +126,8 @@ enum Triggers {
         (.editorWords, ["edite", "directeur de", "responsable de", "published by", "publisher", "exploite"]),
         // Every negation pattern needs one of these: without them, it is not run.
         (.negationWords, [
-            " ne ", " ne-", " n'", "n't", "aucun", "jamais", "never", " no ", " no-", " not ", " not-", " none ", " ni ", " sans ", "without",
-            "plus de", " non ", " non-", " pas ",
+            " ne ", " ne-", " n'", "n't", "aucun", "jamais", "never", " no ", " no-", " not ", " not-", " none ", " ni ", " sans ",
+            "without", "plus de", " non ", " non-", " pas ",
         ]),
         (.conditionalWords, ["pourrai", "serai", "envisag", "could", "would", "might", " si ", "eventuel"]),
         (.ownershipWords, [

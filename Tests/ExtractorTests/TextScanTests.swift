@@ -6,14 +6,16 @@ import Testing
 /// the normalised text says.
 @Suite struct TextScanTests {
     /// Separators and invisible characters of messy pages, between and inside words.
-    static let noise = [" ", "  ", "\n   ", "\t", "\u{A0}", "\u{202F}", "\u{2028}", "\u{AD}", "\u{200B}", "\u{FEFF}", "\u{1}", ", ", " : ", "’", "–"]
+    static let noise = [
+        " ", "  ", "\n   ", "\t", "\u{A0}", "\u{202F}", "\u{2028}", "\u{AD}", "\u{200B}", "\u{FEFF}", "\u{1}", ", ", " : ", "’", "–",
+    ]
 
     /// Trigger words and ordinary words joined by random noise, some words cut by an invisible character.
     static func messyText(seed: UInt64, words: Int) -> String {
         var random = SeededRandom(seed: seed)
         let vocabulary = Triggers.words.flatMap(\.1) + Triggers.legalWords.flatMap(\.1) + [
-            "Les", "données", "de", "santé", "sont", "HÉBERGÉES", "chez", "OVH", "à", "Roubaix", "l'utilisateur", "États-Unis", "1111-8",
-            "ŒUVRE", "naïve", "😀", "über",
+            "Les", "données", "de", "santé", "sont", "HÉBERGÉES", "chez", "OVH", "à", "Roubaix", "l'utilisateur", "États-Unis",
+            "1111-8", "ŒUVRE", "naïve", "😀", "über",
         ]
         var text = ""
         for _ in 0..<words {
@@ -69,10 +71,12 @@ import Testing
         inputs += [[], [0x20, 0x20], [0xE2, 0x80], [0x41, 0xC2], Array(" \u{A0}x\u{AD} ".utf8)]
         // Plain ASCII is measured eight bytes at a time: spaces and words across every alignment.
         inputs += (0..<64).map { shift in
-            Array((String(repeating: " ", count: shift % 9) + String(repeating: "word  x ", count: shift % 7 + 1) + "é" + String(repeating: "a ", count: shift % 5) + String(repeating: " ", count: shift % 3)).utf8)
+            let text = String(repeating: " ", count: shift % 9) + String(repeating: "word  x ", count: shift % 7 + 1) + "é"
+                + String(repeating: "a ", count: shift % 5) + String(repeating: " ", count: shift % 3)
+            return Array(text.utf8)
         }
         for input in inputs {
-            // Bytes, not a String: random bytes are not UTF-8, and a String would repair them.
+            // Bytes, not a String: a String would repair a character cut at the end.
             var normalized = [UInt8](repeating: 0, count: input.count)
             let length = input.withUnsafeBufferPointer { input in
                 normalized.withUnsafeMutableBufferPointer { TextNormalizer.normalize(input, into: $0, keepLineBreaks: true) }
