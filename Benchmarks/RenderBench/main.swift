@@ -107,7 +107,7 @@ for (name, path) in places {
     for file in files where !file.hasDirectoryPath {
         let target = copy.appendingPathComponent(String(file.path.dropFirst(folder.path.count)))
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: target.path, contents: try Data(contentsOf: file))
+        _ = FileManager.default.createFile(atPath: target.path, contents: try Data(contentsOf: file))
     }
     let elapsed = ContinuousClock.now - clock
     print(String(format: "  for comparison, copying those files %@ with nothing rendered: %.2f s", name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
