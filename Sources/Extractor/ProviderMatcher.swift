@@ -116,9 +116,6 @@ struct ProviderMatcher: Sendable {
         var decoder = UTF16()
         var iterator = units[index...].makeIterator()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-        default: return false
-        }
+        return scalar.properties.isAlphabetic  // as `Character.isLetter` has it
     }
 }

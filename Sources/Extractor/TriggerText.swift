@@ -67,6 +67,12 @@ enum Triggers {
         stems.flatMap { stem in endings.flatMap { ending in followers.map { "\(stem)\(ending) \($0)" } } }
     }
 
+    /// A short word on its own, as `\b` in a pattern sees it: after and before a space (any sign that is not a letter
+    /// reads as one), a hyphen or an apostrophe. "non-certifié", "'not'".
+    private static func wordAlone(_ words: [String], after: [String] = [" ", "-", "'"]) -> [String] {
+        words.flatMap { word in [" ", "-", "'"].flatMap { before in after.map { "\(before)\(word)\($0)" } } }
+    }
+
     /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
     private static let cityWords = Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
 
@@ -125,11 +131,9 @@ enum Triggers {
         ]),
         (.editorWords, ["edite", "directeur de", "responsable de", "published by", "publisher", "exploite"]),
         // Every negation pattern needs one of these: without them, it is not run.
-        (.negationWords, [
-            " ne ", " ne-", " n'", "n't", "aucun", "jamais", "never", " no ", " no-", " not ", " not-", " none ", " ni ", " sans ",
-            "without", "plus de", " non ", " non-", " pas ",
-        ]),
-        (.conditionalWords, ["pourrai", "serai", "envisag", "could", "would", "might", " si ", "eventuel"]),
+        (.negationWords, ["n't", "aucun", "jamais", "never", "without", "plus de"]
+            + wordAlone(["ne", "no", "not", "none", "ni", "sans", "non", "pas"]) + wordAlone(["n'"], after: [""])),
+        (.conditionalWords, ["pourrai", "serai", "envisag", "could", "would", "might", "eventuel"] + wordAlone(["si"])),
         (.ownershipWords, [
             "societe", "filiale", "appartenant", "appartient", "du groupe", "owned by", "subsidiary", "propriete", "une marque",
             "a brand", "detenue par", "controlee par",
@@ -367,8 +371,10 @@ struct TriggerAutomaton: Sendable {
         return found
     }
 
-    /// The class of a character that is neither ASCII nor Latin-1: typographic quotes and dashes, Unicode spaces
-    /// (read as spaces), invisible characters (passed over), anything else "other". Moves `index` past it.
+    /// The class of a character that is neither ASCII nor a Latin-1 letter: invisible characters are passed over;
+    /// hyphens, dashes and apostrophes read as `Folded` reads them; any other sign that is not a letter (no-break
+    /// space, « », “ ”, …, •, €, emoji) reads as a space, as `\b` in a pattern sees it; letters of other scripts are
+    /// "other". Moves `index` past it.
     private static func otherSymbol(_ base: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int) -> Int {
         let byte = base[index]
         let width = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1, count - index)
@@ -376,20 +382,23 @@ struct TriggerAutomaton: Sendable {
         let second = width > 1 ? base[index + 1] : 0
         let third = width > 2 ? base[index + 2] : 0
         switch (byte, second) {
-        case (0xC2, 0xA0), (0xC2, 0x85): return space  // no-break space, next line
         case (0xC2, 0xAD): return invisible  // soft hyphen
+        case (0xC2, 0xAA), (0xC2, 0xB5), (0xC2, 0xBA): return other  // ª µ º are letters
+        case (0xC2, 0x80...0xBF): return space  // no-break space, C1 controls, « » ° § and the other signs
+        case (0xCA, 0xBC): return apostrophe  // modifier letter apostrophe
         case (0xE2, 0x80):
             switch third {
             case 0x98, 0x99: return apostrophe
-            case 0x93, 0x94: return hyphen
-            case 0x80...0x8A, 0xA8, 0xA9, 0xAF: return space  // spaces, line and paragraph separators
+            case 0x90...0x94: return hyphen  // hyphens and dashes
             case 0x8B...0x8D: return invisible  // zero-width space and joiners
-            default: return other
+            default: return space  // spaces, separators, quotes, bullets, ellipsis
             }
-        case (0xE2, 0x81): return third == 0x9F ? space : third == 0xA0 ? invisible : other
+        case (0xE2, 0x81): return third == 0xA0 ? invisible : space  // word joiner; punctuation, medium space
+        case (0xE2, _): return space  // symbols, arrows, mathematical signs, boxes
         case (0xE1, 0x9A): return third == 0x80 ? space : other
         case (0xE3, 0x80): return third == 0x80 ? space : other
         case (0xEF, 0xBB): return third == 0xBF ? invisible : other  // byte-order mark
+        case (0xF0, _): return space  // emoji and other signs beyond the basic plane
         default: return other
         }
     }
