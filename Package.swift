@@ -89,7 +89,7 @@ let package = Package(
 
         // `make bench`: extraction throughput against libxml2's raw parse.
         .executableTarget(
-            name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel"],
+            name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel", "TestSupport"],
             path: "Benchmarks/ExtractionBench"),
         // `make bench`: the crawler on 1 000 loopback documents with latency.
         .executableTarget(name: "CrawlBench", dependencies: ["Fetcher", "TestSupport"], path: "Benchmarks/CrawlBench"),

@@ -4,19 +4,7 @@ import Extractor
 import Foundation
 import InputFiles
 import SovereigntyModel
-
-/// Deterministic pseudo-random numbers, so every run measures the same pages.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-}
+import TestSupport
 
 /// A legal page of about `size` bytes: navigation, a cookie banner, long articles, a hosting section, a subprocessor table.
 func page(_ number: Int, size: Int) -> Data {

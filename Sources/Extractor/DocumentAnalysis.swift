@@ -111,10 +111,10 @@ struct DocumentAnalysis {
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(sentence)
                 let context = SentenceContext(
-                    text: text, facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
+                    facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
                     headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
-                    fromIntroduction: label?.fromIntroduction ?? false, triggers: trigger)
+                    fromIntroduction: label?.fromIntroduction ?? false)
                 let named = wantsHosts ? readHosts(context, block: block) : []
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
@@ -297,8 +297,8 @@ struct DocumentAnalysis {
         let providerIDs = { (keys: [String]) in keys.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil } }
         let triggers = context.triggers
         if let range = Patterns.hds.firstRange(in: text),
-            !(triggers.contains(.negationWords) && Patterns.negation.matches(in: Clause.around(range, in: text))),
-            !(triggers.contains(.conditionalWords) && Patterns.conditional.matches(in: text))
+            !GatedPattern.negation.matches(in: Clause.around(range, in: text), triggers: triggers),
+            !GatedPattern.conditional.matches(in: text, triggers: triggers)
         {
             let ids = Self.unique(context.facts.mentions.map(\.providerID) + providerIDs(named))
             // Only a sentence that names no host looks back to the hosts named before it; "des hébergeurs certifiés"
@@ -312,7 +312,7 @@ struct DocumentAnalysis {
             let clause = Clause.around(range, in: text)
             let kind: SecNumCloudMention.Kind? =
                 Patterns.future.matches(in: clause) ? .inProgress
-                : triggers.contains(.negationWords) && Patterns.negation.matches(in: clause) ? .denied
+                : GatedPattern.negation.matches(in: clause, triggers: triggers) ? .denied
                 : Patterns.secNumCloudHeld.matches(in: text) ? .claimed : nil
             if let kind {
                 let ids = Self.unique(context.facts.mentions.map(\.providerID))
@@ -327,7 +327,7 @@ struct DocumentAnalysis {
         if let range = Patterns.noKeys.firstRange(in: text) {
             zeroKnowledge.append(evidence(context, focus: range))
         } else if let range = Patterns.endToEnd.firstRange(in: text),
-            !(context.triggers.contains(.negationWords) && Patterns.negation.matches(in: Clause.around(range, in: text)))
+            !GatedPattern.negation.matches(in: Clause.around(range, in: text), triggers: context.triggers)
         {
             zeroKnowledge.append(evidence(context, focus: range))
         }
@@ -350,8 +350,8 @@ struct DocumentAnalysis {
             }
         }
         if triggers.contains(.outsideWords), let range = Patterns.outsideEurope.firstRange(in: text), !Patterns.companySeat.matches(in: text),
-            !(triggers.contains(.negationWords)
-                && Patterns.noTransfer.matches(in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "])))
+            !GatedPattern.noTransfer.matches(
+                in: Clause.around(range, in: text, separators: [";", ".", " mais ", " but "]), triggers: triggers)
         {
             locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range)))
         }
@@ -360,7 +360,7 @@ struct DocumentAnalysis {
     private mutating func readExposure(_ context: SentenceContext) {
         let text = context.text
         if let range = Patterns.exposure.firstRange(in: text),
-            !(context.triggers.contains(.negationWords) && Patterns.hostDenial.matches(in: Clause.around(range, in: text)))
+            !GatedPattern.hostDenial.matches(in: Clause.around(range, in: text), triggers: context.triggers)
         {
             exposure.append(evidence(context, focus: range))
         }
@@ -420,14 +420,13 @@ struct HeadingContext {
         func namesHosting(_ index: Int) -> Bool { triggers[index].contains(.heading) && Patterns.hostingHeading.matches(in: folded[index]) }
         let nearestRoles = RoleWords.roles(in: folded[last])
         isHosting = namesHosting(last) || (!nearestRoles.isEmpty && headings.indices.dropLast().contains(where: namesHosting))
-        roles = folded.reversed().lazy.map(RoleWords.roles).first { !$0.isEmpty } ?? []
+        roles = nearestRoles.isEmpty ? folded.dropLast().reversed().lazy.map(RoleWords.roles).first { !$0.isEmpty } ?? [] : nearestRoles
     }
 }
 
 /// One sentence with what its surroundings say.
 struct SentenceContext {
-    let text: Folded
-    /// What several readers ask of it, worked out once.
+    /// The sentence, its trigger words, and what several readers ask of it, worked out once.
     let facts: SentenceFacts
     let section: String?
     /// The heading or a label ("Hébergeur :") says this part of the page is about hosting.
@@ -436,14 +435,16 @@ struct SentenceContext {
     let contextRoles: [HostRole]
     /// The label is a sentence introducing a list, whose roles add to each item's.
     let fromIntroduction: Bool
+
+    var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.
-    let triggers: TriggerSet
+    var triggers: TriggerSet { facts.triggers }
 }
 
 /// What several readers of one sentence ask of it, worked out when first asked for and then kept.
 final class SentenceFacts {
-    private let text: Folded
-    private let triggers: TriggerSet
+    let text: Folded
+    let triggers: TriggerSet
     private let matcher: ProviderMatcher
 
     init(_ text: Folded, triggers: TriggerSet, matcher: ProviderMatcher) {

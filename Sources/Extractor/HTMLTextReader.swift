@@ -122,7 +122,10 @@ private final class SAXReader {
             let value = pointer.advanced(by: 1).pointee
             pointer = pointer.advanced(by: 2)
             // Most attributes (href, src, title, lang…) start with none of the letters looked for.
-            guard [0x68, 0x61, 0x73, 0x69, 0x63].contains(name.pointee) else { continue }  // h a s i c
+            switch name.pointee {
+            case UInt8(ascii: "h"), UInt8(ascii: "a"), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "c"): break
+            default: continue
+            }
             if equals(name, "hidden") { return true }
             guard let value else { continue }
             if equals(name, "aria-hidden") {

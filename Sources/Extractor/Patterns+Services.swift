@@ -48,6 +48,24 @@ extension Patterns {
         folded: #"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:est|n'est|ne|n'a|a obtenu|dispose|detient|beneficie|possede|is|has|holds|does|was|reste|demeure)\b"#)
 }
 
+/// A pattern that cannot match a sentence without one of its trigger words: with the sentence's triggers it is not
+/// even run when they are missing, and the text it is asked about (often a clause cut out of the sentence) is not made.
+struct GatedPattern: Sendable {
+    let words: TriggerSet
+    let pattern: NSRegularExpression
+
+    func matches(in text: @autoclosure () -> Folded, triggers: TriggerSet) -> Bool {
+        !triggers.isDisjoint(with: words) && pattern.matches(in: text())
+    }
+
+    static let negation = GatedPattern(words: .negationWords, pattern: Patterns.negation)
+    static let noTransfer = GatedPattern(words: .negationWords, pattern: Patterns.noTransfer)
+    static let hostDenial = GatedPattern(words: .negationWords, pattern: Patterns.hostDenial)
+    static let conditional = GatedPattern(words: .conditionalWords, pattern: Patterns.conditional)
+    /// Each with its words, for the test that checks no pattern matches without them.
+    static let all = [negation, noTransfer, hostDenial, conditional]
+}
+
 /// Where a table cell or a short phrase places data.
 enum PlaceNames {
     private static let france = NSRegularExpression(folded: #"\bfrance\b|\bparis\b|roubaix|gravelines|strasbourg|\blyon\b|\blille\b|\bniort\b"#)
