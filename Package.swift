@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
@@ -97,9 +96,9 @@ let package = Package(
         .executableTarget(
             name: "RenderBench", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"], path: "Benchmarks/RenderBench"),
 
-        // Test support: a real HTTP server on 127.0.0.1 serving the fixture pages.
+        // Test support: real HTTP servers on 127.0.0.1 (fixture pages, hostile answers), on threads of their own.
         .target(
-            name: "TestSupport", dependencies: ["FlyingFox", "SovereigntyModel"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["SovereigntyModel"], path: "Tests/TestSupport",
             exclude: ["Fixtures"]),
         .testTarget(name: "InputFilesTests", dependencies: ["InputFiles", "TestSupport"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"]),

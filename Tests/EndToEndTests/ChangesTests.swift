@@ -26,11 +26,11 @@ extension CrawlTests {
     }
 
     @Test func hostChangeAppearsOnTheChangesPageAndInTheFeed() async throws {
-        let server = try await FixtureServer.start()
+        let server = try FixtureServer.start()
         let directory = try TemporaryDirectory()
         defer {
             directory.remove()
-            Task { await server.stop() }
+            server.stop()
         }
         // Captures B, D, B: with --confirm-runs 1 each difference is published.
         let options = try await crawlFlappingPage(times: 3, confirmRuns: 1, in: directory, server: server)
@@ -53,11 +53,11 @@ extension CrawlTests {
     }
 
     @Test func flappingPageProducesNoChange() async throws {
-        let server = try await FixtureServer.start()
+        let server = try FixtureServer.start()
         let directory = try TemporaryDirectory()
         defer {
             directory.remove()
-            Task { await server.stop() }
+            server.stop()
         }
         let options = try await crawlFlappingPage(times: 4, confirmRuns: 2, in: directory, server: server)
         #expect(try read(options, "changes.html").contains("Aucun changement confirmé"))

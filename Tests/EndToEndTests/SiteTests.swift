@@ -54,11 +54,11 @@ import TestSupport
     }
 
     @Test func everyPageParsesAndEveryInternalLinkResolves() async throws {
-        let server = try await FixtureServer.start()
+        let server = try FixtureServer.start()
         let directory = try TemporaryDirectory()
         defer {
             directory.remove()
-            Task { await server.stop() }
+            server.stop()
         }
         let site = try await Self.publishTwoRuns(in: directory, server: server)
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
@@ -169,11 +169,11 @@ import TestSupport
             Issue.record("Chromium is not installed (apt-get install chromium; make deps does it)")
             return
         }
-        let server = try await FixtureServer.start()
+        let server = try FixtureServer.start()
         let directory = try TemporaryDirectory()
         defer {
             directory.remove()
-            Task { await server.stop() }
+            server.stop()
         }
         let site = try await SiteTests.publishTwoRuns(in: directory, server: server)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)

@@ -1,126 +1,112 @@
-import FlyingFox
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real HTTP server on 127.0.0.1 (never another address) serving the fixture pages we wrote.
 ///
 /// Routes: `/pages/NAME` serves `Fixtures/pages/NAME` (`*.latin1.html` as ISO-8859-1), `/redirect/NAME` answers 301
 /// to `/pages/NAME`, `/loop` redirects to itself, `/to-file` redirects to a `file://` URL, `/big` sends 3 MB of HTML,
-/// and anything else is a 404.
+/// and anything else is a 404. Some routes answer differently from one request to the next (`/flaky`,
+/// `/good-then-down`…): they count the requests to their path, and so does the server for every path.
 public final class FixtureServer: Sendable {
-    private let server: HTTPServer
-    private let task: Task<Void, any Error>
-    public let baseURL: String
-
+    private let server: LoopbackHTTPServer
     private let counter: RequestCounter
+    public var baseURL: String { server.baseURL }
 
-    private init(server: HTTPServer, task: Task<Void, any Error>, port: UInt16, counter: RequestCounter) {
+    private init(server: LoopbackHTTPServer, counter: RequestCounter) {
         self.server = server
-        self.task = task
         self.counter = counter
-        self.baseURL = "http://127.0.0.1:\(port)"
     }
 
-    public static func start() async throws -> FixtureServer {
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: 0), timeout: 10, logger: .disabled)
-        await server.appendRoute("GET /pages/*") { request in
-            let name = String(request.path.dropFirst("/pages/".count))
-            guard !name.contains(".."), let data = FileManager.default.contents(atPath: Fixtures.pages.appendingPathComponent(name).path) else {
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html"], body: Data("<p>Page introuvable</p>".utf8))
-            }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(of: name)], body: data)
-        }
-        await server.appendRoute("GET /redirect/*") { request in
-            let name = String(request.path.dropFirst("/redirect/".count))
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/pages/\(name)"])
-        }
+    public static func start() throws -> FixtureServer {
         let counter = RequestCounter()
-        await server.appendRoute("GET /robots.txt") { _ in
-            HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/plain"],
-                body: Data("# test robots\nUser-agent: *\nDisallow: /private/\nAllow: /private/open.html\n".utf8))
+        let server = try LoopbackHTTPServer { request in
+            let number = counter.next(request.path)
+            let response = respond(to: request, number: number)
+            counter.record(request.path, status: response.status)
+            return response
         }
-        await server.appendRoute("GET /private/*") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html"], body: Data("<p>Le site est hébergé par OVH SAS.</p>".utf8))
-        }
-        await server.appendRoute("GET /flaky") { request in
-            // 503 with Retry-After: 1 the first time, then the page.
-            guard await counter.next(request.path) > 1 else {
-                return HTTPResponse(statusCode: .serviceUnavailable, headers: [HTTPHeader("Retry-After"): "1"])
-            }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html"], body: Data("<p>Le site est hébergé par OVH SAS.</p>".utf8))
-        }
-        await server.appendRoute("GET /good-then-down") { request in
-            // The legal page the first time; then the server is down.
-            guard await counter.next(request.path) > 1 else {
-                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
-            }
-            return HTTPResponse(statusCode: .serviceUnavailable)
-        }
-        await server.appendRoute("GET /good-then-maintenance") { request in
-            // The legal page the first time; then a maintenance page, served with 200.
-            guard await counter.next(request.path) > 1 else {
-                return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
-            }
-            return HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                body: Data("<html><body><h1>Maintenance en cours</h1><p>Le service revient dans quelques minutes. Merci de votre patience.</p></body></html>".utf8))
-        }
-        await server.appendRoute("GET /flapping") { request in
-            // A page that flaps between two captures: one host on odd requests, another on even ones.
-            let page = await counter.next(request.path) % 2 == 1 ? "level-b.html" : "level-d.html"
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page(page)) ?? Data())
-        }
-        await server.appendRoute("GET /etag") { request in
-            // A page with a validator: a conditional request for it gets 304 and no body.
-            if request.headers[HTTPHeader("If-None-Match")] == "\"v1\"" {
-                _ = await counter.next("/etag 304")
-                return HTTPResponse(statusCode: .notModified, headers: [HTTPHeader("ETag"): "\"v1\""])
-            }
-            return HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("ETag"): "\"v1\""],
-                body: (try? Fixtures.page("level-a.html")) ?? Data())
-        }
-        await server.appendRoute("GET /slow/*") { _ in
-            try await Task.sleep(nanoseconds: 300_000_000)
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: (try? Fixtures.page("level-b.html")) ?? Data())
-        }
-        await server.appendRoute("GET /always-429") { request in
-            _ = await counter.next(request.path)
-            return HTTPResponse(statusCode: .tooManyRequests, headers: [HTTPHeader("Retry-After"): "1"])
-        }
-        await server.appendRoute("GET /always-500") { request in
-            _ = await counter.next(request.path)
-            return HTTPResponse(statusCode: .internalServerError)
-        }
-        await server.appendRoute("GET /loop") { _ in
-            HTTPResponse(statusCode: .found, headers: [.location: "/loop"])
-        }
-        await server.appendRoute("GET /to-file") { _ in
-            HTTPResponse(statusCode: .found, headers: [.location: "file:///etc/passwd"])
-        }
-        await server.appendRoute("GET /big") { _ in
-            let paragraph = "<p>Texte de remplissage sans importance pour l'hébergement.</p>\n"
-            return HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                body: Data(String(repeating: paragraph, count: 3_000_000 / paragraph.utf8.count).utf8))
-        }
-        let task = Task { try await server.run() }
-        try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port) = await server.listeningAddress else {
-            task.cancel()
-            throw FixtureServerError.notListening
-        }
-        return FixtureServer(server: server, task: task, port: port, counter: counter)
+        return FixtureServer(server: server, counter: counter)
     }
 
-    /// How many times a path was requested.
-    public func requests(to path: String) async -> Int { await counter.count(path) }
+    /// How many times a path was requested; with `status`, how many of those requests got that answer.
+    public func requests(to path: String, answered status: Int? = nil) -> Int { counter.count(path, status: status) }
+
+    /// How many requests went to paths under `prefix`.
+    public func requests(under prefix: String) -> Int { counter.count(under: prefix) }
 
     public func url(_ path: String) -> String { baseURL + path }
 
-    public func stop() async {
-        await server.stop(timeout: 1)
-        task.cancel()
+    public func stop() { server.stop() }
+
+    /// The answer to the `number`-th request to its path.
+    private static func respond(to request: LoopbackHTTPServer.Request, number: Int) -> LoopbackHTTPServer.Response {
+        let path = request.path
+        let html = "text/html; charset=utf-8"
+        func page(_ name: String) -> LoopbackHTTPServer.Response {
+            .init(status: 200, contentType: html, body: (try? Fixtures.page(name)) ?? Data())
+        }
+        func text(_ status: Int, _ body: String, headers: [(name: String, value: String)] = []) -> LoopbackHTTPServer.Response {
+            .init(status: status, contentType: "text/html", body: Data(body.utf8), headers: headers)
+        }
+        guard request.method == "GET" else { return text(404, "<p>Page introuvable</p>") }
+        if path.hasPrefix("/pages/") {
+            let name = String(path.dropFirst("/pages/".count))
+            guard !name.contains(".."), let data = FileManager.default.contents(atPath: Fixtures.pages.appendingPathComponent(name).path) else {
+                return text(404, "<p>Page introuvable</p>")
+            }
+            return .init(status: 200, contentType: contentType(of: name), body: data)
+        }
+        if path.hasPrefix("/redirect/") {
+            return .init(status: 301, headers: [("Location", "/pages/" + path.dropFirst("/redirect/".count))])
+        }
+        if path.hasPrefix("/private/") {
+            return text(200, "<p>Le site est hébergé par OVH SAS.</p>")
+        }
+        if path.hasPrefix("/slow/") {
+            usleep(300_000)
+            return page("level-b.html")
+        }
+        switch path {
+        case "/robots.txt":
+            return .init(
+                status: 200, contentType: "text/plain",
+                body: Data("# test robots\nUser-agent: *\nDisallow: /private/\nAllow: /private/open.html\n".utf8))
+        case "/flaky":
+            // 503 with Retry-After: 1 the first time, then the page.
+            guard number > 1 else { return .init(status: 503, headers: [("Retry-After", "1")]) }
+            return text(200, "<p>Le site est hébergé par OVH SAS.</p>")
+        case "/good-then-down":
+            // The legal page the first time; then the server is down.
+            return number == 1 ? page("level-b.html") : .init(status: 503)
+        case "/good-then-maintenance":
+            // The legal page the first time; then a maintenance page, served with 200.
+            guard number > 1 else { return page("level-b.html") }
+            return .init(
+                status: 200, contentType: html,
+                body: Data("<html><body><h1>Maintenance en cours</h1><p>Le service revient dans quelques minutes. Merci de votre patience.</p></body></html>".utf8))
+        case "/flapping":
+            // A page that flaps between two captures: one host on odd requests, another on even ones.
+            return page(number % 2 == 1 ? "level-b.html" : "level-d.html")
+        case "/etag":
+            // A page with a validator: a conditional request for it gets 304 and no body.
+            if request.headers["if-none-match"] == "\"v1\"" { return .init(status: 304, headers: [("ETag", "\"v1\"")]) }
+            return .init(status: 200, contentType: html, body: (try? Fixtures.page("level-a.html")) ?? Data(), headers: [("ETag", "\"v1\"")])
+        case "/always-429":
+            return .init(status: 429, headers: [("Retry-After", "1")])
+        case "/always-500":
+            return .init(status: 500)
+        case "/loop":
+            return .init(status: 302, headers: [("Location", "/loop")])
+        case "/to-file":
+            return .init(status: 302, headers: [("Location", "file:///etc/passwd")])
+        case "/big":
+            let paragraph = "<p>Texte de remplissage sans importance pour l'hébergement.</p>\n"
+            return .init(status: 200, contentType: html, body: Data(String(repeating: paragraph, count: 3_000_000 / paragraph.utf8.count).utf8))
+        default:
+            return text(404, "<p>Page introuvable</p>")
+        }
     }
 
     static func contentType(of name: String) -> String {
@@ -131,20 +117,31 @@ public final class FixtureServer: Sendable {
     }
 }
 
-/// Counts requests per path, for routes that answer differently the second time.
-actor RequestCounter {
+/// Counts requests per path, and per path and answer; the server's threads share it.
+final class RequestCounter: @unchecked Sendable {
+    private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    private var answers: [String: Int] = [:]
 
+    /// Counts one more request to `path` and returns how many there have been.
     func next(_ path: String) -> Int {
-        counts[path, default: 0] += 1
-        return counts[path]!
+        lock.withLock {
+            counts[path, default: 0] += 1
+            return counts[path]!
+        }
     }
 
-    func count(_ path: String) -> Int { counts[path] ?? 0 }
-}
+    func record(_ path: String, status: Int) {
+        lock.withLock { answers["\(status) \(path)", default: 0] += 1 }
+    }
 
-enum FixtureServerError: Error {
-    case notListening
+    func count(under prefix: String) -> Int {
+        lock.withLock { counts.filter { $0.key.hasPrefix(prefix) }.values.reduce(0, +) }
+    }
+
+    func count(_ path: String, status: Int?) -> Int {
+        lock.withLock { status.map { answers["\($0) \(path)"] ?? 0 } ?? counts[path] ?? 0 }
+    }
 }
 
 /// Where the fixtures live in the source tree (no resource bundle: tests read them in place).
