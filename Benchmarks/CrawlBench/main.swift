@@ -18,7 +18,7 @@ func residentPeakMB() -> Double {
     return 0
 }
 
-let server = try LatencyServer(latencyMilliseconds: Int(latency / 1_000_000), page: page)
+let server = try LatencyServer.start(latencyMilliseconds: Int(latency / 1_000_000), page: page)
 let port = server.port
 
 let hosts = (1...hostCount).map { "h\($0).bench.test" }
