@@ -54,7 +54,7 @@ enum CompanyName {
     }
 
     private static let legalFormName = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:SASU|SAS|SARL|SA|SCA|SNC|EURL|GmbH|AG|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|BV|NV|SE|S\.A\.S\.?|S\.à r\.l\.|S\.A\.|Corporation|PLC|plc)(?![\p{L}])"#)
+        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:SASU|SAS|SARL|SA|SCA|SNC|EURL|GmbH|AG|KG|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|BV|N\.V\.|NV|SE|S\.A\.S\.?|S\.à r\.l\.|S\.A\.|Sàrl|Corporation|PLC|plc|AB|ApS|A/S|Oyj?|S\.p\.A\.?|SpA|S\.r\.l\.?|SRL|Srl|S\.L\.)(?![\p{L}])"#)
 
     /// The address that follows a company name in its paragraph, on one line.
     static func address(_ rest: String) -> String? {

@@ -312,7 +312,7 @@ struct DocumentAnalysis {
             let clause = Clause.around(range, in: text)
             let kind: SecNumCloudMention.Kind? =
                 Patterns.future.matches(in: clause) ? .inProgress
-                : GatedPattern.negation.matches(in: clause, triggers: triggers) ? .denied
+                : GatedPattern.negation.matches(in: clause, triggers: triggers) ? (qualificationUnderWay(in: text, triggers: triggers) ? .inProgress : .denied)
                 : Patterns.secNumCloudHeld.matches(in: text) ? .claimed : nil
             if let kind {
                 let ids = Self.unique(context.facts.mentions.map(\.providerID))
@@ -320,6 +320,12 @@ struct DocumentAnalysis {
                     SecNumCloudMention(kind: kind, providerIDs: ids.isEmpty ? providerIDs(nearby) : ids, evidence: evidence(context, focus: range)))
             }
         }
+    }
+
+    /// "… ; elle est en cours de qualification": another clause of the sentence says the qualification is sought.
+    private func qualificationUnderWay(in text: Folded, triggers: TriggerSet) -> Bool {
+        guard let range = Patterns.qualificationUnderWay.firstRange(in: text) else { return false }
+        return !GatedPattern.negation.matches(in: Clause.around(range, in: text), triggers: triggers)
     }
 
     private mutating func readEncryption(_ context: SentenceContext) {

@@ -4,11 +4,11 @@ import SovereigntyModel
 extension Patterns {
     /// "envoyés par", "sent through": a provider that carries the platform's messages holds them too.
     static let messagingService = NSRegularExpression(
-        folded: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)"#
+        folded: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,50}?\bpar\s+(?:e-?mails?|courriels?|sms)\b|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)"#
     )
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = NSRegularExpression(
-        folded: #"heberg|\bstock|sauvegard|infrastructure|serveurs?\b|\bcdn\b|diffusion de contenu|content delivery|hosting|storage|\bbackup|\bcloud\b|archivage"#
+        folded: #"heberg|\bstock|sauvegard|infrastructure|serveurs?\b|\bcdn\b|diffusion de contenu|content delivery|hosting|storage|\bbackup|\bcloud\b|archivage|infogerance|\bpaas\b|\biaas\b|execution de l'application"#
     )
     /// Statements that only might happen: a possible migration is not a host.
     static let conditional = NSRegularExpression(
@@ -18,14 +18,19 @@ extension Patterns {
     static let secNumCloudHeld = NSRegularExpression(
         folded: #"qualifie(?:e|s|es)?\s+(?:sec\s?num\s?cloud|par l'anssi)|sec\s?num\s?cloud[^.;]{0,40}qualifi|(?:dispose|detient|beneficie|obtenu|possede|holds?|has|obtained)[^.;]{0,60}sec\s?num\s?cloud|sec\s?num\s?cloud[- ]qualified|qualified[^.;]{0,30}sec\s?num\s?cloud|certifie(?:e|s|es)?\s+sec\s?num\s?cloud|label(?:lise)?\s+sec\s?num\s?cloud"#
     )
+    /// A qualification under way, said in a clause of its own: "ne bénéficie pas à ce jour de la qualification
+    /// SecNumCloud ; elle est en cours de qualification" is sought, not denied.
+    static let qualificationUnderWay = NSRegularExpression(
+        folded: #"(?:en cours|en voie) de qualification|qualification (?:est\s+)?en cours|(?:processus|demarche|procedure) de qualification|qualification (?:is\s+)?(?:in progress|under way|underway|pending)"#)
     /// Before a provider's name: the sentence denies that it holds anything.
     static let hostDenial = NSRegularExpression(
         folded: #"\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bno\b|\bnot\b|\bnone\b|\bni\b|\bsans\b|\bwithout\b|\bplus de\b"#)
     /// Right after a provider's name: "X n'héberge aucune donnée".
     static let denialAfter = NSRegularExpression(folded: #"^\s*(?:ne|n')\b|^\s*(?:does not|doesn't|never)\b"#)
-    /// The provider is named as an owner, not a host: "une plateforme de la société X".
+    /// The provider is named as an owner, not a host: "une plateforme de la société X". "Les serveurs de la société X"
+    /// are X's own, which makes X the host.
     static let ownership = NSRegularExpression(
-        folded: #"(?:de la societe|filiale d[eu']|filiale du groupe|appartenant a|appartient a|du groupe|owned by|subsidiary of|propriete d[eu']|une marque d[eu']|a brand of|detenue par|controlee par)\s*$"#)
+        folded: #"(?:(?<!serveurs )(?<!infrastructure )(?<!infrastructures )(?<!datacenters )(?<!donnees )de la societe|filiale d[eu']|filiale du groupe|appartenant a|appartient a|du groupe|owned by|subsidiary of|propriete d[eu']|une marque d[eu']|a brand of|detenue par|controlee par)\s*$"#)
     /// The publisher of the service, named in the same sections.
     static let editor = NSRegularExpression(
         folded: #"\bedite(?:e|s|es)?\s+par|\bediteur\b|directeur de (?:la )?publication|responsable de (?:la )?publication|published by|\bpublisher\b|\bexploite(?:e)?\s+par"#)

@@ -15,7 +15,7 @@ enum Patterns {
         folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
     /// "hébergé par X", "l'hébergement est assuré par X", "Hébergeur : X", "hosted by X": X follows.
     static let hostIntroduction = NSRegularExpression(
-        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu'])|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les|l')\s+)?"#
+        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les|l')\s+)?"#
     )
     /// Legal forms that show a company name.
     static let legalForm = NSRegularExpression(
@@ -48,18 +48,23 @@ enum Patterns {
     static let countryAlone = NSRegularExpression(
         folded: #"\b(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands)\b"#)
     static let locationContext = NSRegularExpression(
-        folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen"#
+        folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen|quitt|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#
     )
     /// French cities where data centres and hospitals are: "à Niort" places data in France.
     static let frenchCities = "paris|marseille|lyon|toulouse|nice|nantes|montpellier|strasbourg|bordeaux|lille|rennes|reims|toulon|saint-etienne|le havre|grenoble|dijon|angers|nimes|villeurbanne|clermont-ferrand|le mans|aix-en-provence|brest|tours|amiens|limoges|annecy|perpignan|metz|besancon|orleans|rouen|mulhouse|caen|nancy|roubaix|tourcoing|avignon|poitiers|pau|la rochelle|calais|niort|agen|bayonne|valence|quimper|lorient|vannes|saint-brieuc|laval|cholet|troyes|colmar|chambery|ajaccio|bastia|gravelines|saint-denis|aubervilliers|nanterre|courbevoie|boulogne-billancourt|montreuil|bezons|massy|marcoussis|pantin|clichy|levallois-perret|issy-les-moulineaux|saclay|evry|versailles|cergy|creteil|bobigny|melun|beauvais|chartres|blois|bourges|chateauroux|nevers|auxerre|macon|bourg-en-bresse|vesoul|belfort|epinal|chaumont|chalons-en-champagne|charleville-mezieres|laon|arras|saint-lo|alencon|evreux|cherbourg|aurillac|moulins|gueret|tulle|perigueux|cahors|rodez|albi|montauban|auch|tarbes|foix|carcassonne|mende|privas|gap|draguignan|mont-de-marsan|angouleme|la roche-sur-yon|saint-nazaire|biarritz|beziers|narbonne|sete|arles|cannes|antibes|wissembourg|croix".split(separator: "|").map(String.init)
 
+    /// Cities named before "data centres" or "region" in English ("our Paris data centres").
+    static let dataCentreCities = ["paris", "marseille", "lyon", "lille", "strasbourg", "roubaix", "gravelines", "nantes", "bordeaux", "toulouse"]
+    /// Cloud regions in France, by the names the large clouds give them.
+    static let cloudRegionsInFrance = ["eu-west-3", "europe-west9", "francecentral", "france central", "francesouth", "france south", "fr-par"]
+
     /// The alternatives after a preposition share it: ICU tries every alternative at every position, so fewer of
     /// them is faster.
     static let france = NSRegularExpression(
-        folded: #"\b(?:en france\b|in france\b|(?:a|in)\s+(?:"# + frenchCities.joined(separator: "|") + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#
+        folded: #"\b(?:en france\b|in france\b|(?:a|in)\s+(?:"# + frenchCities.joined(separator: "|") + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne|(?:localisation|data location|location of (?:the )?data|lieu d'hebergement|lieu de stockage)[a-z' ]{0,40}[:|]\s*(?:en\s+)?france\b|\b(?:"# + dataCentreCities.joined(separator: "|") + #")\s+(?:data ?cent(?:er|re)s?|datacenters?|region)\b|"# + cloudRegionsInFrance.joined(separator: "|") + #""#
     )
     static let europe = NSRegularExpression(
-        folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands|spain|italy|sweden|finland|poland|austria|denmark)\b"#
+        folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands|spain|italy|sweden|finland|poland|austria|denmark)\b"#
     )
     /// Data sent or kept outside the EU. "États-Unis" alone is often an address; a preposition makes it a place for data.
     static let outsideEurope = NSRegularExpression(

@@ -37,6 +37,16 @@ enum SentenceSplitter {
                     afterStop = bytes.index(after: third)
                 }
             }
+            // " · " (C2 B7 between spaces) separates the items of a footer line: "Hébergé par X · Fait à Lyon".
+            if byte == 0xC2, afterStop < bytes.endIndex, bytes[afterStop] == 0xB7, index > start,
+                bytes[bytes.index(before: index)] == UInt8(ascii: " "),
+                bytes.index(after: afterStop) < bytes.endIndex, bytes[bytes.index(after: afterStop)] == UInt8(ascii: " ")
+            {
+                append(line[start..<bytes.index(before: index)], to: &sentences)
+                start = bytes.index(after: afterStop)
+                index = start
+                continue
+            }
             guard isStop else {
                 index = bytes.index(after: index)
                 continue

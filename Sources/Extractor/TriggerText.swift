@@ -75,6 +75,7 @@ enum Triggers {
 
     /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
     private static let cityWords = Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
+        + Patterns.dataCentreCities.flatMap { ["\($0) data", "\($0) region"] } + Patterns.cloudRegionsInFrance
 
     static let words: [(TriggerSet, [String])] = [
         (.hosting, ["heberg", "host", "stored by", "stored with", "stored at", "stored in"]
@@ -99,13 +100,14 @@ enum Triggers {
         ]),
         (.locationContext, [
             "heberg", "stock", "localis", "serveur", " data", "donnees", "conserv", "transf", "hosted", "stored", "located",
-            "server", "region", "residen",
+            "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave",
         ]),
         (.place, [
             "france", "europ", " ue ", " eee ", " eu ", " eea ", "etats", "united", " usa ", "hors ", "dehors", "outside",
             "pays tiers", "third", "region", "parisien", "francilien", "allemagne", "belgique", "irlande", "espagne", "italie",
             "suede", "luxembourg", "germany", "belgium", "ireland", "netherlands", "pays-bas", "spain", "italy", "sweden",
-            "finland", "poland", "austria", "denmark", "portugal", "finlande", "pologne", "autriche", "danemark",
+            "finland", "poland", "austria", "denmark", "portugal", "finlande", "pologne", "autriche", "danemark", "territoire",
+            "metropolitaine", "bretagne", "normandie", "occitanie", "aquitaine", "grand est", "provence", "auvergne",
         ] + cityWords),
     ]
 
