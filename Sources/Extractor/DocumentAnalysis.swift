@@ -37,12 +37,14 @@ struct DocumentAnalysis {
 
     var findings: DocumentFindings {
         let located = HostFinding.merge(hosts).map { host in
-            guard host.providerID == nil, host.country == nil else { return host }
+            guard host.providerID == nil, host.country == nil || host.parentCountry == nil else { return host }
             var host = host
             for text in texts {
                 guard let range = text.range(of: host.asWritten) else { continue }
-                host.country = CompanyName.address(String(text[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
-                if host.country != nil { break }
+                let after = String(text[range.upperBound...].prefix(300))
+                if host.country == nil { host.country = CompanyName.address(after).flatMap { CountryNames.country(in: $0) } }
+                if host.parentCountry == nil, Patterns.usParentGroup.matches(in: Folded(String(Self.sameSentence(after)))) { host.parentCountry = "US" }
+                if host.country != nil && host.parentCountry != nil { break }
             }
             return host
         }
@@ -51,6 +53,11 @@ struct DocumentAnalysis {
             dataLocations: locations, exposureDisclosures: exposure, textLength: textLength)
         findings.hasLegalText = hasLegalText
         return findings
+    }
+
+    /// The text up to the end of its sentence: what follows a name and still speaks of it.
+    static func sameSentence(_ text: String) -> Substring {
+        text.range(of: ". ").map { text[..<$0.lowerBound] } ?? text[...]
     }
 
     mutating func read(_ block: TextBlock) {
@@ -162,8 +169,10 @@ struct DocumentAnalysis {
         let text = context.text
         // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
         let triggers = context.triggers
-        let hostingSentence = Patterns.hosting.matches(in: text)
-            && (!triggers.contains(.roleNoiseWords) || Patterns.hosting.matches(in: context.facts.withoutRoleNoise))
+        let hostingSentence =
+            (Patterns.hosting.matches(in: text)
+                && (!triggers.contains(.roleNoiseWords) || Patterns.hosting.matches(in: context.facts.withoutRoleNoise)))
+            || (triggers.contains(.hosting) && Patterns.inProvidersDataCentre.matches(in: text))
         let messagingSentence = !hostingSentence && Patterns.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting,
             !(triggers.contains(.distractorWords) && Patterns.distractor.matches(in: text))
@@ -207,6 +216,7 @@ struct DocumentAnalysis {
         if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
         let afterText = Folded(after)
         return Patterns.hostDenial.matches(in: before) || Patterns.conditional.matches(in: before) || Patterns.conditional.matches(in: afterText)
+            || Patterns.formerHost.matches(in: before)
             || Patterns.ownership.matches(in: before) || Patterns.denialAfter.matches(in: afterText)
     }
 
@@ -231,8 +241,11 @@ struct DocumentAnalysis {
         }
     }
 
-    /// Roles from the clause around the name, else the sentence, else the heading or label; else unspecified.
+    /// Roles from a parenthesis right after the name, else the clause around it, else the sentence, else the heading
+    /// or label; else unspecified.
     private func roles(around range: NSRange, _ context: SentenceContext) -> [HostRole] {
+        let stated = Self.parenthesisRoles(after: range, in: context.text)
+        if !stated.isEmpty { return stated }
         let clause = Clause.around(range, in: context.text, separators: [";", " tandis que ", " alors que ", " whereas ", " while "])
         if clause.original != context.text.original {
             let roles = RoleWords.roles(in: clause)
@@ -240,6 +253,23 @@ struct DocumentAnalysis {
         }
         if !context.facts.roles.isEmpty { return context.facts.roles }
         return context.contextRoles.isEmpty ? [.unspecified] : context.contextRoles
+    }
+
+    /// "hébergé par X, Inc. (site vitrine) et par Y SAS (données de santé)": a parenthesis that follows a name, past
+    /// at most its legal form, says what that name hosts. An address or a registration number in it names no role.
+    static func parenthesisRoles(after range: NSRange, in text: Folded) -> [HostRole] {
+        let original = text.original as NSString
+        let end = range.location + range.length
+        guard end < original.length else { return [] }
+        let rest = original.substring(with: NSRange(location: end, length: min(200, original.length - end)))
+        guard let open = rest.firstIndex(of: "("), rest.distance(from: rest.startIndex, to: open) <= 16,
+            !rest[..<open].contains(where: { ";:)".contains($0) }),
+            let close = rest[open...].firstIndex(of: ")")
+        else { return [] }
+        let inside = Folded(String(rest[rest.index(after: open)..<close]))
+        // "(ci-après « le Prestataire »)" names the party, not what it hosts.
+        guard !Patterns.definedTerm.matches(in: inside) else { return [] }
+        return RoleWords.roles(in: inside)
     }
 
     /// Roles of a name in a list item: what the item says, plus what the sentence introducing the list said.
@@ -343,7 +373,9 @@ struct DocumentAnalysis {
         let text = context.text
         let triggers = context.triggers
         guard Patterns.locationContext.matches(in: text) else { return }
-        if triggers.contains(.franceWords), let range = Patterns.france.firstRange(in: text) {
+        if let range = (triggers.contains(.franceWords) ? Patterns.france.firstRange(in: text) : nil)
+            ?? (triggers.contains(.franceMoreWords) ? Patterns.franceMore.firstRange(in: text) : nil)
+        {
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range)))
         }
         // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.

@@ -4,7 +4,7 @@ import SovereigntyModel
 extension Patterns {
     /// "envoyés par", "sent through": a provider that carries the platform's messages holds them too.
     static let messagingService = NSRegularExpression(
-        folded: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,50}?\bpar\s+(?:e-?mails?|courriels?|sms)\b|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)"#
+        folded: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,50}?\bpar\s+(?:e-?mails?|courriels?|sms)\b|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#
     )
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = NSRegularExpression(
@@ -22,6 +22,12 @@ extension Patterns {
     /// SecNumCloud ; elle est en cours de qualification" is sought, not denied.
     static let qualificationUnderWay = NSRegularExpression(
         folded: #"(?:en cours|en voie) de qualification|qualification (?:est\s+)?en cours|(?:processus|demarche|procedure) de qualification|qualification (?:is\s+)?(?:in progress|under way|underway|pending)"#)
+    /// Before a provider's name: it hosted, and no longer does ("Jusqu'au 31 mars 2026, les données étaient hébergées
+    /// par X"). "Jusqu'à leur suppression" is a retention period, not an end date.
+    static let formerHost = NSRegularExpression(
+        folded: #"\betai(?:t|ent)\s+(?:heberge|stocke|conserve)|\bjusqu'(?:au|en)\s+(?:\d|1er\b|premier\b)|\bprecedemment\b|\banciennement\b|\bauparavant\b|\bpreviously\b|\bformerly\b|\b(?:was|were)\s+(?:hosted|stored)|\buntil\s+(?:\d|january|february|march|april|may|june|july|august|september|october|november|december)"#)
+    /// A parenthesis that defines a term ("ci-après « le Prestataire »") rather than saying what is hosted.
+    static let definedTerm = NSRegularExpression(folded: #"ci-?apres|ci-?dessous|hereinafter|denomme"#)
     /// Before a provider's name: the sentence denies that it holds anything.
     static let hostDenial = NSRegularExpression(
         folded: #"\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bno\b|\bnot\b|\bnone\b|\bni\b|\bsans\b|\bwithout\b|\bplus de\b"#)
@@ -33,7 +39,7 @@ extension Patterns {
         folded: #"(?:(?<!serveurs )(?<!infrastructure )(?<!infrastructures )(?<!datacenters )(?<!donnees )de la societe|filiale d[eu']|filiale du groupe|appartenant a|appartient a|du groupe|owned by|subsidiary of|propriete d[eu']|une marque d[eu']|a brand of|detenue par|controlee par)\s*$"#)
     /// The publisher of the service, named in the same sections.
     static let editor = NSRegularExpression(
-        folded: #"\bedite(?:e|s|es)?\s+par|\bediteur\b|directeur de (?:la )?publication|responsable de (?:la )?publication|published by|\bpublisher\b|\bexploite(?:e)?\s+par"#)
+        folded: #"\bedite(?:e|s|es)?\s+par|\bedite(?:nt)?\s+(?:un|une|le|la|l'|les|des)\s|\bediteur\b|directeur de (?:la )?publication|responsable de (?:la )?publication|published by|\bpublisher\b|\bexploite(?:e)?\s+par"#)
 
     /// "des hébergeurs certifiés", "a certified provider": the sentence speaks of hosts it does not name.
     static let indefiniteHost = NSRegularExpression(

@@ -6,7 +6,10 @@ import SovereigntyModel
 enum Patterns {
     /// A sentence about hosting something somewhere.
     static let hosting = NSRegularExpression(
-        folded: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)"#)
+        folded: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#)
+    /// "dans un centre de données d'X": a hosting statement that role noise ("centre de données") would hide.
+    static let inProvidersDataCentre = NSRegularExpression(
+        folded: #"\b(?:dans|in)\s+(?:un|les|des|ses|leurs|the|a)\s+(?:centres? de donnees|datacenters?|data ?cent(?:er|re)s?)\s+(?:d'|de\s|du\s|of\s)"#)
     /// A heading or label that opens a hosting section.
     static let hostingHeading = NSRegularExpression(
         folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b|prestataires? techniques?|technical (?:service )?providers?"#)
@@ -48,7 +51,7 @@ enum Patterns {
     static let countryAlone = NSRegularExpression(
         folded: #"\b(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands)\b"#)
     static let locationContext = NSRegularExpression(
-        folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen|quitt|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#
+        folded: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#
     )
     /// French cities where data centres and hospitals are: "à Niort" places data in France.
     static let frenchCities = "paris|marseille|lyon|toulouse|nice|nantes|montpellier|strasbourg|bordeaux|lille|rennes|reims|toulon|saint-etienne|le havre|grenoble|dijon|angers|nimes|villeurbanne|clermont-ferrand|le mans|aix-en-provence|brest|tours|amiens|limoges|annecy|perpignan|metz|besancon|orleans|rouen|mulhouse|caen|nancy|roubaix|tourcoing|avignon|poitiers|pau|la rochelle|calais|niort|agen|bayonne|valence|quimper|lorient|vannes|saint-brieuc|laval|cholet|troyes|colmar|chambery|ajaccio|bastia|gravelines|saint-denis|aubervilliers|nanterre|courbevoie|boulogne-billancourt|montreuil|bezons|massy|marcoussis|pantin|clichy|levallois-perret|issy-les-moulineaux|saclay|evry|versailles|cergy|creteil|bobigny|melun|beauvais|chartres|blois|bourges|chateauroux|nevers|auxerre|macon|bourg-en-bresse|vesoul|belfort|epinal|chaumont|chalons-en-champagne|charleville-mezieres|laon|arras|saint-lo|alencon|evreux|cherbourg|aurillac|moulins|gueret|tulle|perigueux|cahors|rodez|albi|montauban|auch|tarbes|foix|carcassonne|mende|privas|gap|draguignan|mont-de-marsan|angouleme|la roche-sur-yon|saint-nazaire|biarritz|beziers|narbonne|sete|arles|cannes|antibes|wissembourg|croix".split(separator: "|").map(String.init)
@@ -56,27 +59,37 @@ enum Patterns {
     /// Cities named before "data centres" or "region" in English ("our Paris data centres").
     static let dataCentreCities = ["paris", "marseille", "lyon", "lille", "strasbourg", "roubaix", "gravelines", "nantes", "bordeaux", "toulouse"]
     /// Cloud regions in France, by the names the large clouds give them.
-    static let cloudRegionsInFrance = ["eu-west-3", "europe-west9", "francecentral", "france central", "francesouth", "france south", "fr-par"]
+    static let cloudRegionsInFrance = [
+        "eu-west-3", "europe-west9", "francecentral", "france central", "france centre", "francesouth", "france south", "france sud", "fr-par",
+    ]
 
     /// The alternatives after a preposition share it: ICU tries every alternative at every position, so fewer of
     /// them is faster.
     static let france = NSRegularExpression(
-        folded: #"\b(?:en france\b|in france\b|(?:a|in)\s+(?:"# + frenchCities.joined(separator: "|") + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne|(?:localisation|data location|location of (?:the )?data|lieu d'hebergement|lieu de stockage)[a-z' ]{0,40}[:|]\s*(?:en\s+)?france\b|\b(?:"# + dataCentreCities.joined(separator: "|") + #")\s+(?:data ?cent(?:er|re)s?|datacenters?|region)\b|"# + cloudRegionsInFrance.joined(separator: "|") + #""#
+        folded: #"\b(?:en france\b|in france\b|(?:a|in)\s+(?:"# + frenchCities.joined(separator: "|") + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#
+    )
+    /// The rarer ways of saying France, run only when their own words are there (`Triggers.franceMoreWords`): ICU
+    /// tries every alternative at every position, so the common pattern stays short.
+    static let franceMore = NSRegularExpression(
+        folded: #"(?:localisation|data location|location of (?:the )?data|lieu d'hebergement|lieu de stockage)[a-z' ]{0,40}[:|]\s*(?:en\s+)?france\b|\b(?:"# + dataCentreCities.joined(separator: "|") + #")\s+(?:data ?cent(?:er|re)s?|datacenters?|region)\b|(?:\bnear|\bpres de|(?:centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\s+(?:de|d'|in|of))\s*(?:"# + dataCentreCities.joined(separator: "|") + #")\b|\b(?:sort|quitt)[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+)?(?:de\s+la\s+|de\s+|la\s+)?france\b|\bhexagone\b|"# + cloudRegionsInFrance.joined(separator: "|") + #""#
     )
     static let europe = NSRegularExpression(
         folded: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:allemagne|belgique|irlande|pays-bas|espagne|italie|suede|finlande|pologne|autriche|danemark|portugal|luxembourg|germany|belgium|ireland|netherlands|spain|italy|sweden|finland|poland|austria|denmark)\b"#
     )
     /// Data sent or kept outside the EU. "États-Unis" alone is often an address; a preposition makes it a place for data.
     static let outsideEurope = NSRegularExpression(
-        folded: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr"#
+        folded: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#
     )
+    /// After an unknown provider's name: its parent group is American ("filiale française d'un groupe américain").
+    static let usParentGroup = NSRegularExpression(
+        folded: #"(?:filiale|subsidiary)[^.;]{0,30}(?:groupe|societe|entreprise|company|group|corporation)\s+(?:americaine?|us\b|u\.s\.|des etats-unis)|(?:societe|maison) mere[^.;]{0,30}(?:aux etats-unis|americaine)|owned by an? (?:us|u\.s\.|american)\b"#)
     /// Where a company is established is not where data are.
     static let companySeat = NSRegularExpression(folded: #"societe mere|maison mere|siege|headquarter|parent company|etablie aux|incorporated"#)
     static let noTransfer = NSRegularExpression(
         folded: #"\baucune?\b|\bdo not\b|\bjamais\b|\bne\b[^.]{0,60}\bpas\b|\bn'[a-z]+\b[^.]{0,60}\bpas\b|\bno\b|\bnot\b|\bnever\b|\bsans\b"#
     )
     static let exposure = NSRegularExpression(
-        folded: #"cloud act|\bfisa\b|section 702|12333|societe mere (?:etablie |situee |basee |immatriculee )?aux etats-unis|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#
+        folded: #"cloud act|patriot act|\bfisa\b|section 702|12333|(?:societe|maison) mere (?:est )?(?:etablie |situee |basee |immatriculee )?aux etats-unis|(?:filiale|subsidiary) (?:francaise |europeenne |french |european )?(?:d'une?|of an?) (?:groupe|societe|entreprise|company|group) (?:americaine?|us|u\.s\.)|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#
     )
 }
 
@@ -85,7 +98,7 @@ enum RoleWords {
     /// Each role's pattern, with the trigger words that must be present for it to match at all.
     private static let specific: [(HostRole, TriggerSet, NSRegularExpression)] = [
         (.encryptionKeys, .roleKeys, NSRegularExpression(folded: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#)),
-        (.backup, .roleBackup, NSRegularExpression(folded: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise"#)),
+        (.backup, .roleBackup, NSRegularExpression(folded: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise|(?:hebergeur|site|serveurs?|infrastructure|centre de donnees) de secours"#)),
         (.messaging, .roleMessaging, NSRegularExpression(folded: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b"#)),
         (.cdn, .roleCDN, NSRegularExpression(folded: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#)),
         (.healthData, .roleData, NSRegularExpression(

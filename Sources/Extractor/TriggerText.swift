@@ -32,7 +32,9 @@ struct TriggerSet: OptionSet, Sendable {
     static let conditionalWords = TriggerSet(rawValue: 1 << 23)
     static let ownershipWords = TriggerSet(rawValue: 1 << 24)
     /// Any word that may deny, condition or reassign a provider's mention.
-    static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords]
+    static let formerWords = TriggerSet(rawValue: 1 << 25)
+    static let franceMoreWords = TriggerSet(rawValue: 1 << 26)
+    static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords, .formerWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
 
     /// The kinds that can give a finding by themselves.
@@ -75,14 +77,23 @@ enum Triggers {
 
     /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
     private static let cityWords = Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
-        + Patterns.dataCentreCities.flatMap { ["\($0) data", "\($0) region"] } + Patterns.cloudRegionsInFrance
+    /// The words of `Patterns.franceMore`.
+    private static let franceMoreWords = [
+        "hexagone", "sortent", "sortir", "quitt", "localisation", "data location", "location of", "lieu d'hebergement",
+        "lieu de stockage",
+    ] + Patterns.dataCentreCities.flatMap { ["\($0) data", "\($0) region", "near \($0)", "pres de \($0)", "de \($0)", "d'\($0)"] }
+        + Patterns.cloudRegionsInFrance
 
     static let words: [(TriggerSet, [String])] = [
         (.hosting, ["heberg", "host", "stored by", "stored with", "stored at", "stored in"]
+            + combine(["sur"], [""], ["un serveur", "des serveurs", "les serveurs", "nos serveurs", "ses serveurs", "leurs serveurs"])
+            + combine(["centre de donnees", "centres de donnees", "datacenter", "datacenters"], [""], ["d'", "de", "du"])
+            + combine(["data center", "data centers", "data centre", "data centres"], [""], ["of"])
             + combine(["conserv", "stock", "archiv", "sauvegard"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"])),
         (.messaging, combine(
             ["envoy", "expedi", "achemin", "archiv", "delivr", "diffus"], ["e", "ee", "es", "ees"],
             ["par", "au moyen", "via", "grace", "depuis", "avec"])
+            + combine(["achemine", "envoie", "expedie", "delivre", "transmet"], ["", "nt"], ["les", "nos", "vos", "des"])
             + ["transmis par", "transmises par", "transmis via", "envoi des", "envoi de", "sent by", "sent through", "sent via",
                "sent using", "delivered by", "delivered through", "delivered via", "sending"]),
         (.certification, [
@@ -95,12 +106,12 @@ enum Triggers {
             " cle ", "keys", "decrypt", "dechiffr",
         ]),
         (.exposure, [
-            "cloud act", "fisa", "section 702", "12333", "societe mere", "maison mere", "americ", "etats-unis", " us auth", " us gov",
+            "cloud act", "patriot act", "fisa", "section 702", "12333", "societe mere", "maison mere", "americ", "etats-unis", " us auth", " us gov",
             " us law", "extraterritorial",
         ]),
         (.locationContext, [
             "heberg", "stock", "localis", "serveur", " data", "donnees", "conserv", "transf", "hosted", "stored", "located",
-            "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave",
+            "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir",
         ]),
         (.place, [
             "france", "europ", " ue ", " eee ", " eu ", " eea ", "etats", "united", " usa ", "hors ", "dehors", "outside",
@@ -108,7 +119,8 @@ enum Triggers {
             "suede", "luxembourg", "germany", "belgium", "ireland", "netherlands", "pays-bas", "spain", "italy", "sweden",
             "finland", "poland", "austria", "denmark", "portugal", "finlande", "pologne", "autriche", "danemark", "territoire",
             "metropolitaine", "bretagne", "normandie", "occitanie", "aquitaine", "grand est", "provence", "auvergne",
-        ] + cityWords),
+            "royaume-uni", "united kingdom",
+        ] + cityWords + franceMoreWords),
     ]
 
     /// Words that choose which patterns to run on a sentence already known to matter.
@@ -117,12 +129,15 @@ enum Triggers {
             "france", "parisien", "francilien", "francais", "territoire", "metropolitaine", "bretagne", "normandie", "occitanie",
             "aquitaine", "grand est", "provence", "auvergne",
         ] + cityWords),
+        (.franceMoreWords, franceMoreWords),
         (.europeWords, [
             "europ", " ue ", "'ue ", " eee ", "'eee ", " eu ", "'eu ", " eea ", "allemagne", "belgique", "irlande", "pays-bas",
             "espagne", "italie", "suede", "finlande", "pologne", "autriche", "danemark", "portugal", "luxembourg", "germany",
             "belgium", "ireland", "netherlands", "spain", "italy", "sweden", "finland", "poland", "austria", "denmark",
         ]),
-        (.outsideWords, ["etats-unis", "united states", "usa", " us ", "hors", "outside", "pays tiers", "third countr"]),
+        (.outsideWords, [
+            "etats-unis", "united states", "usa", " us ", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
+        ]),
         (.roleNoiseWords, [
             "centre", "center", "salle", "hebergeur", "certificat", "agrement", "pour l'hebergement", "health data host",
             "site de ", "sites de ", "second site", "site distant", "plateforme", "plate-forme",
@@ -136,6 +151,10 @@ enum Triggers {
         (.negationWords, ["n't", "aucun", "jamais", "never", "without", "plus de"]
             + wordAlone(["ne", "no", "not", "none", "ni", "sans", "non", "pas"]) + wordAlone(["n'"], after: [""])),
         (.conditionalWords, ["pourrai", "serai", "envisag", "could", "would", "might", "eventuel"] + wordAlone(["si"])),
+        (.formerWords, [
+            "etait", "etaient", "jusqu'au", "jusqu'en", "precedemment", "anciennement", "auparavant", "previously", "formerly",
+            "was hosted", "were hosted", "was stored", "were stored", "until",
+        ]),
         (.ownershipWords, [
             "societe", "filiale", "appartenant", "appartient", "du groupe", "owned by", "subsidiary", "propriete", "une marque",
             "a brand", "detenue par", "controlee par",
@@ -156,7 +175,7 @@ enum Triggers {
             "applicati", "plateforme", "plate-forme", "logiciel", " app", " api", "service en ligne", "back-end", "backend",
             "back end", "software",
         ]),
-        (.roleBackup, ["sauvegard", "backup", "copie", "reprise"]),
+        (.roleBackup, ["sauvegard", "backup", "copie", "reprise", "de secours"]),
         (.roleKeys, [" cle", "chiffrement", "dechiffrement", "encryption key", " keys", " kms", " hsm"]),
         (.roleCDN, [" cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"]),
         (.roleMessaging, ["messag", "courriel", "mail", " sms"]),

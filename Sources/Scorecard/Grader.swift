@@ -30,13 +30,14 @@ public struct Grader: Sendable {
             conflicts: facts.conflicts, documents: documents.map(DocumentStatus.init))
     }
 
-    /// A host with what `providers.yml` says of it; an unknown host is judged by the address the page gives.
+    /// A host with what `providers.yml` says of it; an unknown host is judged by the address the page gives and by the
+    /// parent group the page names beside it.
     private func score(_ host: HostFinding) -> ScoredHost {
         guard let id = host.providerID, let provider = catalog[id] else {
-            let american = host.country == "US"
+            let american = host.country == "US" || host.parentCountry == "US"
             return ScoredHost(
                 provider: nil, name: host.asWritten, asWritten: host.asWritten, roles: host.roles, country: host.country,
-                parent: nil, parentCountry: nil, usControlled: american, cloudActExposed: american, exposedThrough: nil,
+                parent: nil, parentCountry: host.parentCountry, usControlled: american, cloudActExposed: american, exposedThrough: nil,
                 hdsCertified: false, hdsRegistry: nil, hdsEntry: nil, secNumCloudQualified: false, secNumCloudRegistry: nil,
                 secNumCloudEntry: nil,
                 publicInstitution: false, address: host.address,

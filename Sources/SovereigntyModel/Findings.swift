@@ -31,17 +31,20 @@ public struct HostFinding: Sendable, Equatable, Codable {
     public var roles: [HostRole]
     /// Country read from the address on the page, for unknown providers.
     public var country: String?
+    /// Country of the parent group when the page names it beside an unknown provider ("filiale d'un groupe américain").
+    public var parentCountry: String?
     public var address: String?
     public var evidence: [Evidence]
 
     public init(
-        providerID: String?, asWritten: String, roles: [HostRole], country: String? = nil, address: String? = nil,
-        evidence: [Evidence]
+        providerID: String?, asWritten: String, roles: [HostRole], country: String? = nil, parentCountry: String? = nil,
+        address: String? = nil, evidence: [Evidence]
     ) {
         self.providerID = providerID
         self.asWritten = asWritten
         self.roles = roles
         self.country = country
+        self.parentCountry = parentCountry
         self.address = address
         self.evidence = evidence
     }

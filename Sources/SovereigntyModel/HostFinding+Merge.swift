@@ -22,6 +22,7 @@ extension HostFinding {
                 existing.evidence.append(evidence)
             }
             existing.country = existing.country ?? finding.country
+            existing.parentCountry = existing.parentCountry ?? finding.parentCountry
             existing.address = existing.address ?? finding.address
             merged[key] = existing
         }
