@@ -80,16 +80,19 @@ enum Patterns {
     static let outsideEurope = NSRegularExpression(
         folded: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#
     )
-    /// After an unknown provider's name: its parent group is American ("filiale française d'un groupe américain").
-    static let usParentGroup = NSRegularExpression(
-        folded: #"(?:filiale|subsidiary)[^.;]{0,30}(?:groupe|societe|entreprise|company|group|corporation)\s+(?:americaine?|us\b|u\.s\.|des etats-unis)|(?:societe|maison) mere[^.;]{0,30}(?:aux etats-unis|americaine)|owned by an? (?:us|u\.s\.|american)\b"#)
+    /// A US parent group: "filiale française d'un groupe américain", "dont la maison mère est située aux États-Unis".
+    private static let usParent =
+        #"(?:filiale|subsidiary)[^.;]{0,30}(?:groupe|societe|entreprise|company|group|corporation)\s+(?:americaine?|us\b|u\.s\.|des etats-unis)|(?:societe|maison) mere[^.;]{0,30}(?:aux etats-unis|americaine)|owned by an? (?:us|u\.s\.|american)\b"#
+    /// After an unknown provider's name: its parent group is American.
+    static let usParentGroup = NSRegularExpression(folded: usParent)
     /// Where a company is established is not where data are.
     static let companySeat = NSRegularExpression(folded: #"societe mere|maison mere|siege|headquarter|parent company|etablie aux|incorporated"#)
     static let noTransfer = NSRegularExpression(
         folded: #"\baucune?\b|\bdo not\b|\bjamais\b|\bne\b[^.]{0,60}\bpas\b|\bn'[a-z]+\b[^.]{0,60}\bpas\b|\bno\b|\bnot\b|\bnever\b|\bsans\b"#
     )
     static let exposure = NSRegularExpression(
-        folded: #"cloud act|patriot act|\bfisa\b|section 702|12333|(?:societe|maison) mere (?:est )?(?:etablie |situee |basee |immatriculee )?aux etats-unis|(?:filiale|subsidiary) (?:francaise |europeenne |french |european )?(?:d'une?|of an?) (?:groupe|societe|entreprise|company|group) (?:americaine?|us|u\.s\.)|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#
+        folded: #"cloud act|patriot act|\bfisa\b|section 702|12333|"# + usParent
+            + #"|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#
     )
 }
 
