@@ -91,7 +91,9 @@ extension ViewBuilder {
             alternateURL: absolute.map { $0 + path } ?? String(path.split(separator: "/").last!), linkRoot: absolute ?? linkRoot)
     }
 
-    static let tagBytes = TextEscaping.byteTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    /// What a tag URI's specific part holds as it is (RFC 4151: pchar, "/" and "?"; "%" of a URL already encoded), so
+    /// that a document's URL keeps the id it had; spaces, "#" and the like are encoded.
+    static let tagBytes = TextEscaping.byteTable("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:@!$&'()*+,;=/?%")
 
     /// Tag URIs need an authority and a date; the date is the project's first publication, fixed so that ids never move.
     static let tagAuthority = "tag:sovereignty-report,2026-11-01"
@@ -100,7 +102,7 @@ extension ViewBuilder {
         let none = CaptureLinks([])
         let beforeEvidence = change.beforeEvidence.map { evidence($0, captures: none) }
         let afterEvidence = change.afterEvidence.map { evidence($0, captures: none) }
-        // A tag URI's specific part allows few characters: host names and URLs are percent-encoded.
+        // A tag URI's specific part allows few characters: what it cannot hold is percent-encoded.
         let subject = change.subject.isEmpty ? "" : "/" + TextEscaping.percentEncoded(change.subject, keeping: Self.tagBytes)
         let specific = "\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
         return RunChangeView(

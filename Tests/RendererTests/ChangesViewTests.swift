@@ -44,6 +44,12 @@ import Testing
         }).changes.count == ViewBuilder.pageLimit)
     }
 
+    @Test func aDocumentURLKeepsItsTagIDAndOnlyWhatATagCannotHoldIsEncoded() {
+        let url = "https://x.example/cgu?v=2&l=fr%C3%A9"
+        #expect(TextEscaping.percentEncoded(url, keeping: ViewBuilder.tagBytes) == url)
+        #expect(TextEscaping.percentEncoded("OVH SAS#1 «x»", keeping: ViewBuilder.tagBytes) == "OVH%20SAS%231%20%C2%ABx%C2%BB")
+    }
+
     @Test func daysAreCountedAcrossMonthsYearsAndLeapDays() {
         #expect(ViewBuilder.days(from: "2026-11-01T23:59:59Z", to: "2026-11-22T00:00:00Z") == 21)
         #expect(ViewBuilder.days(from: "2024-02-28T00:00:00Z", to: "2024-03-01T00:00:00Z") == 2)

@@ -10,7 +10,7 @@ import Testing
 
     func expectSame(_ record: some TemplateRecord) throws {
         #expect(try TemplateEncoder.encodeByCoding(record) == .record(record.templateFields), "\(type(of: record))")
-        #expect(try TemplateEncoder.encode(record) == TemplateEncoder.encodeByCoding(record))
+        #expect(try TemplateEncoder.encode([record]) == TemplateEncoder.encodeByCoding([record]), "nested in a list")
     }
 
     @Test func handWrittenFieldsMatchEncodable() throws {
