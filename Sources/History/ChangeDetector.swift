@@ -19,8 +19,10 @@ public struct ChangeDetector: Sendable {
         for (index, run) in runs.enumerated() {
             for platform in run.platforms {
                 let observations = Self.observations(of: platform)
-                let seenBefore = trackers[platform.id] != nil
-                var own = trackers[platform.id] ?? [:]
+                // Taken out, not copied, so that writing to it does not copy the platform's trackers.
+                let previous = trackers.removeValue(forKey: platform.id)
+                let seenBefore = previous != nil
+                var own = previous ?? [:]
                 // A host gone from this run is observed as absent; the other fields are followed while they exist.
                 var fields = Set(observations.keys)
                 for field in own.keys where field.isHost { fields.insert(field) }
