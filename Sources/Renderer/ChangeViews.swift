@@ -117,9 +117,11 @@ extension ViewBuilder {
 
     /// One sentence saying what changed.
     private func summary(_ change: Change) -> String {
-        strings("changes.\(change.kind.rawValue)", [
-            "platform": change.platformName, "before": Level(rawValue: change.before)?.badge ?? change.before,
-            "after": Level(rawValue: change.after)?.badge ?? change.after, "subject": change.subject,
+        // Only a level change's values are levels: shown as their badges.
+        let isLevel = change.kind == .levelUp || change.kind == .levelDown
+        let shown = { (value: String) in isLevel ? Level(rawValue: value)?.badge ?? value : value }
+        return strings("changes.\(change.kind.rawValue)", [
+            "platform": change.platformName, "before": shown(change.before), "after": shown(change.after), "subject": change.subject,
             "since": String(change.since.prefix(10)), "days": String(Self.days(from: change.since, to: content.generatedAt)),
         ])
     }

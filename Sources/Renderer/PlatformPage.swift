@@ -13,14 +13,14 @@ extension ViewBuilder {
         let rule = Rubric.rule(for: card.level)
         let words = local(rule.words)
         // Host anchors, unique on the page; reasons find their host's anchor by the same key.
-        let anchors = Self.uniqueSlugs(card.hosts.map { $0.provider ?? $0.name }).mapValues { "host-" + $0 }
+        let anchors = Self.uniqueSlugs(card.hosts.map(\.key)).mapValues { "host-" + $0 }
         return PlatformPageView(
             site: page, title: "\(card.name) — \(words)", id: card.id, name: text(card.name),
             category: categoryName(card.category), categorySlug: categorySlugs[card.category] ?? Self.slug(card.category), operatorName: text(card.operator),
             website: link(card.website), rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
             levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map { reason($0, anchors: anchors) },
             badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
-            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.provider ?? $0.name]!, proof) }, hasHosts: !card.hosts.isEmpty,
+            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, proof) }, hasHosts: !card.hosts.isEmpty,
             isUnrated: card.level == .unrated,
             hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
             secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),

@@ -143,11 +143,7 @@ private struct TemplateParser {
                 frames[frames.count - 1].nodes.append(.variable(path: path, escaped: !triple && sigil != 0x26))
             }
             line += bytes[open..<(standalone ? after : end)].count { $0 == 0x0A }
-            if standalone {
-                lineHasContent = false
-            } else {
-                lineHasContent = true
-            }
+            lineHasContent = !standalone
             position = standalone ? after : end
         }
         if frames.count > 1 {

@@ -50,7 +50,7 @@ public struct LevelReason: Sendable, Equatable, Encodable {
 
     init(_ check: Rubric.CheckID, _ level: Level, _ effect: Effect, _ detail: Localized, host: ScoredHost? = nil) {
         self.check = check.rawValue
-        self.host = host.map { $0.provider ?? $0.name }
+        self.host = host?.key
         self.level = level
         self.effect = effect
         self.detail = detail
@@ -70,6 +70,8 @@ public struct ScoredHost: Sendable, Equatable, Encodable {
     /// Display name: the provider's, or the name as written when unknown.
     public var name: String
     public var asWritten: String
+    /// What names this host across the scorecard: a reason's `host`, a platform page's host anchor.
+    public var key: String { provider ?? name }
     public var roles: [HostRole]
     @NullEncoded public var country: String?
     @NullEncoded public var parent: String?
