@@ -37,14 +37,15 @@ struct DocumentAnalysis {
 
     var findings: DocumentFindings {
         let located = HostFinding.merge(hosts).map { host in
-            guard host.providerID == nil, host.country == nil || host.parentCountry == nil else { return host }
+            guard host.providerID == nil else { return host }
             var host = host
+            // Read in the host's own quotes, so that the report's evidence shows the parent it names.
+            if host.evidence.contains(where: { Self.namesUSParent(after: host.asWritten, in: $0.quote) }) { host.parentCountry = "US" }
+            guard host.country == nil else { return host }
             for text in texts {
                 guard let range = text.range(of: host.asWritten) else { continue }
-                let after = String(text[range.upperBound...].prefix(300))
-                if host.country == nil { host.country = CompanyName.address(after).flatMap { CountryNames.country(in: $0) } }
-                if host.parentCountry == nil, Patterns.usParentGroup.matches(in: Folded(String(Self.sameSentence(after)))) { host.parentCountry = "US" }
-                if host.country != nil && host.parentCountry != nil { break }
+                host.country = CompanyName.address(String(text[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
+                if host.country != nil { break }
             }
             return host
         }
@@ -55,9 +56,12 @@ struct DocumentAnalysis {
         return findings
     }
 
-    /// The text up to the end of its sentence: what follows a name and still speaks of it.
-    static func sameSentence(_ text: String) -> Substring {
-        text.range(of: ". ").map { text[..<$0.lowerBound] } ?? text[...]
+    /// "X SAS, …, filiale française d'un groupe américain": the sentence names a US parent group after the name.
+    static func namesUSParent(after name: String, in quote: String) -> Bool {
+        guard let range = quote.range(of: name) else { return false }
+        let after = quote[range.upperBound...]
+        let sentence = after.range(of: ". ").map { after[..<$0.lowerBound] } ?? after
+        return Patterns.usParentGroup.matches(in: Folded(String(sentence)))
     }
 
     mutating func read(_ block: TextBlock) {
