@@ -21,7 +21,7 @@ struct CurlMultiDriver {
         CurlGlobal.ensureInitialised()
         var records = [FetchRecord?](repeating: nil, count: urls.count)
         guard let multi = curl_multi_init() else {
-            return urls.map { Self.unstarted($0, "libcurl could not create a multi handle") }
+            return urls.map { unstarted($0, "libcurl could not create a multi handle") }
         }
         defer { curl_multi_cleanup(multi) }
 
@@ -50,7 +50,7 @@ struct CurlMultiDriver {
                         index: request.index, url: request.url, attempt: request.attempt, validators: validators[request.url],
                         configuration: configuration)
                 else {
-                    records[request.index] = Self.unstarted(request.url, "libcurl could not create a handle")
+                    records[request.index] = unstarted(request.url, "libcurl could not create a handle")
                     continue
                 }
                 curl_multi_add_handle(multi, transfer.handle)
@@ -90,7 +90,7 @@ struct CurlMultiDriver {
                 curl_multi_poll(multi, nil, 0, pollTimeout(pending: pending, lastStart: lastStart, idle: active.isEmpty), nil)
             }
         }
-        return records.enumerated().map { index, record in record ?? Self.unstarted(urls[index], "the transfer did not run") }
+        return records.enumerated().map { index, record in record ?? unstarted(urls[index], "the transfer did not run") }
     }
 
     private func isReady(_ request: Request, now: Date, perHost: [String: Int], lastStart: [String: Date]) -> Bool {
@@ -125,9 +125,9 @@ struct CurlMultiDriver {
         return max(backoff + jitter, asked ?? 0)
     }
 
-    static func unstarted(_ url: String, _ message: String) -> FetchRecord {
+    func unstarted(_ url: String, _ message: String) -> FetchRecord {
         FetchRecord(
-            requestedURL: url, finalURL: url, fetchedAt: Date(), failure: FetchFailure(reason: .network, message: message))
+            requestedURL: url, finalURL: url, fetchedAt: configuration.clock(), failure: FetchFailure(reason: .network, message: message))
     }
 }
 

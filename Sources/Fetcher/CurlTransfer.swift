@@ -43,7 +43,7 @@ final class CurlTransfer {
         self.maximumBodyBytes = configuration.maximumBodyBytes
         self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        self.startedAt = Date()
+        self.startedAt = configuration.clock()
         configure(configuration)
         if let etag = validators?.etag { headerList = curl_slist_append(headerList, "If-None-Match: \(etag)") }
         if let date = validators?.lastModified { headerList = curl_slist_append(headerList, "If-Modified-Since: \(date)") }

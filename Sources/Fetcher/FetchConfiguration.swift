@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the Fetcher behaves on the web; the defaults are the polite, bounded ones a nightly crawl wants.
 public struct FetchConfiguration: Sendable {
     /// Transfers at once, over all hosts.
@@ -32,6 +34,10 @@ public struct FetchConfiguration: Sendable {
     /// Host names pinned to addresses, as curl's `--resolve host:port:address` (local mirrors, benchmarks).
     /// A host pinned to a loopback address may be reached on loopback.
     public var resolve: [String] = []
+
+    /// The time written into each fetch record (`fetchedAt`). Scheduling, delays and timeouts keep the wall clock;
+    /// a crawl with a given run date moves this one so that every recorded date follows from it.
+    public var clock: @Sendable () -> Date = { Date() }
 
     public init(
         concurrency: Int = 8, perHostConcurrency: Int = 2,

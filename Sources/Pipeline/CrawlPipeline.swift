@@ -38,7 +38,7 @@ public struct CrawlPipeline: Sendable {
         }
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
         let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
-        var records = await Fetcher(configuration: options.fetch).fetch(urls, validators: validators)
+        var records = await Fetcher(configuration: fetchConfiguration(runDate: runDate)).fetch(urls, validators: validators)
         render(&records, browserURLs: Set(references.filter { $0.1.render == .browser }.map(\.1.url)))
 
         let runID: Int64
@@ -75,6 +75,16 @@ public struct CrawlPipeline: Sendable {
         try render(ranked, content: content, archive: archive, with: renderer)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
+    }
+
+    /// A given run date moves the fetch records' clock with it, so that every date a run records follows from it
+    /// (tests and replays pass on any day); without one, fetches are dated by the wall clock.
+    private func fetchConfiguration(runDate: Date) -> FetchConfiguration {
+        var fetch = options.fetch
+        guard options.runDate != nil else { return fetch }
+        let offset = runDate.timeIntervalSinceNow
+        fetch.clock = { Date().addingTimeInterval(offset) }
+        return fetch
     }
 
     /// Documents marked `render: browser` are read after headless Chromium ran their scripts; the run says so

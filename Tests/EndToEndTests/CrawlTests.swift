@@ -5,6 +5,7 @@ import Foundation
 import Glibc
 #endif
 import Pipeline
+import SovereigntyModel
 import Testing
 import TestSupport
 
@@ -293,6 +294,9 @@ import TestSupport
         let published = directory.url.appendingPathComponent("first-site")
         try FileManager.default.copyItem(at: first.siteDirectory, to: published)
 
+        // The first night's own record of the page that fails on the second night, as the crawl dated it.
+        let firstFlakyFetch = try #require(
+            ((firstCards.first { $0["id"] as? String == "flaky" }?["documents"] as? [[String: Any]])?.first?["fetchedAt"] as? String))
         let firstEvidence = (((firstCards.first { $0["id"] as? String == "unchanged" }?["hosts"] as? [[String: Any]])?.first?["evidence"]
             as? [[String: Any]])?.first?["fetchedAt"] as? String)
         try await Task.sleep(nanoseconds: 1_100_000_000)  // so that the second night's fetch times differ from the first's
@@ -315,8 +319,9 @@ import TestSupport
         #expect((maintenance["error"] as? String)?.contains("no longer reads like a legal page") == true)
         let document = try #require((card["documents"] as? [[String: Any]])?.first)
         #expect(document["status"] as? String == "stale")
-        #expect((document["error"] as? String)?.contains("last good copy of 2026-11-22 kept") == true)
-        #expect(document["fetchedAt"] as? String == "2026-11-22T03:00:00Z" || (document["fetchedAt"] as? String)?.hasPrefix("2026-11-22") == true)
+        #expect((document["error"] as? String)?.contains("last good copy of \(firstFlakyFetch.prefix(10)) kept") == true)
+        #expect(document["fetchedAt"] as? String == firstFlakyFetch, "the stale document shows when its kept copy was read")
+        #expect(firstFlakyFetch.hasPrefix(Timestamp.day(Self.runDate)), "fetches are dated by the run's injected clock")
         // The summary marks both platforms judged on an older copy, in both languages.
         let summary = try String(contentsOf: second.siteDirectory.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(summary.components(separatedBy: "document non rafraîchi : copie du").count == 3)
