@@ -13,17 +13,21 @@ public enum CorrectionList {
         let root = try YAMLReader.document(file: file, text: text)
         try root.requireMapping(allowedKeys: ["corrections"])
         var corrections: [Correction] = []
+        var errors = InputErrorList()
         for item in try root.required("corrections").sequence() {
-            try item.requireMapping(allowedKeys: ["platform", "date", "from", "summary", "source"])
-            let platform = try item.required("platform").identifier()
-            guard platformIDs.contains(platform) else {
-                throw item.fail("no platform '\(platform)' in the platforms file", field: "\(item.path).platform")
-            }
-            corrections.append(
-                Correction(
+            let correction = errors.collect { () throws(InputError) -> Correction in
+                try item.requireMapping(allowedKeys: ["platform", "date", "from", "summary", "source"])
+                let platform = try item.required("platform").identifier()
+                guard platformIDs.contains(platform) else {
+                    throw item.fail("no platform '\(platform)' in the platforms file", field: "\(item.path).platform")
+                }
+                return Correction(
                     platformID: platform, date: try item.required("date").day(), from: try item.required("from").string(),
-                    summary: try item.required("summary").string(), source: try item.required("source").webURL()))
+                    summary: try item.required("summary").string(), source: try item.required("source").webURL())
+            }
+            if let correction { corrections.append(correction) }
         }
+        try errors.check()
         return corrections.sorted { ($0.platformID, $0.date) < ($1.platformID, $1.date) }
     }
 }

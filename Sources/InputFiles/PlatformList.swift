@@ -12,15 +12,19 @@ public enum PlatformList {
         try root.requireMapping(allowedKeys: ["platforms"])
         var platforms: [Platform] = []
         var seenIDs: [String: Int] = [:]
-        for item in try root.required("platforms").sequence() {
-            let platform = try platform(item)
+        var errors = InputErrorList()
+        let items = try root.required("platforms").sequence()
+        for item in items {
+            guard let platform = errors.collect({ () throws(InputError) in try platform(item) }) else { continue }
             if let first = seenIDs[platform.id] {
-                throw item.fail("duplicate id '\(platform.id)' (first used on line \(first))", field: "\(item.path).id")
+                errors.append(item.fail("duplicate id '\(platform.id)' (first used on line \(first))", field: "\(item.path).id"))
+                continue
             }
             seenIDs[platform.id] = item.line ?? 0
             platforms.append(platform)
         }
-        guard !platforms.isEmpty else { throw root.fail("the list of platforms is empty", field: "platforms") }
+        try errors.check()
+        guard !items.isEmpty else { throw root.fail("the list of platforms is empty", field: "platforms") }
         return platforms
     }
 
@@ -51,13 +55,22 @@ public enum PlatformList {
 }
 
 enum InputText {
-    static func read(_ path: String) throws(InputError) -> String {
+    /// A file's text; `option` names the command-line option that sets the path, for the hint a relative path needs.
+    static func read(_ path: String, option: String? = nil) throws(InputError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, line: nil, field: nil, message: "cannot read the file (missing or unreadable)")
+            throw InputError(
+                file: path, line: nil, field: nil,
+                message: "cannot read the file (missing or unreadable)" + (option.map { relativeHint(path, option: $0) } ?? ""))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError(file: path, line: nil, field: nil, message: "the file is not UTF-8 text")
         }
         return text
+    }
+
+    /// Default paths are relative to the working folder: say so when a relative one is missing.
+    static func relativeHint(_ path: String, option: String) -> String {
+        guard !path.hasPrefix("/"), !FileManager.default.fileExists(atPath: path) else { return "" }
+        return "; paths are relative to the working folder (\(FileManager.default.currentDirectoryPath)): run from the project folder, or pass \(option)"
     }
 }

@@ -4,7 +4,7 @@ import SovereigntyModel
 /// Loads `providers.yml`: what we know of hosting providers, each fact with its source.
 public enum ProviderList {
     public static func load(path: String) throws(InputError) -> ProviderCatalog {
-        try parse(text: InputText.read(path), file: path)
+        try parse(text: InputText.read(path, option: "--providers"), file: path)
     }
 
     public static func parse(text: String, file: String) throws(InputError) -> ProviderCatalog {
@@ -14,26 +14,31 @@ public enum ProviderList {
         var lines: [String: Int] = [:]
         var aliasOwners: [String: String] = [:]
         let items = try root.required("providers").sequence()
+        var errors = InputErrorList()
+        var read: [(YAMLReader, Provider)] = []
         for item in items {
-            let provider = try provider(item)
+            guard let provider = errors.collect({ () throws(InputError) in try provider(item) }) else { continue }
             if let first = lines[provider.id] {
-                throw item.fail("duplicate id '\(provider.id)' (first used on line \(first))", field: "\(item.path).id")
+                errors.append(item.fail("duplicate id '\(provider.id)' (first used on line \(first))", field: "\(item.path).id"))
+                continue
             }
             lines[provider.id] = item.line ?? 0
             for alias in provider.aliases + [provider.name] {
                 let key = alias.lowercased()
                 if let owner = aliasOwners[key], owner != provider.id {
-                    throw item.fail("alias '\(alias)' is also an alias of '\(owner)'", field: "\(item.path).aliases")
+                    errors.append(item.fail("alias '\(alias)' is also an alias of '\(owner)'", field: "\(item.path).aliases"))
                 }
                 aliasOwners[key] = provider.id
             }
             providers.append(provider)
+            read.append((item, provider))
         }
-        for (item, provider) in zip(items, providers) {
+        for (item, provider) in read {
             for target in provider.runsOn where lines[target] == nil {
-                throw item.fail("runsOn names '\(target)', which is not a provider in this file", field: "\(item.path).runsOn")
+                errors.append(item.fail("runsOn names '\(target)', which is not a provider in this file", field: "\(item.path).runsOn"))
             }
         }
+        try errors.check()
         return ProviderCatalog(providers: providers)
     }
 
