@@ -19,10 +19,14 @@ public struct Archive: Sendable {
     }
 
     /// Writes a run's fetches and returns the run's id. Failed fetches are indexed with their reason and no record.
-    public func store(_ records: [FetchRecord], startedAt: Date, ignoredRobots: Bool, userAgent: String) throws -> Int64 {
+    /// The inputs the run is judged with are kept with it, as `resource` records and in the index.
+    public func store(
+        _ records: [FetchRecord], startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [],
+        rubricVersion: String? = nil
+    ) throws -> Int64 {
         let started = Timestamp.string(startedAt)
         var run = try index.database.write { db in
-            var run = RunRow(id: nil, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots)
+            var run = RunRow(id: nil, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots, rubricVersion: rubricVersion)
             try run.insert(db)
             return run
         }
@@ -45,7 +49,21 @@ public struct Archive: Sendable {
                     ("WARC-Type", "warcinfo"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "warcinfo")), ("WARC-Date", started),
                     ("WARC-Filename", fileName), ("Content-Type", "application/warc-fields"),
                 ],
-                block: Data("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n".utf8)))
+                block: Data(
+                    ("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n"
+                        + (rubricVersion.map { "rubric-version: \($0)\r\n" } ?? "")).utf8)))
+        for input in inputs {
+            guard let text = input.text else { continue }
+            let block = Data(text.utf8)
+            _ = try append(
+                WARCRecord(
+                    headers: [
+                        ("WARC-Type", "resource"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "input", input.role)), ("WARC-Date", started),
+                        ("WARC-Target-URI", ArchivedInput.uri(input.role)), ("WARC-Block-Digest", WARCRecord.digest(block)),
+                        ("Content-Type", input.path.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8"),
+                    ],
+                    block: block))
+        }
 
         /// The DOM a browser rendered, as a `conversion` record next to the response it was made from.
         func appendRendering(_ record: FetchRecord, date: String) throws -> (Int64, Int64)? {
@@ -136,11 +154,25 @@ public struct Archive: Sendable {
         try handle.synchronize()
         try index.database.write { db in
             for var row in rows { try row.insert(db) }
+            for input in inputs {
+                try RunInputRow(
+                    runId: runID, role: input.role, path: input.path, text: input.text,
+                    sha256: input.text.map { WARCRecord.digest(Data($0.utf8)) }
+                ).insert(db)
+            }
             run.warcFile = fileName
             run.finishedAt = Timestamp.string(Date())
             try run.update(db)
         }
         return runID
+    }
+
+    /// The inputs a run was judged with, as the crawl read them; empty for runs archived before they were kept.
+    public func inputs(ofRun runID: Int64) throws -> [ArchivedInput] {
+        try index.database.read { db in
+            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db)
+                .map { ArchivedInput(role: $0.role, path: $0.path, text: $0.text) }
+        }
     }
 
     /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one.
@@ -210,6 +242,7 @@ public struct Archive: Sendable {
             try db.execute(
                 sql: """
                     DELETE FROM scorecard WHERE runId > :run;
+                    DELETE FROM runInput WHERE runId > :run;
                     DELETE FROM fetch WHERE runId > :run;
                     DELETE FROM run WHERE id > :run;
                     UPDATE sqlite_sequence SET seq = COALESCE((SELECT MAX(id) FROM run), 0) WHERE name = 'run';
@@ -275,6 +308,23 @@ public struct Archive: Sendable {
     private static func decode<T: Decodable>(_ text: String) -> T? {
         try? JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
+}
+
+/// An input file kept with a run: its role (`platforms`, `providers`…), the path it was read from, and its text
+/// (nil when the file was not there).
+public struct ArchivedInput: Sendable, Equatable {
+    public var role: String
+    public var path: String
+    public var text: String?
+
+    public init(role: String, path: String, text: String?) {
+        self.role = role
+        self.path = path
+        self.text = text
+    }
+
+    /// The `WARC-Target-URI` of an input's `resource` record.
+    static func uri(_ role: String) -> String { "urn:sovereignty:input:\(role)" }
 }
 
 public enum ArchiveError: Error, CustomStringConvertible {

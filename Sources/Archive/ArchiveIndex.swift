@@ -70,8 +70,31 @@ struct ArchiveIndex: Sendable {
                 table.add(column: "findings", .text)
             }
         }
+        migrator.registerMigration("v5: the inputs and rubric each run was judged with") { db in
+            try db.alter(table: "run") { table in
+                table.add(column: "rubricVersion", .text)
+            }
+            try db.create(table: "runInput") { table in
+                table.belongsTo("run", onDelete: .cascade).notNull()
+                table.column("role", .text).notNull()
+                table.column("path", .text).notNull()
+                table.column("text", .text)
+                table.column("sha256", .text)
+                table.primaryKey(["runId", "role"])
+            }
+        }
         return migrator
     }
+}
+
+/// A row of `runInput`: one input file as a run read it (`text` nil when the file was not there).
+struct RunInputRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "runInput"
+    var runId: Int64
+    var role: String
+    var path: String
+    var text: String?
+    var sha256: String?
 }
 
 /// A row of `scorecard`: a platform's graded result in one run, findings and evidence included, as published.
@@ -100,6 +123,8 @@ public struct RunRow: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     public var finishedAt: String?
     public var warcFile: String
     public var ignoredRobots: Bool
+    /// The rubric version the run was graded with; nil for runs archived before it was recorded.
+    public var rubricVersion: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

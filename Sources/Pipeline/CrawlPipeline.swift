@@ -12,20 +12,22 @@ import SovereigntyModel
 public struct CrawlPipeline: Sendable {
     public let options: CrawlOptions
     /// Receives one line per step, for the terminal.
-    public let log: @Sendable (String) -> Void
+    public let log: PipelineLog
 
-    public init(options: CrawlOptions, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(options: CrawlOptions, log: PipelineLog = .silent) {
         self.options = options
         self.log = log
     }
 
     public func run() async throws(PipelineError) -> CrawlSummary {
         let runDate = options.runDate ?? Date()
+        let inputs = try readInputs()
+        let knowledge = try Knowledge(inputs)
+        let (platforms, catalog) = (knowledge.platforms, knowledge.catalog)
+        let renderer = try loadTemplates()
+        // The lock is taken once the inputs are known to be good: a bad input leaves the output folder untouched.
         let lock = try RunLock(output: options.outputPath)
         defer { withExtendedLifetime(lock) {} }
-        let (platforms, catalog) = try loadInputs()
-        let corrections = try loadCorrections(platforms: platforms)
-        let renderer = try loadTemplates()
         log("loaded \(platforms.count) platforms and \(catalog.providers.count) providers")
 
         let references = platforms.flatMap { platform in platform.documents.map { (platform, $0) } }
@@ -44,7 +46,8 @@ public struct CrawlPipeline: Sendable {
         let runID: Int64
         do {
             runID = try archive.store(
-                records, startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent)
+                records, startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
+                inputs: inputs.archived, rubricVersion: Rubric.version)
         } catch {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
@@ -69,8 +72,7 @@ public struct CrawlPipeline: Sendable {
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
         var content = try siteContent(
-            archive: archive, upTo: runID, catalog: catalog, corrections: corrections, generatedAt: Timestamp.string(runDate),
-            ignoredRobots: !options.fetch.respectRobots)
+            archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
         try render(ranked, content: content, archive: archive, with: renderer)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
@@ -100,24 +102,17 @@ public struct CrawlPipeline: Sendable {
         for index in wanted {
             switch browser.render(records[index].finalURL) {
             case .success(let dom): records[index].rendered = dom
-            case .failure(let failure): log("[render] \(records[index].requestedURL): \(failure)")
+            case .failure(let failure): log.warning("[render] \(records[index].requestedURL): \(failure)", ["url": records[index].requestedURL])
             }
         }
     }
 
-    /// Corrections are read after the platforms, whose ids they must name.
-    func loadCorrections(platforms: [Platform]) throws(PipelineError) -> [Correction] {
+    /// The input files named by the options, read from disk.
+    func readInputs() throws(PipelineError) -> InputSet {
         do {
-            return try CorrectionList.load(path: options.correctionsPath, platformIDs: Set(platforms.map(\.id)))
-        } catch {
-            throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
-        }
-    }
-
-    func loadInputs() throws(PipelineError) -> ([Platform], ProviderCatalog) {
-        do {
-            let registries = try RegistryFiles.load(directory: options.registriesPath)
-            return (try PlatformList.load(path: options.platformsPath), try ProviderList.load(path: options.providersPath).with(registries))
+            return try InputSet.read(
+                platforms: options.platformsPath, providers: options.providersPath, registries: options.registriesPath,
+                corrections: options.correctionsPath)
         } catch {
             throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
         }
@@ -135,17 +130,17 @@ public struct CrawlPipeline: Sendable {
     /// What the site shows besides the scorecards: the runs up to this one and their confirmed changes, the
     /// registries' sources, the corrections.
     func siteContent(
-        archive: Archive, upTo runID: Int64, catalog: ProviderCatalog, corrections: [Correction], generatedAt: String,
-        ignoredRobots: Bool
+        archive: Archive, upTo runID: Int64, knowledge: Knowledge, generatedAt: String, ignoredRobots: Bool
     ) throws(PipelineError) -> SiteContent {
         var content = SiteContent(generatedAt: generatedAt)
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
         content.contact = options.contact
-        content.corrections = corrections
+        content.corrections = knowledge.corrections
+        let registries = knowledge.catalog.registries
         content.registries = [
-            RegistrySource(kind: .hds, file: "\(options.registriesPath)/hds.csv", registry: catalog.registries.hds),
-            RegistrySource(kind: .secNumCloud, file: "\(options.registriesPath)/secnumcloud.csv", registry: catalog.registries.secNumCloud),
+            RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),
+            RegistrySource(kind: .secNumCloud, file: knowledge.inputs.file(.secNumCloudRegistry)?.path ?? "", registry: registries.secNumCloud),
         ]
         do {
             let runs = try archive.runs().filter { $0.id! <= runID }.map { run in

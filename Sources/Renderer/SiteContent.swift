@@ -20,8 +20,23 @@ public struct SiteContent: Sendable {
     public var baseURL: String?
     /// Where readers send corrections (`--contact`), shown on the about page.
     public var contact: String?
+    /// Set when `report` judged an archived run with newer input files than the run's own.
+    public var rejudged: Rejudged?
 
     public init(generatedAt: String) { self.generatedAt = generatedAt }
+}
+
+/// An archived run's evidence judged with newer knowledge: which run, and which files replaced the run's own.
+public struct Rejudged: Sendable, Equatable {
+    public var runID: Int64
+    public var runDate: String
+    public var files: [String]
+
+    public init(runID: Int64, runDate: String, files: [String]) {
+        self.runID = runID
+        self.runDate = runDate
+        self.files = files
+    }
 }
 
 /// What the site shows of past runs.

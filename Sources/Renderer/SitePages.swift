@@ -33,7 +33,12 @@ extension ViewBuilder {
             files: files.map { DataFileView(name: $0.0, href: page.top + $0.0, description: strings($0.1)) }
                 + [DataFileView(name: "feed.xml", href: "feed.xml", description: strings("about.feed"))],
             citation: strings("about.citeText", ["day": String(content.generatedAt.prefix(10)), "version": Rubric.version]),
-            contact: content.contact, corrections: corrections(of: nil))
+            contact: content.contact, corrections: corrections(of: nil),
+            rejudged: content.rejudged.map { rejudged in
+                strings(
+                    "about.rejudged",
+                    ["run": String(rejudged.runID), "date": rejudged.runDate, "files": rejudged.files.map(text).joined(separator: ", ")])
+            })
     }
 
     /// The level's colours, the same as the style sheet's, with the letter always written.

@@ -244,6 +244,8 @@ struct AboutView: Encodable {
     var citation: String
     var contact: String?
     var corrections: [CorrectionView]
+    /// Present when the site judges an archived run with newer input files than the run's own.
+    var rejudged: String?
 }
 
 struct BadgeView: Encodable {
