@@ -21,4 +21,9 @@ static inline int sov_xml_knows_encoding(const char *name) {
     xmlCharEncCloseFunc(handler);
     return 1;
 }
+
+/// The version of the libxml2 the program runs with, as libxml2 writes it ("20914" for 2.9.14).
+static inline const char *sov_xml_runtime_version(void) {
+    return xmlParserVersion;
+}
 #endif

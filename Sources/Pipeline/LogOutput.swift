@@ -73,3 +73,31 @@ public enum Console {
 public func makeLogger(_ format: LogFormat) -> Logger {
     Logger(label: "sovereignty") { _ in LineLogHandler(format: format) }
 }
+
+/// What the pipeline says while it runs: a line at its level, with fields a log collector can index
+/// (`platform`, `url`, `reason` for a failed fetch).
+public struct PipelineLog: Sendable {
+    public enum Level: Sendable {
+        case info
+        case warning
+    }
+
+    private let sink: @Sendable (Level, String, [String: String]) -> Void
+
+    public init(_ sink: @escaping @Sendable (Level, String, [String: String]) -> Void) {
+        self.sink = sink
+    }
+
+    public static let silent = PipelineLog { _, _, _ in }
+
+    /// Lines through a swift-log logger, metadata included.
+    public static func logger(_ logger: Logger) -> PipelineLog {
+        PipelineLog { level, message, metadata in
+            logger.log(level: level == .warning ? .warning : .info, "\(message)", metadata: metadata.mapValues { .string($0) })
+        }
+    }
+
+    func callAsFunction(_ message: String) { sink(.info, message, [:]) }
+
+    func warning(_ message: String, _ metadata: [String: String] = [:]) { sink(.warning, message, metadata) }
+}

@@ -11,7 +11,7 @@ struct RunJudge {
     let archive: Archive
     let platforms: [Platform]
     let catalog: ProviderCatalog
-    let log: @Sendable (String) -> Void
+    let log: PipelineLog
 
     struct Judgement {
         var scorecards: [PlatformScorecard]
@@ -60,7 +60,9 @@ struct RunJudge {
                 var readFrom = record
                 if let failure = snapshot.failure {
                     failed += 1
-                    log("[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)")
+                    log.warning(
+                        "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
+                        ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
                     // An outage never lowers a grade: the last good copy is judged, and marked stale.
                     if let good = previous {
                         var kept = reader.read(reference, fetch: good)

@@ -23,7 +23,7 @@ struct CrawlCommand: AsyncParsableCommand {
         if let contact = inputs.contact { options.fetch.userAgent = "sovereignty-scorecard/1.0 (+\(contact))" }
         options.fetch.progress = { Console.progress($0) }
         let logger = makeLogger(logFormat)
-        let pipeline = CrawlPipeline(options: options) { logger.info("\($0)") }
+        let pipeline = CrawlPipeline(options: options, log: .logger(logger))
         do {
             let summary = try await pipeline.run()
             print("\(summary.platforms) platforms, \(summary.documents - summary.failedDocuments)/\(summary.documents) documents read → \(summary.siteDirectory.path)")

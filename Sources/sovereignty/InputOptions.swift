@@ -1,13 +1,18 @@
 import ArgumentParser
 import Foundation
+import InputFiles
 import Pipeline
 
 /// The input files and the site's templates and output folder, shared by `crawl` and `report`.
 struct InputOptions: ParsableArguments {
-    @Option(help: "The platforms to watch.") var platforms = "Inputs/platforms.yml"
-    @Option(help: "What we know of hosting providers.") var providers = "Inputs/providers.yml"
-    @Option(help: "Folder of the HDS and SecNumCloud registries (hds.csv, secnumcloud.csv).") var registries = "Inputs/registries"
-    @Option(help: "Accepted corrections from platform operators (right of reply); optional.") var corrections = "Inputs/corrections.yml"
+    // The input files default to the project's `Inputs/` (see `CrawlOptions`), relative to the working folder; they
+    // stay nil when not given, so that `report` can tell newer knowledge from the run's own.
+    @Option(help: "The platforms to watch (default: Inputs/platforms.yml).") var platforms: String?
+    @Option(help: "What we know of hosting providers (default: Inputs/providers.yml).") var providers: String?
+    @Option(help: "Folder of the HDS and SecNumCloud registries, hds.csv and secnumcloud.csv (default: Inputs/registries).")
+    var registries: String?
+    @Option(help: "Accepted corrections from platform operators, right of reply; optional (default: Inputs/corrections.yml).")
+    var corrections: String?
     @Option(help: "The Mustache templates, strings files and assets of the site.") var templates = "Templates"
     @Option(help: "The site's public address (https://…/): canonical links, absolute feed links and sitemap.xml.")
     var baseURL: String?
@@ -31,12 +36,22 @@ struct InputOptions: ParsableArguments {
         }
     }
 
+    /// The input files named on the command line.
+    var given: Set<InputSet.Role> {
+        var roles: Set<InputSet.Role> = []
+        if platforms != nil { roles.insert(.platforms) }
+        if providers != nil { roles.insert(.providers) }
+        if registries != nil { roles.formUnion([.hdsRegistry, .secNumCloudRegistry]) }
+        if corrections != nil { roles.insert(.corrections) }
+        return roles
+    }
+
     func crawlOptions() -> CrawlOptions {
         var options = CrawlOptions()
-        options.platformsPath = platforms
-        options.providersPath = providers
-        options.registriesPath = registries
-        options.correctionsPath = corrections
+        if let platforms { options.platformsPath = platforms }
+        if let providers { options.providersPath = providers }
+        if let registries { options.registriesPath = registries }
+        if let corrections { options.correctionsPath = corrections }
         options.templatesPath = templates
         options.baseURL = baseURL
         options.contact = contact

@@ -7,7 +7,31 @@ struct SovereigntyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sovereignty",
         abstract: "Who can lawfully reach the health data of French digital-health platforms: a scorecard built from their legal pages.",
+        discussion: "Exit codes: 0 done; 1 some documents failed (site written); 2 bad input or usage; 3 nothing could be fetched.",
+        version: Versions.text,
         subcommands: [CrawlCommand.self, ReportCommand.self, ExtractCommand.self, AccuracyCommand.self, ProvidersCommand.self])
+
+    /// As ArgumentParser's own `main`, but a usage error exits 2, the documented code for bad input or usage
+    /// (ArgumentParser's default is 64, `EX_USAGE`).
+    static func main() async {
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exitUsingTheDocumentedCodes(error, usage: true) }
+        do {
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitUsingTheDocumentedCodes(error, usage: false)
+        }
+    }
+
+    private static func exitUsingTheDocumentedCodes(_ error: Error, usage: Bool) -> Never {
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        FileHandle.standardError.write(Data(((usage ? fullMessage(for: error) : "Error: " + message(for: error)) + "\n").utf8))
+        exit(withError: ExitCode(2))
+    }
 }
 
 /// Maps a pipeline failure to the documented exit codes (2: bad input or usage).
