@@ -44,25 +44,35 @@ public struct InputSet: Sendable, Equatable {
         self.files = Role.allCases.compactMap { role in files.first { $0.role == role } }
     }
 
-    /// Reads the files from disk. The registries folder must exist (a missing folder is a mistyped path, not "no
-    /// registry"); in it, a missing file means that registry is not loaded. A missing corrections file means none.
-    public static func read(platforms: String, providers: String, registries: String, corrections: String) throws(InputError) -> InputSet {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: registries, isDirectory: &isFolder), isFolder.boolValue else {
-            throw InputError(
-                file: registries, line: nil, field: nil,
-                message: "no such folder" + InputText.relativeHint(registries, option: Role.hdsRegistry.option))
+    /// Reads the files from disk (only those of `roles`, when given). The registries folder must exist (a missing
+    /// folder is a mistyped path, not "no registry"); in it, a missing file means that registry is not loaded. A
+    /// missing corrections file means none.
+    public static func read(
+        platforms: String, providers: String, registries: String, corrections: String, only roles: Set<Role> = Set(Role.allCases)
+    ) throws(InputError) -> InputSet {
+        if roles.contains(.hdsRegistry) || roles.contains(.secNumCloudRegistry) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: registries, isDirectory: &isFolder), isFolder.boolValue else {
+                throw InputError(
+                    file: registries, line: nil, field: nil,
+                    message: "no such folder" + InputText.relativeHint(registries, option: Role.hdsRegistry.option))
+            }
         }
         func optional(_ path: String) throws(InputError) -> String? {
             FileManager.default.fileExists(atPath: path) ? try InputText.read(path) : nil
         }
-        return InputSet(files: [
-            File(role: .platforms, path: platforms, text: try InputText.read(platforms, option: Role.platforms.option)),
-            File(role: .providers, path: providers, text: try InputText.read(providers, option: Role.providers.option)),
-            File(role: .hdsRegistry, path: "\(registries)/hds.csv", text: try optional("\(registries)/hds.csv")),
-            File(role: .secNumCloudRegistry, path: "\(registries)/secnumcloud.csv", text: try optional("\(registries)/secnumcloud.csv")),
-            File(role: .corrections, path: corrections, text: try optional(corrections)),
-        ])
+        var files: [File] = []
+        for role in Role.allCases where roles.contains(role) {
+            switch role {
+            case .platforms: files.append(File(role: role, path: platforms, text: try InputText.read(platforms, option: role.option)))
+            case .providers: files.append(File(role: role, path: providers, text: try InputText.read(providers, option: role.option)))
+            case .hdsRegistry: files.append(File(role: role, path: "\(registries)/hds.csv", text: try optional("\(registries)/hds.csv")))
+            case .secNumCloudRegistry:
+                files.append(File(role: role, path: "\(registries)/secnumcloud.csv", text: try optional("\(registries)/secnumcloud.csv")))
+            case .corrections: files.append(File(role: role, path: corrections, text: try optional(corrections)))
+            }
+        }
+        return InputSet(files: files)
     }
 
     public func file(_ role: Role) -> File? { files.first { $0.role == role } }

@@ -107,12 +107,12 @@ public struct CrawlPipeline: Sendable {
         }
     }
 
-    /// The input files named by the options, read from disk.
-    func readInputs() throws(PipelineError) -> InputSet {
+    /// The input files named by the options (those of `roles`, when given), read from disk.
+    func readInputs(_ roles: Set<InputSet.Role> = Set(InputSet.Role.allCases)) throws(PipelineError) -> InputSet {
         do {
             return try InputSet.read(
                 platforms: options.platformsPath, providers: options.providersPath, registries: options.registriesPath,
-                corrections: options.correctionsPath)
+                corrections: options.correctionsPath, only: roles)
         } catch {
             throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
         }

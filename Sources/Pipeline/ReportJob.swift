@@ -81,7 +81,7 @@ public struct ReportJob: Sendable {
         guard !newerInputs.isEmpty else {
             return try Knowledge(archived, context: "the inputs archived with run \(run.id!)")
         }
-        let disk = try CrawlPipeline(options: options, log: log).readInputs()
+        let disk = try CrawlPipeline(options: options, log: log).readInputs(newerInputs)
         log("re-judging run \(run.id!) with newer \(newerInputs.map(\.option).sorted().joined(separator: ", "))")
         return try Knowledge(archived.replacing(newerInputs, from: disk), context: "run \(run.id!) with newer inputs")
     }
