@@ -67,7 +67,7 @@ extension ViewBuilder {
             url: link(document.url), kind: strings("kind.\(document.kind.rawValue)"), status: strings("documentStatus.\(document.status)"),
             statusCode: document.status, httpStatus: document.httpStatus.map(String.init) ?? "—", error: document.error.map(text),
             finalURL: document.finalURL == document.url ? nil : link(document.finalURL), fetchedAt: document.fetchedAt,
-            sha256: document.sha256 ?? "—", capture: captures.link(document))
+            attemptedAt: document.attemptedAt, sha256: document.sha256 ?? "—", capture: captures.link(document))
     }
 
     /// Level, score and hosts at every archived run, newest first.

@@ -2,7 +2,8 @@ import Scorecard
 
 /// `data/scorecards.json`: the contract other tools and our tests read.
 public struct ScorecardsDocument: Sendable, Encodable {
-    public var schemaVersion = 1
+    /// 2: a document that was not read has no read date (`fetchedAt` null; the request's time is `attemptedAt`).
+    public var schemaVersion = 2
     public var rubricVersion = Rubric.version
     public var generatedAt: String
     /// The crawl was run with `--ignore-robots`.

@@ -132,7 +132,9 @@ struct DocumentView: Encodable {
     var httpStatus: String
     var error: String?
     var finalURL: String?
-    var fetchedAt: String
+    /// When the copy that was read was fetched; nil when none was read (the page then says "not read").
+    var fetchedAt: String?
+    var attemptedAt: String?
     var sha256: String
     var capture: String?
 }

@@ -52,8 +52,10 @@ extension DocumentView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
             "url": .text(url), "kind": .text(kind), "status": .text(status), "statusCode": .text(statusCode), "httpStatus": .text(httpStatus),
-            "fetchedAt": .text(fetchedAt), "sha256": .text(sha256),
+            "sha256": .text(sha256),
         ]
+        fields.set("fetchedAt", fetchedAt)
+        fields.set("attemptedAt", attemptedAt)
         fields.set("error", error)
         fields.set("finalURL", finalURL)
         fields.set("capture", capture)

@@ -122,13 +122,13 @@ struct ViewBuilder {
         let shown = healthHosts.map { host in
             "\(text(host.name)) (\(host.parentCountry ?? host.country ?? strings("table.unknownCountry")))"
         }
-        let stale = card.documents.filter { $0.status == "stale" }.map(\.fetchedAt).min()
+        let stale = card.documents.filter { $0.status == "stale" }.compactMap(\.fetchedAt).min()
         return PlatformRowView(
             rank: card.rank, id: card.id, name: text(card.name), category: categoryName(card.category), level: card.level.badge,
             levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
             mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: exposure(card.cloudActExposed),
             hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
-            date: card.documents.filter { $0.status == "ok" || $0.status == "stale" }.map(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
+            date: card.documents.compactMap(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
             stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
     }
 

@@ -143,6 +143,10 @@ public struct DocumentStatus: Sendable, Equatable, Encodable {
     @NullEncoded public var error: String?
     public var finalURL: String
     public var redirects: [String]
-    public var fetchedAt: String
+    /// When the copy that was read was fetched (for stale: the kept copy); nil when no copy was read, so that no
+    /// output gives a "read on" date for a document nobody read.
+    @NullEncoded public var fetchedAt: String?
+    /// When this run asked for the document (for stale: tonight's failed request); nil when it did not ask.
+    @NullEncoded public var attemptedAt: String?
     @NullEncoded public var sha256: String?
 }

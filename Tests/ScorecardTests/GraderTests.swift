@@ -83,6 +83,8 @@ import Testing
         #expect(card.score == nil)
         #expect(card.cloudActExposed == nil, "exposure is unknown without evidence")
         #expect(card.documents.map(\.status) == ["unreachable", "unreachable"])
+        #expect(card.documents.allSatisfy { $0.fetchedAt == nil }, "a document that was not read has no read date")
+        #expect(card.documents.map(\.attemptedAt) == ["2026-11-18T11:06:40Z", "2026-11-18T11:06:40Z"])
         #expect(card.levelReasons.contains { $0.contains("host name not found") })
     }
 
