@@ -2,7 +2,7 @@ import Scorecard
 
 /// `data/scorecards.json`: the contract other tools and our tests read.
 public struct ScorecardsDocument: Sendable, Encodable {
-    /// 2: a document that was not read has no read date (`fetchedAt` null; the request's time is `attemptedAt`).
+    /// 2: an unrated platform has no rank and `unknown` statuses; an unread document has no read date (`attemptedAt`).
     public var schemaVersion = 2
     public var rubricVersion = Rubric.version
     public var generatedAt: String

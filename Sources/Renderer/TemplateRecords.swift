@@ -13,10 +13,11 @@ extension EvidenceView: TemplateRecord {
 extension PlatformRowView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
-            "rank": .int(rank), "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
+            "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
             "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
             "usExposure": .text(usExposure), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
         ]
+        if let rank { fields["rank"] = .int(rank) }
         fields.set("stale", stale)
         return fields
     }

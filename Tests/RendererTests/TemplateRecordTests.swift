@@ -15,9 +15,9 @@ import Testing
 
     @Test func handWrittenFieldsMatchEncodable() throws {
         for item in Self.evidence { try expectSame(item) }
-        for stale in ["copie du 2026-11-21", nil] {
+        for (stale, rank) in [("copie du 2026-11-21", 1), (nil, nil)] {
             try expectSame(PlatformRowView(
-                rank: 1, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
+                rank: rank, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
                 usExposure: "non", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
         }
         for anchor in ["host-x", nil] {
