@@ -21,16 +21,20 @@ public struct ChangeDetector: Sendable {
                 let observations = Self.observations(of: platform)
                 // Taken out, not copied, so that writing to it does not copy the platform's trackers.
                 let previous = trackers.removeValue(forKey: platform.id)
-                let seenBefore = previous != nil
+                // Only a rated run observes the level: it says whether an earlier run read the platform's documents.
+                let ratedBefore = previous?[.level] != nil
                 var own = previous ?? [:]
-                // A host gone from this run is observed as absent; the other fields are followed while they exist.
+                // A host gone from a rated run is observed as absent; an unrated run read nothing, so a host it does
+                // not name is unseen, not gone. The other fields are followed while they exist.
                 var fields = Set(observations.keys)
-                for field in own.keys where field.isHost { fields.insert(field) }
+                if platform.level != .unrated {
+                    for field in own.keys where field.isHost { fields.insert(field) }
+                }
                 for field in fields.sorted() {
                     let observed = observations[field] ?? Observation(value: Self.absent, evidence: [])
-                    // A host first named after the platform's first run was absent until then; anything else
+                    // A host first named after the platform's first rated run was absent until then; anything else
                     // starts where it is first seen.
-                    let isNewHost = field.isHost && seenBefore
+                    let isNewHost = field.isHost && ratedBefore
                     guard var tracker = own[field] ?? (isNewHost ? Tracker(confirmed: Observation(value: Self.absent, evidence: [])) : nil) else {
                         own[field] = Tracker(confirmed: observed)
                         continue
@@ -53,17 +57,21 @@ public struct ChangeDetector: Sendable {
 
     static let absent = "absent"
 
+    /// What a run observed of a platform. An unrated run read no document: its level, statuses and hosts are not
+    /// observations (they would publish "HDS status unknown" or "host removed" from missing evidence), only its
+    /// documents' fetch outcomes are; the fields it leaves out keep their last rated values.
     private static func observations(of platform: PlatformSnapshot) -> [Field: Observation] {
         var fields: [Field: Observation] = [:]
+        for document in platform.documents {
+            fields[.document(document.url)] = Observation(value: document.status == "ok" ? "ok" : document.status, evidence: [])
+        }
+        guard platform.level != .unrated else { return fields }
         fields[.level] = Observation(value: platform.level.rawValue, evidence: [])
         fields[.hds] = Observation(value: platform.hds.status, evidence: platform.hds.evidence)
         fields[.secNumCloud] = Observation(value: platform.secNumCloud.status, evidence: platform.secNumCloud.evidence)
         for host in platform.hosts {
             fields[.host(host.name)] = Observation(value: "present", evidence: host.evidence)
             fields[.roles(host.name)] = Observation(value: host.roles.map(\.rawValue).joined(separator: ", "), evidence: host.evidence)
-        }
-        for document in platform.documents {
-            fields[.document(document.url)] = Observation(value: document.status == "ok" ? "ok" : document.status, evidence: [])
         }
         return fields
     }

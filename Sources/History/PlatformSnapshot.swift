@@ -16,10 +16,13 @@ public struct PlatformSnapshot: Decodable, Sendable, Equatable {
         public var evidence: [Evidence]
     }
 
+    /// Both shapes the archive holds: schema 1 dated every document (`fetchedAt`, even unread), schema 2 dates only
+    /// a copy that was read and keeps the request's time apart (`attemptedAt`).
     public struct Document: Decodable, Sendable, Equatable {
         public var url: String
         public var status: String
-        public var fetchedAt: String
+        public var fetchedAt: String?
+        public var attemptedAt: String?
     }
 
     public var id: String

@@ -95,7 +95,7 @@ private struct Tally {
         count("hds", label.name, expected: Self.status(label.hds), found: Self.status(card.hds.status))
         let sec = card.secNumCloud.status == "qualified" ? Self.pageSecNumCloud(findings) : card.secNumCloud.status
         count("secNumCloud", label.name, expected: Self.status(label.secNumCloud), found: Self.status(sec))
-        count("zeroKnowledge", label.name, expected: Self.flag(label.zeroKnowledge), found: Self.flag(card.zeroKnowledge.claimed))
+        count("zeroKnowledge", label.name, expected: Self.flag(label.zeroKnowledge), found: Self.flag(card.zeroKnowledge.claimed == true))
         count("dataLocation", label.name, expected: Set(label.dataLocation.map(\.rawValue)), found: Set(card.dataLocation))
         count("exposure", label.name, expected: Self.flag(label.exposureDisclosed), found: Self.flag(!findings.exposureDisclosures.isEmpty))
         let expectedExposed = label.level == "D"

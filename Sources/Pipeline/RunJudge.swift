@@ -67,7 +67,7 @@ struct RunJudge {
                     if let good = previous {
                         var kept = reader.read(reference, fetch: good)
                         if kept.findings != nil {
-                            kept.stale = DocumentSnapshot.Stale(reason: failure)
+                            kept.stale = DocumentSnapshot.Stale(reason: failure, attemptedAt: record.attemptedAt)
                             snapshot = kept
                             readFrom = good
                         }
@@ -88,7 +88,10 @@ struct RunJudge {
             captures: captures.keys.sorted().map { captures[$0]! })
     }
 
+    /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.
     static func notFetched(_ url: String, at date: Date) -> FetchRecord {
-        FetchRecord(requestedURL: url, finalURL: url, fetchedAt: date, failure: FetchFailure(reason: .network, message: "not fetched in this run"))
+        var record = FetchRecord(requestedURL: url, finalURL: url, fetchedAt: date, failure: FetchFailure(reason: .network, message: "not fetched in this run"))
+        record.attempts = 0
+        return record
     }
 }

@@ -4,7 +4,7 @@ import SovereigntyModel
 
 /// The CSV downloads: one table per question a researcher asks, the same facts as `scorecards.json`.
 enum DataFiles {
-    /// One row per platform.
+    /// One row per platform; an unrated platform has an empty rank and `unknown` statuses.
     static func scorecards(_ cards: [PlatformScorecard]) -> String {
         var table = CSVWriter(header: [
             "rank", "id", "name", "category", "operator", "website", "level", "score", "cloud_act_exposed", "hds_status",
@@ -12,13 +12,13 @@ enum DataFiles {
         ])
         for card in cards {
             let healthHosts = card.hosts.filter { $0.roles.contains(where: \.carriesHealthData) }.map(\.name)
-            let read = card.documents.filter { $0.status == "ok" || $0.status == "stale" }
+            let readOn = card.documents.compactMap(\.fetchedAt)
             table.row([
-                String(card.rank), card.id, card.name, card.category, card.operator, card.website, card.level.rawValue,
+                card.rank.map(String.init) ?? "", card.id, card.name, card.category, card.operator, card.website, card.level.rawValue,
                 card.score.map(String.init) ?? "", card.cloudActExposed.map { $0 ? "true" : "false" } ?? "", card.hds.status,
                 card.secNumCloud.status, healthHosts.joined(separator: "; "), card.dataLocation.joined(separator: "; "),
-                String(card.documents.count), String(read.count), String(card.documents.count { $0.status == "stale" }),
-                read.map(\.fetchedAt).max() ?? "",
+                String(card.documents.count), String(readOn.count), String(card.documents.count { $0.status == "stale" }),
+                readOn.max() ?? "",
             ])
         }
         return table.text

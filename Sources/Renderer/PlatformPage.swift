@@ -14,6 +14,9 @@ extension ViewBuilder {
         let words = local(rule.words)
         // Host anchors, unique on the page; reasons find their host's anchor by the same key.
         let anchors = Self.uniqueSlugs(card.hosts.map(\.key)).mapValues { "host-" + $0 }
+        // Unrated: no document was read, so every finding is said to be unknown, never "none" or "not declared".
+        let unrated = strings("values.unrated")
+        let isUnrated = card.level == .unrated
         return PlatformPageView(
             site: page, title: "\(card.name) — \(words)", id: card.id, name: text(card.name),
             category: categoryName(card.category), categorySlug: categorySlugs[card.category] ?? Self.slug(card.category), operatorName: text(card.operator),
@@ -21,15 +24,16 @@ extension ViewBuilder {
             levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map { reason($0, anchors: anchors) },
             badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
             cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, proof) }, hasHosts: !card.hosts.isEmpty,
-            isUnrated: card.level == .unrated,
+            isUnrated: isUnrated,
             hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
             secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),
             zeroKnowledge: ClaimView(
-                label: strings(card.zeroKnowledge.claimed ? "values.declared" : "values.notDeclared"),
+                label: card.zeroKnowledge.claimed.map { strings($0 ? "values.declared" : "values.notDeclared") } ?? unrated,
                 evidence: card.zeroKnowledge.evidence.map(proof)),
             locations: card.dataLocationEvidence.map { LocationView(label: location($0.location), evidence: proof($0.evidence)) },
-            locationSummary: card.dataLocation.isEmpty
-                ? strings("values.locationUnstated") : card.dataLocation.map(location).joined(separator: ", "),
+            locationSummary: isUnrated
+                ? unrated : card.dataLocation.isEmpty
+                    ? strings("values.locationUnstated") : card.dataLocation.map(location).joined(separator: ", "),
             exposureDisclosures: card.exposureDisclosures.map(proof), hasExposureDisclosures: !card.exposureDisclosures.isEmpty,
             conflicts: card.conflicts.map { conflict in
                 ConflictView(
@@ -67,7 +71,7 @@ extension ViewBuilder {
             url: link(document.url), kind: strings("kind.\(document.kind.rawValue)"), status: strings("documentStatus.\(document.status)"),
             statusCode: document.status, httpStatus: document.httpStatus.map(String.init) ?? "—", error: document.error.map(text),
             finalURL: document.finalURL == document.url ? nil : link(document.finalURL), fetchedAt: document.fetchedAt,
-            sha256: document.sha256 ?? "—", capture: captures.link(document))
+            attemptedAt: document.attemptedAt, sha256: document.sha256 ?? "—", capture: captures.link(document))
     }
 
     /// Level, score and hosts at every archived run, newest first.
@@ -76,7 +80,9 @@ extension ViewBuilder {
             TimelineRowView(
                 date: run.date, day: String(run.date.prefix(10)), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
                 levelWords: local(Rubric.rule(for: snapshot.level).words), score: snapshot.score.map(String.init) ?? "—",
-                hosts: snapshot.hosts.isEmpty ? "—" : snapshot.hosts.map { "\(text($0.name)) (\(roles($0.roles)))" }.joined(separator: ", "))
+                hosts: snapshot.level == .unrated
+                    ? strings("values.unrated")
+                    : snapshot.hosts.isEmpty ? "—" : snapshot.hosts.map { "\(text($0.name)) (\(roles($0.roles)))" }.joined(separator: ", "))
         }
     }
 

@@ -2,7 +2,8 @@ import Scorecard
 
 /// `data/scorecards.json`: the contract other tools and our tests read.
 public struct ScorecardsDocument: Sendable, Encodable {
-    public var schemaVersion = 1
+    /// 2: an unrated platform has no rank and `unknown` statuses; an unread document has no read date (`attemptedAt`).
+    public var schemaVersion = 2
     public var rubricVersion = Rubric.version
     public var generatedAt: String
     /// The crawl was run with `--ignore-robots`.

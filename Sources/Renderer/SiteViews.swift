@@ -37,7 +37,8 @@ struct LevelView: Encodable {
 }
 
 struct PlatformRowView: Encodable {
-    var rank: Int
+    /// Set for every row of a ranking, which lists rated platforms only.
+    var rank: Int?
     var id: String
     var name: String
     var category: String
@@ -52,6 +53,18 @@ struct PlatformRowView: Encodable {
     var date: String
     /// Set when a document could not be refreshed and an older copy was judged.
     var stale: String?
+}
+
+/// A platform none of whose documents was read: listed apart from the ranking, with no rank and nothing about its
+/// hosting, only what became of each document.
+struct UnratedRowView: Encodable {
+    var id: String
+    var name: String
+    var category: String
+    /// Each document's outcome in words, with its kind.
+    var documents: String
+    /// Day of the latest request for its documents, or a dash when none was made.
+    var attempted: String
 }
 
 struct FilterLinkView: Encodable {
@@ -77,8 +90,15 @@ struct SummaryView: Encodable {
     var caption: String
     var levels: [LevelView]
     var filters: FiltersView
+    /// The ranked platforms (rated only), in rank order.
     var platforms: [PlatformRowView]
     var platformCount: Int
+    /// False on a page that lists only unrated platforms: an empty ranking there would say nothing.
+    var showRanking: Bool
+    var unrated: [UnratedRowView]
+    var unratedCount: Int
+    var hasUnrated: Bool
+    var unratedCaption: String
 }
 
 struct ReasonView: Encodable {
@@ -132,7 +152,9 @@ struct DocumentView: Encodable {
     var httpStatus: String
     var error: String?
     var finalURL: String?
-    var fetchedAt: String
+    /// When the copy that was read was fetched; nil when none was read (the page then says "not read").
+    var fetchedAt: String?
+    var attemptedAt: String?
     var sha256: String
     var capture: String?
 }
@@ -170,7 +192,8 @@ struct PlatformPageView: Encodable {
     var categorySlug: String
     var operatorName: String
     var website: String
-    var rank: Int
+    /// Nil when unrated.
+    var rank: Int?
     var level: String
     var levelSlug: String
     var levelWords: String

@@ -13,10 +13,11 @@ extension EvidenceView: TemplateRecord {
 extension PlatformRowView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
-            "rank": .int(rank), "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
+            "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
             "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
             "usExposure": .text(usExposure), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
         ]
+        if let rank { fields["rank"] = .int(rank) }
         fields.set("stale", stale)
         return fields
     }
@@ -52,8 +53,10 @@ extension DocumentView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
             "url": .text(url), "kind": .text(kind), "status": .text(status), "statusCode": .text(statusCode), "httpStatus": .text(httpStatus),
-            "fetchedAt": .text(fetchedAt), "sha256": .text(sha256),
+            "sha256": .text(sha256),
         ]
+        fields.set("fetchedAt", fetchedAt)
+        fields.set("attemptedAt", attemptedAt)
         fields.set("error", error)
         fields.set("finalURL", finalURL)
         fields.set("capture", capture)

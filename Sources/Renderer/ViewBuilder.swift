@@ -44,31 +44,41 @@ struct ViewBuilder {
     // MARK: summary and filter pages
 
     func summary(_ scorecards: [PlatformScorecard]) -> SummaryView {
-        SummaryView(
-            site: site("index.html"), title: strings("index.title"), heading: strings("index.heading"), explanation: nil,
-            caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]), levels: levels,
-            filters: filters(scorecards, current: nil), platforms: scorecards.map(row), platformCount: scorecards.count)
+        listing(
+            scorecards, chosen: scorecards, page: site("index.html"), title: strings("index.title"), heading: strings("index.heading"),
+            explanation: nil, current: nil)
     }
 
     /// One static page per level: filtering that needs no JavaScript.
     func levelPage(_ level: Level, _ scorecards: [PlatformScorecard]) -> SummaryView {
         let rule = Rubric.rule(for: level)
         let heading = strings("filters.levelTitle", ["level": level.badge, "words": local(rule.words)])
-        let chosen = scorecards.filter { $0.level == level }
-        return SummaryView(
-            site: site("levels/\(level.slug).html"), title: "\(heading) — \(strings("site.name"))", heading: heading,
-            explanation: local(rule.rule), caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
-            levels: levels, filters: filters(scorecards, current: level.slug), platforms: chosen.map(row), platformCount: chosen.count)
+        return listing(
+            scorecards, chosen: scorecards.filter { $0.level == level }, page: site("levels/\(level.slug).html"),
+            title: "\(heading) — \(strings("site.name"))", heading: heading, explanation: local(rule.rule), current: level.slug)
     }
 
     func categoryPage(_ category: String, _ scorecards: [PlatformScorecard]) -> SummaryView {
         let heading = strings("filters.categoryTitle", ["category": categoryName(category)])
-        let chosen = scorecards.filter { $0.category == category }
+        return listing(
+            scorecards, chosen: scorecards.filter { $0.category == category }, page: site("categories/\(categorySlugs[category]!).html"),
+            title: "\(heading) — \(strings("site.name"))", heading: heading, explanation: nil, current: "category:" + category)
+    }
+
+    /// A page listing `chosen`: the rated platforms in rank order, then, under their own heading, the unrated ones,
+    /// which have no place in a ranking.
+    private func listing(
+        _ all: [PlatformScorecard], chosen: [PlatformScorecard], page: SiteInfo, title: String, heading: String, explanation: String?,
+        current: String?
+    ) -> SummaryView {
+        let ranked = chosen.filter { $0.level != .unrated }
+        let unrated = chosen.filter { $0.level == .unrated }
+        let day = String(content.generatedAt.prefix(10))
         return SummaryView(
-            site: site("categories/\(categorySlugs[category]!).html"), title: "\(heading) — \(strings("site.name"))",
-            heading: heading, explanation: nil, caption: strings("table.caption", ["day": content.generatedAt.prefix(10).description]),
-            levels: levels, filters: filters(scorecards, current: "category:" + category), platforms: chosen.map(row),
-            platformCount: chosen.count)
+            site: page, title: title, heading: heading, explanation: explanation, caption: strings("table.caption", ["day": day]),
+            levels: levels, filters: filters(all, current: current), platforms: ranked.map(row), platformCount: ranked.count,
+            showRanking: !ranked.isEmpty || unrated.isEmpty, unrated: unrated.map(unratedRow), unratedCount: unrated.count,
+            hasUnrated: !unrated.isEmpty, unratedCaption: strings("table.unratedCaption", ["day": day]))
     }
 
     private func filters(_ scorecards: [PlatformScorecard], current: String?) -> FiltersView {
@@ -122,21 +132,29 @@ struct ViewBuilder {
         let shown = healthHosts.map { host in
             "\(text(host.name)) (\(host.parentCountry ?? host.country ?? strings("table.unknownCountry")))"
         }
-        let stale = card.documents.filter { $0.status == "stale" }.map(\.fetchedAt).min()
+        let stale = card.documents.filter { $0.status == "stale" }.compactMap(\.fetchedAt).min()
         return PlatformRowView(
             rank: card.rank, id: card.id, name: text(card.name), category: categoryName(card.category), level: card.level.badge,
             levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
             mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: exposure(card.cloudActExposed),
             hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
-            date: card.documents.filter { $0.status == "ok" || $0.status == "stale" }.map(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
+            date: card.documents.compactMap(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
             stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
+    }
+
+    private func unratedRow(_ card: PlatformScorecard) -> UnratedRowView {
+        let outcomes = card.documents.map { "\(strings("documentStatus.\($0.status)")) (\(strings("kind.\($0.kind.rawValue)")))" }
+        return UnratedRowView(
+            id: card.id, name: text(card.name), category: categoryName(card.category), documents: outcomes.joined(separator: ", "),
+            attempted: card.documents.compactMap(\.attemptedAt).max().map { String($0.prefix(10)) } ?? "—")
     }
 
     // MARK: words
 
     func yesNo(_ value: Bool) -> String { strings(value ? "values.yesWord" : "values.noWord") }
 
-    func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? strings("values.unknown") }
+    /// Exposure is nil only when unrated: said as such, never as a "no".
+    func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? strings("values.unrated") }
 
     func roles(_ roles: [HostRole]) -> String { roles.map { strings("roles.\($0.rawValue)") }.joined(separator: ", ") }
 

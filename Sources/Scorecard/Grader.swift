@@ -13,21 +13,32 @@ public struct Grader: Sendable {
 
     public func grade(_ platform: Platform, documents: [DocumentSnapshot]) -> PlatformScorecard {
         let read = documents.compactMap(\.findings)
+        guard !read.isEmpty else { return unrated(platform, documents: documents) }
         let hosts = HostFinding.merge(read.flatMap(\.hosts)).map(score)
         let facts = PlatformFacts(platform: platform, read: read, hosts: hosts, catalog: catalog)
-        let verdict = documents.isEmpty || read.isEmpty ? Verdict.unrated(documents) : verdict(facts)
+        let verdict = verdict(facts)
         return PlatformScorecard(
             id: platform.id, name: platform.name, category: platform.category, operator: platform.operator,
-            website: platform.website, rank: 0, level: verdict.level, score: verdict.score, levelReasons: verdict.reasons.map(\.sentence.fr),
+            website: platform.website, rank: nil, level: verdict.level, score: verdict.score, levelReasons: verdict.reasons.map(\.sentence.fr),
             reasons: verdict.reasons,
-            cloudActExposed: verdict.level == .unrated
-                ? nil : platform.operatorUsControlled || facts.dataHosts.contains { $0.cloudActExposed },
+            cloudActExposed: platform.operatorUsControlled || facts.dataHosts.contains { $0.cloudActExposed },
             hosts: hosts, hds: facts.hdsStatus, secNumCloud: facts.secNumCloudStatus,
             zeroKnowledge: ClaimEvidence(claimed: !facts.zeroKnowledge.isEmpty, evidence: facts.zeroKnowledge),
             dataLocation: facts.locations.map(\.rawValue),
             dataLocationEvidence: read.flatMap(\.dataLocations).map { LocatedEvidence(location: $0.location.rawValue, evidence: $0.evidence) },
             exposureDisclosures: read.flatMap(\.exposureDisclosures),
             conflicts: facts.conflicts, documents: documents.map(DocumentStatus.init))
+    }
+
+    /// No document was read: no score, no exposure, and every status unknown rather than "none", so that no output
+    /// states what no page said. Only the documents' fetch outcomes are facts.
+    private func unrated(_ platform: Platform, documents: [DocumentSnapshot]) -> PlatformScorecard {
+        let verdict = Verdict.unrated(documents)
+        return PlatformScorecard(
+            id: platform.id, name: platform.name, category: platform.category, operator: platform.operator,
+            website: platform.website, rank: nil, level: .unrated, score: nil, levelReasons: verdict.reasons.map(\.sentence.fr),
+            reasons: verdict.reasons, cloudActExposed: nil, hosts: [], hds: .unknown, secNumCloud: .unknown, zeroKnowledge: .unknown,
+            dataLocation: [], dataLocationEvidence: [], exposureDisclosures: [], conflicts: [], documents: documents.map(DocumentStatus.init))
     }
 
     /// A host with what `providers.yml` says of it; an unknown host is judged by the address the page gives and by the

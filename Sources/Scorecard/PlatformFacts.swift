@@ -105,11 +105,14 @@ extension DocumentStatus {
             default: "unreachable"
             }
         let status = snapshot.stale != nil ? "stale" : reading
+        // A stale document was asked for tonight and read from its kept copy: the two dates differ.
+        let attempted = snapshot.stale != nil ? snapshot.stale?.attemptedAt : snapshot.fetch.attemptedAt
         self.init(
             url: snapshot.reference.url, kind: snapshot.reference.kind, status: status, httpStatus: snapshot.fetch.httpStatus,
             contentType: snapshot.fetch.contentType,
             error: snapshot.stale.map { "\($0.reason.message) — last good copy of \(Timestamp.day(snapshot.fetch.fetchedAt)) kept" } ?? failure?.message,
-            finalURL: snapshot.fetch.finalURL,
-            redirects: snapshot.fetch.redirects, fetchedAt: Timestamp.string(snapshot.fetch.fetchedAt), sha256: snapshot.fetch.sha256)
+            finalURL: snapshot.fetch.finalURL, redirects: snapshot.fetch.redirects,
+            fetchedAt: snapshot.findings == nil ? nil : Timestamp.string(snapshot.fetch.fetchedAt), attemptedAt: attempted.map(Timestamp.string),
+            sha256: snapshot.fetch.sha256)
     }
 }

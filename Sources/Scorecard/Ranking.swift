@@ -1,4 +1,5 @@
-/// Orders scorecards: by level, then score, then name; unrated last. Ranks start at 1.
+/// Orders scorecards: by level, then score, then name. Ranks 1…n go to rated platforms only; unrated platforms come
+/// last, by name, with no rank: a platform none of whose documents was read has no place in a ranking.
 public enum Ranking {
     public static func rank(_ scorecards: [PlatformScorecard]) -> [PlatformScorecard] {
         let sorted = scorecards.sorted { lhs, rhs in
@@ -7,9 +8,14 @@ public enum Ranking {
             if lhs.name.lowercased() != rhs.name.lowercased() { return lhs.name.lowercased() < rhs.name.lowercased() }
             return lhs.id < rhs.id
         }
-        return sorted.enumerated().map { index, scorecard in
+        var next = 1
+        return sorted.map { scorecard in
             var ranked = scorecard
-            ranked.rank = index + 1
+            ranked.rank = nil
+            if scorecard.level != .unrated {
+                ranked.rank = next
+                next += 1
+            }
             return ranked
         }
     }

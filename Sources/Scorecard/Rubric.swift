@@ -52,8 +52,8 @@ public enum Rubric {
         LevelRule(
             level: .unrated, words: Localized("Non évalué", en: "Not rated"),
             rule: Localized(
-                "Aucun document n'a pu être récupéré et lu : aucune note n'est donnée à partir de preuves absentes.",
-                en: "No document could be fetched and read: no grade is given from missing evidence.")),
+                "Aucun document n'a pu être récupéré et lu : ni note, ni rang, ni statut (HDS, SecNumCloud, chiffrement) n'est donné à partir de preuves absentes.",
+                en: "No document could be fetched and read: no grade, no rank and no status (HDS, SecNumCloud, encryption) is given from missing evidence.")),
     ]
 
     public static func rule(for level: Level) -> LevelRule {

@@ -7,7 +7,8 @@ public struct PlatformScorecard: Sendable, Equatable, Encodable {
     public var category: String
     public var `operator`: String
     public var website: String
-    public var rank: Int
+    /// Position among rated platforms, from 1; nil when unrated: what no document said cannot place a platform.
+    @NullEncoded public var rank: Int?
     public var level: Level
     /// Nil when unrated: no score from missing evidence.
     @NullEncoded public var score: Int?
@@ -113,6 +114,9 @@ public struct RegistryEntry: Sendable, Equatable, Encodable {
 public struct StatusEvidence: Sendable, Equatable, Encodable {
     public var status: String
     public var evidence: [Evidence]
+
+    /// An unrated platform's status: no document was read, so "none" would state what no page said.
+    public static let unknown = StatusEvidence(status: "unknown", evidence: [])
 }
 
 public struct LocatedEvidence: Sendable, Equatable, Encodable {
@@ -121,8 +125,11 @@ public struct LocatedEvidence: Sendable, Equatable, Encodable {
 }
 
 public struct ClaimEvidence: Sendable, Equatable, Encodable {
-    public var claimed: Bool
+    /// Nil when unrated: "not declared" needs a document that was read.
+    @NullEncoded public var claimed: Bool?
     public var evidence: [Evidence]
+
+    public static let unknown = ClaimEvidence(claimed: nil, evidence: [])
 }
 
 /// Two documents of one platform that name different health-data hosts.
@@ -143,6 +150,10 @@ public struct DocumentStatus: Sendable, Equatable, Encodable {
     @NullEncoded public var error: String?
     public var finalURL: String
     public var redirects: [String]
-    public var fetchedAt: String
+    /// When the copy that was read was fetched (for stale: the kept copy); nil when no copy was read, so that no
+    /// output gives a "read on" date for a document nobody read.
+    @NullEncoded public var fetchedAt: String?
+    /// When this run asked for the document (for stale: tonight's failed request); nil when it did not ask.
+    @NullEncoded public var attemptedAt: String?
     @NullEncoded public var sha256: String?
 }

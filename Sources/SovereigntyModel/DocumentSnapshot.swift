@@ -1,3 +1,5 @@
+import Foundation
+
 /// One document of a platform as the pipeline saw it: the fetch and, when readable, its findings.
 public struct DocumentSnapshot: Sendable, Equatable {
     public var reference: DocumentReference
@@ -12,7 +14,13 @@ public struct DocumentSnapshot: Sendable, Equatable {
     public struct Stale: Sendable, Equatable {
         /// Why tonight's fetch gave nothing.
         public var reason: FetchFailure
-        public init(reason: FetchFailure) { self.reason = reason }
+        /// When tonight's request was made (`fetch` holds the kept copy's own date); nil when it was not made.
+        public var attemptedAt: Date?
+
+        public init(reason: FetchFailure, attemptedAt: Date?) {
+            self.reason = reason
+            self.attemptedAt = attemptedAt
+        }
     }
 
     public init(reference: DocumentReference, fetch: FetchRecord, findings: DocumentFindings?, readFailure: FetchFailure? = nil) {

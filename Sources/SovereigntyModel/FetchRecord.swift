@@ -46,6 +46,9 @@ public struct FetchRecord: Sendable, Equatable {
         self.failure = failure
     }
 
+    /// When the URL was asked for; nil for a record standing for a URL the run never asked for (`attempts` 0).
+    public var attemptedAt: Date? { attempts > 0 ? fetchedAt : nil }
+
     /// The response is a 2xx with a body we can read.
     public var succeeded: Bool { failure == nil }
 }

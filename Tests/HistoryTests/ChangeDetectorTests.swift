@@ -55,3 +55,54 @@ import Testing
         #expect(changes.last?.since == "2026-11-11T03:00:00Z")
     }
 }
+
+/// A run that read none of a platform's documents states nothing about its level, statuses or hosts: only the
+/// documents' outcomes are changes. Archived runs of both scorecard schemas are read.
+@Suite struct UnratedRunTests {
+    let detector = ChangeDetectorTests()
+
+    /// An unrated platform as schema 1 stored it (a rank, "none" statuses, a date for the unread document) or as
+    /// schema 2 does (no rank, "unknown" statuses, `fetchedAt` null and the request's time in `attemptedAt`).
+    func unrated(schema: Int) throws -> PlatformSnapshot {
+        let (rank, status, dates) =
+            schema == 1
+            ? ("15", "none", #""fetchedAt":"2026-11-11T03:00:00Z""#)
+            : ("null", "unknown", #""fetchedAt":null,"attemptedAt":"2026-11-11T03:00:00Z""#)
+        return try PlatformSnapshot.decode(json: """
+            {"id":"exemple","name":"Exemple Santé","level":"unrated","score":null,"rank":\(rank),"hosts":[],
+             "hds":{"status":"\(status)","evidence":[]},"secNumCloud":{"status":"\(status)","evidence":[]},
+             "zeroKnowledge":{"claimed":\(schema == 1 ? "false" : "null"),"evidence":[]},
+             "documents":[{"url":"http://127.0.0.1/mentions","status":"unreachable",\(dates)}]}
+            """)
+    }
+
+    @Test(arguments: [1, 2]) func becomingUnratedPublishesOnlyTheUnreachableDocument(schema: Int) throws {
+        let rated = try detector.snapshot(level: "B", hosts: [("OVHcloud", "hébergées chez OVH")])
+        let changes = ChangeDetector(confirmRuns: 1).changes(in: detector.runs([rated, try unrated(schema: schema), try unrated(schema: schema)]))
+        #expect(changes.map(\.kind) == [.documentUnreachable], "no level, HDS, SecNumCloud or host change from missing evidence")
+    }
+
+    @Test func readAgainAfterUnratedRunsComparesWithTheLastRatedRun() throws {
+        let ovh = try detector.snapshot(level: "B", hosts: [("OVHcloud", "hébergées chez OVH")])
+        let aws = try detector.snapshot(level: "D", hosts: [("Amazon Web Services", "hébergées chez AWS")])
+        let down = try unrated(schema: 2)
+        #expect(Set(ChangeDetector(confirmRuns: 1).changes(in: detector.runs([ovh, down, ovh])).map(\.kind)) == [.documentUnreachable, .documentRecovered])
+        let changes = ChangeDetector(confirmRuns: 1).changes(in: detector.runs([ovh, down, aws]))
+        #expect(Set(changes.map(\.kind)) == [.documentUnreachable, .documentRecovered, .levelDown, .hostAdded, .hostRemoved])
+        #expect(changes.first { $0.kind == .levelDown }.map { "\($0.before)→\($0.after)" } == "B→D")
+    }
+
+    @Test func aPlatformFirstReadAfterUnratedRunsGainsNoHost() throws {
+        let ovh = try detector.snapshot(level: "B", hosts: [("OVHcloud", "hébergées chez OVH")])
+        let changes = ChangeDetector(confirmRuns: 1).changes(in: detector.runs([try unrated(schema: 1), try unrated(schema: 2), ovh]))
+        #expect(changes.map(\.kind) == [.documentRecovered], "its first read is where its evidence starts, not a change")
+    }
+
+    @Test func archivedScorecardsOfBothSchemasDecode() throws {
+        let old = try unrated(schema: 1)
+        #expect(old.documents.first?.fetchedAt == "2026-11-11T03:00:00Z" && old.documents.first?.attemptedAt == nil)
+        let new = try unrated(schema: 2)
+        #expect(new.documents.first?.fetchedAt == nil && new.documents.first?.attemptedAt == "2026-11-11T03:00:00Z")
+        #expect(new.hds.status == "unknown" && new.level == .unrated && new.score == nil)
+    }
+}

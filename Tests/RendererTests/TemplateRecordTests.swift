@@ -15,9 +15,9 @@ import Testing
 
     @Test func handWrittenFieldsMatchEncodable() throws {
         for item in Self.evidence { try expectSame(item) }
-        for stale in ["copie du 2026-11-21", nil] {
+        for (stale, rank) in [("copie du 2026-11-21", 1), (nil, nil)] {
             try expectSame(PlatformRowView(
-                rank: 1, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
+                rank: rank, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
                 usExposure: "non", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
         }
         for anchor in ["host-x", nil] {
@@ -29,8 +29,8 @@ import Testing
                 cloudActExposed: "non", hdsCertified: "oui", hdsRegistry: optional, secNumCloudQualified: "non", secNumCloudRegistry: optional,
                 address: optional, evidence: Self.evidence))
             try expectSame(DocumentView(
-                url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: "f",
-                sha256: "h", capture: optional))
+                url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: optional,
+                attemptedAt: optional, sha256: "h", capture: optional))
         }
         try expectSame(TimelineRowView(date: "d", day: "d", level: "B", levelSlug: "b", levelWords: "w", score: "70", hosts: "h"))
         try expectSame(FetchHistoryRowView(date: "d", day: "d", statuses: ["lu", "injoignable"]))

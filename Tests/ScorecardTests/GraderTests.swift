@@ -82,7 +82,11 @@ import Testing
         #expect(card.level == .unrated)
         #expect(card.score == nil)
         #expect(card.cloudActExposed == nil, "exposure is unknown without evidence")
+        #expect(card.hds == .unknown && card.secNumCloud == .unknown, "not \"none\": no document said so")
+        #expect(card.zeroKnowledge.claimed == nil, "not \"not declared\": no document was read")
         #expect(card.documents.map(\.status) == ["unreachable", "unreachable"])
+        #expect(card.documents.allSatisfy { $0.fetchedAt == nil }, "a document that was not read has no read date")
+        #expect(card.documents.map(\.attemptedAt) == ["2026-11-18T11:06:40Z", "2026-11-18T11:06:40Z"])
         #expect(card.levelReasons.contains { $0.contains("host name not found") })
     }
 
@@ -113,7 +117,7 @@ import Testing
         let cards = [grade(nil), grade(DocumentFindings()), grade(DocumentFindings(hosts: [Self.host("ovh", [.healthData])]))]
         let ranked = Ranking.rank(cards)
         #expect(ranked.map(\.level) == [.a, .e, .unrated])
-        #expect(ranked.map(\.rank) == [1, 2, 3])
+        #expect(ranked.map(\.rank) == [1, 2, nil], "ranks go to rated platforms only")
     }
 
     @Test func methodologyDescribesEveryLevelAndCheck() {
