@@ -4,7 +4,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-c
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN := .build/release/sovereignty
 
-.PHONY: run test build deps crawl clean accuracy accuracy-gaps bench check-site
+.PHONY: run test build deps crawl clean accuracy accuracy-gaps accuracy-real bench check-site
 
 ## Install the system libraries the C bridges link against, when missing.
 deps:
@@ -40,6 +40,11 @@ accuracy: build
 ## Labelled pages the extractor still misreads: their misses, for whoever takes them on (exits 1 while any remain).
 accuracy-gaps: build
 	$(BIN) accuracy Tests/Accuracy/Gaps --providers Inputs/providers.yml --registries Inputs/registries
+
+## The same on real legal pages kept outside the repository (../shared/corpus-real), labelled in Tests/Accuracy/Real:
+## per set (health, france), every field, the platforms' levels, the quotes not found in their page, every miss.
+accuracy-real: build
+	$(BIN) accuracy-real --corpus ../shared/corpus-real --labels Tests/Accuracy/Real --providers Inputs/providers.yml --registries Inputs/registries
 
 ## Extraction throughput against libxml2's raw parse and memory (one core); the crawler on 1 000 loopback documents;
 ## then regenerating the site of 1 000 platforms with 10 runs of history.

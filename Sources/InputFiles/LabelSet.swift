@@ -46,8 +46,18 @@ public enum LabelSet {
     static func parse(text: String, file: String, name: String, page: String) throws(InputError) -> PageLabel {
         let root = try YAMLReader.document(file: file, text: text)
         try root.requireMapping(allowedKeys: ["hosts", "hds", "secNumCloud", "zeroKnowledge", "dataLocation", "exposureDisclosed", "level"])
+        return PageLabel(
+            name: name, pagePath: page, hosts: try hosts(root), hds: try root.required("hds").string(),
+            secNumCloud: try root.required("secNumCloud").string(), zeroKnowledge: try root.required("zeroKnowledge").bool(),
+            dataLocation: try locations(root), exposureDisclosed: try root.required("exposureDisclosed").bool(),
+            level: try root.required("level").string())
+    }
+
+    /// `hosts:` — each `provider: <id>` or `unknown: <name as written>`, with its roles and, for an unknown one, its
+    /// country.
+    static func hosts(_ node: YAMLReader) throws(InputError) -> [PageLabel.Host] {
         var hosts: [PageLabel.Host] = []
-        for item in try root.optional("hosts")?.sequence() ?? [] {
+        for item in try node.optional("hosts")?.sequence() ?? [] {
             try item.requireMapping(allowedKeys: ["provider", "unknown", "roles", "country"])
             let key: String
             if let provider = item.optional("provider") {
@@ -59,12 +69,12 @@ public enum LabelSet {
             for role in try item.required("roles").sequence() { roles.append(try role.oneOf(HostRole.self)) }
             hosts.append(PageLabel.Host(key: key, roles: roles.sorted(), country: try item.optional("country")?.string()))
         }
+        return hosts
+    }
+
+    static func locations(_ node: YAMLReader) throws(InputError) -> [DataLocation] {
         var locations: [DataLocation] = []
-        for item in try root.optional("dataLocation")?.sequence() ?? [] { locations.append(try item.oneOf(DataLocation.self)) }
-        return PageLabel(
-            name: name, pagePath: page, hosts: hosts, hds: try root.required("hds").string(),
-            secNumCloud: try root.required("secNumCloud").string(), zeroKnowledge: try root.required("zeroKnowledge").bool(),
-            dataLocation: locations.sorted(), exposureDisclosed: try root.required("exposureDisclosed").bool(),
-            level: try root.required("level").string())
+        for item in try node.optional("dataLocation")?.sequence() ?? [] { locations.append(try item.oneOf(DataLocation.self)) }
+        return locations.sorted()
     }
 }

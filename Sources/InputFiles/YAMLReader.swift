@@ -53,6 +53,15 @@ struct YAMLReader {
         }
     }
 
+    /// A mapping's entries in file order, for maps keyed by data (paths, ids) rather than by field names.
+    func entries() throws(InputError) -> [(key: String, value: YAMLReader)] {
+        guard case .mapping(let mapping) = node else { throw fail("expected a mapping (key: value lines)") }
+        return mapping.map { name, value in
+            let key = name.string ?? ""
+            return (key, YAMLReader(file: file, node: value, path: path.isEmpty ? key : "\(path).\(key)"))
+        }
+    }
+
     func required(_ key: String) throws(InputError) -> YAMLReader {
         guard let value = child(key) else {
             throw fail("missing required field '\(key)'", field: path.isEmpty ? key : "\(path).\(key)")

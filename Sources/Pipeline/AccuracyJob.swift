@@ -14,6 +14,17 @@ public struct AccuracyJob: Sendable {
 
         public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
         public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
+
+        /// The scores as a table, one field a line.
+        static func table(_ fields: [FieldScore]) -> [String] {
+            ["field             precision   recall    tp   fp   fn"]
+                + fields.map { field in
+                    field.field.padding(toLength: 16, withPad: " ", startingAt: 0)
+                        + String(
+                            format: "  %8.1f%%  %6.1f%%  %4d %4d %4d", field.precision * 100, field.recall * 100, field.truePositives,
+                            field.falsePositives, field.falseNegatives)
+                }
+        }
     }
 
     public struct Report: Sendable {
@@ -25,12 +36,7 @@ public struct AccuracyJob: Sendable {
         public var isPerfect: Bool { misses.isEmpty }
 
         public var text: String {
-            var lines = ["\(pages) labelled pages", "field             precision   recall    tp   fp   fn"]
-            for field in fields {
-                lines.append(
-                    field.field.padding(toLength: 16, withPad: " ", startingAt: 0)
-                        + String(format: "  %8.1f%%  %6.1f%%  %4d %4d %4d", field.precision * 100, field.recall * 100, field.truePositives, field.falsePositives, field.falseNegatives))
-            }
+            var lines = ["\(pages) labelled pages"] + FieldScore.table(fields)
             lines.append(misses.isEmpty ? "no misses" : "misses:")
             lines.append(contentsOf: misses.map { "  - \($0)" })
             return lines.joined(separator: "\n")
@@ -75,12 +81,15 @@ public struct AccuracyJob: Sendable {
 }
 
 /// Counts matches field by field.
-private struct Tally {
+struct Tally {
     private var scores: [String: AccuracyJob.FieldScore] = [:]
     private(set) var misses: [String] = []
     static let order = ["hosts", "roles", "countries", "hds", "secNumCloud", "zeroKnowledge", "dataLocation", "exposure", "usExposure", "level"]
 
     var fields: [AccuracyJob.FieldScore] { Self.order.map { scores[$0] ?? AccuracyJob.FieldScore(field: $0) } }
+
+    /// The fields counted so far, in `order`.
+    func fields(_ order: [String]) -> [AccuracyJob.FieldScore] { order.map { scores[$0] ?? AccuracyJob.FieldScore(field: $0) } }
 
     mutating func compare(_ label: PageLabel, card: PlatformScorecard, findings: DocumentFindings) {
         let foundHosts = findings.hosts
@@ -104,15 +113,18 @@ private struct Tally {
     }
 
     /// What the page says of SecNumCloud, apart from the registry: claimed, in-progress or none.
-    private static func pageSecNumCloud(_ findings: DocumentFindings) -> String {
+    static func pageSecNumCloud(_ findings: DocumentFindings) -> String {
         let kinds = findings.secNumCloud.map(\.kind)
         return kinds.contains(.claimed) ? "claimed" : kinds.contains(.inProgress) ? "in-progress" : "none"
     }
 
-    private static func status(_ value: String) -> Set<String> { value == "none" ? [] : [value] }
-    private static func flag(_ value: Bool) -> Set<String> { value ? ["yes"] : [] }
+    static func status(_ value: String) -> Set<String> { value == "none" || value == "unknown" ? [] : [value] }
+    static func flag(_ value: Bool) -> Set<String> { value ? ["yes"] : [] }
 
-    private mutating func count(_ field: String, _ page: String, expected: Set<String>, found: Set<String>) {
+    /// A miss that is not a field's (a platform's level).
+    mutating func note(_ miss: String) { misses.append(miss) }
+
+    mutating func count(_ field: String, _ page: String, expected: Set<String>, found: Set<String>) {
         var score = scores[field] ?? AccuracyJob.FieldScore(field: field)
         score.truePositives += expected.intersection(found).count
         let extra = found.subtracting(expected).sorted()

@@ -9,7 +9,7 @@ struct SovereigntyCommand: AsyncParsableCommand {
         abstract: "Who can lawfully reach the health data of French digital-health platforms: a scorecard built from their legal pages.",
         discussion: "Exit codes: 0 done; 1 some documents failed (site written); 2 bad input or usage; 3 nothing could be fetched.",
         version: Versions.text,
-        subcommands: [CrawlCommand.self, ReportCommand.self, ExtractCommand.self, AccuracyCommand.self, ProvidersCommand.self])
+        subcommands: [CrawlCommand.self, ReportCommand.self, ExtractCommand.self, AccuracyCommand.self, RealAccuracyCommand.self, ProvidersCommand.self])
 
     /// As ArgumentParser's own `main`, but a usage error exits 2, the documented code for bad input or usage
     /// (ArgumentParser's default is 64, `EX_USAGE`).
