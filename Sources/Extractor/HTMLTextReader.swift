@@ -22,7 +22,7 @@ enum HTMLTextReader {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
-        let encoding = CharsetSniffer.encoding(header: declared, html: html)
+        let encoding = CharsetSniffer.encoding(header: declared, html: html).flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
         let reader = SAXReader()
         reader.collector.keepsAllText = keepAllText
         SAXReader.install(on: context, reader: reader)
