@@ -70,6 +70,25 @@ enum CompanyName {
 }
 
 /// The country an address names, by country or well-known city names.
+/// Names of places: a country, a region or "the European Union" written where a company would be is not a host.
+enum PlaceOnlyNames {
+    private static let places: Set<String> = [
+        "union europeenne", "european union", "europe", "ue", "eee", "espace economique europeen", "european economic area",
+        "etats-unis", "etats unis", "united states", "usa", "france", "irlande", "ireland", "allemagne", "germany", "pays-bas",
+        "netherlands", "belgique", "belgium", "royaume-uni", "united kingdom", "suisse", "switzerland", "luxembourg",
+        "espagne", "spain", "italie", "italy", "suede", "sweden", "canada", "inde", "india", "israel", "japon", "japan",
+        "chine", "china", "singapour", "singapore", "australie", "australia", "bresil", "brazil",
+    ]
+    private static let articles = ["l'", "la ", "le ", "les ", "the ", "d'", "de ", "du ", "des "]
+
+    /// Whether a name, its article and capitals aside, is only a place.
+    static func isPlace(_ name: String) -> Bool {
+        var folded = Folded(name).folded.trimmingCharacters(in: .whitespaces)
+        for article in articles where folded.hasPrefix(article) { folded = String(folded.dropFirst(article.count)) }
+        return places.contains(folded.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")))
+    }
+}
+
 enum CountryNames {
     private static let names: [(String, String)] = [
         ("etats-unis", "US"), ("united states", "US"), ("usa", "US"), ("san francisco", "US"), ("seattle", "US"),

@@ -20,6 +20,8 @@ struct DocumentAnalysis {
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
     private var listIntroduction: Label?
+    /// A label standing alone ("Hébergeur :", "Hosting"): its value is in the blocks after it, as long as they name one.
+    private var pendingLabel: (label: Label, blocksLeft: Int)?
     /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
     private var pendingHDS: Int?
     /// The headings of the blocks being read and what they say; the section's key is made when first needed.
@@ -73,16 +75,24 @@ struct DocumentAnalysis {
         if !block.isHeading {
             textLength += block.length
             if !block.isElided { texts.append(block.text) }
+        } else {
+            pendingLabel = nil
         }
+        let carried = block.isListItem || block.isHeading ? nil : pendingLabel?.label
         if !block.columns.isEmpty, let table = subprocessorTable(block.columns) {
             addSectionHosts(readRow(block, table: table))
             return
         }
         // Most blocks say nothing of hosting: one look at the whole block passes them over.
         let inContext = headingContext.isHosting || block.isListItem || block.isTerm || block.text.utf8.last == UInt8(ascii: ":")
+            || carried != nil
         if block.triggers.contains(.legal) { hasLegalText = true }
         if !inContext && pendingHDS == nil && !TextBlock.mayHoldFindings(block.triggers) {
             listIntroduction = nil
+            return
+        }
+        if let standing = Label(standingAlone: block.text), !block.isListItem, !block.isHeading {
+            pendingLabel = (standing, 4)
             return
         }
         // Nor does a list item (a menu entry, mostly) with no such word, no label and nothing above it that it continues.
@@ -93,7 +103,7 @@ struct DocumentAnalysis {
         }
         var blockHosts: [String] = []
         let hdsBefore = hds.count
-        var label: Label? = block.isListItem ? listIntroduction : nil
+        var label: Label? = block.isListItem ? listIntroduction : carried
         if !block.isListItem {
             listIntroduction = nil
             pendingHDS = nil
@@ -103,15 +113,21 @@ struct DocumentAnalysis {
             return
         }
 
-        for line in Self.lines(of: block.text) {
-            if let lineLabel = Label(line: String(line)) { label = lineLabel }
+        for (lineIndex, line) in Self.lines(of: block.text).enumerated() {
+            // The name a label gives: after its colon, or, under a label standing alone, at the head of the block.
+            var valueStart: Int? = carried != nil && lineIndex == 0 && Self.namesCompany(block.text) ? 0 : nil
+            let lineLabel = Label(line: String(line))
+            if let lineLabel {
+                label = lineLabel
+                valueStart = lineLabel.valueStart
+            }
             defer {
-                // "…hébergé avec les prestataires suivants :" introduces the lines after it.
-                if line.hasSuffix(":"), Patterns.hosting.matches(in: Folded(String(line))) {
+                // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles).
+                if lineLabel == nil, line.hasSuffix(":"), Patterns.hosting.matches(in: Folded(String(line))) {
                     label = Label(hosting: RoleWords.roles(in: Folded(String(line))))
                 }
             }
-            for sentence in SentenceSplitter.sentences(in: String(line)) {
+            for (sentenceIndex, sentence) in SentenceSplitter.sentences(in: String(line)).enumerated() {
                 let trigger = Triggers.scan(sentence)
                 let inContext = headingContext.isHosting || label != nil
                 let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
@@ -125,7 +141,7 @@ struct DocumentAnalysis {
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
                     headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
-                    fromIntroduction: label?.fromIntroduction ?? false)
+                    fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil)
                 let named = wantsHosts ? readHosts(context, block: block) : []
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
@@ -140,11 +156,22 @@ struct DocumentAnalysis {
                 if wantsExposure { readExposure(context) }
             }
         }
+        if carried != nil, var pending = pendingLabel {
+            // A label's value runs over a few blocks (name, then address); a block that names nothing ends it.
+            pending.blocksLeft -= 1
+            pendingLabel = blockHosts.isEmpty || pending.blocksLeft == 0 ? nil : pending
+        }
         if !block.isListItem, block.text.hasSuffix(":"), let last = SentenceSplitter.sentences(in: block.text).last {
             let text = Folded(last)
             if Patterns.hosting.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
             if hds.count > hdsBefore, let last = hds.indices.last, !hds[last].namesHost { pendingHDS = last }
         }
+    }
+
+    /// A block that reads as a company's identity: a legal form, or registration details ("RCS", "capital").
+    static func namesCompany(_ text: String) -> Bool {
+        let folded = Folded(text)
+        return !CompanyName.withLegalForm(in: folded).isEmpty || Patterns.companyDetails.matches(in: folded)
     }
 
     /// The rows of a table share its column headers: they are read once per table.
@@ -232,10 +259,12 @@ struct DocumentAnalysis {
             let name = CompanyName.read(in: text, from: range.location + range.length)
         {
             names.append(name)
+        } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start) {
+            names.append(name)
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text)
         }
-        return names.filter { !isDenied($0.range, in: text, triggers: context.triggers) }.map { name in
+        return names.filter { !isDenied($0.range, in: text, triggers: context.triggers) && !PlaceOnlyNames.isPlace($0.text) }.map { name in
             let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""
             let address = CompanyName.address(after)
             return HostFinding(
@@ -477,6 +506,8 @@ struct SentenceContext {
     let contextRoles: [HostRole]
     /// The label is a sentence introducing a list, whose roles add to each item's.
     let fromIntroduction: Bool
+    /// Where the name a label gives starts in this sentence (after "Hébergeur :", or 0 under a label standing alone).
+    var valueStart: Int? = nil
 
     var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.
@@ -510,15 +541,42 @@ struct Label {
     let roles: [HostRole]
     /// Set by a sentence ending with ":" rather than by a label or a term.
     var fromIntroduction = false
+    /// Where the label's value starts in its line (UTF-16 offset after the colon).
+    var valueStart: Int?
 
+    /// A hosting label ("Hébergeur :", "Stockage des données :") or a service one ("Envoi des e-mails :") before a
+    /// colon, within the line's first 60 characters.
     init?(line: String) {
         guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), line.distance(from: line.startIndex, to: colon) <= 60 else {
             return nil
         }
         let label = Folded(String(line[..<colon]))
-        guard Patterns.hostingHeading.matches(in: label) else { return nil }
+        let roles = RoleWords.roles(in: label)
+        guard Patterns.hostingHeading.matches(in: label) || (Patterns.serviceLabel.matches(in: label) && !roles.isEmpty) else { return nil }
         isHosting = true
-        roles = RoleWords.roles(in: label)
+        self.roles = Self.hostBlockRoles(roles, label: label)
+        valueStart = String(line[..<colon]).utf16.count + 1
+    }
+
+    /// A label with nothing after it, on a line of its own: "Hébergeur :", "Hébergement du site", "Hosting".
+    init?(standingAlone text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count <= 60 else { return nil }
+        if trimmed.hasSuffix(":"), let label = Label(line: trimmed) {
+            self = label
+        } else {
+            let folded = Folded(trimmed.trimmingCharacters(in: CharacterSet(charactersIn: " :")))
+            guard Patterns.hostBlockLabel.matches(in: folded) else { return nil }
+            isHosting = true
+            roles = Self.hostBlockRoles(RoleWords.roles(in: folded), label: folded)
+        }
+        valueStart = nil
+    }
+
+    /// The host block of a legal notice ("Hébergeur :", "Hébergement") names, by law (LCEN art. 6), the host of the
+    /// site: a host label that states no other role gives the website.
+    static func hostBlockRoles(_ roles: [HostRole], label: Folded) -> [HostRole] {
+        roles.isEmpty && Patterns.hostBlockLabel.matches(in: label) ? [.website] : roles
     }
 
     init(hosting roles: [HostRole]) {

@@ -13,6 +13,13 @@ enum Patterns {
     /// A heading or label that opens a hosting section.
     static let hostingHeading = NSRegularExpression(
         folded: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b|prestataires? techniques?|technical (?:service )?providers?"#)
+    /// The host block of a legal notice, as a label: "Hébergeur", "Hébergeurs du site", "Hébergement", "Hosting", "Host".
+    static let hostBlockLabel = NSRegularExpression(
+        folded: #"^\s*(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception))(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#)
+    /// A label naming a service a provider renders ("Envoi des e-mails", "SMS", "Sauvegardes"): with a role, it reads as
+    /// a hosting label.
+    static let serviceLabel = NSRegularExpression(
+        folded: #"^\s*(?:envoi|expedition|emission|routage|sauvegarde|backup|cdn|diffusion|messagerie|e-?mailing|sms|notifications?|emails?|courriels?)\b"#)
     /// Text about cookies, tracking or sign-in: providers named there are not hosts.
     static let distractor = NSRegularExpression(
         folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
@@ -114,6 +121,10 @@ enum RoleWords {
     private static let data = NSRegularExpression(
         folded: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b|comptes? (?:des )?utilisateurs|\bdossiers?\b|\bjournaux\b|questionnaires|\breleves\b|\bmesures\b|\bexamens\b|comptes rendus|ordonnances|resultats|\brecords\b"#)
 
+    /// "données non identifiantes", "anonymised data", "données statistiques": data that is not health data.
+    static let notHealthData = NSRegularExpression(
+        folded: #"donnees\s+(?:non[- ]identifiantes?|non[- ]nominatives?|anonymi[a-z]*|statistiques|agregees|d'audience|marketing|de prospection)|(?:non[- ]identifying|anonymi[sz]ed|aggregated|statistical|analytics|marketing)\s+data"#)
+
     /// Roles as a set: sorted, and a CDN named for that role alone.
     static func normalise(_ roles: [HostRole]) -> [HostRole] {
         var roles = Array(Set(roles)).sorted()
@@ -134,6 +145,12 @@ enum RoleWords {
         var roles = specific.filter { triggers.contains($0.1) && $0.2.matches(in: text) }.map(\.0)
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
         if !dataIsQualified, triggers.contains(.roleData), data.matches(in: text) { roles.append(.healthData) }
+        // Data stripped of identity, or kept for statistics and marketing, is not health data: what stores it runs
+        // part of the service.
+        if roles.contains(.healthData), triggers.contains(.roleData), notHealthData.matches(in: text) {
+            roles.removeAll { $0 == .healthData }
+            if roles.isEmpty { roles.append(.application) }
+        }
         // A CDN serves the site or the app; it is named for that role alone.
         if roles.contains(.cdn) { roles.removeAll { $0 == .website || $0 == .application } }
         return roles.sorted()

@@ -85,7 +85,7 @@ enum Triggers {
         + Patterns.cloudRegionsInFrance
 
     static let words: [(TriggerSet, [String])] = [
-        (.hosting, ["heberg", "host", "stored by", "stored with", "stored at", "stored in"]
+        (.hosting, ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
             + combine(["sur"], [""], ["un serveur", "des serveurs", "les serveurs", "nos serveurs", "ses serveurs", "leurs serveurs"])
             + combine(["centre de donnees", "centres de donnees", "datacenter", "datacenters"], [""], ["d'", "de", "du"])
             + combine(["data center", "data centers", "data centre", "data centres"], [""], ["of"])
