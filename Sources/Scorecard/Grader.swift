@@ -83,7 +83,14 @@ public struct Grader: Sendable {
                 Localized("l'opérateur \(name) est sous contrôle américain.", en: "the operator \(name) is US-controlled.")))
         }
         for host in exposedData {
-            let roles = Self.roles(host.roles.filter(\.carriesHealthData))
+            let carried = host.roles.filter(\.carriesHealthData)
+            // Named for the site only, but no document names the health-data host: presumed to possibly hold it.
+            let roles =
+                carried.isEmpty
+                ? Localized(
+                    "\(Self.roles(host.roles).fr), et présumé héberger les données de santé (aucun document ne nomme leur hébergeur)",
+                    en: "\(Self.roles(host.roles).en), and presumed to host the health data (no document names their host)")
+                : Self.roles(carried)
             let why = host.exposedThrough.map {
                 Localized("s'appuie sur \($0), sous contrôle américain", en: "runs on \($0), US-controlled")
             } ?? Self.control(host)

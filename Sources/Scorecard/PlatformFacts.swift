@@ -4,8 +4,11 @@ import SovereigntyModel
 struct PlatformFacts {
     let platform: Platform
     let hosts: [ScoredHost]
-    /// Hosts in a role that can hold health data.
+    /// Hosts in a role that can hold health data; when no document names the health-data host, every host but a
+    /// CDN is presumed to possibly hold it (`healthDataPresumed`).
     let dataHosts: [ScoredHost]
+    /// No document names a host for the health data: the conservative reading presumes any named host may hold it.
+    let healthDataPresumed: Bool
     /// Hosts established as holding health data: named for it, or named as the certified host.
     let healthHosts: [ScoredHost]
     let hdsStatus: StatusEvidence
@@ -17,7 +20,9 @@ struct PlatformFacts {
     init(platform: Platform, read: [DocumentFindings], hosts: [ScoredHost], catalog: ProviderCatalog) {
         self.platform = platform
         self.hosts = hosts
-        dataHosts = hosts.filter { $0.roles.contains(where: \.carriesHealthData) }
+        let presumed = !hosts.isEmpty && !hosts.contains { $0.roles.contains(.healthData) }
+        healthDataPresumed = presumed
+        dataHosts = hosts.filter { host in host.roles.contains(where: \.carriesHealthData) || (presumed && host.roles != [.cdn]) }
         let mentions = read.flatMap(\.hds)
         let certifiedByPage = Set(mentions.flatMap(\.providerIDs))
         let named = hosts.filter { $0.roles.contains(.healthData) }

@@ -1,6 +1,6 @@
 /// The published rubric: one definition that the grader cites in its reasons and the methodology page prints.
 public enum Rubric {
-    public static let version = "1"
+    public static let version = "2"
 
     public struct LevelRule: Sendable, Equatable {
         public var level: Level
@@ -177,7 +177,12 @@ public enum Rubric {
             "1",
             Localized(
                 "Première version : niveaux A+ à E et « non évalué », plafonds CLOUD Act, HDS et SecNumCloud selon Inputs/.",
-                en: "First version: levels A+ to E and \"not rated\", CLOUD Act, HDS and SecNumCloud caps per Inputs/."))
+                en: "First version: levels A+ to E and \"not rated\", CLOUD Act, HDS and SecNumCloud caps per Inputs/.")),
+        (
+            "2",
+            Localized(
+                "Le bloc « Hébergeur » des mentions légales désigne l'hébergeur du site. Quand aucun document ne nomme l'hébergeur des données de santé, tout hébergeur nommé (sauf un CDN) est présumé pouvoir les héberger, et la raison le dit.",
+                en: "The legal notice's \"Host\" block names the website's host. When no document names the health-data host, every named host (but a CDN) is presumed to possibly host it, and the reason says so.")),
     ]
 }
 

@@ -87,7 +87,7 @@ import TestSupport
 
         let document = try json(site)
         #expect(document["schemaVersion"] as? Int == 2)
-        #expect(document["rubricVersion"] as? String == "1")
+        #expect(document["rubricVersion"] as? String == "2")
         #expect(document["generatedAt"] as? String == "2026-11-22T03:00:00Z")
         #expect(document["ignoredRobots"] as? Bool == false)
         let platforms = try #require(document["platforms"] as? [[String: Any]])
