@@ -81,11 +81,18 @@ enum PlaceOnlyNames {
     ]
     private static let articles = ["l'", "la ", "le ", "les ", "the ", "d'", "de ", "du ", "des "]
 
-    /// Whether a name, its article and capitals aside, is only a place.
+    /// Places of several words, which no company name starts with.
+    private static let leadingPlaces = ["union europeenne", "european union", "espace economique europeen", "european economic area",
+        "etats-unis", "etats unis", "united states", "royaume-uni", "united kingdom", "pays-bas"]
+
+    /// Whether a name, its article and capitals aside, is only a place, or starts with a place of several words
+    /// ("Union européenne ou de l'Espace économique européen").
     static func isPlace(_ name: String) -> Bool {
         var folded = Folded(name).folded.trimmingCharacters(in: .whitespaces)
         for article in articles where folded.hasPrefix(article) { folded = String(folded.dropFirst(article.count)) }
-        return places.contains(folded.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:")))
+        folded = folded.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
+        return places.contains(folded)
+            || leadingPlaces.contains { folded.hasPrefix($0) && (folded.count == $0.count || !folded.dropFirst($0.count).first!.isLetter) }
     }
 }
 

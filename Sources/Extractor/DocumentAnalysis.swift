@@ -264,7 +264,12 @@ struct DocumentAnalysis {
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text)
         }
-        return names.filter { !isDenied($0.range, in: text, triggers: context.triggers) && !PlaceOnlyNames.isPlace($0.text) }.map { name in
+        // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
+        let operatorEnd = context.triggers.contains(.hosting) ? Patterns.operatorOnProviders.firstRange(in: text)?.location : nil
+        return names.filter { name in
+            !isDenied(name.range, in: text, triggers: context.triggers) && !PlaceOnlyNames.isPlace(name.text)
+                && operatorEnd.map { name.range.location > $0 } != false
+        }.map { name in
             let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""
             let address = CompanyName.address(after)
             return HostFinding(
@@ -285,7 +290,9 @@ struct DocumentAnalysis {
             if !roles.isEmpty { return roles }
         }
         if !context.facts.roles.isEmpty { return context.facts.roles }
-        return context.contextRoles.isEmpty ? [.unspecified] : context.contextRoles
+        if !context.contextRoles.isEmpty { return context.contextRoles }
+        // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence.
+        return Patterns.hostBlockSentence.matches(in: context.text) ? [.website] : [.unspecified]
     }
 
     /// "hébergé par X, Inc. (site vitrine) et par Y SAS (données de santé)": a parenthesis that follows a name, past
@@ -617,6 +624,18 @@ struct SubprocessorTable {
         }
         guard indexes[.provider] != nil || indexes[.entity] != nil, indexes[.service] != nil else { return nil }
         self.indexes = indexes
+    }
+
+    /// Whether a row reads as a table's header: most of its cells name a column ("Sous-traitant", "Localisation des
+    /// serveurs"), where a data row's cells are names, places and descriptions. (Whether the table is one of
+    /// subprocessors is `init(columns:)`'s to say.)
+    static func isHeader(_ cells: [String]) -> Bool {
+        let named = cells.filter { cell in
+            let text = Folded(cell)
+            return cell.count <= 60
+                && [Patterns.providerColumn, Patterns.entityColumn, Patterns.locationColumn, Patterns.serviceColumn].contains { $0.matches(in: text) }
+        }
+        return cells.count >= 3 && named.count * 4 >= cells.count * 3
     }
 
     func cell(_ column: Column, of block: TextBlock) -> String? {

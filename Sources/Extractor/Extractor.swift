@@ -18,10 +18,10 @@ public struct Extractor: Sendable {
         return extract(blocks: blocks, url: url, fetchedAt: fetchedAt)
     }
 
-    /// Findings of a PDF turned into text by `pdftotext`: the reading-order text for prose, and the `-layout` text,
-    /// when given, for the tables whose columns only it keeps.
-    public func extract(pdfText text: String, layout: String?, url: String, fetchedAt: String) -> DocumentFindings {
-        extract(blocks: PlainTextReader.blocks(text: text, layout: layout), url: url, fetchedAt: fetchedAt)
+    /// Findings of a PDF turned into text by `pdftotext`: the reading-order text for prose, and for the tables the
+    /// word positions (`-bbox-layout`) when given, else the `-layout` text, whose columns keep cells apart.
+    public func extract(pdfText text: String, layout: String?, boxes: String? = nil, url: String, fetchedAt: String) -> DocumentFindings {
+        extract(blocks: PlainTextReader.blocks(text: text, layout: layout, boxes: boxes), url: url, fetchedAt: fetchedAt)
     }
 
     /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).

@@ -4,7 +4,7 @@ import SovereigntyModel
 extension Patterns {
     /// "envoyés par", "sent through": a provider that carries the platform's messages holds them too.
     static let messagingService = NSRegularExpression(
-        folded: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,50}?\bpar\s+(?:e-?mails?|courriels?|sms)\b|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#
+        folded: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#
     )
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = NSRegularExpression(
@@ -49,7 +49,7 @@ extension Patterns {
     static let providerColumn = NSRegularExpression(folded: #"prestataire|fournisseur|sous-traitant|provider|processor|vendor|partenaire|hebergeur|\bnom\b|\bname\b|societe$|^societe"#)
     static let entityColumn = NSRegularExpression(folded: #"entite|entity|contractant|raison sociale|legal"#)
     static let locationColumn = NSRegularExpression(folded: #"localisation|location|\blieu\b|pays d'hebergement|hosting country|region|ou sont|where"#)
-    static let serviceColumn = NSRegularExpression(folded: #"service|prestation|finalite|purpose|activite|\brole\b|usage|objet|mission|description|traitement"#)
+    static let serviceColumn = NSRegularExpression(folded: #"service|prestation|finalite|purpose|activite|\brole\b|usage|objet|mission|description|traitement|\btaches?\b|\btasks?\b"#)
     /// Phrases that carry role or hosting words without saying what is hosted: data centres, the name of the
     /// HDS certificate ("hébergeur de données de santé"), "sur une plateforme agréée".
     static let roleNoise = NSRegularExpression(

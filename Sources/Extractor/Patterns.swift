@@ -16,6 +16,13 @@ enum Patterns {
     /// The host block of a legal notice, as a label: "Hébergeur", "Hébergeurs du site", "Hébergement", "Hosting", "Host".
     static let hostBlockLabel = NSRegularExpression(
         folded: #"^\s*(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception))(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#)
+    /// "L'hébergement est assuré par X", "Hébergement : assuré par X": the host block, written as a sentence.
+    static let hostBlockSentence = NSRegularExpression(
+        folded: #"^\s*(?:l')?hebergement\s+(?:(?:du|de ce|de notre)\s+site(?:\s+internet|\s+web)?\s+)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)\b"#)
+    /// "opéré par X, avec des ressources techniques fournies par :": X runs the hosting on the providers named after;
+    /// it is the operator, not a host.
+    static let operatorOnProviders = NSRegularExpression(
+        folded: #"avec\s+(?:des|les)\s+(?:ressources|moyens|infrastructures?|serveurs)\s+(?:techniques\s+)?(?:fourni|mis|proposee?s?\s+par)|sur\s+(?:l'|les\s+)infrastructures?\s+d|en\s+s'appuyant\s+sur|with\s+(?:technical\s+)?(?:resources|infrastructure)\s+provided\s+by|on\s+the\s+infrastructure\s+of"#)
     /// A label naming a service a provider renders ("Envoi des e-mails", "SMS", "Sauvegardes"): with a role, it reads as
     /// a hosting label.
     static let serviceLabel = NSRegularExpression(
@@ -25,7 +32,7 @@ enum Patterns {
         folded: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#)
     /// "hébergé par X", "l'hébergement est assuré par X", "Hébergeur : X", "hosted by X": X follows.
     static let hostIntroduction = NSRegularExpression(
-        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les|l')\s+)?"#
+        folded: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#
     )
     /// Legal forms that show a company name.
     static let legalForm = NSRegularExpression(
@@ -113,7 +120,7 @@ enum RoleWords {
         (.cdn, .roleCDN, NSRegularExpression(folded: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#)),
         (.healthData, .roleData, NSRegularExpression(
             folded: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux|photographies|\bphotos\b"#)),
-        (.application, .roleApplication, NSRegularExpression(folded: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|\bapp\b|\bapi\b|service en ligne|back-?end|\bsoftware\b"#)),
+        (.application, .roleApplication, NSRegularExpression(folded: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#)),
         (.website, .roleWebsite, NSRegularExpression(
             folded: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine|centre d'aide|foire aux questions|\bfaq\b|help cent(?:er|re)|\bblog\b"#)),
     ]

@@ -30,6 +30,16 @@ public struct PDFTextConverter: Sendable {
     /// Text in reading order, pages separated by form feeds; with `layout`, lines keep their horizontal spacing
     /// (how tables keep their columns).
     public func text(from pdf: Data, layout: Bool = false) -> Result<String, Failure> {
+        run(pdf, options: layout ? ["-layout"] : [])
+    }
+
+    /// Every word with its position, in pdftotext's XHTML (`-bbox-layout`: pages, flows, blocks, lines, words): where
+    /// table cells are.
+    public func boxes(from pdf: Data) -> Result<String, Failure> {
+        run(pdf, options: ["-bbox-layout"])
+    }
+
+    private func run(_ pdf: Data, options: [String]) -> Result<String, Failure> {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return .failure(.toolMissing) }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("sovereignty-\(UUID().uuidString).pdf")
         defer { try? FileManager.default.removeItem(at: input) }
@@ -37,7 +47,7 @@ public struct PDFTextConverter: Sendable {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = (layout ? ["-layout"] : []) + ["-enc", "UTF-8", "-eol", "unix", "-q", input.path, "-"]
+        process.arguments = options + ["-enc", "UTF-8", "-eol", "unix", "-q", input.path, "-"]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

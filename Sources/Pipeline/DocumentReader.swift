@@ -23,8 +23,10 @@ public struct DocumentReader: Sendable {
         if PDFTextConverter.isPDF(fetch.body, contentType: type) {
             switch pdf.text(from: fetch.body) {
             case .success(let text):
-                let layout = try? pdf.text(from: fetch.body, layout: true).get()
-                let findings = extractor.extract(pdfText: text, layout: layout, url: fetch.finalURL, fetchedAt: fetchedAt)
+                // Tables from word positions; the -layout text only when those cannot be had.
+                let boxes = try? pdf.boxes(from: fetch.body).get()
+                let layout = boxes == nil ? try? pdf.text(from: fetch.body, layout: true).get() : nil
+                let findings = extractor.extract(pdfText: text, layout: layout, boxes: boxes, url: fetch.finalURL, fetchedAt: fetchedAt)
                 return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
             case .failure(let failure):
                 return DocumentSnapshot(

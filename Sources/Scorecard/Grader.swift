@@ -46,12 +46,13 @@ public struct Grader: Sendable {
     private func score(_ host: HostFinding) -> ScoredHost {
         guard let id = host.providerID, let provider = catalog[id] else {
             let american = host.country == "US" || host.parentCountry == "US"
+            let institution = !american && PublicInstitutionNames.recognises(host.asWritten)
             return ScoredHost(
                 provider: nil, name: host.asWritten, asWritten: host.asWritten, roles: host.roles, country: host.country,
                 parent: nil, parentCountry: host.parentCountry, usControlled: american, cloudActExposed: american, exposedThrough: nil,
                 hdsCertified: false, hdsRegistry: nil, hdsEntry: nil, secNumCloudQualified: false, secNumCloudRegistry: nil,
                 secNumCloudEntry: nil,
-                publicInstitution: false, address: host.address,
+                publicInstitution: institution, address: host.address,
                 evidence: host.evidence)
         }
         let link = catalog.usControlledLink(in: id)

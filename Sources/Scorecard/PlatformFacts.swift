@@ -26,12 +26,14 @@ struct PlatformFacts {
         let mentions = read.flatMap(\.hds)
         let certifiedByPage = Set(mentions.flatMap(\.providerIDs))
         let named = hosts.filter { $0.roles.contains(.healthData) }
+        // A public health institution that is every host named hosts itself: its data with the rest.
+        let selfHosted = !hosts.isEmpty && hosts.allSatisfy(\.publicInstitution)
         healthHosts =
-            named.isEmpty
-            ? hosts.filter { host in
+            !named.isEmpty ? named
+            : selfHosted ? hosts
+            : hosts.filter { host in
                 host.provider.map(certifiedByPage.contains) == true && !host.roles.contains(.website) && !host.roles.contains(.cdn)
             }
-            : named
 
         let namedMentions = mentions.filter(\.namesHost)
         hdsStatus =

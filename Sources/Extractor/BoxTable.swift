@@ -1,0 +1,197 @@
+internal import CLibXML2
+import Foundation
+
+/// Rebuilds the tables of a PDF from word positions (`pdftotext -bbox-layout`), so that a row's cells stay together
+/// even when a cell wraps onto several lines and is centred on its row: there, `-layout` text interleaves the lines
+/// of neighbouring rows. A cell is one of pdftotext's text blocks; the cells whose heights overlap make a row; a row
+/// whose cells name a subprocessor table's columns is its header, and the rows below it, on that page and the next,
+/// are read against the header's columns.
+enum BoxTable {
+    /// One text block: where it is on its page and its text.
+    struct Cell {
+        var xMin: Double
+        var xMax: Double
+        var yMin: Double
+        var yMax: Double
+        var text: String
+        /// Each word with its horizontal extent: a header block that spans two columns is split by them.
+        var words: [(xMin: Double, xMax: Double, text: String)] = []
+    }
+
+    /// The table rows of the document, each as a line standing for the row.
+    static func rows(fromBoxes xhtml: String) -> [PlainTextReader.Line] {
+        var lines: [PlainTextReader.Line] = []
+        var table: (header: [String], columns: [Cell])?
+        for page in pages(xhtml) {
+            for band in bands(page) {
+                let cells = band.sorted { $0.xMin < $1.xMin }
+                let texts = cells.map(\.text)
+                if SubprocessorTable.isHeader(texts) {
+                    table = (texts, cells)
+                    continue
+                }
+                guard var current = table else { continue }
+                // Headers set close together come out as one block ("Localisation Service"): the first row's cells
+                // show where the columns really are.
+                if current.header.count < cells.count {
+                    let split = split(current.columns, by: cells)
+                    if split.count > current.columns.count {
+                        current = (split.map(\.text), split)
+                        table = current
+                    }
+                }
+                // Only a subprocessor table's rows are read (a cookie or purpose table names no host).
+                guard SubprocessorTable(columns: current.header) != nil else { continue }
+                // A line of text across the page (a title, a paragraph) ends the table.
+                guard cells.count >= 2, let row = assign(cells, to: current.columns) else {
+                    table = nil
+                    continue
+                }
+                lines.append(PlainTextReader.Line(raw: "", text: row.filter { !$0.isEmpty }.joined(separator: " | "), row: (row, current.header)))
+            }
+        }
+        return lines
+    }
+
+    /// Header blocks split where the row below has a cell each for parts of them: each header word goes to the row
+    /// cell under it.
+    private static func split(_ header: [Cell], by row: [Cell]) -> [Cell] {
+        header.flatMap { column -> [Cell] in
+            let under = row.filter { min($0.xMax, column.xMax) - max($0.xMin, column.xMin) > 0 }.sorted { $0.xMin < $1.xMin }
+            guard under.count > 1, !column.words.isEmpty else { return [column] }
+            var parts = under.map { Cell(xMin: $0.xMin, xMax: $0.xMax, yMin: column.yMin, yMax: column.yMax, text: "") }
+            for word in column.words {
+                let center = (word.xMin + word.xMax) / 2
+                let overlap = parts.map { min($0.xMax, word.xMax) - max($0.xMin, word.xMin) }
+                let index =
+                    overlap.max().map { $0 > 0 } == true
+                    ? overlap.indices.max { overlap[$0] < overlap[$1] }!
+                    : parts.indices.min { abs((parts[$0].xMin + parts[$0].xMax) / 2 - center) < abs((parts[$1].xMin + parts[$1].xMax) / 2 - center) }!
+                parts[index].text += parts[index].text.isEmpty ? word.text : " " + word.text
+                parts[index].xMin = min(parts[index].xMin, word.xMin)
+                parts[index].xMax = max(parts[index].xMax, word.xMax)
+            }
+            return parts.filter { !$0.text.isEmpty }
+        }
+    }
+
+    /// Each cell in the column it overlaps most; nil when a cell overlaps none (the text is not in this table).
+    private static func assign(_ cells: [Cell], to columns: [Cell]) -> [String]? {
+        var row = [String](repeating: "", count: columns.count)
+        for cell in cells {
+            let overlaps = columns.map { min($0.xMax, cell.xMax) - max($0.xMin, cell.xMin) }
+            let center = (cell.xMin + cell.xMax) / 2
+            // A cell wider or narrower than its header: the overlap decides, else the nearest header's centre.
+            guard let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }) else { return nil }
+            let index =
+                overlaps[best] > 0
+                ? best
+                : columns.indices.min { abs((columns[$0].xMin + columns[$0].xMax) / 2 - center) < abs((columns[$1].xMin + columns[$1].xMax) / 2 - center) }!
+            if overlaps[best] <= 0 && abs((columns[index].xMin + columns[index].xMax) / 2 - center) > 80 { return nil }
+            row[index] = row[index].isEmpty ? cell.text : row[index] + " " + cell.text
+        }
+        return row
+    }
+
+    /// The page's blocks grouped into rows: blocks whose vertical extents overlap, top to bottom.
+    private static func bands(_ cells: [Cell]) -> [[Cell]] {
+        var bands: [[Cell]] = []
+        var bottom = -Double.infinity
+        for cell in cells.sorted(by: { $0.yMin < $1.yMin }) {
+            // A shared point or two of leading is not an overlap.
+            if !bands.isEmpty, cell.yMin < bottom - 1.5 {
+                bands[bands.count - 1].append(cell)
+                bottom = max(bottom, cell.yMax)
+            } else {
+                bands.append([cell])
+                bottom = cell.yMax
+            }
+        }
+        return bands
+    }
+
+    /// The text blocks of each page.
+    private static func pages(_ xhtml: String) -> [[Cell]] {
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue
+            | XML_PARSE_HUGE.rawValue)
+        let bytes = Array(xhtml.utf8)
+        let parsed = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlReadMemory($0, Int32(clamping: buffer.count), "boxes.xhtml", "UTF-8", options) }
+            }
+        }
+        guard let document = parsed else { return [] }
+        defer { xmlFreeDoc(document) }
+        var pages: [[Cell]] = []
+        // Depth-first without recursion: page → flow → block → line → word.
+        var stack: [xmlNodePtr] = []
+        if let root = xmlDocGetRootElement(document) { stack.append(root) }
+        while let node = stack.popLast() {
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            switch name(node) {
+            case "page":
+                pages.append([])
+                children(node).reversed().forEach { stack.append($0) }
+            case "block":
+                if pages.isEmpty { pages.append([]) }
+                if let cell = cell(node) { pages[pages.count - 1].append(cell) }
+            default:
+                children(node).reversed().forEach { stack.append($0) }
+            }
+        }
+        return pages
+    }
+
+    private static func cell(_ block: xmlNodePtr) -> Cell? {
+        var lines: [String] = []
+        var placed: [(xMin: Double, xMax: Double, text: String)] = []
+        for line in children(block) where name(line) == "line" {
+            let words = children(line).filter { name($0) == "word" }
+            for word in words {
+                if let xMin = number(word, "xMin"), let xMax = number(word, "xMax") { placed.append((xMin, xMax, content(word))) }
+            }
+            if !words.isEmpty { lines.append(words.map(content).joined(separator: " ")) }
+        }
+        var text = ""
+        for line in lines {
+            // A word hyphenated at the end of a cell's line rejoins whole.
+            if text.hasSuffix("-"), let first = line.first, first.isLowercase, text.dropLast().last?.isLetter == true {
+                text.removeLast()
+                text += line
+            } else {
+                text += text.isEmpty ? line : " " + line
+            }
+        }
+        let cleaned = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
+        guard !cleaned.isEmpty, let xMin = number(block, "xMin"), let xMax = number(block, "xMax"), let yMin = number(block, "yMin"),
+            let yMax = number(block, "yMax")
+        else { return nil }
+        return Cell(xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, text: cleaned, words: placed)
+    }
+
+    private static func name(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    private static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    private static func content(_ node: xmlNodePtr) -> String {
+        guard let text = xmlNodeGetContent(node) else { return "" }
+        defer { sov_xml_free(text) }
+        return String(cString: text)
+    }
+
+    private static func number(_ node: xmlNodePtr, _ attribute: String) -> Double? {
+        guard let value = xmlGetProp(node, attribute) else { return nil }
+        defer { sov_xml_free(value) }
+        return Double(String(cString: value))
+    }
+}
