@@ -160,17 +160,51 @@ public struct RealAccuracyJob: Sendable {
 }
 
 /// Whether a quote is the page's own words: compared without white space (a sentence split by inline tags or line
-/// breaks is still verbatim), each cell of a table row (" | ") on its own, a cut window's ends ignored.
+/// breaks is still verbatim), each cell of a table row (" | ") on its own. A PDF sentence that runs on to the next
+/// page is verbatim when its two parts are, with only the page's footer and the next one's header between them.
 struct VerbatimCheck {
-    private let text: String
+    private let text: [Unicode.Scalar]
+    private let joined: String
+    /// A page break (form feed), kept through the squeezing as a marker.
+    private static let pageBreak = Unicode.Scalar(0)
+    /// The most page furniture (footer, page number, header) a sentence crossing pages may skip, squeezed.
+    private static let furniture = 400
 
-    init(pageText: String) { text = Self.squeezed(pageText) }
+    init(pageText: String) {
+        joined = Self.squeezed(pageText.replacingOccurrences(of: "\u{0C}", with: "\u{0}"))
+        text = Array(joined.unicodeScalars)
+    }
 
     func contains(_ quote: String) -> Bool {
         quote.components(separatedBy: " | ").allSatisfy { cell in
             let squeezed = Self.squeezed(cell)
-            return squeezed.isEmpty || text.contains(squeezed)
+            return squeezed.isEmpty || joined.contains(squeezed) || crossesPage(Array(squeezed.unicodeScalars))
         }
+    }
+
+    /// The quote's head ends a page's text and its tail starts the next page's, a little furniture apart.
+    private func crossesPage(_ quote: [Unicode.Scalar]) -> Bool {
+        let breaks = text.indices.filter { text[$0] == Self.pageBreak }
+        for split in stride(from: quote.count - 1, to: 0, by: -1) {
+            let head = quote[..<split]
+            let tail = quote[split...]
+            for pageBreak in breaks {
+                let before = text[max(0, pageBreak - Self.furniture - head.count)..<pageBreak]
+                let after = text[(pageBreak + 1)..<min(text.count, pageBreak + 1 + Self.furniture + tail.count)]
+                if Self.find(head, in: before), Self.find(tail, in: after) { return true }
+            }
+        }
+        return false
+    }
+
+    private static func find(_ needle: ArraySlice<Unicode.Scalar>, in haystack: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        var start = haystack.startIndex
+        while start + needle.count <= haystack.endIndex {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
     }
 
     static func squeezed(_ text: String) -> String {

@@ -174,7 +174,7 @@ import TestSupport
         #expect(dPage.contains(server.url("/pages/privacy-aws.html")))
         let methodology = try String(contentsOf: site.appendingPathComponent("methodology.html"), encoding: .utf8)
         #expect(methodology.contains("Exposition au CLOUD Act"))
-        #expect(methodology.contains("grille version 1"))
+        #expect(methodology.contains("grille version 2"))
     }
 
     @Test func pageTextIsEscapedInHTMLAndMarkdown() async throws {
