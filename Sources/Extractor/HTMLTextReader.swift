@@ -225,6 +225,8 @@ private struct BlockCollector {
         var headers: [String] = []
         var row: [String]? = nil
         var rowIsHeader = true
+        /// Rows read so far: the first may name the columns in plain cells (`<td><strong>Sous-traitant</strong>`).
+        var rowsRead = 0
         var cellDepth = 0
     }
 
@@ -314,7 +316,8 @@ private struct BlockCollector {
         defer { tables.append(table) }
         guard let row = table.row, row.contains(where: { !$0.isEmpty }) else { return }
         table.row = nil
-        if table.rowIsHeader && table.headers.isEmpty {
+        table.rowsRead += 1
+        if table.headers.isEmpty && (table.rowIsHeader || (table.rowsRead == 1 && SubprocessorTable.isHeader(row))) {
             table.headers = row
             return
         }
