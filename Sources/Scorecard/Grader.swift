@@ -116,7 +116,11 @@ public struct Grader: Sendable {
             return Verdict(level: .c, points: facts.points, reasons: reasons)
         }
         let names = healthHosts.map(\.name).joined(separator: ", ")
-        let uncertified = healthHosts.filter { !($0.hdsCertified && Self.isEuropean($0)) && !$0.publicInstitution }
+        // A provider we do not know that holds data (messages, backups…) leaves its HDS status unestablished too.
+        let unknownDataHosts = facts.dataHosts.filter { host in
+            host.provider == nil && !host.publicInstitution && !healthHosts.contains { $0.key == host.key }
+        }
+        let uncertified = healthHosts.filter { !($0.hdsCertified && Self.isEuropean($0)) && !$0.publicInstitution } + unknownDataHosts
         for host in uncertified {
             let why =
                 host.provider == nil
