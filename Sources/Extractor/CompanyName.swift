@@ -43,6 +43,16 @@ enum CompanyName {
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
     }
 
+    /// A label's value that reads as a name rather than a sentence ("Afin de respecter les dispositions…"): a legal
+    /// form, or a few words most of which start with a capital or a digit.
+    static func looksLikeName(_ candidate: String) -> Bool {
+        if !withLegalForm(in: Folded(candidate)).isEmpty { return true }
+        let words = candidate.split(separator: " ").filter { $0.count > 3 }
+        guard candidate.split(separator: " ").count <= 6 else { return false }
+        let capitalised = words.filter { $0.first.map { $0.isUppercase || $0.isNumber } == true }
+        return capitalised.count * 2 >= words.count
+    }
+
     /// Company names with their legal form ("Courriel Sûr SAS", "Moselle Datacenter S.à r.l."), anywhere in a sentence.
     static func withLegalForm(in text: Folded) -> [(text: String, range: NSRange)] {
         let whole = NSRange(location: 0, length: text.length)

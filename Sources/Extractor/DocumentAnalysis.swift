@@ -205,9 +205,7 @@ struct DocumentAnalysis {
                 && (!triggers.contains(.roleNoiseWords) || Patterns.hosting.matches(in: context.facts.withoutRoleNoise)))
             || (triggers.contains(.hosting) && Patterns.inProvidersDataCentre.matches(in: text))
         let messagingSentence = !hostingSentence && Patterns.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
-        guard hostingSentence || messagingSentence || context.headingIsHosting,
-            !(triggers.contains(.distractorWords) && Patterns.distractor.matches(in: text))
-        else { return [] }
+        guard hostingSentence || messagingSentence || context.headingIsHosting else { return [] }
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
         // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
         if !hostingSentence && !messagingSentence && (Patterns.secNumCloud.matches(in: text) || Patterns.hds.matches(in: text)),
@@ -216,10 +214,12 @@ struct DocumentAnalysis {
         {
             return []
         }
+        // A platform's legal status of "hébergeur" for what its users post names no hosting provider.
+        if triggers.contains(.hosting) && Patterns.hostStatus.matches(in: text) { return [] }
         // The editor of the service is named in hosting sections too; it is not its host.
         if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Patterns.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []
-        for mention in context.facts.mentions where !isDenied(mention.range, in: text, triggers: triggers) {
+        for mention in context.facts.mentions where !isDenied(mention.range, in: text, triggers: triggers) && !isDistracted(mention.range, in: text, triggers: triggers) {
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
@@ -231,6 +231,25 @@ struct DocumentAnalysis {
         hosts.append(contentsOf: found)
         return found.map(\.identityKey)
     }
+
+    /// A provider named beside cookies, analytics or sign-in ("les cookies de Google Analytics") is not a host; words
+    /// of that kind further along a long line ("Hébergeur : OVH, … — Analyse d'audience : …") speak of something else.
+    private func isDistracted(_ range: NSRange, in text: Folded, triggers: TriggerSet) -> Bool {
+        guard triggers.contains(.distractorWords) else { return false }
+        let clause = Clause.around(range, in: text)
+        guard clause.length > Self.distractorReach.before + Self.distractorReach.after + range.length else {
+            return Patterns.distractor.matches(in: clause)
+        }
+        let original = text.original as NSString
+        let start = max(0, range.location - Self.distractorReach.before)
+        let end = min(original.length, range.location + range.length + Self.distractorReach.after)
+        return Patterns.distractor.matches(in: Folded(original.substring(with: NSRange(location: start, length: end - start))))
+    }
+
+    /// How far from a name, in characters, cookie or analytics words still speak of it: the sentence leads up to the
+    /// name ("les données générées par le cookie … seront transmises à Google"), a product name follows it
+    /// ("Google Analytics").
+    private static let distractorReach = (before: 150, after: 40)
 
     /// A provider named as not used, only possibly used, or as someone's owner ("aucune donnée n'est hébergée chez X",
     /// "une migration vers X pourrait être envisagée", "une plateforme de la société X"): not a host.
@@ -259,7 +278,7 @@ struct DocumentAnalysis {
             let name = CompanyName.read(in: text, from: range.location + range.length)
         {
             names.append(name)
-        } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start) {
+        } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
             names.append(name)
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text)
@@ -267,7 +286,8 @@ struct DocumentAnalysis {
         // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
         let operatorEnd = context.triggers.contains(.hosting) ? Patterns.operatorOnProviders.firstRange(in: text)?.location : nil
         return names.filter { name in
-            !isDenied(name.range, in: text, triggers: context.triggers) && !PlaceOnlyNames.isPlace(name.text)
+            !isDenied(name.range, in: text, triggers: context.triggers) && !isDistracted(name.range, in: text, triggers: context.triggers)
+                && !PlaceOnlyNames.isPlace(name.text)
                 && operatorEnd.map { name.range.location > $0 } != false
         }.map { name in
             let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""

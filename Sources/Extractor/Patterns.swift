@@ -23,6 +23,10 @@ enum Patterns {
     /// it is the operator, not a host.
     static let operatorOnProviders = NSRegularExpression(
         folded: #"avec\s+(?:des|les)\s+(?:ressources|moyens|infrastructures?|serveurs)\s+(?:techniques\s+)?(?:fourni|mis|proposee?s?\s+par)|sur\s+(?:l'|les\s+)infrastructures?\s+d|en\s+s'appuyant\s+sur|with\s+(?:technical\s+)?(?:resources|infrastructure)\s+provided\s+by|on\s+the\s+infrastructure\s+of"#)
+    /// "agit en qualité d'hébergeur", "le statut d'hébergeur": a platform's legal status for its users' content
+    /// (LCEN), not a hosting provider.
+    static let hostStatus = NSRegularExpression(
+        folded: #"(?:en\s+(?:tant|qualite)\s+qu'|qualite\s+d'|statut\s+d'|role\s+d'|regime\s+(?:juridique\s+)?(?:de\s+l'|d'))\s*hebergeurs?\b(?!\s+(?:de\s+donnees|agree|certifie|hds|du\s+site))|\bas\s+an?\s+(?:hosting\s+provider|host)\b"#)
     /// A label naming a service a provider renders ("Envoi des e-mails", "SMS", "Sauvegardes"): with a role, it reads as
     /// a hosting label.
     static let serviceLabel = NSRegularExpression(
