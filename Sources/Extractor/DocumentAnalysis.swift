@@ -439,7 +439,9 @@ struct DocumentAnalysis {
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range)))
         }
         // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
-        if triggers.contains(.europeWords) {
+        // The EU as a place of residence, of law or of origin ("résidents de l'EEE", "Règlement (UE)", "transférées
+        // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
+        if triggers.contains(.europeWords), Patterns.keptSomewhere.matches(in: text) {
             let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Patterns.outsideEurope, from: text) : text
             if let range = Patterns.europe.firstRange(in: withoutOutside)
                 ?? (Patterns.dataCentreNamed.matches(in: text) ? Patterns.countryAlone.firstRange(in: withoutNames(text)) : nil)

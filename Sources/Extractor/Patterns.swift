@@ -23,6 +23,9 @@ enum Patterns {
     /// it is the operator, not a host.
     static let operatorOnProviders = NSRegularExpression(
         folded: #"avec\s+(?:des|les)\s+(?:ressources|moyens|infrastructures?|serveurs)\s+(?:techniques\s+)?(?:fourni|mis|proposee?s?\s+par)|sur\s+(?:l'|les\s+)infrastructures?\s+d|en\s+s'appuyant\s+sur|with\s+(?:technical\s+)?(?:resources|infrastructure)\s+provided\s+by|on\s+the\s+infrastructure\s+of"#)
+    /// Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it.
+    static let keptSomewhere = NSRegularExpression(
+        folded: #"heberg|stock|conserv|archiv|localis|serveur|data ?cent|datacenter|centres? de donnees|hosted|stored|located|server|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|region"#)
     /// "agit en qualité d'hébergeur", "le statut d'hébergeur": a platform's legal status for its users' content
     /// (LCEN), not a hosting provider.
     static let hostStatus = NSRegularExpression(
