@@ -8,7 +8,7 @@ extension Patterns {
     )
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = NSRegularExpression(
-        folded: #"heberg|\bstock|sauvegard|infrastructure|serveurs?\b|\bcdn\b|diffusion de contenu|content delivery|hosting|storage|\bbackup|\bcloud\b|archivage|infogerance|\bpaas\b|\biaas\b|execution de l'application"#
+        folded: #"heberg|\bstock|sauvegard|infrastructure|serveurs?\b|\bcdn\b|diffusion de contenu|content delivery|hosting|storage|\bbackup|\bcloud\b|archivage|infogerance|\bpaas\b|\biaas\b|execution de l'application|\bddos\b|\bproxy\b|deni de service|denial of service"#
     )
     /// Statements that only might happen: a possible migration is not a host.
     static let conditional = NSRegularExpression(
