@@ -43,6 +43,22 @@ enum CompanyName {
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
     }
 
+    /// A name with its legal form read back over a host label run into it ("… Hébergeur du site SFDC Ireland
+    /// Limited", lines whose breaks were lost): the name is what follows the label.
+    static func afterHostLabel(_ name: (text: String, range: NSRange), in text: Folded) -> (text: String, range: NSRange) {
+        let folded = Folded(name.text)
+        guard let label = hostLabel.matches(in: folded.folded, range: NSRange(location: 0, length: folded.length)).last else { return name }
+        let cut = label.range.location + label.range.length
+        let rest = (name.text as NSString).substring(from: cut)
+        let leading = rest.prefix { $0 == " " || $0 == ":" }.utf16.count
+        let kept = String(rest.dropFirst(leading))
+        guard !kept.isEmpty else { return name }
+        return (kept, NSRange(location: name.range.location + cut + leading, length: kept.utf16.count))
+    }
+
+    private static let hostLabel = try! NSRegularExpression(
+        pattern: #"\b(?:hebergeurs?|hebergement|hosting(?: provider)?|hosted by)(?:\s+(?:du|de|of)\s+(?:the\s+)?(?:site|website))?\b"#)
+
     /// A label's value that reads as a name rather than a sentence ("Afin de respecter les dispositions…"): a legal
     /// form, or a few words most of which start with a capital or a digit.
     static func looksLikeName(_ candidate: String) -> Bool {

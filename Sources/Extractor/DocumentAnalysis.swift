@@ -78,7 +78,8 @@ struct DocumentAnalysis {
         } else {
             pendingLabel = nil
         }
-        let carried = block.isListItem || block.isHeading ? nil : pendingLabel?.label
+        // A label's value is a name and an address: a long paragraph is something else.
+        let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label
         if !block.columns.isEmpty, let table = subprocessorTable(block.columns) {
             addSectionHosts(readRow(block, table: table))
             return
@@ -281,7 +282,7 @@ struct DocumentAnalysis {
         } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
             names.append(name)
         } else if context.headingIsHosting || introduced {
-            names = CompanyName.withLegalForm(in: text)
+            names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
         }
         // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
         let operatorEnd = context.triggers.contains(.hosting) ? Patterns.operatorOnProviders.firstRange(in: text)?.location : nil
