@@ -58,13 +58,10 @@ public struct AccuracyJob: Sendable {
 
     public func run() throws(PipelineError) -> Report {
         let labels: [PageLabel]
-        let catalog: ProviderCatalog
-        do {
-            labels = try LabelSet.load(directory: labelsDirectory)
-            catalog = try ProviderList.load(path: providersPath).with(RegistryFiles.load(directory: registriesPath))
-        } catch {
+        do { labels = try LabelSet.load(directory: labelsDirectory) } catch {
             throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
         }
+        let catalog = try Self.catalog(providers: providersPath, registries: registriesPath)
         let reader = DocumentReader(extractor: Extractor(catalog: catalog))
         let grader = Grader(catalog: catalog, day: day)
         var tally = Tally()
@@ -77,6 +74,15 @@ public struct AccuracyJob: Sendable {
             tally.compare(label, card: card, findings: snapshot.findings ?? DocumentFindings())
         }
         return Report(pages: labels.count, fields: tally.fields, misses: tally.misses)
+    }
+}
+
+extension AccuracyJob {
+    /// The provider catalogue with its registries, as both measures read it.
+    static func catalog(providers: String, registries: String) throws(PipelineError) -> ProviderCatalog {
+        do { return try ProviderList.load(path: providers).with(RegistryFiles.load(directory: registries)) } catch {
+            throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
+        }
     }
 }
 

@@ -64,13 +64,10 @@ public struct RealAccuracyJob: Sendable {
 
     public func run() throws(PipelineError) -> Report {
         let set: RealLabelSet
-        let catalog: ProviderCatalog
-        do {
-            set = try RealLabelSet.load(directory: labels)
-            catalog = try ProviderList.load(path: providersPath).with(RegistryFiles.load(directory: registriesPath))
-        } catch {
+        do { set = try RealLabelSet.load(directory: labels) } catch {
             throw PipelineError(step: .loadInputs, message: error.description, isInputError: true)
         }
+        let catalog = try AccuracyJob.catalog(providers: providersPath, registries: registriesPath)
         guard FileManager.default.fileExists(atPath: corpus) else {
             throw PipelineError(step: .loadInputs, url: corpus, message: "no corpus folder here (see ../shared/corpus-real/README.md)", isInputError: true)
         }

@@ -40,17 +40,6 @@ import TestSupport
         try Data(platforms.utf8).write(to: URL(fileURLWithPath: folder + "/Inputs/platforms.yml"))
     }
 
-    func sameFiles(_ left: URL, _ right: URL) throws {
-        let files = try FileManager.default.subpathsOfDirectory(atPath: left.path).sorted()
-        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: right.path).sorted()))
-        for file in files {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: left.appendingPathComponent(file).path, isDirectory: &isDirectory)
-            guard !isDirectory.boolValue else { continue }
-            #expect(try Data(contentsOf: left.appendingPathComponent(file)) == Data(contentsOf: right.appendingPathComponent(file)), "\(file) differs")
-        }
-    }
-
     @Test func versionNamesTheToolTheRubricAndTheLibraries() throws {
         let outcome = try tool(["--version"], in: FileManager.default.temporaryDirectory.path)
         #expect(outcome.status == 0)
@@ -102,7 +91,7 @@ import TestSupport
         try FileManager.default.removeItem(atPath: project + "/Inputs")
         let outcome = try tool(["report", "--output", elsewhere, "--templates", Fixtures.templates], in: elsewhere)
         #expect(outcome.status == 0, "\(outcome.errors)")
-        try sameFiles(crawled.siteDirectory, URL(fileURLWithPath: elsewhere + "/site"))
+        #expect(try FolderComparison.differences(crawled.siteDirectory, URL(fileURLWithPath: elsewhere + "/site")) == [])
         let about = try String(contentsOfFile: elsewhere + "/site/about.html", encoding: .utf8)
         #expect(!about.contains("Évaluation refaite"))
 

@@ -357,16 +357,7 @@ import TestSupport
         reportOptions.outputPath = directory.path("Report")
         reportOptions.archivePath = options.archiveDirectory.path
         let rebuilt = try await ReportJob(options: reportOptions, selection: .run(1)).run()
-        let files = try FileManager.default.subpathsOfDirectory(atPath: published.path).sorted()
-        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: rebuilt.path).sorted()))
-        for file in files {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: published.appendingPathComponent(file).path, isDirectory: &isDirectory)
-            guard !isDirectory.boolValue else { continue }
-            #expect(
-                try Data(contentsOf: published.appendingPathComponent(file)) == Data(contentsOf: rebuilt.appendingPathComponent(file)),
-                "\(file) differs")
-        }
+        #expect(try FolderComparison.differences(published, rebuilt) == [])
     }
 
     @Test func killedMidCrawlLeavesTheSiteAndArchiveForTheNextRun() async throws {

@@ -184,3 +184,23 @@ public struct TemporaryDirectory: Sendable {
 
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }
+
+/// Two folders compared file by file, byte for byte: what a rebuilt site must be to the one it rebuilds.
+public enum FolderComparison {
+    /// The relative paths that are in one folder only, or whose bytes differ; empty when the folders are the same.
+    public static func differences(_ left: URL, _ right: URL) throws -> [String] {
+        let files = FileManager.default
+        let leftPaths = Set(try files.subpathsOfDirectory(atPath: left.path))
+        let rightPaths = Set(try files.subpathsOfDirectory(atPath: right.path))
+        var different = leftPaths.symmetricDifference(rightPaths).map { "\($0) (in one folder only)" }
+        for path in leftPaths.intersection(rightPaths).sorted() {
+            var isDirectory: ObjCBool = false
+            _ = files.fileExists(atPath: left.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            guard !isDirectory.boolValue else { continue }
+            if try Data(contentsOf: left.appendingPathComponent(path)) != Data(contentsOf: right.appendingPathComponent(path)) {
+                different.append(path)
+            }
+        }
+        return different.sorted()
+    }
+}
