@@ -1,6 +1,7 @@
 import Extractor
 import Foundation
 import InputFiles
+import PDFText
 import Pipeline
 import SovereigntyModel
 import Testing
@@ -42,5 +43,26 @@ import TestSupport
         }
         #expect(try #require(large.findings).textLength > 3 * (try #require(small.findings).textLength))
         #expect(largeSeconds < 8 * smallSeconds + 2, "50 pages: \(smallSeconds) s, 200 pages: \(largeSeconds) s")
+    }
+
+    /// `pdftotext` has a wall-time bound: a program that does not finish in it is stopped, and the document fails
+    /// with that reason (a timeout, kept apart from unreadable content) while the night goes on.
+    @Test(.timeLimit(.minutes(1))) func pdftotextPastItsTimeIsStopped() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let slow = try directory.write("pdftotext", "#!/bin/sh\nexec sleep 30\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow)
+        let converter = PDFTextConverter(executable: slow, timeout: 0.5)
+        let start = Date()
+        let result = converter.text(from: TextPDF.make(pages: 1))
+        #expect(Date().timeIntervalSince(start) < 5, "stopped soon after its time")
+        #expect(result == .failure(.timedOut(seconds: 0.5)))
+
+        let reader = DocumentReader(extractor: Extractor(catalog: try ProviderList.load(path: Fixtures.providers)), pdf: converter)
+        let snapshot = reader.read(
+            DocumentReference(url: "http://127.0.0.1/doc", kind: .privacyPolicy), fetch: Self.record(TextPDF.make(pages: 1), contentType: "application/pdf"))
+        #expect(snapshot.findings == nil)
+        #expect(snapshot.failure?.reason == .timeout)
+        #expect(snapshot.failure?.message == "pdftotext ran for more than 0.5 s and was stopped")
     }
 }
