@@ -71,6 +71,41 @@ import TestSupport
         }
     }
 
+    /// Ten nested lists of ten aliases: 500 bytes that name 10⁹ nodes. As a value it costs nothing; as a key, Yams
+    /// hashed all of it and every command hung. Each spelling of an alias key is refused at once, with its line.
+    static let aliasBomb = (["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        + (1...8).map { "l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 10).joined(separator: ", ") + "]" })
+        .joined(separator: "\n") + "\n"
+
+    @Test(.timeLimit(.minutes(1)), arguments: [
+        ("? *l8\n: boom\n", 10, "(*l8)"),
+        ("*l8 : boom\n", 10, "(*l8)"),
+        ("nested: {*l8 : boom}\n", 10, "(*l8)"),
+        ("? [a, *l8]\n: boom\n", 10, "alias"),
+        ("platforms:\n  - id: a\n    ? *l8\n    : b\n", 12, "(*l8)"),
+    ])
+    func aliasAsAKeyIsRefusedAtOnce(_ tail: String, _ line: Int, _ mention: String) throws {
+        let start = Date()
+        do {
+            _ = try PlatformList.parse(text: Self.aliasBomb + tail, file: "in/platforms.yml")
+            Issue.record("alias key accepted")
+        } catch {
+            #expect(error.description.hasPrefix("in/platforms.yml:\(line): a key may not be an alias"), "\(error)")
+            #expect(error.description.contains(mention), "\(error)")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    /// Aliases where a value goes, and stars in text, read as before.
+    @Test func aliasesAsValuesAndStarsInTextStillRead() throws {
+        let text = Self.valid.replacingOccurrences(of: "website: https://exemple.test", with: "website: &site https://exemple.test/mentions")
+            .replacingOccurrences(of: "- url: https://exemple.test/mentions", with: "- url: *site")
+            .replacingOccurrences(of: "name: Exemple", with: "name: \"Exemple *étoile* [2*3]\"")
+        let platforms = try PlatformList.parse(text: text, file: "platforms.yml")
+        #expect(platforms.first?.documents.first?.url == "https://exemple.test/mentions")
+        #expect(platforms.first?.name == "Exemple *étoile* [2*3]")
+    }
+
     @Test func providersRejectUnknownRunsOnAndSharedAliases() throws {
         let base = """
             providers:
