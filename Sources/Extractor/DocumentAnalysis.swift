@@ -16,6 +16,8 @@ struct DocumentAnalysis {
     private var exposure: [Evidence] = []
     private var textLength = 0
     private var hasLegalText = false
+    /// Words of a maintenance, error, login or consent page, wherever they stand (headings and passed-over blocks too).
+    private var placeholder: TriggerSet = []
     /// Hosts named under each section (keyed by the heading path).
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
@@ -55,6 +57,8 @@ struct DocumentAnalysis {
             hosts: located, hds: hds, secNumCloud: secNumCloud, zeroKnowledge: zeroKnowledge,
             dataLocations: locations, exposureDisclosures: exposure, textLength: textLength)
         findings.hasLegalText = hasLegalText
+        let kinds: [(TriggerSet, PlaceholderKind)] = [(.maintenancePage, .maintenance), (.errorPage, .error), (.loginPage, .login), (.consentPage, .consent)]
+        findings.placeholderWords = kinds.filter { placeholder.contains($0.0) }.map(\.1)
         return findings
     }
 
@@ -72,6 +76,7 @@ struct DocumentAnalysis {
             currentSection = (block.headings, nil, HeadingContext(block.headings))
         }
         let headingContext = currentSection.context
+        placeholder.formUnion(block.triggers.intersection(.placeholder))
         if !block.isHeading {
             textLength += block.length
             if !block.isElided { texts.append(block.text) }

@@ -65,4 +65,36 @@ import TestSupport
         #expect(snapshot.failure?.reason == .timeout)
         #expect(snapshot.failure?.message == "pdftotext ran for more than 0.5 s and was stopped")
     }
+
+    /// What makes a copy stand in for the legal page it was: new words of a maintenance, error, login or consent page,
+    /// with most of the text or every host gone; a document that changed, or always had a login link, is still itself.
+    @Test func standInPagesAreToldFromChangedDocuments() throws {
+        let extractor = Extractor(catalog: try ProviderList.load(path: Fixtures.providers))
+        func read(_ html: String) -> DocumentFindings {
+            extractor.extract(html: Data(html.utf8), charset: "utf-8", url: "http://127.0.0.1/notice", fetchedAt: "2026-11-22T03:00:00Z")
+        }
+        let notice = String(decoding: try Fixtures.page("notice-ovh.html"), as: UTF8.self)
+        let hosting = "<p>Le site et les données des patients sont hébergés par OVH SAS, 2 rue Kellermann, 59100 Roubaix, dans ses centres de données situés en France.</p>"
+        #expect(notice.contains(hosting))
+        let good = read(notice)
+        #expect(good.hasLegalText && good.placeholderWords.isEmpty && good.hosts.count == 1)
+
+        let maintenance = read(String(decoding: try Fixtures.page("maintenance-footer.html"), as: UTF8.self))
+        #expect(maintenance.placeholderWords == [.maintenance])
+        #expect(maintenance.standsIn(for: good)?.hasPrefix("the page no longer reads like the legal page it was: it reads like a maintenance page and lost") == true)
+        #expect(maintenance.standsIn(for: maintenance) == nil, "compared with itself, nothing was lost")
+
+        let errorPage = read("<h1>Page introuvable</h1><p>Erreur 404.</p><footer><p>Mentions légales · Cookies</p></footer>")
+        #expect(errorPage.standsIn(for: good)?.contains("an error page") == true)
+        let bare = read("<h1>Maintenance en cours</h1><p>Merci de votre patience.</p>")
+        #expect(bare.standsIn(for: good) == "the page no longer reads like a legal page (maintenance, login or error page?)")
+
+        // The host paragraph gone, nothing of a stand-in page in its place: a changed document, graded as it reads.
+        #expect(read(notice.replacingOccurrences(of: hosting, with: "")).standsIn(for: good) == nil)
+        // A login link the page always had is no new word; a login wall that took the text is.
+        let withLink = notice.replacingOccurrences(of: "Se connecter</a>", with: "Se connecter</a> · <a href=\"/oubli\">Mot de passe oublié ?</a>")
+        #expect(read(withLink.replacingOccurrences(of: hosting, with: "")).standsIn(for: read(withLink)) == nil)
+        let loginWall = read("<h1>Connexion</h1><p>Identifiez-vous pour accéder au service.</p><p>Mot de passe oublié ?</p><footer><p>Mentions légales · Cookies</p></footer>")
+        #expect(loginWall.standsIn(for: good)?.contains("a login page and lost") == true)
+    }
 }
