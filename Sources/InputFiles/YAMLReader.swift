@@ -182,12 +182,20 @@ extension YAMLReader {
         return value
     }
 
-    /// An absolute http(s) URL with a host.
+    /// An absolute http(s) URL with a host, written as it is sent: no white space, no user name or password.
     func webURL() throws(InputError) -> String {
         let value = try string()
+        // Foundation would percent-encode a space and accept the URL; libcurl refuses it at fetch time.
+        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            throw fail("'\(value)' has a space or a control character in it: write a space as %20")
+        }
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else { throw fail("'\(value)' is not an http(s) URL") }
+        // Every URL is published (pages, data files, the archive): credentials in it would be too. Not echoed here.
+        if url.user != nil || url.password != nil || value.split(separator: "/", maxSplits: 3).dropFirst().first?.contains("@") == true {
+            throw fail("the URL of host '\(host)' carries a user name or password (user:password@), which would be published with it: remove them")
+        }
         return value
     }
 

@@ -51,6 +51,15 @@ import TestSupport
         BadCase(name: "unknown key", edit: { $0.replacingOccurrences(of: "    category:", with: "    categroy:") }, line: 4, mentions: ["categroy", "unknown key"]),
         BadCase(name: "bad id", edit: { $0.replacingOccurrences(of: "id: exemple", with: "id: Exemple_1") }, line: 2, mentions: ["platforms[0].id", "a-z"]),
         BadCase(name: "not http", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "ftp://exemple.test/m") }, line: 8, mentions: ["documents[0].url", "http(s)"]),
+        BadCase(
+            name: "password in URL", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "https://admin:s3cret@exemple.test/m") },
+            line: 8, mentions: ["documents[0].url", "user name or password", "'exemple.test'"]),
+        BadCase(
+            name: "user in URL", edit: { $0.replacingOccurrences(of: "website: https://exemple.test", with: "website: https://robot@exemple.test") },
+            line: 6, mentions: ["platforms[0].website", "user name or password"]),
+        BadCase(
+            name: "space in URL", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "https://exemple.test/mentions légales") },
+            line: 8, mentions: ["documents[0].url", "space", "%20"]),
         BadCase(name: "bad kind", edit: { $0.replacingOccurrences(of: "kind: legal-notice", with: "kind: notice") }, line: 9, mentions: ["kind", "legal-notice"]),
         BadCase(
             name: "duplicate id",
@@ -67,6 +76,7 @@ import TestSupport
             #expect(error.file == "in/platforms.yml")
             #expect(error.line == bad.line, "\(error)")
             for word in bad.mentions { #expect(error.description.contains(word), "\(error)") }
+            #expect(!error.description.contains("s3cret"), "a password is never repeated")
             #expect(error.description.hasPrefix("in/platforms.yml:\(bad.line)"))
         }
     }
