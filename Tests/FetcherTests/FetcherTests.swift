@@ -316,7 +316,7 @@ import TestSupport
         configuration.perHostDelay = 0
         configuration.maximumAttempts = 2
         configuration.retryBaseDelay = 0.1
-        let paths = ["/drip", "/stall", "/reset", "/short", "/bomb", "/garbage", "/empty"]
+        let paths = ["/drip", "/stall", "/reset", "/short", "/bomb", "/garbage", "/empty", "/big-header"]
         let (records, seconds) = await FetcherTests.timedFetch(paths.map(server.url), configuration: configuration)
         let reasons = Dictionary(uniqueKeysWithValues: zip(paths, records.map { $0.failure?.reason }))
         #expect(reasons["/drip"] == .timeout)
@@ -326,6 +326,9 @@ import TestSupport
         #expect(reasons["/bomb"] == .tooLarge, "the decompressed body is capped")
         #expect(reasons["/garbage"] == Optional<FetchFailure.Reason>.none)
         #expect(reasons["/empty"] == .emptyBody)
+        #expect(reasons["/big-header"] == .tooLarge)
+        #expect(records[7].failure?.message.hasPrefix("response header too large") == true, "\(records[7].failure?.message ?? "")")
+        #expect(records[7].attempts == 1, "a header too large is not retried")
         #expect(records[0].attempts == 2, "a timeout is retried")
         #expect(records[6].attempts == 1, "an empty page is not")
         #expect(seconds < 30, "bounded: \(seconds) s")
