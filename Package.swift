@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Pipeline", "InputFiles", "Archive", "Fetcher", "TestSupport", "CLibXML2", .product(name: "Logging", package: "swift-log"),
+                "Pipeline", "InputFiles", "Archive", "Fetcher", "Extractor", "PDFText", "TestSupport", "CLibXML2",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),

@@ -269,6 +269,17 @@ public struct Archive: Sendable {
         try lastGoodRow(url: url, before: runID).map(record)
     }
 
+    /// The latest fetch of a URL before `runID` that its run read as the document (its findings were kept): a
+    /// maintenance page answered with 200 is a successful fetch, but not a copy to fall back on the night after.
+    /// Nil when no run kept findings for the URL.
+    public func lastDocument(url: String, before runID: Int64) throws -> FetchRecord? {
+        try index.database.read { db in
+            try FetchRow.filter(
+                Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil && Column("findings") != nil
+            ).order(Column("runId").desc).fetchOne(db)
+        }.map(record)
+    }
+
     /// The block of the record at a place in a WARC file.
     private func block(file: String, offset: Int64, length: Int64) throws -> Data {
         let handle = try FileHandle(forReadingFrom: directory.appendingPathComponent(file))

@@ -47,7 +47,8 @@ enum Quote {
     static func window(_ sentence: String, around focus: NSRange) -> String {
         let text = sentence as NSString
         let limit = Evidence.maximumQuoteLength
-        guard sentence.count > limit else { return sentence }
+        // Counting characters reads the whole sentence: UTF-16 units, never fewer than characters, are counted once.
+        guard text.length > limit, sentence.count > limit else { return sentence }
         let center = focus.location + focus.length / 2
         var start = max(0, min(center - limit / 2, text.length - limit))
         var end = min(text.length, start + limit)

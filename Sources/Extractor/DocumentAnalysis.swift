@@ -16,6 +16,8 @@ struct DocumentAnalysis {
     private var exposure: [Evidence] = []
     private var textLength = 0
     private var hasLegalText = false
+    /// Words of a maintenance, error, login or consent page, wherever they stand (headings and passed-over blocks too).
+    private var placeholder: TriggerSet = []
     /// Hosts named under each section (keyed by the heading path).
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
@@ -38,12 +40,14 @@ struct DocumentAnalysis {
     }
 
     var findings: DocumentFindings {
+        var lookups = 0
         let located = HostFinding.merge(hosts).map { host in
             guard host.providerID == nil else { return host }
             var host = host
             // Read in the host's own quotes, so that the report's evidence shows the parent it names.
             if host.evidence.contains(where: { Self.namesUSParent(after: host.asWritten, in: $0.quote) }) { host.parentCountry = "US" }
-            guard host.country == nil else { return host }
+            guard host.country == nil, lookups < Self.maximumAddressLookups else { return host }
+            lookups += 1
             for text in texts {
                 guard let range = text.range(of: host.asWritten) else { continue }
                 host.country = CompanyName.address(String(text[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
@@ -55,6 +59,8 @@ struct DocumentAnalysis {
             hosts: located, hds: hds, secNumCloud: secNumCloud, zeroKnowledge: zeroKnowledge,
             dataLocations: locations, exposureDisclosures: exposure, textLength: textLength)
         findings.hasLegalText = hasLegalText
+        let kinds: [(TriggerSet, PlaceholderKind)] = [(.maintenancePage, .maintenance), (.errorPage, .error), (.loginPage, .login), (.consentPage, .consent)]
+        findings.placeholderWords = kinds.filter { placeholder.contains($0.0) }.map(\.1)
         return findings
     }
 
@@ -72,6 +78,7 @@ struct DocumentAnalysis {
             currentSection = (block.headings, nil, HeadingContext(block.headings))
         }
         let headingContext = currentSection.context
+        placeholder.formUnion(block.triggers.intersection(.placeholder))
         if !block.isHeading {
             textLength += block.length
             if !block.isElided { texts.append(block.text) }
@@ -128,7 +135,11 @@ struct DocumentAnalysis {
                     label = Label(hosting: RoleWords.roles(in: Folded(String(line))))
                 }
             }
-            for (sentenceIndex, sentence) in SentenceSplitter.sentences(in: String(line)).enumerated() {
+            let ranges = SentenceSplitter.sentenceRanges(in: line).flatMap {
+                SentenceSplitter.pieces(of: $0, in: line, maximumLength: Self.maximumSentenceLength)
+            }
+            for (sentenceIndex, range) in ranges.enumerated() {
+                let sentence = String(line[range])
                 let trigger = Triggers.scan(sentence)
                 let inContext = headingContext.isHosting || label != nil
                 let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
@@ -142,13 +153,14 @@ struct DocumentAnalysis {
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
                     headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
-                    fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil)
+                    fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil,
+                    following: block.text[range.lowerBound...])
                 let named = wantsHosts ? readHosts(context, block: block) : []
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
                     hds[pending].namesHost = true
                 }
-                blockHosts.append(contentsOf: named)
+                Self.add(named, to: &blockHosts)
                 addSectionHosts(named)
                 let nearby = blockHosts.isEmpty && headingContext.isHosting ? sectionHosts[sectionKey()] ?? [] : blockHosts
                 if wantsCertification { readCertifications(context, named: named, nearby: nearby) }
@@ -191,8 +203,32 @@ struct DocumentAnalysis {
 
     private mutating func addSectionHosts(_ named: [String]) {
         guard !named.isEmpty else { return }
-        sectionHosts[sectionKey(), default: []].append(contentsOf: named)
+        Self.add(named, to: &sectionHosts[sectionKey(), default: []])
     }
+
+    /// Adds host keys not yet in a list of nearby hosts, up to `maximumNearbyHosts`: a later sentence reads the
+    /// whole list, so it must not grow with every mention of a block that names one host thousands of times.
+    private static func add(_ named: [String], to hosts: inout [String]) {
+        for key in named where hosts.count < maximumNearbyHosts && !hosts.contains(key) { hosts.append(key) }
+    }
+
+    // MARK: Bounds
+    //
+    // A page can be built so that rules which look around each mention, or back at what came before, would work for
+    // minutes: one "sentence" of thousands of provider names, thousands of company names in one section. These bounds
+    // keep the work linear in the page; real legal pages stay far inside them.
+
+    /// UTF-8 bytes of text the rules read at once: longer sentences are cut (`SentenceSplitter.pieces`).
+    static let maximumSentenceLength = 2_000
+    /// Mentions of one provider, and company names, read in one sentence: the others say nothing new.
+    static let maximumMentionsPerHost = 4
+    static let maximumNamesPerSentence = 16
+    /// Distinct hosts a block or section remembers as nearby, for a later sentence that speaks of "it".
+    static let maximumNearbyHosts = 64
+    /// Hosts named without an address that are looked for again across the whole text, to find one.
+    static let maximumAddressLookups = 16
+    /// Characters after a company name read for its address.
+    static let addressWindow = 400
 
     // MARK: Hosts in sentences
 
@@ -220,7 +256,12 @@ struct DocumentAnalysis {
         // The editor of the service is named in hosting sections too; it is not its host.
         if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Patterns.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []
-        for mention in context.facts.mentions where !isDenied(mention.range, in: text, triggers: triggers) && !isDistracted(mention.range, in: text, triggers: triggers) {
+        var mentionsRead: [String: Int] = [:]
+        for mention in context.facts.mentions {
+            mentionsRead[mention.providerID, default: 0] += 1
+            guard mentionsRead[mention.providerID]! <= Self.maximumMentionsPerHost, !isDenied(mention.range, in: text, triggers: triggers),
+                !isDistracted(mention.range, in: text, triggers: triggers)
+            else { continue }
             found.append(
                 HostFinding(
                     providerID: mention.providerID, asWritten: text.originalText(mention.range),
@@ -286,12 +327,16 @@ struct DocumentAnalysis {
         }
         // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
         let operatorEnd = context.triggers.contains(.hosting) ? Patterns.operatorOnProviders.firstRange(in: text)?.location : nil
-        return names.filter { name in
+        return names.prefix(Self.maximumNamesPerSentence).filter { name in
             !isDenied(name.range, in: text, triggers: context.triggers) && !isDistracted(name.range, in: text, triggers: context.triggers)
                 && !PlaceOnlyNames.isPlace(name.text)
                 && operatorEnd.map { name.range.location > $0 } != false
         }.map { name in
-            let after = block.text.range(of: name.text).map { String(block.text[$0.upperBound...]) } ?? ""
+            // The address may follow on the next line of the block: read on from the name, in the block.
+            let following = context.following
+            let after = following.utf16.index(
+                following.startIndex, offsetBy: name.range.location + name.range.length, limitedBy: following.endIndex
+            ).map { String(following[$0...].prefix(Self.addressWindow)) } ?? ""
             let address = CompanyName.address(after)
             return HostFinding(
                 providerID: nil, asWritten: name.text, roles: roles(around: name.range, context),
@@ -538,6 +583,8 @@ struct SentenceContext {
     let fromIntroduction: Bool
     /// Where the name a label gives starts in this sentence (after "Hébergeur :", or 0 under a label standing alone).
     var valueStart: Int? = nil
+    /// The block from the sentence's first character on (UTF-16 offsets in the sentence are offsets in it too).
+    let following: Substring
 
     var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.

@@ -20,10 +20,17 @@ enum LayoutTable {
         return output
     }
 
+    /// At most this many lines of a group are tried as a table's header: each try reads the rest of the group, and a
+    /// page of lines that all look like headers must not cost the square of its length.
+    static let maximumHeaderTries = 8
+
     /// The group's lines, with a table (when one starts at some line of the group) turned into row lines.
     private static func rows(in group: [PlainTextReader.Line]) -> [PlainTextReader.Line] {
         guard group.count >= 2 else { return group }
-        for start in 0..<(group.count - 1) {
+        var tries = 0
+        for start in 0..<(group.count - 1) where mayBeHeader(group[start].raw) {
+            tries += 1
+            guard tries <= maximumHeaderTries else { break }
             let candidate = group[start...].map(\.raw)
             guard let table = parse(Array(candidate)) else { continue }
             var result = Array(group[..<start])
@@ -33,6 +40,14 @@ enum LayoutTable {
             return result
         }
         return group
+    }
+
+    /// A header names a provider or entity column and a service column (`SubprocessorTable`); its cells are made of
+    /// whole words of the line, so a line whose words name neither cannot be one. Most lines are passed over here.
+    private static func mayBeHeader(_ line: String) -> Bool {
+        let text = Folded(line)
+        return Patterns.serviceColumn.matches(in: text)
+            && (Patterns.providerColumn.matches(in: text) || Patterns.entityColumn.matches(in: text) || UTF8Bytes.contains(text.folded, "societe"))
     }
 
     private static func parse(_ lines: [String]) -> (header: [String], rows: [[String]])? {

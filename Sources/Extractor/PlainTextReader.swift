@@ -39,7 +39,7 @@ enum PlainTextReader {
             }
             // Blank lines at the top and bottom of a page are layout; a paragraph may go on across the break.
             while lines.count > pageStart, lines.last!.text.isEmpty { lines.removeLast() }
-            while lines.count > pageStart, lines[pageStart].text.isEmpty { lines.remove(at: pageStart) }
+            if let firstText = lines[pageStart...].firstIndex(where: { !$0.text.isEmpty }) { lines.removeSubrange(pageStart..<firstText) }
             lines.append(Line(raw: pageBreak, text: pageBreak))
         }
         return lines
@@ -101,6 +101,7 @@ enum PlainTextReader {
             blocks.append(TextBlock(text: join(current), headings: headings.map(\.text), isHeading: false, isListItem: false))
         }
 
+        var afterPageBreak = false
         for item in lines {
             if let row = item.row {
                 flush()
@@ -111,12 +112,16 @@ enum PlainTextReader {
                 continue
             }
             let line = item.text
-            if line == pageBreak { continue }  // a paragraph cut by a page break goes on if the next line continues it
+            if line == pageBreak {  // a paragraph cut by a page break goes on if the next line continues it
+                afterPageBreak = true
+                continue
+            }
+            defer { afterPageBreak = false }
             if line.isEmpty {
                 flush()
                 continue
             }
-            if let last = current.last, startsNewParagraph(after: last, next: line) { flush() }
+            if let last = current.last, startsNewParagraph(after: last, next: line, acrossPages: afterPageBreak) { flush() }
             current.append(line)
         }
         flush()
@@ -124,29 +129,40 @@ enum PlainTextReader {
     }
 
     /// A new paragraph starts after a line that ends a sentence and is short of the text width, or at a heading.
-    private static func startsNewParagraph(after previous: String, next: String) -> Bool {
+    /// A page that ends on a full sentence ends its paragraph too: otherwise a document of full-width lines ending in
+    /// full stops would be one paragraph from its first page to its last.
+    private static func startsNewParagraph(after previous: String, next: String, acrossPages: Bool = false) -> Bool {
         if headingLevel(next) != nil || headingLevel(previous) != nil { return true }
         if next.hasPrefix("•") || next.hasPrefix("- ") || next.hasPrefix("– ") { return true }
         guard let end = previous.last else { return true }
-        return ".:;!?".contains(end) && previous.count < 70
+        return ".:;!?".contains(end) && (acrossPages || previous.count < 70)
     }
 
     /// Wrapped lines rejoin with a space; a word hyphenated at the line end ("héber-" + "gement") rejoins whole.
     /// Short label lines ("Hébergeur : X") keep their line break, as `<br>` lines do in HTML.
+    ///
+    /// Linear in the paragraph: the length of the text since its last line break is kept as lines are added, never
+    /// measured again.
     private static func join(_ lines: [String]) -> String {
         var text = ""
+        /// Characters since the last "\n" of `text`: only whether it is under 45 matters, so it stops counting there.
+        var lineLength = 0
         for line in lines {
             guard let last = text.last else {
                 text = line
+                lineLength = min(line.count, 45)
                 continue
             }
             if last == "-", let first = line.first, first.isLowercase, text.dropLast().last?.isLetter == true {
                 text.removeLast()
                 text += line
-            } else if text.split(separator: "\n").last.map({ $0.count < 45 && !".,;".contains($0.last ?? ".") }) == true {
+                lineLength = min(lineLength - 1 + line.count, 45)
+            } else if lineLength < 45 && !".,;".contains(last) {
                 text += "\n" + line
+                lineLength = min(line.count, 45)
             } else {
                 text += " " + line
+                lineLength = min(lineLength + 1 + line.count, 45)
             }
         }
         return text

@@ -58,17 +58,18 @@ struct ProviderMatcher: Sendable {
         }
         guard !candidates.isEmpty else { return [] }
         let units = Array(text.folded.utf16)
-        var taken: [NSRange] = []
+        // The code units a longer name has taken: one look per unit of a candidate, however many names the text holds.
+        var taken = [Bool](repeating: false, count: units.count)
         var found: [Mention] = []
         for candidate in candidates {
             let alias = aliases[candidate.pattern]
             let range = NSRange(location: candidate.location, length: candidate.length)
             if alias.caseSensitive && original.substring(with: range) != alias.written { continue }
             guard Self.isWordBoundary(haystack, original, range),
-                !taken.contains(where: { NSIntersectionRange($0, range).length > 0 }),
+                !taken[range.location..<(range.location + range.length)].contains(true),
                 !Self.isProductMention(units, range)
             else { continue }
-            taken.append(range)
+            taken.replaceSubrange(range.location..<(range.location + range.length), with: repeatElement(true, count: range.length))
             found.append(Mention(providerID: alias.providerID, range: range))
         }
         return found.sorted { $0.range.location < $1.range.location }

@@ -11,17 +11,59 @@ enum SentenceSplitter {
     ]
 
     static func sentences(in block: String) -> [String] {
-        var result: [String] = []
+        var result: [Range<String.Index>] = []
         var lineStart = block.startIndex
         for index in block.utf8.indices where block.utf8[index] == 0x0A {
             if lineStart < index { split(line: block[lineStart..<index], into: &result) }
             lineStart = block.utf8.index(after: index)
         }
         if lineStart < block.endIndex { split(line: block[lineStart...], into: &result) }
+        return result.map { String(block[$0]) }
+    }
+
+    /// The sentences of one line (no "\n" in it), as ranges of the string the line is cut from.
+    static func sentenceRanges(in line: Substring) -> [Range<String.Index>] {
+        var result: [Range<String.Index>] = []
+        split(line: line, into: &result)
         return result
     }
 
-    private static func split(line: Substring, into sentences: inout [String]) {
+    /// A sentence cut into pieces of at most `maximumLength` UTF-8 bytes, so that the work of the rules on one
+    /// sentence stays bounded whatever a page holds (a "sentence" of 8 000 provider names and no full stop): at the
+    /// last "; " of the allowance, else its last ", ", else its last space, provided the piece keeps at least half
+    /// the allowance; else at the last character that fits. Real sentences are far shorter and stay whole.
+    static func pieces(of sentence: Range<String.Index>, in text: Substring, maximumLength: Int) -> [Range<String.Index>] {
+        let bytes = text.utf8
+        guard bytes.distance(from: sentence.lowerBound, to: sentence.upperBound) > maximumLength else { return [sentence] }
+        var pieces: [Range<String.Index>] = []
+        var start = sentence.lowerBound
+        while bytes.distance(from: start, to: sentence.upperBound) > maximumLength {
+            let limit = bytes.index(start, offsetBy: maximumLength)
+            let half = bytes.index(start, offsetBy: maximumLength / 2)
+            /// The last place in the allowance's second half where `separator` (ASCII bytes) ends.
+            func lastEnd(of separator: [UInt8]) -> String.Index? {
+                var index = limit
+                while index > half {
+                    let from = bytes.index(index, offsetBy: -separator.count)
+                    if bytes[from..<index].elementsEqual(separator) { return index }
+                    index = bytes.index(before: index)
+                }
+                return nil
+            }
+            var end = lastEnd(of: Array("; ".utf8)) ?? lastEnd(of: Array(", ".utf8)) ?? lastEnd(of: [UInt8(ascii: " ")]) ?? limit
+            while end > start && bytes[end] & 0xC0 == 0x80 { end = bytes.index(before: end) }  // not inside a character
+            if end <= start { end = limit }
+            var pieceEnd = end
+            while pieceEnd > start && bytes[bytes.index(before: pieceEnd)] == UInt8(ascii: " ") { pieceEnd = bytes.index(before: pieceEnd) }
+            if start < pieceEnd { pieces.append(start..<pieceEnd) }
+            start = end
+            while start < sentence.upperBound && bytes[start] == UInt8(ascii: " ") { start = bytes.index(after: start) }
+        }
+        if start < sentence.upperBound { pieces.append(start..<sentence.upperBound) }
+        return pieces
+    }
+
+    private static func split(line: Substring, into sentences: inout [Range<String.Index>]) {
         let bytes = line.utf8
         var start = bytes.startIndex
         var index = bytes.startIndex
@@ -70,9 +112,9 @@ enum SentenceSplitter {
         if start < bytes.endIndex { append(line[start...], to: &sentences) }
     }
 
-    private static func append(_ sentence: Substring, to sentences: inout [String]) {
+    private static func append(_ sentence: Substring, to sentences: inout [Range<String.Index>]) {
         let trimmed = sentence.drop { $0 == " " }
-        if !trimmed.isEmpty { sentences.append(String(trimmed)) }
+        if !trimmed.isEmpty { sentences.append(trimmed.startIndex..<trimmed.endIndex) }
     }
 
     private static func isSentenceStart(_ line: Substring, at index: Substring.Index) -> Bool {

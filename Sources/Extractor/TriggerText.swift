@@ -34,6 +34,12 @@ struct TriggerSet: OptionSet, Sendable {
     /// Any word that may deny, condition or reassign a provider's mention.
     static let formerWords = TriggerSet(rawValue: 1 << 25)
     static let franceMoreWords = TriggerSet(rawValue: 1 << 26)
+    /// Words of pages that stand in for a document: maintenance, error, login and consent pages.
+    static let maintenancePage = TriggerSet(rawValue: 1 << 27)
+    static let errorPage = TriggerSet(rawValue: 1 << 28)
+    static let loginPage = TriggerSet(rawValue: 1 << 29)
+    static let consentPage = TriggerSet(rawValue: 1 << 30)
+    static let placeholder: TriggerSet = [.maintenancePage, .errorPage, .loginPage, .consentPage]
     static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords, .formerWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
 
@@ -190,11 +196,45 @@ enum Triggers {
         ]),
     ]
 
-    /// The kinds `scanBlock` looks for: `scan` finds them too, with the same words.
-    static let blockKinds = TriggerSet((words + legalWords).map(\.0))
+    /// What a page that stands in for the document says: "Site en maintenance", "Page introuvable", "Mot de passe
+    /// oublié ?", "Tout accepter". A legal page may say some of it too (its cookie section, a login link): these
+    /// words only count when they are new to a page that also lost its substance (`DocumentFindings.standsIn`).
+    static let placeholderWords: [(TriggerSet, [String])] = [
+        (.maintenancePage, [
+            "en maintenance", "maintenance en cours", "en cours de maintenance", "under maintenance", "down for maintenance",
+            "maintenance mode", "temporairement indisponible", "momentanement indisponible", "temporarily unavailable",
+            "service unavailable", "service indisponible", "site indisponible", "de retour tres bientot", "de retour tres vite",
+            "revient dans quelques", "be back soon", "back shortly", "merci de votre patience", "thank you for your patience",
+        ]),
+        (.errorPage, [
+            "page introuvable", "page non trouvee", "page not found", "page inexistante", "cette page n'existe pas",
+            "this page does not exist", "erreur 404", "error 404", "404 not found", "erreur 500", "error 500", "erreur 503",
+            "error 503", "internal server error", "erreur interne du serveur", "bad gateway", "gateway timeout",
+            "une erreur est survenue", "une erreur s'est produite", "an error occurred", "something went wrong", "acces refuse",
+            "access denied", "403 forbidden",
+        ]),
+        (.loginPage, [
+            "mot de passe oublie", "forgot password", "forgot your password", "connectez-vous", "identifiez-vous",
+            "veuillez vous connecter", "please log in", "please sign in", "sign in to continue", "log in to continue",
+            "se souvenir de moi", "remember me", "saisissez votre mot de passe", "enter your password", "session expiree",
+            "session has expired",
+        ]),
+        (.consentPage, [
+            "tout accepter", "accepter tout", "tout refuser", "accept all", "reject all", "accepter et continuer",
+            "accepter et fermer", "accept and continue", "gerer mes preferences", "gerer les preferences", "manage preferences",
+            "manage cookies", "parametrer les cookies", "personnaliser mes choix", "nous utilisons des cookies", "we use cookies",
+            "ce site utilise des cookies", "this site uses cookies", "this website uses cookies",
+        ]),
+    ]
 
-    private static let automaton = TriggerAutomaton(words + headingWords + legalWords + sentenceWords)
-    private static let blockAutomaton = TriggerAutomaton(words + legalWords)
+    /// The words `scanBlock` looks for, in every block of a page.
+    static let blockWords = words + legalWords + placeholderWords
+
+    /// The kinds `scanBlock` looks for: `scan` finds them too, with the same words.
+    static let blockKinds = TriggerSet(blockWords.map(\.0))
+
+    private static let automaton = TriggerAutomaton(words + headingWords + legalWords + sentenceWords + placeholderWords)
+    private static let blockAutomaton = TriggerAutomaton(blockWords)
 }
 
 /// Aho–Corasick over a small alphabet (letters, any digit, space, "-", "'", other), with the trigger kinds as outputs.

@@ -211,6 +211,9 @@ final class CurlTransfer {
         case CURLE_URL_MALFORMAT: reason = .invalidURL
         case CURLE_FILESIZE_EXCEEDED: reason = .tooLarge
         case CURLE_WRITE_ERROR where bodyTooLarge: reason = .tooLarge
+        // libcurl refuses a response header past its limit (100 KB a line, 300 KB in all) as "out of memory"; with no
+        // body received yet that is what it means.
+        case CURLE_OUT_OF_MEMORY where body.isEmpty: reason = .tooLarge
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
             CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
             reason = .tls
@@ -218,6 +221,7 @@ final class CurlTransfer {
         }
         let message =
             switch reason {
+            case .tooLarge where result == CURLE_OUT_OF_MEMORY: "response header too large (libcurl: \(text))"
             case .tooLarge: "the body is larger than the \(maximumBodyBytes)-byte limit"
             case .dns: "host name not found (\(text))"
             case .refused: "connection failed (\(text))"

@@ -9,16 +9,82 @@ struct YAMLReader {
     let path: String
 
     static func document(file: String, text: String) throws(InputError) -> YAMLReader {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw InputError(file: file, line: Self.line(of: error), field: nil, message: "YAML syntax error: \(Self.problem(of: error))")
-        } catch {
-            throw InputError(file: file, line: nil, field: nil, message: "cannot read YAML: \(error)")
+        try refuseAliasKeys(file: file, text: text)
+        guard let root = try compose(file: file, text: text) else {
+            throw InputError(file: file, line: 1, field: nil, message: "the file is empty")
         }
-        guard let root else { throw InputError(file: file, line: 1, field: nil, message: "the file is empty") }
         return YAMLReader(file: file, node: root, path: "")
+    }
+
+    private static func compose(file: String, text: String, marker: Character? = nil) throws(InputError) -> Node? {
+        /// A message about the copy with its aliases made plain speaks of them as the file writes them.
+        func restored(_ message: String) -> String {
+            marker.map { message.replacingOccurrences(of: String($0), with: "*") } ?? message
+        }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw InputError(file: file, line: Self.line(of: error), field: nil, message: restored("YAML syntax error: \(Self.problem(of: error))"))
+        } catch {
+            throw InputError(file: file, line: nil, field: nil, message: restored("cannot read YAML: \(error)"))
+        }
+    }
+
+    /// Refuses a mapping key that is, or holds, an alias (`? *big`), before Yams composes the file.
+    ///
+    /// Yams checks every mapping for duplicate keys by hashing them, and an alias is hashed as the whole node it
+    /// names: ten nested lists of ten aliases make a 500-byte key that hashes 10⁹ nodes, and every command that reads
+    /// inputs hangs. Aliases elsewhere cost nothing (the node is shared, and a reader expecting text or a mapping
+    /// stops at the first list). So the file is first composed with every alias written as a plain word starting
+    /// with a character the file does not hold; the keys of that copy then show where the aliases stood, by line,
+    /// at no cost.
+    private static func refuseAliasKeys(file: String, text: String) throws(InputError) {
+        let scalars = Array(text.unicodeScalars)
+        /// An alias is "*" and an anchor name, where a node may start: after a space, a line break or "[{,:?-".
+        let aliases = scalars.indices.filter { index in
+            guard scalars[index] == "*", index + 1 < scalars.count, isAnchorCharacter(scalars[index + 1]) else { return false }
+            return index == 0 || " \t\r\n[{,:?-".unicodeScalars.contains(scalars[index - 1])
+        }
+        guard !aliases.isEmpty else { return }
+        let present = Set(scalars)
+        guard let marker = (0xE000...0xF8FF).lazy.compactMap(Unicode.Scalar.init).first(where: { !present.contains($0) }) else { return }
+        var plain = scalars
+        for index in aliases { plain[index] = marker }
+        var copy = String.UnicodeScalarView()
+        copy.append(contentsOf: plain)
+        guard let root = try compose(file: file, text: String(copy), marker: Character(marker)) else { return }
+
+        func holdsAlias(_ node: Node) -> Bool {
+            switch node {
+            case .scalar(let scalar): scalar.style == .plain && scalar.string.unicodeScalars.first == marker
+            case .sequence(let items): items.contains(where: holdsAlias)
+            case .mapping(let mapping): mapping.contains { holdsAlias($0.key) || holdsAlias($0.value) }
+            case .alias: false
+            }
+        }
+        func check(_ node: Node) throws(InputError) {
+            switch node {
+            case .scalar, .alias: return
+            case .sequence(let items): for item in items { try check(item) }
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if holdsAlias(key) {
+                        let written = key.string.map { $0.replacingOccurrences(of: String(Character(marker)), with: "*") }
+                        throw InputError(
+                            file: file, line: key.mark?.line, field: nil,
+                            message: "a key may not be an alias\(written.map { " (\($0))" } ?? ""): write the key out "
+                                + "(an alias of nested lists as a key makes reading the file take forever)")
+                    }
+                    try check(value)
+                }
+            }
+        }
+        try check(root)
+    }
+
+    /// The characters of an anchor's name, as libyaml reads them.
+    private static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
     }
 
     var line: Int? { node.mark?.line }
@@ -125,12 +191,20 @@ extension YAMLReader {
         return value
     }
 
-    /// An absolute http(s) URL with a host.
+    /// An absolute http(s) URL with a host, written as it is sent: no white space, no user name or password.
     func webURL() throws(InputError) -> String {
         let value = try string()
+        // Foundation would percent-encode a space and accept the URL; libcurl refuses it at fetch time.
+        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            throw fail("'\(value)' has a space or a control character in it: write a space as %20")
+        }
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else { throw fail("'\(value)' is not an http(s) URL") }
+        // Every URL is published (pages, data files, the archive): credentials in it would be too. Not echoed here.
+        if url.user != nil || url.password != nil || value.split(separator: "/", maxSplits: 3).dropFirst().first?.contains("@") == true {
+            throw fail("the URL of host '\(host)' carries a user name or password (user:password@), which would be published with it: remove them")
+        }
         return value
     }
 

@@ -7,20 +7,32 @@ public struct PDFTextConverter: Sendable {
         case failed(String)
         /// The PDF has no text layer (a scan): nothing to quote.
         case noText
+        /// `pdftotext` ran past its time: the document is given up, the night goes on.
+        case timedOut(seconds: Double)
 
         public var description: String {
             switch self {
             case .toolMissing: "pdftotext is not installed (apt-get install poppler-utils)"
             case .failed(let reason): "pdftotext could not read the PDF: \(reason)"
             case .noText: "the PDF has no text layer (a scanned document?)"
+            case .timedOut(let seconds): "pdftotext ran for more than \(Self.format(seconds)) s and was stopped"
             }
+        }
+
+        private static func format(_ seconds: Double) -> String {
+            seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
         }
     }
 
     public var executable: String
+    /// Wall time allowed to one run of `pdftotext`: a PDF built to make it work for minutes must not hold the night.
+    public var timeout: Double
 
-    public init(executable: String? = nil) {
+    public static let defaultTimeout = 60.0
+
+    public init(executable: String? = nil, timeout: Double = Self.defaultTimeout) {
         self.executable = executable ?? Self.locate() ?? "/usr/bin/pdftotext"
+        self.timeout = timeout
     }
 
     public static func isPDF(_ data: Data, contentType: String?) -> Bool {
@@ -52,14 +64,23 @@ public struct PDFTextConverter: Sendable {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         do { try process.run() } catch { return .failure(.failed("\(error)")) }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return .failure(.failed(message.isEmpty ? "exit status \(process.terminationStatus)" : message.trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Both pipes are drained while the program runs (a full pipe would stop it), each on its own thread.
+        let data = PipeReader(output.fileHandleForReading)
+        let message = PipeReader(errors.fileHandleForReading)
+        guard exited.wait(timeout: .now() + timeout) == .success else {
+            process.terminate()
+            if exited.wait(timeout: .now() + 1) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            return .failure(.timedOut(seconds: timeout))
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data.wait(), as: UTF8.self)
+        let errorText = String(decoding: message.wait(), as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            return .failure(
+                .failed(errorText.isEmpty ? "exit status \(process.terminationStatus)" : errorText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
         guard text.contains(where: { $0.isLetter }) else { return .failure(.noText) }
         return .success(text)
     }
@@ -67,5 +88,24 @@ public struct PDFTextConverter: Sendable {
     private static func locate() -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/pdftotext" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own; `wait()` returns what it read.
+private final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Only called once the program has exited, so the pipe's end is near.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -29,9 +29,9 @@ public struct DocumentReader: Sendable {
                 let findings = extractor.extract(pdfText: text, layout: layout, boxes: boxes, url: fetch.finalURL, fetchedAt: fetchedAt)
                 return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
             case .failure(let failure):
+                let reason: FetchFailure.Reason = if case .timedOut = failure { .timeout } else { .unsupportedContent }
                 return DocumentSnapshot(
-                    reference: reference, fetch: fetch, findings: nil,
-                    readFailure: FetchFailure(reason: .unsupportedContent, message: failure.description))
+                    reference: reference, fetch: fetch, findings: nil, readFailure: FetchFailure(reason: reason, message: failure.description))
             }
         }
         guard Self.isHTML(type) else {

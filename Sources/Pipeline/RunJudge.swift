@@ -47,15 +47,16 @@ struct RunJudge {
                     ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
                 var snapshot = unchanged.map { DocumentSnapshot(reference: reference, fetch: record, findings: $0) }
                     ?? reader.read(reference, fetch: record)
-                let previous = try? archive.lastGood(url: reference.url, before: runID)
-                // A page that answers 200 but has no legal text where there was some is a maintenance, login or
-                // error page: not the document, and treated as a failure.
-                if let findings = snapshot.findings, !findings.hasLegalText, let previous,
-                    reader.read(reference, fetch: previous).findings?.hasLegalText == true
+                // The last copy read as the document: a stand-in page kept stale last night is not one.
+                let previous = (try? archive.lastDocument(url: reference.url, before: runID)) ?? (try? archive.lastGood(url: reference.url, before: runID))
+                lazy var previousRead = previous.map { reader.read(reference, fetch: $0) }
+                // A page that answers 200 but stands in for the legal page it was (a maintenance, error, login or
+                // consent page, maybe with the site's footer) is not the document, and is treated as a failure.
+                if let findings = snapshot.findings, !findings.hasLegalText || !findings.placeholderWords.isEmpty,
+                    let before = previousRead?.findings, let reason = findings.standsIn(for: before)
                 {
                     snapshot.findings = nil
-                    snapshot.readFailure = FetchFailure(
-                        reason: .notTheDocument, message: "the page no longer reads like a legal page (maintenance, login or error page?)")
+                    snapshot.readFailure = FetchFailure(reason: .notTheDocument, message: reason)
                 }
                 var readFrom = record
                 if let failure = snapshot.failure {
@@ -64,8 +65,7 @@ struct RunJudge {
                         "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
                         ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
                     // An outage never lowers a grade: the last good copy is judged, and marked stale.
-                    if let good = previous {
-                        var kept = reader.read(reference, fetch: good)
+                    if let good = previous, var kept = previousRead {
                         if kept.findings != nil {
                             kept.stale = DocumentSnapshot.Stale(reason: failure, attemptedAt: record.attemptedAt)
                             snapshot = kept

@@ -120,6 +120,9 @@ public struct DocumentFindings: Sendable, Equatable, Codable {
     public var textLength: Int
     /// The page reads like a legal page at all (legal notice, privacy, terms): a maintenance or login page does not.
     public var hasLegalText: Bool = false
+    /// The kinds of stand-in page whose words the page holds ("Site en maintenance", "Mot de passe oublié ?"), in
+    /// `PlaceholderKind` order; a legal page may hold some (see `standsIn(for:)`).
+    public var placeholderWords: [PlaceholderKind] = []
 
     public init(
         hosts: [HostFinding] = [], hds: [HDSMention] = [], secNumCloud: [SecNumCloudMention] = [],
@@ -133,5 +136,19 @@ public struct DocumentFindings: Sendable, Equatable, Codable {
         self.dataLocations = dataLocations
         self.exposureDisclosures = exposureDisclosures
         self.textLength = textLength
+    }
+
+    /// Findings kept in an archive by an older version lack the fields added since: they read as their defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        hosts = try container.decode([HostFinding].self, forKey: .hosts)
+        hds = try container.decode([HDSMention].self, forKey: .hds)
+        secNumCloud = try container.decode([SecNumCloudMention].self, forKey: .secNumCloud)
+        zeroKnowledge = try container.decode([Evidence].self, forKey: .zeroKnowledge)
+        dataLocations = try container.decode([LocationMention].self, forKey: .dataLocations)
+        exposureDisclosures = try container.decode([Evidence].self, forKey: .exposureDisclosures)
+        textLength = try container.decode(Int.self, forKey: .textLength)
+        hasLegalText = try container.decodeIfPresent(Bool.self, forKey: .hasLegalText) ?? false
+        placeholderWords = try container.decodeIfPresent([PlaceholderKind].self, forKey: .placeholderWords) ?? []
     }
 }

@@ -7,30 +7,33 @@ extension HostFinding {
     /// One entry per host with all its roles and evidence, in order of first mention.
     ///
     /// `unspecified` is dropped where another mention states the role: it means "not said here", not a role.
+    /// Linear in the mentions: a page may name one host thousands of times.
     public static func merge(_ findings: [HostFinding]) -> [HostFinding] {
-        var order: [String] = []
-        var merged: [String: HostFinding] = [:]
+        var merged: [HostFinding] = []
+        var index: [String: Int] = [:]
+        var roles: [Set<HostRole>] = []
+        var seen: [Set<Evidence>] = []
         for finding in findings {
             let key = finding.identityKey
-            guard var existing = merged[key] else {
-                order.append(key)
-                merged[key] = finding
+            guard let at = index[key] else {
+                index[key] = merged.count
+                merged.append(finding)
+                roles.append(Set(finding.roles))
+                seen.append(Set(finding.evidence))
                 continue
             }
-            existing.roles = Array(Set(existing.roles + finding.roles)).sorted()
-            for evidence in finding.evidence where !existing.evidence.contains(evidence) {
-                existing.evidence.append(evidence)
+            roles[at].formUnion(finding.roles)
+            for evidence in finding.evidence where seen[at].insert(evidence).inserted {
+                merged[at].evidence.append(evidence)
             }
-            existing.country = existing.country ?? finding.country
-            existing.parentCountry = existing.parentCountry ?? finding.parentCountry
-            existing.address = existing.address ?? finding.address
-            merged[key] = existing
+            merged[at].country = merged[at].country ?? finding.country
+            merged[at].parentCountry = merged[at].parentCountry ?? finding.parentCountry
+            merged[at].address = merged[at].address ?? finding.address
         }
-        return order.compactMap { key in
-            guard var host = merged[key] else { return nil }
-            host.roles = Array(Set(host.roles)).sorted()
-            if host.roles.count > 1 { host.roles.removeAll { $0 == .unspecified } }
-            return host
+        for at in merged.indices {
+            merged[at].roles = roles[at].sorted()
+            if merged[at].roles.count > 1 { merged[at].roles.removeAll { $0 == .unspecified } }
         }
+        return merged
     }
 }

@@ -272,6 +272,45 @@ import TestSupport
         }
     }
 
+    /// Night 1: a legal notice naming OVHcloud. Nights 2 and 3: "Site en maintenance" with the site's ordinary footer
+    /// of legal links, answered with 200: it has legal words, so it once passed for the document and the platform fell
+    /// to E. It stands in for the document: the notice of night 1 is kept, marked stale with the reason, every night.
+    @Test func maintenancePageWithALegalFooterKeepsTheLastGoodCopy() async throws {
+        let server = try FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            server.stop()
+        }
+        let platforms = Self.platformsYAML([("kine", [server.url("/good-then-maintenance-footer")]), ("steady", [server.url("/pages/level-b.html")])])
+        var options = makeOptions(in: directory, platforms: try directory.write("platforms.yml", platforms))
+        options.fetch.perHostDelay = 0
+        func kine(_ site: URL) throws -> [String: Any] {
+            try #require((try json(site)["platforms"] as? [[String: Any]])?.first { $0["id"] as? String == "kine" })
+        }
+        let first = try await CrawlPipeline(options: options).run()
+        #expect(first.exitCode == 0)
+        let good = try kine(first.siteDirectory)
+        let level = try #require(good["level"] as? String)
+        #expect(level != "E" && level != "unrated")
+        #expect((good["hosts"] as? [[String: Any]])?.compactMap { $0["provider"] as? String } == ["ovhcloud"])
+        let goodFetch = try #require((good["documents"] as? [[String: Any]])?.first?["fetchedAt"] as? String)
+
+        for night in 2...3 {
+            options.runDate = Self.runDate.addingTimeInterval(Double(night - 1) * 86_400)
+            let summary = try await CrawlPipeline(options: options).run()
+            #expect(summary.exitCode == 1, "night \(night): the document failed")
+            let card = try kine(summary.siteDirectory)
+            #expect(card["level"] as? String == level, "night \(night): a stand-in page never lowers a grade")
+            let document = try #require((card["documents"] as? [[String: Any]])?.first)
+            #expect(document["status"] as? String == "stale", "night \(night)")
+            #expect(document["fetchedAt"] as? String == goodFetch, "night \(night): judged on the notice of night 1")
+            let error = document["error"] as? String ?? ""
+            #expect(error.contains("no longer reads like the legal page it was: it reads like a maintenance page"), "night \(night): \(error)")
+        }
+        #expect(server.requests(to: "/good-then-maintenance-footer") == 3)
+    }
+
     @Test func outageKeepsTheLastGoodCopyAndReportsRebuildTheSameSite() async throws {
         let server = try FixtureServer.start()
         let directory = try TemporaryDirectory()

@@ -1,4 +1,4 @@
-import Extractor
+@testable import Extractor
 import Foundation
 import InputFiles
 import SovereigntyModel
@@ -147,6 +147,38 @@ import TestSupport
         let quote = result.hosts.first?.evidence.first?.quote ?? ""
         #expect(quote.count <= Evidence.maximumQuoteLength)
         #expect(quote.contains("OVH SAS"))
+    }
+
+    /// One paragraph naming a provider thousands of times, with or without full stops ("S.A.S." is not the end of a
+    /// sentence): every mention used to look at the whole sentence again (8 000 "hébergé chez Amazon Web Services, "
+    /// took 30 s). Four times the text must take well under sixteen times as long; the bound is loose, for a busy
+    /// machine.
+    @Test(.timeLimit(.minutes(1)), arguments: [("hébergé chez Amazon Web Services, ", 2_000, "aws"), ("hébergé chez OVH SAS. ", 1_000, "ovhcloud")])
+    func mentionDenseParagraphIsReadInLinearTime(_ phrase: String, _ count: Int, _ provider: String) throws {
+        func timed(_ repeats: Int) -> (DocumentFindings, Double) {
+            let html = "<html><body><p>" + String(repeating: phrase, count: repeats) + "</p></body></html>"
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result = findings(html: html)
+            return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        _ = timed(count / 10)  // warm up
+        let (small, smallSeconds) = timed(count)
+        let (large, largeSeconds) = timed(4 * count)
+        #expect(small.hosts.map(\.providerID) == [provider] && large.hosts.map(\.providerID) == [provider])
+        #expect(largeSeconds < 8 * smallSeconds + 1, "\(count)×: \(smallSeconds) s, \(4 * count)×: \(largeSeconds) s")
+    }
+
+    @Test func overlongSentenceIsCutIntoPiecesAtClauseEnds() {
+        let clause = "les données sont hébergées chez un prestataire établi en France"
+        let sentence = (0..<100).map { "\(clause) \($0)" }.joined(separator: "; ") + ", " + String(repeating: "x", count: 3_000)
+        let text = Substring(sentence)
+        let pieces = SentenceSplitter.pieces(of: text.startIndex..<text.endIndex, in: text, maximumLength: 1_000)
+        #expect(pieces.count > 5)
+        #expect(pieces.allSatisfy { text.utf8[$0].count <= 1_000 })
+        #expect(pieces.prefix(5).allSatisfy { text[$0].hasSuffix(";") }, "cut after a clause while there is one")
+        #expect(pieces.map { String(text[$0]) }.joined().filter { $0 != " " } == sentence.filter { $0 != " " }, "no character lost or added")
+        let short = Substring(clause)
+        #expect(SentenceSplitter.pieces(of: short.startIndex..<short.endIndex, in: short, maximumLength: 1_000) == [short.startIndex..<short.endIndex])
     }
 
     @Test func hostilePagesNeverCrash() {

@@ -15,7 +15,7 @@ import TestSupport
     /// Trigger words and ordinary words joined by random noise, some words cut by an invisible character.
     static func messyText(seed: UInt64, words: Int) -> String {
         var random = SplitMix(state: seed)
-        let vocabulary = Triggers.words.flatMap(\.1) + Triggers.legalWords.flatMap(\.1) + [
+        let vocabulary = Triggers.blockWords.flatMap(\.1) + [
             "Les", "données", "de", "santé", "sont", "HÉBERGÉES", "chez", "OVH", "à", "Roubaix", "l'utilisateur", "États-Unis",
             "1111-8", "ŒUVRE", "naïve", "😀", "über",
         ]
@@ -93,7 +93,7 @@ import TestSupport
     }
 
     @Test func rawTextGivesTheTriggersOfItsNormalisedText() {
-        let groups = Triggers.words + Triggers.legalWords
+        let groups = Triggers.blockWords
         // Short texts scan in one pass; long ones in two halves, the middle falling anywhere.
         for seed in 0..<400 as Range<UInt64> {
             let text = Self.messyText(seed: seed, words: seed % 2 == 0 ? 12 : 300)
@@ -111,7 +111,7 @@ import TestSupport
     func wordAcrossTheMiddleIsFound(length: Int) {
         let end = length / 2
         let filler = { (count: Int) in String(String(repeating: "qq ", count: count / 3 + 1).prefix(count)) }
-        for (kind, words) in Triggers.words + Triggers.legalWords {
+        for (kind, words) in Triggers.blockWords {
             for word in words {
                 // Spaces spread over a line break, and invisible characters or a run of spaces where the middle falls.
                 let variants = [word, word.replacingOccurrences(of: " ", with: " \u{A0}\n "), "\u{AD}\u{200B}" + word, "    " + word]

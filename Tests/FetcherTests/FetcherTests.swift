@@ -1,5 +1,8 @@
 @testable import Fetcher
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import SovereigntyModel
 import Synchronization
 import Testing
@@ -148,6 +151,39 @@ import TestSupport
     }
 }
 
+/// `http://[::]:PORT/` is connected to ::1 by Linux, and `[::ffff:127.0.0.1]` to 127.0.0.1: URLs that name no
+/// loopback host must reach neither. Listeners that never answer stand on both; the kernel queues any connection
+/// that reaches them, so an empty queue after the fetch shows that none did.
+@Suite struct UnspecifiedAddressFetchTests {
+    @Test(.timeLimit(.minutes(1))) func unspecifiedAndMappedLoopbackURLsNeverConnect() async throws {
+        let v4 = try #require(LoopbackListener.open(backlog: 8))
+        defer { close(v4.descriptor) }
+        let v6 = LoopbackListener.openIPv6(backlog: 8)  // nil on a machine without IPv6: its part is left out
+        defer { if let v6 { close(v6.descriptor) } }
+        var configuration = FetchConfiguration(concurrency: 4, connectTimeoutSeconds: 2, transferTimeoutSeconds: 2, maximumBodyBytes: 1_000)
+        configuration.perHostDelay = 0
+        configuration.retryBaseDelay = 0.01
+        let urls = ["http://[::ffff:127.0.0.1]:\(v4.port)/", "http://[::ffff:7f00:1]:\(v4.port)/", "http://0.0.0.0:\(v4.port)/"]
+            + (v6.map { ["http://[::]:\($0.port)/", "http://[0:0::0]:\($0.port)/legal"] } ?? [])
+        let records = await Fetcher(configuration: configuration).fetch(urls)
+        for record in records {
+            #expect(record.failure?.reason == .forbiddenAddress, "\(record.requestedURL): \(record.failure?.message ?? "fetched")")
+        }
+        #expect(records.contains { $0.failure?.message.hasPrefix("refused to connect: unspecified address ::") == true } || v6 == nil)
+        #expect(!LoopbackListener.hasWaitingConnection(v4.descriptor), "a request reached 127.0.0.1")
+        if let v6 { #expect(!LoopbackListener.hasWaitingConnection(v6.descriptor), "a request reached ::1") }
+
+        // The listeners do take connections: a URL that names loopback reaches them (and waits for an answer in vain).
+        configuration.maximumAttempts = 1
+        configuration.respectRobots = false
+        configuration.transferTimeoutSeconds = 1
+        let control = ["http://127.0.0.1:\(v4.port)/"] + (v6.map { ["http://[::1]:\($0.port)/"] } ?? [])
+        _ = await Fetcher(configuration: configuration).fetch(control)
+        #expect(LoopbackListener.hasWaitingConnection(v4.descriptor))
+        if let v6 { #expect(LoopbackListener.hasWaitingConnection(v6.descriptor)) }
+    }
+}
+
 /// The address policy, as a pure function: no packet is sent anywhere by these tests.
 @Suite struct AddressPolicyTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -178,6 +214,46 @@ import TestSupport
     ])
     func decides(_ example: Case) {
         #expect((AddressPolicy.decide(address: example.address, urlIsLoopback: example.urlIsLoopback) == .allow) == example.allowed)
+    }
+
+    /// Every spelling of an unspecified address, and of loopback carried in an IPv6 address, from a non-loopback URL.
+    @Test(arguments: [
+        "0.0.0.0", "0.1.2.3", "::", "0::0", "0:0:0:0:0:0:0:0", "::0.0.0.0", "::ffff:0.0.0.0", "::ffff:0:0", "::ffff:127.0.0.1",
+        "::ffff:7f00:1", "0:0:0:0:0:ffff:127.1.2.3", "::127.0.0.1", "::7f00:1", "::ffff:0:127.0.0.1", "64:ff9b::127.0.0.1",
+        "2002:7f00:1::", "::ffff:169.254.169.254", "::169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1",
+    ])
+    func refusesUnspecifiedAndCarriedLoopback(_ written: String) throws {
+        let address = try #require(Self.bytes(written), "\(written) parses")
+        #expect(AddressPolicy.decide(address: address, urlIsLoopback: false) != .allow, "\(written)")
+        // Only loopback itself is allowed for a loopback URL; the unspecified and link-local addresses never are.
+        let carried = address.count == 16 ? AddressPolicy.embeddedIPv4(address)?.address ?? address : address
+        let isLoopback = carried.first == 127
+        #expect((AddressPolicy.decide(address: address, urlIsLoopback: true) == .allow) == isLoopback, "\(written)")
+    }
+
+    @Test(arguments: ["93.184.216.34", "::ffff:93.184.216.34", "2001:db8::1", "2a01:4f8::1", "64:ff9b::5db8:d822", "2002:5db8:d822::1", "::2:0:0:1"])
+    func allowsPublicAddressesInEveryForm(_ written: String) throws {
+        let address = try #require(Self.bytes(written), "\(written) parses")
+        #expect(AddressPolicy.decide(address: address, urlIsLoopback: false) == .allow, "\(written)")
+    }
+
+    @Test func refusalsNameTheAddressAsWritten() {
+        #expect(AddressPolicy.decide(address: Self.bytes("::")!, urlIsLoopback: true) == .refuse("unspecified address ::"))
+        #expect(
+            AddressPolicy.decide(address: Self.bytes("::ffff:127.0.0.1")!, urlIsLoopback: false)
+                == .refuse("loopback address 127.0.0.1 reached from a non-loopback URL, written as the IPv4-mapped address ::ffff:127.0.0.1"))
+        #expect(AddressPolicy.describe(Self.bytes("fe80::1")!) == "fe80::1")
+        #expect(AddressPolicy.describe(Self.bytes("::127.0.0.1")!) == "::127.0.0.1")
+        #expect(AddressPolicy.describe(Self.bytes("64:ff9b::a9fe:a9fe")!) == "64:ff9b::169.254.169.254")
+        #expect(AddressPolicy.describe(Self.bytes("2001:db8:0:0:1:0:0:1")!) == "2001:db8::1:0:0:1")
+    }
+
+    static func bytes(_ written: String) -> [UInt8]? {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, written, &v4) == 1 { return withUnsafeBytes(of: &v4) { Array($0) } }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, written, &v6) == 1 { return withUnsafeBytes(of: &v6) { Array($0) } }
+        return nil
     }
 
     @Test func loopbackHosts() {
@@ -240,7 +316,7 @@ import TestSupport
         configuration.perHostDelay = 0
         configuration.maximumAttempts = 2
         configuration.retryBaseDelay = 0.1
-        let paths = ["/drip", "/stall", "/reset", "/short", "/bomb", "/garbage", "/empty"]
+        let paths = ["/drip", "/stall", "/reset", "/short", "/bomb", "/garbage", "/empty", "/big-header"]
         let (records, seconds) = await FetcherTests.timedFetch(paths.map(server.url), configuration: configuration)
         let reasons = Dictionary(uniqueKeysWithValues: zip(paths, records.map { $0.failure?.reason }))
         #expect(reasons["/drip"] == .timeout)
@@ -250,6 +326,9 @@ import TestSupport
         #expect(reasons["/bomb"] == .tooLarge, "the decompressed body is capped")
         #expect(reasons["/garbage"] == Optional<FetchFailure.Reason>.none)
         #expect(reasons["/empty"] == .emptyBody)
+        #expect(reasons["/big-header"] == .tooLarge)
+        #expect(records[7].failure?.message.hasPrefix("response header too large") == true, "\(records[7].failure?.message ?? "")")
+        #expect(records[7].attempts == 1, "a header too large is not retried")
         #expect(records[0].attempts == 2, "a timeout is retried")
         #expect(records[6].attempts == 1, "an empty page is not")
         #expect(seconds < 30, "bounded: \(seconds) s")

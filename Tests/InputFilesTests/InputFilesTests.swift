@@ -51,6 +51,15 @@ import TestSupport
         BadCase(name: "unknown key", edit: { $0.replacingOccurrences(of: "    category:", with: "    categroy:") }, line: 4, mentions: ["categroy", "unknown key"]),
         BadCase(name: "bad id", edit: { $0.replacingOccurrences(of: "id: exemple", with: "id: Exemple_1") }, line: 2, mentions: ["platforms[0].id", "a-z"]),
         BadCase(name: "not http", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "ftp://exemple.test/m") }, line: 8, mentions: ["documents[0].url", "http(s)"]),
+        BadCase(
+            name: "password in URL", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "https://admin:s3cret@exemple.test/m") },
+            line: 8, mentions: ["documents[0].url", "user name or password", "'exemple.test'"]),
+        BadCase(
+            name: "user in URL", edit: { $0.replacingOccurrences(of: "website: https://exemple.test", with: "website: https://robot@exemple.test") },
+            line: 6, mentions: ["platforms[0].website", "user name or password"]),
+        BadCase(
+            name: "space in URL", edit: { $0.replacingOccurrences(of: "https://exemple.test/mentions", with: "https://exemple.test/mentions légales") },
+            line: 8, mentions: ["documents[0].url", "space", "%20"]),
         BadCase(name: "bad kind", edit: { $0.replacingOccurrences(of: "kind: legal-notice", with: "kind: notice") }, line: 9, mentions: ["kind", "legal-notice"]),
         BadCase(
             name: "duplicate id",
@@ -67,8 +76,44 @@ import TestSupport
             #expect(error.file == "in/platforms.yml")
             #expect(error.line == bad.line, "\(error)")
             for word in bad.mentions { #expect(error.description.contains(word), "\(error)") }
+            #expect(!error.description.contains("s3cret"), "a password is never repeated")
             #expect(error.description.hasPrefix("in/platforms.yml:\(bad.line)"))
         }
+    }
+
+    /// Ten nested lists of ten aliases: 500 bytes that name 10⁹ nodes. As a value it costs nothing; as a key, Yams
+    /// hashed all of it and every command hung. Each spelling of an alias key is refused at once, with its line.
+    static let aliasBomb = (["l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+        + (1...8).map { "l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 10).joined(separator: ", ") + "]" })
+        .joined(separator: "\n") + "\n"
+
+    @Test(.timeLimit(.minutes(1)), arguments: [
+        ("? *l8\n: boom\n", 10, "(*l8)"),
+        ("*l8 : boom\n", 10, "(*l8)"),
+        ("nested: {*l8 : boom}\n", 10, "(*l8)"),
+        ("? [a, *l8]\n: boom\n", 10, "alias"),
+        ("platforms:\n  - id: a\n    ? *l8\n    : b\n", 12, "(*l8)"),
+    ])
+    func aliasAsAKeyIsRefusedAtOnce(_ tail: String, _ line: Int, _ mention: String) throws {
+        let start = Date()
+        do {
+            _ = try PlatformList.parse(text: Self.aliasBomb + tail, file: "in/platforms.yml")
+            Issue.record("alias key accepted")
+        } catch {
+            #expect(error.description.hasPrefix("in/platforms.yml:\(line): a key may not be an alias"), "\(error)")
+            #expect(error.description.contains(mention), "\(error)")
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    /// Aliases where a value goes, and stars in text, read as before.
+    @Test func aliasesAsValuesAndStarsInTextStillRead() throws {
+        let text = Self.valid.replacingOccurrences(of: "website: https://exemple.test", with: "website: &site https://exemple.test/mentions")
+            .replacingOccurrences(of: "- url: https://exemple.test/mentions", with: "- url: *site")
+            .replacingOccurrences(of: "name: Exemple", with: "name: \"Exemple *étoile* [2*3]\"")
+        let platforms = try PlatformList.parse(text: text, file: "platforms.yml")
+        #expect(platforms.first?.documents.first?.url == "https://exemple.test/mentions")
+        #expect(platforms.first?.name == "Exemple *étoile* [2*3]")
     }
 
     @Test func providersRejectUnknownRunsOnAndSharedAliases() throws {

@@ -86,6 +86,9 @@ public final class FixtureServer: Sendable {
             return .init(
                 status: 200, contentType: html,
                 body: Data("<html><body><h1>Maintenance en cours</h1><p>Le service revient dans quelques minutes. Merci de votre patience.</p></body></html>".utf8))
+        case "/good-then-maintenance-footer":
+            // A legal notice the first time; then a maintenance page that keeps the site's footer of legal links.
+            return page(number == 1 ? "notice-ovh.html" : "maintenance-footer.html")
         case "/flapping":
             // A page that flaps between two captures: one host on odd requests, another on even ones.
             return page(number % 2 == 1 ? "level-b.html" : "level-d.html")

@@ -8,7 +8,7 @@ import Glibc
 ///
 /// Paths: `/drip` (one byte a second), `/stall` (headers, then nothing), `/reset` (connection reset),
 /// `/short` (Content-Length longer than the body), `/bomb` (50 MB of zeros gzipped), `/garbage` (binary as text/html),
-/// `/empty` (200 with no body), `/huge` (a 200 MB body). Every connection ends by itself within `maximumSeconds`.
+/// `/empty` (200 with no body), `/huge` (a 200 MB body), `/big-header` (a 1 MB header line). Every connection ends by itself within `maximumSeconds`.
 public final class HostileServer: @unchecked Sendable {
     public let port: UInt16
     private let listener: Int32
@@ -92,6 +92,9 @@ public final class HostileServer: @unchecked Sendable {
                 let sent = piece.withUnsafeBytes { Glibc.send(connection, $0.baseAddress, piece.count, Int32(MSG_NOSIGNAL)) }
                 if sent <= 0 { break }
             }
+        case "/big-header":
+            // One header line of 1 MB.
+            send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Filler: " + String(repeating: "a", count: 1_000_000) + "\r\nContent-Length: 8\r\n\r\n<p>x</p>")
         case "/empty":
             send("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 0\r\n\r\n")
         default:
