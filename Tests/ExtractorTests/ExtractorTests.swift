@@ -65,6 +65,29 @@ import TestSupport
         #expect(Set(result.dataLocations.map(\.location)) == [.france])
     }
 
+    /// A page's charset as browsers read it: a byte-order mark wins over the header, and the page's own `<meta>` is read
+    /// before parsing even when an accented title comes first (libxml2 switching encodings there lost the page).
+    @Test(arguments: ["UTF-16LE", "UTF-16BE", "UTF-8"])
+    func byteOrderMarkWinsOverTheHeader(encoding: String) throws {
+        let page = "<html><head><title>Mentions légales</title></head><body><p>Le site est hébergé par OVH SAS à Roubaix.</p></body></html>"
+        let (mark, body): ([UInt8], Data) =
+            switch encoding {
+            case "UTF-16LE": ([0xFF, 0xFE], page.data(using: .utf16LittleEndian)!)
+            case "UTF-16BE": ([0xFE, 0xFF], page.data(using: .utf16BigEndian)!)
+            default: ([0xEF, 0xBB, 0xBF], Data(page.utf8))
+            }
+        let result = extractor.extract(html: Data(mark) + body, charset: "iso-8859-1", url: "http://127.0.0.1/bom", fetchedAt: "2026-11-22T03:00:00Z")
+        #expect(result.hosts.map(\.providerID) == ["ovhcloud"], "\(encoding)")
+        #expect(result.hosts.first?.evidence.first?.quote == "Le site est hébergé par OVH SAS à Roubaix.")
+    }
+
+    @Test func metaCharsetAfterAnAccentedTitleIsHonoured() {
+        let page = "<html><head><title>Mentions légales</title><meta charset=\"UTF-8\"></head><body><p>Hébergeurs :<br>OVH (RCS Lille)<br>Amazon Cloud (EC2)</p></body></html>"
+        let result = extractor.extract(html: Data(page.utf8), charset: nil, url: "http://127.0.0.1/meta", fetchedAt: "2026-11-22T03:00:00Z")
+        #expect(Set(result.hosts.compactMap(\.providerID)) == ["ovhcloud", "aws"])
+        #expect(result.hosts.allSatisfy { $0.roles == [.website] }, "a legal notice's host block names the website's hosts")
+    }
+
     @Test func listOfProvidersAfterAHostingSentence() throws {
         let result = try findings("level-c.html")
         // Each item keeps what the introduction said ("le site est hébergé par") and adds its own role; a CDN is only a CDN.
