@@ -21,8 +21,7 @@ enum HTMLTextReader {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
-        let encoding = CharsetSniffer.encoding(header: declared, html: html)
+        let encoding = encoding(html: html, charset: charset)
         let reader = SAXReader()
         reader.collector.keepsAllText = keepAllText
         SAXReader.install(on: context, reader: reader)
@@ -37,6 +36,13 @@ enum HTMLTextReader {
         }
         reader.collector.finish()
         return reader.collector.blocks
+    }
+
+    /// The HTTP charset when libxml2 knows it, else what the page's bytes say (see `CharsetSniffer`).
+    static func encoding(html: Data, charset: String?) -> String? {
+        _ = parserReady
+        let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+        return CharsetSniffer.encoding(header: declared, html: html)
     }
 }
 
