@@ -195,19 +195,38 @@ private final class SAXReader {
             if equals(name, "aria-hidden") {
                 if equalsIgnoringCase(value, "true") { return true }
             } else if equals(name, "style") {
-                let style = lowercased(value).filter { $0 != 0x20 }
-                if contains(style, "display:none") || contains(style, "visibility:hidden") { return true }
+                let style = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+                if contains(style, "display:none", skippingSpaces: true) || contains(style, "visibility:hidden", skippingSpaces: true) {
+                    return true
+                }
             } else if equals(name, "id") || equals(name, "class") {
-                let text = lowercased(value)
-                if bannerMarkers.contains(where: { contains(text, $0) }) { return true }
+                let text = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+                if bannerMarkers.contains(where: { contains(text, $0, skippingSpaces: false) }) { return true }
             }
         }
         return false
     }
 
-    private static func contains(_ text: [UInt8], _ needle: StaticString) -> Bool {
+    /// Whether `needle` (lower case) is in the text with its ASCII letters in any case, and with `skippingSpaces`, with
+    /// spaces (U+0020) anywhere between its characters: "Display: None". Read in place, as most elements have a class.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString, skippingSpaces: Bool) -> Bool {
         let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        return text.withUnsafeBufferPointer { UTF8Bytes.contains($0, needle) }
+        guard let first = needle.first else { return true }
+        var start = 0
+        while start < text.count {
+            defer { start += 1 }
+            guard asciiLowercase(text[start]) == first else { continue }
+            var index = start + 1
+            var matched = 1
+            while matched < needle.count {
+                while skippingSpaces && index < text.count && text[index] == 0x20 { index += 1 }
+                guard index < text.count, asciiLowercase(text[index]) == needle[matched] else { break }
+                index += 1
+                matched += 1
+            }
+            if matched == needle.count { return true }
+        }
+        return false
     }
 
     private static func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
@@ -218,11 +237,6 @@ private final class SAXReader {
         strcasecmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
-    private static func lowercased(_ pointer: UnsafePointer<xmlChar>) -> [UInt8] {
-        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))).map {
-            $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0
-        }
-    }
 }
 
 /// What a tag means to the reader, worked out once per tag name.
