@@ -1,4 +1,5 @@
-// `make bench`: extraction throughput against libxml2's raw parse of the same pages, on one core, and memory.
+// `make bench`: extraction throughput against libxml2's raw parse of the same pages, on one core, and memory; then the same
+// on the real legal pages of ../shared/corpus-real.
 import CLibXML2
 import Extractor
 import Foundation
@@ -69,24 +70,100 @@ let arguments = CommandLine.arguments
 let count = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
 let size = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
 let providers = arguments.count > 3 ? arguments[3] : "Inputs/providers.yml"
+let environment = ProcessInfo.processInfo.environment
+let realRoot = environment["BENCH_REAL_CORPUS"] ?? "../shared/corpus-real"
 
 let catalog = try ProviderList.load(path: providers)
 let extractor = Extractor(catalog: catalog)
-let pages = (0..<count).map { page($0, size: size) }
-let megabytes = Double(pages.reduce(0) { $0 + $1.count }) / 1_000_000
-print("pages: \(count) of about \(size / 1000) KB, \(String(format: "%.1f", megabytes)) MB of HTML; one core")
 
 xmlInitParser()
 let options = Int32(
     HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
         | HTML_PARSE_COMPACT.rawValue)
-@MainActor func parseAll() {
+
+/// libxml2's own SAX parse of a page as the Extractor drives it (a parser context, the same options and encoding, the
+/// same callbacks installed) with callbacks that do nothing: what reading the page costs libxml2 alone.
+@MainActor func saxParse(_ page: Data, encoding: String?) {
+    guard !page.isEmpty, let context = htmlNewParserCtxt() else { return }
+    defer { htmlFreeParserCtxt(context) }
+    if let sax = context.pointee.sax {
+        memset(sax, 0, MemoryLayout<htmlSAXHandler>.size)
+        sax.pointee.startElement = { _, _, _ in }
+        sax.pointee.endElement = { _, _ in }
+        let text: charactersSAXFunc = { _, _, _ in }
+        sax.pointee.characters = text
+        sax.pointee.ignorableWhitespace = text
+        sax.pointee.cdataBlock = text
+    }
+    page.withUnsafeBytes { bytes in
+        let base = bytes.baseAddress!.assumingMemoryBound(to: CChar.self)
+        if let document = htmlCtxtReadMemory(context, base, Int32(clamping: bytes.count), "page.html", encoding, options) {
+            xmlFreeDoc(document)
+        }
+    }
+}
+
+/// The thread CPU times of alternating rounds: the machine's speed drifts, and each round's ratio compares like with
+/// like. The best times are the least disturbed by other work on the machine; the median ratio shows the spread.
+struct Rounds {
+    var parse: [Double] = []
+    var extract: [Double] = []
+    var ratios: [Double] { zip(parse, extract).map { $0 / $1 }.sorted() }
+    var bestRatio: Double { parse.min()! / extract.min()! }
+    var medianRatio: Double { ratios[ratios.count / 2] }
+}
+let roundCount = 7
+
+/// The HTML files of one folder of `../shared/corpus-real`: real legal pages, read where they are, never copied.
+struct RealPages {
+    let folder: String
+    var pages: [(path: String, bytes: Data, encoding: String?)] = []
+    var megabytes: Double { Double(pages.reduce(0) { $0 + $1.bytes.count }) / 1_000_000 }
+
+    init(root: String, folder: String) {
+        self.folder = folder
+        let base = URL(fileURLWithPath: root).appendingPathComponent(folder)
+        let files = (FileManager.default.enumerator(atPath: base.path)?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".html") }.sorted()
+        for file in files {
+            guard let bytes = FileManager.default.contents(atPath: base.appendingPathComponent(file).path) else { continue }
+            pages.append(("\(folder)/\(file)", bytes, Extractor.parserEncoding(html: bytes, charset: nil)))
+        }
+    }
+
+    /// As the pipeline reads a saved page: no HTTP charset, the Extractor decides. Returns the hosts found.
+    @MainActor func extractAll() -> Int {
+        pages.reduce(0) { $0 + extractor.extract(html: $1.bytes, charset: nil, url: "file://\($1.path)", fetchedAt: "2026-11-22T03:00:00Z").hosts.count }
+    }
+
+    @MainActor func parseAll() {
+        for page in pages { saxParse(page.bytes, encoding: page.encoding) }
+    }
+}
+let realFolders = ["health", "france"]
+
+// For a profiler: BENCH_EXTRACTION_ONLY=1 runs only the extraction rounds of the synthetic pages, =real of the real ones.
+if let only = environment["BENCH_EXTRACTION_ONLY"], only == "real" {
+    let sets = realFolders.map { RealPages(root: realRoot, folder: $0) }
+    for _ in 0..<5 { for set in sets { _ = set.extractAll() } }
+    exit(0)
+}
+
+let pages = (0..<count).map { page($0, size: size) }
+let megabytes = Double(pages.reduce(0) { $0 + $1.count }) / 1_000_000
+print("pages: \(count) of about \(size / 1000) KB, \(String(format: "%.1f", megabytes)) MB of HTML; one core")
+
+/// libxml2's tree-building parse, the baseline this bench has always printed.
+@MainActor func treeParseAll() {
     for page in pages {
         page.withUnsafeBytes { bytes in
             let document = htmlReadMemory(bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count), "page.html", "UTF-8", options)
             xmlFreeDoc(document)
         }
     }
+}
+let pageEncodings = pages.map { Extractor.parserEncoding(html: $0, charset: "utf-8") }
+@MainActor func saxParseAll() {
+    for (page, encoding) in zip(pages, pageEncodings) { saxParse(page, encoding: encoding) }
 }
 var hostsFound = 0
 var rssAfterHalf = 0.0
@@ -98,26 +175,69 @@ var rssAfterHalf = 0.0
         if index == count / 2 { rssAfterHalf = memory("VmRSS") }
     }
 }
-// For a profiler: BENCH_EXTRACTION_ONLY=1 runs only the extraction rounds.
-if ProcessInfo.processInfo.environment["BENCH_EXTRACTION_ONLY"] != nil {
+if environment["BENCH_EXTRACTION_ONLY"] != nil {
     for _ in 0..<5 { extractAll() }
     exit(0)
 }
-// Parse and extraction alternate, seven rounds: the machine's speed drifts, and each round's ratio compares like with
-// like. The best times are the least disturbed by other work on the machine; the median ratio shows the spread.
-let roundCount = 7
-var rounds: [(parse: Double, extract: Double)] = []
-for _ in 0..<roundCount { rounds.append((seconds(parseAll), seconds(extractAll))) }
-let ratios = rounds.map { $0.parse / $0.extract }.sorted()
-let parseTime = rounds.map(\.parse).min()!
-let extractTime = rounds.map(\.extract).min()!
-let parseSpeed = megabytes / parseTime
-let extractSpeed = megabytes / extractTime
-print(String(format: "raw htmlReadMemory parse: %7.1f MB/s (best %.3f s)", parseSpeed, parseTime))
-print(String(format: "whole extraction:         %7.1f MB/s (best %.3f s), %d hosts found", extractSpeed, extractTime, hostsFound))
-print(String(format: "extraction / raw parse:   %7.2f best against best (target >= 0.70)", extractSpeed / parseSpeed))
-print(String(format: "                          %7.2f median of %d alternating rounds (%.2f to %.2f)", ratios[roundCount / 2], roundCount, ratios[0], ratios[roundCount - 1]))
+var tree = Rounds()
+var sax = Rounds()
+for _ in 0..<roundCount {
+    tree.parse.append(seconds(treeParseAll))
+    sax.parse.append(seconds(saxParseAll))
+    let time = seconds(extractAll)
+    tree.extract.append(time)
+    sax.extract.append(time)
+}
+let extractTime = tree.extract.min()!
+let treeRatios = tree.ratios
+let saxRatios = sax.ratios
+print(String(format: "raw htmlReadMemory parse: %7.1f MB/s (best %.3f s), a tree built", megabytes / tree.parse.min()!, tree.parse.min()!))
+print(String(format: "libxml2 SAX parse:        %7.1f MB/s (best %.3f s), no-op callbacks", megabytes / sax.parse.min()!, sax.parse.min()!))
+print(String(format: "whole extraction:         %7.1f MB/s (best %.3f s), %d hosts found", megabytes / extractTime, extractTime, hostsFound))
+print(String(format: "extraction / raw parse:   %7.2f best against best (target >= 0.70)", tree.bestRatio))
+print(String(format: "                          %7.2f median of %d alternating rounds (%.2f to %.2f)", tree.medianRatio, roundCount, treeRatios[0], treeRatios[roundCount - 1]))
+print(String(format: "extraction / SAX parse:   %7.2f best against best, %.2f median (%.2f to %.2f)", sax.bestRatio, sax.medianRatio, saxRatios[0], saxRatios[roundCount - 1]))
 print(String(format: "memory: RSS %.0f MB after %d pages, %.0f MB after %d; peak %.0f MB", rssAfterHalf, count / 2 + 1, memory("VmRSS"), count, memory("VmHWM")))
+
+// Real pages: every HTML file under health/ and france/ of ../shared/corpus-real, the extraction beside libxml2's own SAX
+// parse of the same bytes, folder after folder within each round.
+var isFolder: ObjCBool = false
+if FileManager.default.fileExists(atPath: realRoot, isDirectory: &isFolder), isFolder.boolValue {
+    let sets = realFolders.map { RealPages(root: realRoot, folder: $0) }.filter { !$0.pages.isEmpty }
+    let total = sets.reduce(0) { $0 + $1.megabytes }
+    print(
+        "real pages: \(sets.reduce(0) { $0 + $1.pages.count }) HTML files of \(realRoot) ("
+            + sets.map { "\($0.folder)/ \($0.pages.count), \(String(format: "%.1f", $0.megabytes)) MB" }.joined(separator: "; ")
+            + String(format: "), %.1f MB; one core", total))
+    var bySet = [Rounds](repeating: Rounds(), count: sets.count)
+    var realHosts = 0
+    for _ in 0..<roundCount {
+        realHosts = 0
+        for (index, set) in sets.enumerated() {
+            bySet[index].parse.append(seconds { set.parseAll() })
+            bySet[index].extract.append(seconds { realHosts += set.extractAll() })
+        }
+    }
+    var all = Rounds()
+    for round in 0..<roundCount {
+        all.parse.append(bySet.reduce(0) { $0 + $1.parse[round] })
+        all.extract.append(bySet.reduce(0) { $0 + $1.extract[round] })
+    }
+    for (name, rounds, megabytes) in zip(sets, bySet).map({ ($0.folder + "/", $1, $0.megabytes) }) + [("all", all, total)] {
+        let ratios = rounds.ratios
+        print(
+            String(
+                format: "  %@ SAX parse %6.1f MB/s, extraction %6.1f MB/s: %.2f best against best, %.2f median (%.2f to %.2f)",
+                name.padding(toLength: 8, withPad: " ", startingAt: 0), megabytes / rounds.parse.min()!, megabytes / rounds.extract.min()!, rounds.bestRatio,
+                rounds.medianRatio, ratios[0], ratios[roundCount - 1]))
+    }
+    print(
+        String(
+            format: "real extraction / SAX parse: %.2f best against best, %.2f median of %d alternating rounds (target >= 0.70); %d hosts found",
+            all.bestRatio, all.medianRatio, roundCount, realHosts))
+} else {
+    print("real pages: skipped, no folder \(realRoot) (the real legal pages; BENCH_REAL_CORPUS names another folder)")
+}
 
 // Hostile inputs: each must end, without a crash, in bounded time.
 var generator = SplitMix(state: 7)

@@ -134,8 +134,8 @@ enum CountryNames {
         ("paris", "FR"), ("lyon", "FR"), ("roubaix", "FR"), ("lille", "FR"), ("marseille", "FR"), ("toulouse", "FR"),
         ("nantes", "FR"), ("bordeaux", "FR"), ("strasbourg", "FR"), ("montpellier", "FR"), ("rennes", "FR"),
     ]
-    private static let usZip = NSRegularExpression(folded: #"\b(?:ca|ny|wa|ma|tx|de|il|va|nj)\s+\d{5}\b"#)
-    private static let frenchPostcode = NSRegularExpression(folded: #"\b\d{5}\s+[a-z]"#)
+    private static let usZip = FoldedRegex(folded: #"\b(?:ca|ny|wa|ma|tx|de|il|va|nj)\s+\d{5}\b"#)
+    private static let frenchPostcode = FoldedRegex(folded: #"\b\d{5}\s+[a-z]"#)
 
     static func country(in address: String) -> String? {
         let text = Folded(address)

@@ -24,6 +24,12 @@ public struct Extractor: Sendable {
         extract(blocks: PlainTextReader.blocks(text: text, layout: layout, boxes: boxes), url: url, fetchedAt: fetchedAt)
     }
 
+    /// The encoding the HTML reader hands libxml2 for these bytes (nil: libxml2 reads the page's `<meta>`), so that a
+    /// benchmark can give a raw parse of the same page the same decoding work.
+    public static func parserEncoding(html: Data, charset: String?) -> String? {
+        HTMLTextReader.encoding(html: html, charset: charset)
+    }
+
     /// The visible text of a page, block by block, as the Extractor reads it (for people checking a result).
     public func visibleText(html: Data, charset: String?) -> String {
         HTMLTextReader.blocks(html: html, charset: charset, keepAllText: true).map(\.text).joined(separator: "\n")

@@ -15,9 +15,9 @@ struct Folded {
     }
 
     /// The same text with every match of `pattern` blanked out (lengths kept).
-    init(stripping pattern: NSRegularExpression, from text: Folded) {
+    init(stripping pattern: FoldedRegex, from text: Folded) {
         let mutable = NSMutableString(string: text.original)
-        for match in pattern.matches(in: text.folded, range: NSRange(location: 0, length: text.length)).reversed() {
+        for match in pattern.allMatches(in: text).reversed() {
             mutable.replaceCharacters(in: match.range, with: String(repeating: " ", count: match.range.length))
         }
         self.init(mutable as String)
@@ -56,20 +56,5 @@ struct Folded {
         let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
         let lower = base.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 && lower.first!.value < 0x0250 ? lower.first! : base
-    }
-}
-
-extension NSRegularExpression {
-    /// A case-sensitive pattern over folded text (the text is already lower case).
-    convenience init(folded pattern: String) {
-        try! self.init(pattern: pattern, options: [])
-    }
-
-    func matches(in text: Folded) -> Bool {
-        firstMatch(in: text.folded, range: NSRange(location: 0, length: text.length)) != nil
-    }
-
-    func firstRange(in text: Folded) -> NSRange? {
-        firstMatch(in: text.folded, range: NSRange(location: 0, length: text.length))?.range
     }
 }

@@ -13,18 +13,21 @@ enum HTMLTextReader {
 
     /// Parses with libxml2's SAX interface: the parser calls back for each tag and run of text, and no tree is
     /// built, so reading a page costs little more than libxml2's own tokenising.
-    /// - Parameter keepAllText: keep the text of every block, even those that cannot hold a finding (to show it).
-    static func blocks(html: Data, charset: String?, keepAllText: Bool = false) -> [TextBlock] {
+    /// - Parameters:
+    ///   - keepAllText: keep the text of every block, even those that cannot hold a finding (to show it).
+    ///   - skipsRawText: let libxml2 pass over script and style bodies without reading them (see `SAXReader.skipBody`);
+    ///     off only for the test that shows it changes nothing.
+    static func blocks(html: Data, charset: String?, keepAllText: Bool = false, skipsRawText: Bool = true) -> [TextBlock] {
         _ = parserReady
         guard !html.isEmpty, let context = htmlNewParserCtxt() else { return [] }
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
-        let encoding = CharsetSniffer.encoding(header: declared, html: html).flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+        let encoding = encoding(html: html, charset: charset)
         let reader = SAXReader()
         reader.collector.keepsAllText = keepAllText
+        reader.skipsRawText = skipsRawText && canSkipRawText
         SAXReader.install(on: context, reader: reader)
         let length = Int32(clamping: html.count)
         withExtendedLifetime(reader) {
@@ -38,6 +41,21 @@ enum HTMLTextReader {
         reader.collector.finish()
         return reader.collector.blocks
     }
+
+    /// The reader's `skipBody` relies on how libxml2 2.9 reads a script or style element (HTMLparser.c:
+    /// `htmlParseStartTag` calls back before the tag's ">" is consumed, then `htmlParseScript` reads the body up to the
+    /// first "</" and the element's name, in any case): other versions read raw text otherwise, and do it their way.
+    static let canSkipRawText: Bool = {
+        let version = Int(String(cString: sov_xml_runtime_version())) ?? 0
+        return (20900..<21000).contains(version)
+    }()
+
+    /// The HTTP charset when libxml2 knows it, else what the page's bytes say (see `CharsetSniffer`).
+    static func encoding(html: Data, charset: String?) -> String? {
+        _ = parserReady
+        let declared = charset.flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+        return CharsetSniffer.encoding(header: declared, html: html).flatMap { sov_xml_knows_encoding($0) != 0 ? $0 : nil }
+    }
 }
 
 /// Receives libxml2's SAX events and hands them to the block collector.
@@ -50,8 +68,13 @@ private final class SAXReader {
     @exclusivity(unchecked) private var cachedKinds = [ElementKind](repeating: ElementKind(""), count: 64)
     /// Depth inside a skipped element (script, hidden block, cookie banner): its text is not read.
     @exclusivity(unchecked) private var skipDepth = 0
+    /// The parser calling back, whose position `skipBody` moves.
+    private var parser: htmlParserCtxtPtr?
+    /// Move the parser over script and style bodies (`skipBody`).
+    var skipsRawText = false
 
     static func install(on context: htmlParserCtxtPtr, reader: SAXReader) {
+        reader.parser = context
         guard let sax = context.pointee.sax else { return }
         memset(sax, 0, MemoryLayout<htmlSAXHandler>.size)
         sax.pointee.startElement = { context, name, attributes in
@@ -91,9 +114,50 @@ private final class SAXReader {
         }
         if kind.isSkipped || Self.isHidden(attributes) {
             if !kind.isVoid { skipDepth = 1 }
+            if kind.isRawText && skipsRawText { skipBody() }
             return
         }
         collector.enter(kind)
+    }
+
+    /// Script and style bodies are a large part of real pages, and libxml2 reads them a character at a time only for
+    /// the reader to drop them. Called back at a script or style start tag, whose ">" the parser is on, this moves
+    /// the parser to the last byte of the body, made a ">": libxml2 consumes it as the tag's end and goes on at the
+    /// "</script" that would have ended its reading of the body (libxml2 2.9, recovery mode), exactly as if it had
+    /// read the body. Only when the whole body is in the parser's buffer (decoded, when the page needed decoding),
+    /// does not start with "<" (libxml2 reads a tag there first) and is valid UTF-8 without NUL (otherwise libxml2's
+    /// reading of it could change its decoding of the rest of the page); else libxml2 reads the body itself.
+    private func skipBody() {
+        guard let parser, parser.pointee.recovery != 0, parser.pointee.charset == Int32(XML_CHAR_ENCODING_UTF8.rawValue),
+            let name = parser.pointee.name, let input = parser.pointee.input, let tagEnd = input.pointee.cur, let end = input.pointee.end,
+            tagEnd < end, tagEnd.pointee == UInt8(ascii: ">")
+        else { return }
+        let body = tagEnd + 1
+        let nameLength = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        guard body < end, body.pointee != UInt8(ascii: "<"), nameLength > 0 else { return }
+        // htmlParseScript stops at "<" "/" and the element's name, compared as xmlStrncasecmp does (ASCII letters).
+        var from = body
+        var closing: UnsafePointer<UInt8>?
+        while from < end, let found = memchr(from, Int32(UInt8(ascii: "<")), end - from) {
+            let candidate = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self))
+            if end - candidate >= 2 + nameLength, candidate[1] == UInt8(ascii: "/"),
+                (0..<nameLength).allSatisfy({ Self.asciiLowercase(candidate[2 + $0]) == Self.asciiLowercase(name[$0]) })
+            {
+                closing = candidate
+                break
+            }
+            from = candidate + 1
+        }
+        guard let closing, closing > body, UTF8Bytes.isValidWithoutNUL(UnsafeBufferPointer(start: body, count: closing - body)) else {
+            return
+        }
+        UnsafeMutablePointer(mutating: closing - 1).pointee = UInt8(ascii: ">")
+        input.pointee.cur = closing - 1
+    }
+
+    @inline(__always)
+    private static func asciiLowercase(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 
     private func end(_ name: UnsafePointer<xmlChar>) {
@@ -131,19 +195,38 @@ private final class SAXReader {
             if equals(name, "aria-hidden") {
                 if equalsIgnoringCase(value, "true") { return true }
             } else if equals(name, "style") {
-                let style = lowercased(value).filter { $0 != 0x20 }
-                if contains(style, "display:none") || contains(style, "visibility:hidden") { return true }
+                let style = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+                if contains(style, "display:none", skippingSpaces: true) || contains(style, "visibility:hidden", skippingSpaces: true) {
+                    return true
+                }
             } else if equals(name, "id") || equals(name, "class") {
-                let text = lowercased(value)
-                if bannerMarkers.contains(where: { contains(text, $0) }) { return true }
+                let text = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
+                if bannerMarkers.contains(where: { contains(text, $0, skippingSpaces: false) }) { return true }
             }
         }
         return false
     }
 
-    private static func contains(_ text: [UInt8], _ needle: StaticString) -> Bool {
+    /// Whether `needle` (lower case) is in the text with its ASCII letters in any case, and with `skippingSpaces`, with
+    /// spaces (U+0020) anywhere between its characters: "Display: None". Read in place, as most elements have a class.
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: StaticString, skippingSpaces: Bool) -> Bool {
         let needle = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        return text.withUnsafeBufferPointer { UTF8Bytes.contains($0, needle) }
+        guard let first = needle.first else { return true }
+        var start = 0
+        while start < text.count {
+            defer { start += 1 }
+            guard asciiLowercase(text[start]) == first else { continue }
+            var index = start + 1
+            var matched = 1
+            while matched < needle.count {
+                while skippingSpaces && index < text.count && text[index] == 0x20 { index += 1 }
+                guard index < text.count, asciiLowercase(text[index]) == needle[matched] else { break }
+                index += 1
+                matched += 1
+            }
+            if matched == needle.count { return true }
+        }
+        return false
     }
 
     private static func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
@@ -154,11 +237,6 @@ private final class SAXReader {
         strcasecmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
-    private static func lowercased(_ pointer: UnsafePointer<xmlChar>) -> [UInt8] {
-        UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))).map {
-            $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0
-        }
-    }
 }
 
 /// What a tag means to the reader, worked out once per tag name.
@@ -172,6 +250,8 @@ struct ElementKind: Sendable {
     let isSkipped: Bool
     let isEmphasis: Bool
     let isVoid: Bool
+    /// Script and style: libxml2 reads their bodies as raw text.
+    let isRawText: Bool
 
     init(_ name: String) {
         tag = Self.tags[name] ?? .other
@@ -184,6 +264,7 @@ struct ElementKind: Sendable {
         isSkipped = Self.skipped.contains(name)
         isEmphasis = name == "strong" || name == "b"
         isVoid = Self.void.contains(name)
+        isRawText = name == "script" || name == "style"
     }
 
     private static let tags: [String: Tag] = ["table": .table, "tr": .tr, "td": .td, "th": .th, "br": .br, "li": .li, "dd": .dd, "dt": .dt]

@@ -3,7 +3,7 @@ import Foundation
 /// Cuts a block of text into sentences without breaking on abbreviations and legal forms
 /// ("S.A.S.", "n°", "Inc.", "R.C.S.", "av."). Works on the UTF-8 bytes of normalised text (single spaces).
 enum SentenceSplitter {
-    private static let abbreviations: Set<String> = [
+    static let abbreviations: Set<String> = [
         "inc", "ltd", "co", "corp", "cie", "ste", "sté", "st", "av", "bd", "boul", "n", "no", "art", "arts", "al", "etc",
         "mr", "mrs", "ms", "dr", "me", "mme", "mlle", "m", "p", "pp", "r", "rcs", "r.c.s", "s.a", "s.a.s", "s.a.r.l",
         "s.à", "r.l", "e.g", "i.e", "cf", "vol", "tel", "tél", "fax", "ch", "chap", "ex", "env", "min", "max", "sq",
@@ -124,14 +124,28 @@ enum SentenceSplitter {
     }
 
     /// The word before the full stop is a known abbreviation or a single letter (an initial).
-    private static func endsWithAbbreviation(_ line: Substring, before index: Substring.Index) -> Bool {
+    static func endsWithAbbreviation(_ line: Substring, before index: Substring.Index) -> Bool {
         let head = line.utf8[line.startIndex..<index]
         let wordStart = head.lastIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") }.map { line.utf8.index(after: $0) } ?? line.startIndex
         guard wordStart < index else { return false }
+        let bytes = line.utf8[wordStart..<index]
+        if bytes.allSatisfy({ $0 < 0x80 }) { return endsWithAbbreviation(ascii: bytes) }
         let word = line[wordStart..<index].lowercased()
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isAlphabetic { return true }
         if abbreviations.contains(word) { return true }
         let trimmed = word.drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed()
         return abbreviations.contains(String(trimmed))
+    }
+
+    /// The same test on a word of ASCII letters and signs, lower-cased byte by byte: most words before a full stop.
+    private static func endsWithAbbreviation(ascii bytes: Substring.UTF8View.SubSequence) -> Bool {
+        let word = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+        if word.count == 1 { return isLetter(word[0]) }
+        if abbreviations.contains(String(decoding: word, as: UTF8.self)) { return true }
+        guard let first = word.firstIndex(where: isLetter), let last = word.lastIndex(where: isLetter) else {
+            return abbreviations.contains("")
+        }
+        return abbreviations.contains(String(decoding: word[first...last], as: UTF8.self))
     }
 }

@@ -22,6 +22,49 @@ enum UTF8Bytes {
         return false
     }
 
+    /// Whether the bytes are well-formed UTF-8 (no overlong form, surrogate or code point above U+10FFFF) and hold no
+    /// NUL. Eight ASCII bytes at a time.
+    static func isValidWithoutNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))
+                // No byte at or above 0x80 and no zero byte: eight ASCII characters.
+                let zero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                if (word | zero) & 0x8080_8080_8080_8080 == 0 {
+                    index &+= 8
+                    continue
+                }
+            }
+            let byte = start[index]
+            if byte == 0 { return false }
+            if byte < 0x80 {
+                index &+= 1
+                continue
+            }
+            let width: Int
+            let minimum: UInt32
+            var value: UInt32
+            switch byte {
+            case 0xC2...0xDF: (width, minimum, value) = (2, 0x80, UInt32(byte & 0x1F))
+            case 0xE0...0xEF: (width, minimum, value) = (3, 0x800, UInt32(byte & 0x0F))
+            case 0xF0...0xF4: (width, minimum, value) = (4, 0x10000, UInt32(byte & 0x07))
+            default: return false
+            }
+            guard index + width <= count else { return false }
+            for offset in 1..<width {
+                let next = start[index + offset]
+                guard next & 0xC0 == 0x80 else { return false }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return false }
+            index &+= width
+        }
+        return true
+    }
+
     /// Writes a scalar as UTF-8 into a byte buffer: building text byte by byte is much faster than appending scalars
     /// to a String.
     @inline(__always)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A regular expression over folded text (lower case, no accents, so written in lower case and matched as written),
+/// with the words no match can do without (`RegexLiterals`): a text holding none of them is answered without ICU.
+///
+/// An expression of several top-level alternatives is also kept as one expression per alternative, each with its own
+/// words: ICU then runs only the few alternatives whose words the text holds, each far cheaper than the whole, and
+/// the leftmost of their matches (the earlier alternative at the same place) is the whole expression's first match.
+struct FoldedRegex: Sendable {
+    let regex: NSRegularExpression
+    let literals: RegexLiterals?
+    private let alternatives: [Alternative]
+
+    private struct Alternative: Sendable {
+        let regex: NSRegularExpression
+        let literals: RegexLiterals?
+    }
+
+    /// Beyond this many alternatives that may match, the whole expression runs once instead.
+    private static let alternativesRun = 3
+
+    init(folded pattern: String) {
+        regex = try! NSRegularExpression(pattern: pattern, options: [])
+        literals = RegexLiterals(pattern: pattern)
+        let parts = (RegexLiterals.alternatives(of: pattern) ?? []).map { part in
+            (try? NSRegularExpression(pattern: part, options: [])).map { Alternative(regex: $0, literals: RegexLiterals(pattern: part)) }
+        }
+        alternatives = parts.contains { $0 == nil } ? [] : parts.compactMap { $0 }
+    }
+
+    func matches(in text: Folded) -> Bool {
+        search(text, first: true) != nil
+    }
+
+    func firstRange(in text: Folded) -> NSRange? {
+        search(text, first: false)
+    }
+
+    /// The first match, or with `first`, any match (to tell whether there is one).
+    private func search(_ text: Folded, first: Bool) -> NSRange? {
+        let whole = NSRange(location: 0, length: text.length)
+        guard !alternatives.isEmpty else {
+            guard literals?.mayMatch(text.folded) ?? true else { return nil }
+            return regex.firstMatch(in: text.folded, range: whole)?.range
+        }
+        var candidates: [Int] = []
+        for (index, alternative) in alternatives.enumerated() where alternative.literals?.mayMatch(text.folded) ?? true {
+            candidates.append(index)
+            if candidates.count > Self.alternativesRun { return regex.firstMatch(in: text.folded, range: whole)?.range }
+        }
+        var best: NSRange?
+        for index in candidates {
+            guard let range = alternatives[index].regex.firstMatch(in: text.folded, range: whole)?.range else { continue }
+            if first { return range }
+            if best == nil || range.location < best!.location { best = range }
+        }
+        return best
+    }
+
+    func allMatches(in text: Folded) -> [NSTextCheckingResult] {
+        guard literals?.mayMatch(text.folded) ?? true else { return [] }
+        return regex.matches(in: text.folded, range: NSRange(location: 0, length: text.length))
+    }
+}

@@ -1,0 +1,263 @@
+import Foundation
+
+/// Words without which a regular expression cannot match, read from the expression itself: every match of
+/// `heberg|\bhosted\b|\bstored\s+(?:by|with)` holds "heberg", "hosted" or "stored". Looking for a few words in a
+/// sentence's bytes costs a small part of running ICU over it, and most sentences a pattern is asked about hold none
+/// of them (the way code search and RE2 filter texts with the literals of an expression).
+///
+/// Only the syntax the Extractor's patterns use is understood (literals, escaped signs, classes, groups, alternation,
+/// quantifiers, `\b \s \d \w`, anchors and lookarounds); anything else gives no words, and the pattern always runs.
+struct RegexLiterals: Sendable, Equatable {
+    /// UTF-8 of the words, none inside another.
+    let words: [[UInt8]]
+
+    /// Nil when the expression names no word every match holds (or uses syntax not understood here).
+    init?(pattern: String) {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parseAlternation(), parser.atEnd,
+            let factors = node.exact ?? node.factors, !factors.contains(""), factors.allSatisfy({ $0.unicodeScalars.count >= 2 })
+        else { return nil }
+        // A text holding "serveurs" holds "serveur": only the shorter is looked for.
+        let sorted = factors.sorted { $0.utf8.count < $1.utf8.count }
+        var kept: [String] = []
+        for word in sorted where !kept.contains(where: { UTF8Bytes.contains(word, $0) }) { kept.append(word) }
+        words = kept.map { Array($0.utf8) }
+    }
+
+    /// The top-level alternatives of an expression ("a|(?:b|c)d" gives "a" and "(?:b|c)d"), or nil when it has one or
+    /// its syntax is not understood here.
+    static func alternatives(of pattern: String) -> [String]? {
+        let scalars = Array(pattern.unicodeScalars)
+        var parser = Parser(scalars)
+        guard parser.parseAlternation() != nil, parser.atEnd, parser.topLevelBars.count > 0 else { return nil }
+        let bounds = [-1] + parser.topLevelBars + [scalars.count]
+        return zip(bounds, bounds.dropFirst()).map { String(String.UnicodeScalarView(scalars[($0 + 1)..<$1])) }
+    }
+
+    /// False only when no word is in the text: then the expression cannot match it.
+    func mayMatch(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            words.contains { word in word.withUnsafeBufferPointer { UTF8Bytes.contains(bytes, $0) } }
+        } ?? true
+    }
+
+    /// What is known of the strings a part of the expression matches.
+    struct Info {
+        /// Every string it can match, when they are few.
+        var exact: Set<String>?
+        /// Strings one of which is inside every match (nil: nothing known).
+        var factors: Set<String>?
+
+        static let empty = Info(exact: [""], factors: nil)
+        static let unknown = Info(exact: nil, factors: nil)
+        /// At most this many strings are enumerated.
+        static let limit = 64
+
+        /// The best-known words for the whole match: its exact strings, else its factors.
+        var required: Set<String>? { exact ?? factors }
+    }
+
+    /// A recursive-descent reader of the expression, giving `Info` for each part.
+    private struct Parser {
+        let scalars: [Unicode.Scalar]
+        var position = 0
+        /// Where the "|" outside any group are.
+        var topLevelBars: [Int] = []
+        private var depth = 0
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        var atEnd: Bool { position == scalars.count }
+        private var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+
+        mutating func parseAlternation() -> Info? {
+            var branches: [Info] = []
+            guard let first = parseConcatenation() else { return nil }
+            branches.append(first)
+            while current == "|" {
+                if depth == 0 { topLevelBars.append(position) }
+                position += 1
+                guard let next = parseConcatenation() else { return nil }
+                branches.append(next)
+            }
+            if branches.count == 1 { return branches[0] }
+            var exact: Set<String>? = []
+            var factors: Set<String>? = []
+            for branch in branches {
+                if let branchExact = branch.exact, let union = exact { exact = union.union(branchExact) } else { exact = nil }
+                if let required = branch.required, let union = factors { factors = union.union(required) } else { factors = nil }
+            }
+            if let count = exact?.count, count > Info.limit { exact = nil }
+            if factors?.contains("") == true { factors = nil }
+            return Info(exact: exact, factors: factors)
+        }
+
+        /// A sequence: the exact strings of each run of exact parts, and the factors of the other parts, are each a
+        /// set one of which every match holds; the longest-worded such set is kept.
+        mutating func parseConcatenation() -> Info? {
+            var run: Set<String>? = [""]
+            var allExact = true
+            var candidates: [Set<String>] = []
+            while let scalar = current, scalar != "|", scalar != ")" {
+                guard let piece = parseQuantified() else { return nil }
+                if let exact = piece.exact {
+                    let product = (run ?? [""]).count * exact.count
+                    if product <= Info.limit, let current = run {
+                        run = Set(current.flatMap { prefix in exact.map { prefix + $0 } })
+                    } else {
+                        if let current = run { candidates.append(current) }
+                        run = exact
+                        allExact = false
+                    }
+                } else {
+                    if let current = run { candidates.append(current) }
+                    if let factors = piece.factors { candidates.append(factors) }
+                    run = nil
+                    allExact = false
+                }
+            }
+            if let current = run { candidates.append(current) }
+            let useful = candidates.filter { !$0.contains("") && !$0.isEmpty }
+            let best = useful.max { score($0) < score($1) }
+            return Info(exact: allExact ? run : nil, factors: best)
+        }
+
+        /// Longer words filter better; fewer of them cost less to look for.
+        private func score(_ words: Set<String>) -> (Int, Int) {
+            (words.map { $0.unicodeScalars.count }.min() ?? 0, -words.count)
+        }
+
+        mutating func parseQuantified() -> Info? {
+            guard let atom = parseAtom() else { return nil }
+            guard let scalar = current else { return atom }
+            var info: Info
+            switch scalar {
+            case "?":
+                position += 1
+                info = Info(exact: atom.exact.map { $0.union([""]) }, factors: nil)
+            case "*":
+                position += 1
+                info = .unknown
+            case "+":
+                position += 1
+                info = Info(exact: nil, factors: atom.required)
+            case "{":
+                guard let minimum = parseInterval() else { return nil }
+                info = minimum == 0 ? .unknown : Info(exact: nil, factors: atom.required)
+            default:
+                return atom
+            }
+            // Lazy and possessive forms match the same strings.
+            if current == "?" || current == "+" { position += 1 }
+            return info
+        }
+
+        /// `{m}`, `{m,}` or `{m,n}`: returns m.
+        private mutating func parseInterval() -> Int? {
+            position += 1
+            var digits = ""
+            while let scalar = current, ("0"..."9").contains(scalar) {
+                digits.unicodeScalars.append(scalar)
+                position += 1
+            }
+            guard let minimum = Int(digits) else { return nil }
+            while let scalar = current, scalar != "}" {
+                guard scalar == "," || ("0"..."9").contains(scalar) else { return nil }
+                position += 1
+            }
+            guard current == "}" else { return nil }
+            position += 1
+            return minimum
+        }
+
+        mutating func parseAtom() -> Info? {
+            guard let scalar = current else { return nil }
+            position += 1
+            switch scalar {
+            case "(":
+                var lookaround = false
+                if current == "?" {
+                    let next = position + 1 < scalars.count ? scalars[position + 1] : " "
+                    if next == ":" {
+                        position += 2
+                    } else if next == "=" || next == "!" {
+                        position += 2
+                        lookaround = true
+                    } else if next == "<", position + 2 < scalars.count, scalars[position + 2] == "=" || scalars[position + 2] == "!" {
+                        position += 3
+                        lookaround = true
+                    } else {
+                        return nil  // flags, named groups, comments, atomic groups
+                    }
+                }
+                depth += 1
+                guard let inner = parseAlternation(), current == ")" else { return nil }
+                depth -= 1
+                position += 1
+                return lookaround ? .empty : inner  // a lookaround matches no characters of its own
+            case "[":
+                return parseClass()
+            case "\\":
+                guard let escaped = current else { return nil }
+                position += 1
+                switch escaped {
+                case "b", "B", "A", "z", "Z", "G": return .empty
+                case "s", "S", "d", "D", "w", "W": return .unknown
+                default:
+                    guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { return nil }
+                    return Info(exact: [String(escaped)], factors: nil)
+                }
+            case "^", "$":
+                return .empty
+            case ".":
+                return .unknown
+            case ")", "|", "?", "*", "+", "{", "}", "]":
+                return nil
+            default:
+                guard scalar != "#", !scalar.properties.isWhitespace || scalar == " " else { return nil }
+                return Info(exact: [String(scalar)], factors: nil)
+            }
+        }
+
+        /// A bracket class: its characters when they are few and plain, else any character.
+        private mutating func parseClass() -> Info? {
+            var negated = false
+            if current == "^" {
+                negated = true
+                position += 1
+            }
+            var members: Set<String>? = []
+            guard current != "]" else { return nil }
+            while let scalar = current, scalar != "]" {
+                position += 1
+                var member = scalar
+                if scalar == "[" { return nil }  // nested sets and POSIX classes
+                if scalar == "\\" {
+                    guard let escaped = current else { return nil }
+                    position += 1
+                    if "sSdDwWpP".unicodeScalars.contains(escaped) {
+                        if escaped == "p" || escaped == "P" { return nil }
+                        members = nil
+                        continue
+                    }
+                    guard escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else { return nil }
+                    member = escaped
+                }
+                if current == "-", position + 1 < scalars.count, scalars[position + 1] != "]" {
+                    // A range: many characters, told apart no further.
+                    position += 1
+                    guard let end = current, end != "\\", end != "[" else { return nil }
+                    position += 1
+                    _ = end
+                    members = nil
+                    continue
+                }
+                members?.insert(String(member))
+            }
+            guard current == "]" else { return nil }
+            position += 1
+            guard !negated, let members, !members.isEmpty, members.count <= 8 else { return .unknown }
+            return Info(exact: members, factors: nil)
+        }
+    }
+}

@@ -1,0 +1,188 @@
+@testable import Extractor
+import Foundation
+import Testing
+import TestSupport
+
+/// A pattern is not run on a text that holds none of its words: the words must be in every match.
+@Suite struct RegexLiteralsTests {
+    static let expectations: [(pattern: String, words: Set<String>?)] = [
+        (#"heberg|\bhosted\b|\bstored\s+(?:by|with)"#, ["heberg", "hosted", "stored"]),
+        (#"\bsur\s+(?:un|des|les)\s+serveurs?\b"#, ["serveur"]),
+        (#"heberge(?:e|s|es)?\b|hebergement|stock"#, ["heberge", "stock"]),
+        (#"(?:(?<!serveurs )(?<!donnees )de la societe|filiale d[eu']|du groupe)\s*$"#, ["de la societe", "filiale de", "filiale du", "filiale d'", "du groupe"]),
+        (#"\beu\b(?!-)|region europe(?![-\w])"#, ["eu"]),
+        (#"cles? de (?:chiffrement|dechiffrement)|\bkms\b"#, ["cle de chiffrement", "cles de chiffrement", "cle de dechiffrement", "cles de dechiffrement", "kms"]),
+        (#"(?:a|in)\s+(?:paris|lyon)\b"#, ["paris", "lyon"]),
+        (#"[^.]{0,60}(?:donnees de sante|\bhds\b)"#, ["donnees de sante", "hds"]),
+        (#"hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)"#, ["hebergement"]),
+        (#"a|bc"#, nil),  // a one-letter word filters nothing
+        (#"x*|abc"#, nil),  // matches the empty string
+        (#"(?i)abc"#, nil),  // flags are not understood
+        (#"\p{L}abc"#, nil),  // property classes are not understood
+        (#"[\p{L}]abc"#, nil),
+        (#"\d{5}\s+[a-z]"#, nil),
+        (#"(?:ab)+cd"#, ["ab"]),
+        (#"(?:ab){2,3}|xyz"#, ["ab", "xyz"]),
+        (#"[ab]c"#, ["ac", "bc"]),
+    ]
+
+    @Test(arguments: 0..<expectations.count) func wordsOf(_ index: Int) {
+        let (pattern, words) = Self.expectations[index]
+        #expect(RegexLiterals(pattern: pattern).map { Set($0.words.map { String(decoding: $0, as: UTF8.self) }) } == words, "\(pattern)")
+    }
+
+    static let patterns: [FoldedRegex] = [
+        Patterns.hosting, Patterns.inProvidersDataCentre, Patterns.hostingHeading, Patterns.distractor, Patterns.hostIntroduction,
+        Patterns.legalForm, Patterns.companyDetails, Patterns.hds, Patterns.secNumCloud, Patterns.negation, Patterns.future,
+        Patterns.endToEnd, Patterns.noKeys, Patterns.dataCentreNamed, Patterns.countryAlone, Patterns.locationContext, Patterns.france,
+        Patterns.franceMore, Patterns.europe, Patterns.outsideEurope, Patterns.usParentGroup, Patterns.companySeat, Patterns.noTransfer,
+        Patterns.exposure, Patterns.messagingService, Patterns.hostingService, Patterns.conditional, Patterns.secNumCloudHeld,
+        Patterns.qualificationUnderWay, Patterns.formerHost, Patterns.definedTerm, Patterns.hostDenial, Patterns.denialAfter,
+        Patterns.ownership, Patterns.editor, Patterns.indefiniteHost, Patterns.providerColumn, Patterns.entityColumn,
+        Patterns.locationColumn, Patterns.serviceColumn, Patterns.roleNoise, Patterns.statusVerb,
+    ]
+
+    /// Texts that hold a string made from the pattern itself (a random path through its alternatives and
+    /// repetitions) between random words: where ICU finds a match, the text holds one of the pattern's words, and
+    /// the pattern answers as the whole expression run by ICU does.
+    @Test(arguments: 0..<patterns.count) func answersAsTheWholeExpression(_ index: Int) {
+        let pattern = Self.patterns[index]
+        var random = SplitMix(state: UInt64(index))
+        let fillers = ["", " ", "x ", "les ", "de ", ". ", "(", "é ", "12345 ", "donnees ", "\u{301}"]
+        var matched = 0
+        for _ in 0..<2000 {
+            // One to three strings of the pattern, so that several alternatives may match, at the same place too.
+            var text = random.pick(fillers)
+            for _ in 0..<(1 + Int(random.next() % 3)) {
+                var generator = Generator(pattern: Array(pattern.regex.pattern.unicodeScalars), random: random)
+                text += generator.alternation() + random.pick(fillers)
+                random = generator.random
+                _ = random.next()
+            }
+            let folded = Folded(text)
+            let whole = NSRange(location: 0, length: folded.length)
+            let expected = pattern.regex.firstMatch(in: folded.folded, range: whole)?.range
+            #expect(pattern.firstRange(in: folded) == expected, "\(pattern.regex.pattern) in \(text)")
+            #expect(pattern.matches(in: folded) == (expected != nil))
+            #expect(pattern.allMatches(in: folded).map(\.range) == pattern.regex.matches(in: folded.folded, range: whole).map(\.range))
+            guard expected != nil else { continue }
+            matched += 1
+            if let literals = pattern.literals { #expect(literals.mayMatch(folded.folded), "\(pattern.regex.pattern) matches \(text)") }
+        }
+        #expect(matched > 100, "\(pattern.regex.pattern): \(matched) matches")
+    }
+
+    /// Writes a string the pattern describes, reading the pattern as it goes (the syntax `RegexLiterals` reads).
+    struct Generator {
+        let pattern: [Unicode.Scalar]
+        var random: SplitMix
+        var position = 0
+
+        init(pattern: [Unicode.Scalar], random: SplitMix) {
+            self.pattern = pattern
+            self.random = random
+        }
+
+        private var current: Unicode.Scalar? { position < pattern.count ? pattern[position] : nil }
+
+        mutating func alternation() -> String {
+            var branches = [sequence()]
+            while current == "|" {
+                position += 1
+                branches.append(sequence())
+            }
+            return random.pick(branches)
+        }
+
+        mutating func sequence() -> String {
+            var text = ""
+            while let scalar = current, scalar != "|", scalar != ")" {
+                let start = position
+                var piece = atom()
+                let end = position
+                var count = 1
+                switch current {
+                case "?": count = Int(random.next() % 2); position += 1
+                case "*": count = Int(random.next() % 3); position += 1
+                case "+": count = 1 + Int(random.next() % 2); position += 1
+                case "{":
+                    let close = pattern[position...].firstIndex(of: "}")!
+                    let bounds = String(String.UnicodeScalarView(pattern[(position + 1)..<close])).split(separator: ",", omittingEmptySubsequences: false)
+                    let minimum = Int(bounds[0])!
+                    let maximum = bounds.count == 1 ? minimum : Int(bounds[1]) ?? minimum + 2
+                    count = minimum + Int(random.next() % UInt64(min(maximum, minimum + 2) - minimum + 1))
+                    position = close + 1
+                default: break
+                }
+                if current == "?" || current == "+", end < position { position += 1 }  // lazy or possessive
+                let after = position
+                var copies = ""
+                for copy in 0..<count {
+                    if copy > 0 {
+                        position = start
+                        piece = atom()
+                    }
+                    copies += piece
+                }
+                position = after
+                text += copies
+            }
+            return text
+        }
+
+        mutating func atom() -> String {
+            let scalar = pattern[position]
+            position += 1
+            switch scalar {
+            case "(":
+                var lookaround = false
+                if current == "?" {
+                    if pattern[position + 1] == ":" { position += 2 } else if pattern[position + 1] == "<" { position += 3; lookaround = true } else {
+                        position += 2
+                        lookaround = true
+                    }
+                }
+                let inner = alternation()
+                position += 1
+                return lookaround ? "" : inner
+            case "[":
+                var members: [String] = []
+                let negated = current == "^"
+                if negated { position += 1 }
+                while current != "]" {
+                    var member = pattern[position]
+                    position += 1
+                    if member == "\\" {
+                        member = pattern[position]
+                        position += 1
+                        if member == "s" { member = " " } else if member == "d" { member = "7" } else if member == "w" { member = "k" }
+                    }
+                    if current == "-", pattern[position + 1] != "]" {
+                        let last = pattern[position + 1]
+                        position += 2
+                        let values = Array(member.value...last.value)
+                        members.append(String(Unicode.Scalar(values[Int(random.next() % UInt64(values.count))])!))
+                    } else {
+                        members.append(String(member))
+                    }
+                }
+                position += 1
+                return negated ? random.pick([" ", "x", ",", "'", "e"]) : random.pick(members)
+            case "\\":
+                let escaped = pattern[position]
+                position += 1
+                switch escaped {
+                case "b", "B", "A", "z", "Z": return ""
+                case "s": return random.pick([" ", " ", "\n"])
+                case "d": return String(random.next() % 10)
+                case "w": return "w"
+                case "S", "D", "W": return "-"
+                default: return String(escaped)
+                }
+            case "^", "$": return ""
+            case ".": return random.pick(["x", " ", "é"])
+            default: return String(scalar)
+            }
+        }
+    }
+}
