@@ -99,7 +99,8 @@ struct DocumentAnalysis {
             listIntroduction = nil
             return
         }
-        if let standing = Label(standingAlone: block.text), !block.isListItem, !block.isHeading {
+        // A label standing alone is a short line: longer blocks are not looked at (trimming them costs).
+        if block.length <= 120, !block.isListItem, !block.isHeading, let standing = Label(standingAlone: block.text) {
             pendingLabel = (standing, 4)
             return
         }
@@ -637,6 +638,7 @@ struct Label {
 
     /// A label with nothing after it, on a line of its own: "Hébergeur :", "Hébergement du site", "Hosting".
     init?(standingAlone text: String) {
+        guard text.utf8.count <= 240 else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.count <= 60 else { return nil }
         if trimmed.hasSuffix(":"), let label = Label(line: trimmed) {
