@@ -47,7 +47,7 @@ public struct ReportJob: Sendable {
         } catch {
             throw PipelineError(step: .loadInputs, url: options.archiveDirectory.path, message: "\(error)", isInputError: true)
         }
-        let knowledge = try knowledge(of: run, recorded: recorded)
+        let knowledge = try knowledge(of: run, recorded: recorded, crawl: crawl)
         // The lock is taken once the inputs are known to be good.
         let lock = try RunLock(output: options.outputPath)
         defer { withExtendedLifetime(lock) {} }
@@ -70,10 +70,10 @@ public struct ReportJob: Sendable {
 
     /// The run's own inputs, with the files named on the command line in their place; the files on disk for a run
     /// archived before inputs were kept.
-    private func knowledge(of run: RunRow, recorded: [ArchivedInput]) throws(PipelineError) -> Knowledge {
+    private func knowledge(of run: RunRow, recorded: [ArchivedInput], crawl: CrawlPipeline) throws(PipelineError) -> Knowledge {
         guard let archived = InputSet(archived: recorded) else {
             log("run \(run.id!) was archived before runs kept their inputs: judged with the input files on disk")
-            return try Knowledge(CrawlPipeline(options: options, log: log).readInputs())
+            return try Knowledge(crawl.readInputs())
         }
         if run.rubricVersion != Rubric.version {
             log("run \(run.id!) was graded with rubric \(run.rubricVersion ?? "?"); it is rebuilt with rubric \(Rubric.version)")
@@ -81,7 +81,7 @@ public struct ReportJob: Sendable {
         guard !newerInputs.isEmpty else {
             return try Knowledge(archived, context: "the inputs archived with run \(run.id!)")
         }
-        let disk = try CrawlPipeline(options: options, log: log).readInputs(newerInputs)
+        let disk = try crawl.readInputs(newerInputs)
         log("re-judging run \(run.id!) with newer \(newerInputs.map(\.option).sorted().joined(separator: ", "))")
         return try Knowledge(archived.replacing(newerInputs, from: disk), context: "run \(run.id!) with newer inputs")
     }
