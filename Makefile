@@ -4,7 +4,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-c
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN := .build/release/sovereignty
 
-.PHONY: run test build deps crawl clean accuracy accuracy-gaps accuracy-real bench check-site
+.PHONY: run test build deps crawl clean accuracy accuracy-gaps accuracy-real bench bench-scale check-site
 
 ## Install the system libraries the C bridges link against, when missing.
 deps:
@@ -55,6 +55,13 @@ bench: deps
 	.build/release/sovereignty-bench
 	.build/release/sovereignty-crawl-bench
 	.build/release/sovereignty-render-bench Templates
+
+## The release crawl at scale on a generated loopback site (DOCUMENTS=10000 by default): cold at a tenth and at the
+## full size, a rerun with nothing changed and one with 1% of pages changed; time, memory, bytes and site size of each.
+bench-scale: deps
+	$(SWIFT) build -c release --product sovereignty
+	$(SWIFT) build -c release --product sovereignty-scale-bench
+	.build/release/sovereignty-scale-bench --documents $(or $(DOCUMENTS),10000) --small $(or $(SMALL),1000) $(BENCH_FLAGS)
 
 ## The site as readers see it: libxml2 link check of every page, feeds and badges as XML, data files against their
 ## schema, WCAG contrast, and headless Chromium at desktop and phone widths (screenshots in .build/site-check/).

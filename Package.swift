@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "sovereignty-bench", targets: ["ExtractionBench"]),
         .executable(name: "sovereignty-crawl-bench", targets: ["CrawlBench"]),
         .executable(name: "sovereignty-render-bench", targets: ["RenderBench"]),
+        .executable(name: "sovereignty-scale-bench", targets: ["ScaleBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,6 +96,9 @@ let package = Package(
         // `make bench`: regenerating the site of 1 000 platforms with 10 runs of history.
         .executableTarget(
             name: "RenderBench", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"], path: "Benchmarks/RenderBench"),
+
+        // `make bench-scale`: the release `sovereignty crawl` on a generated site of 10 000 loopback documents.
+        .executableTarget(name: "ScaleBench", dependencies: ["TestSupport"], path: "Benchmarks/ScaleBench"),
 
         // Test support: real HTTP servers on 127.0.0.1 (fixture pages, hostile answers), on threads of their own.
         .target(

@@ -42,15 +42,19 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private var stopped = false
 
     /// Listens at once; `handler` runs on the connection's thread, one request at a time per connection.
-    public init(backlog: Int32 = 128, handler: @escaping @Sendable (Request) -> Response) throws {
-        guard let (listener, port) = LoopbackListener.open(backlog: backlog) else { throw LoopbackHTTPServerError.cannotListen }
+    /// - Parameter address: the loopback address to listen on (127.0.0.0/8), for benchmarks that need several hosts.
+    public init(backlog: Int32 = 128, address: String = "127.0.0.1", handler: @escaping @Sendable (Request) -> Response) throws {
+        guard let (listener, port) = LoopbackListener.open(backlog: backlog, address: address) else { throw LoopbackHTTPServerError.cannotListen }
         self.listener = listener
         self.port = port
+        self.address = address
         self.handler = handler
         Thread { [self] in acceptLoop() }.start()
     }
 
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public let address: String
+
+    public var baseURL: String { "http://\(address):\(port)" }
 
     /// Stops listening and hangs up every open connection, so that no thread outlives the test.
     public func stop() {

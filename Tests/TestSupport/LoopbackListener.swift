@@ -7,7 +7,9 @@ import Glibc
 /// the crawl benchmark start from it, and never listen anywhere else.
 public enum LoopbackListener {
     /// The socket and its port, or nil when the system refuses.
-    public static func open(backlog: Int32) -> (descriptor: Int32, port: UInt16)? {
+    /// - Parameter address: an IPv4 address of 127.0.0.0/8 (any other is refused): several host names on one machine.
+    public static func open(backlog: Int32, address ipv4: String = "127.0.0.1") -> (descriptor: Int32, port: UInt16)? {
+        guard ipv4.hasPrefix("127."), inet_addr(ipv4) != in_addr_t.max else { return nil }
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { return nil }
         var reuse: Int32 = 1
@@ -15,7 +17,7 @@ public enum LoopbackListener {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(ipv4)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
