@@ -8,6 +8,8 @@ import SovereigntyModel
 struct CurlMultiDriver {
     let configuration: FetchConfiguration
     var validators: [String: Fetcher.Validators] = [:]
+    /// Receives each final record at once; the batch's result then keeps the records without their bodies.
+    var each: (@Sendable (FetchRecord) -> Void)? = nil
 
     private struct Request {
         var index: Int
@@ -21,7 +23,9 @@ struct CurlMultiDriver {
         CurlGlobal.ensureInitialised()
         var records = [FetchRecord?](repeating: nil, count: urls.count)
         guard let multi = curl_multi_init() else {
-            return urls.map { unstarted($0, "libcurl could not create a multi handle") }
+            let records = urls.map { unstarted($0, "libcurl could not create a multi handle") }
+            records.forEach { each?($0) }
+            return records
         }
         defer { curl_multi_cleanup(multi) }
 
@@ -51,6 +55,7 @@ struct CurlMultiDriver {
                         configuration: configuration)
                 else {
                     records[request.index] = unstarted(request.url, "libcurl could not create a handle")
+                    each?(records[request.index]!)
                     continue
                 }
                 curl_multi_add_handle(multi, transfer.handle)
@@ -78,7 +83,12 @@ struct CurlMultiDriver {
                             index: transfer.index, url: transfer.url, host: transfer.host, attempt: transfer.attempt + 1,
                             notBefore: Date().addingTimeInterval(delay)))
                 } else {
-                    records[transfer.index] = record
+                    if let each {
+                        each(record)
+                        records[transfer.index] = record.withoutBody
+                    } else {
+                        records[transfer.index] = record
+                    }
                     finished += 1
                     if record.failure != nil { failedCount += 1 }
                     configuration.progress?(
@@ -90,7 +100,12 @@ struct CurlMultiDriver {
                 curl_multi_poll(multi, nil, 0, pollTimeout(pending: pending, lastStart: lastStart, idle: active.isEmpty), nil)
             }
         }
-        return records.enumerated().map { index, record in record ?? unstarted(urls[index], "the transfer did not run") }
+        return records.enumerated().map { index, record in
+            if let record { return record }
+            let missing = unstarted(urls[index], "the transfer did not run")
+            each?(missing)
+            return missing
+        }
     }
 
     private func isReady(_ request: Request, now: Date, perHost: [String: Int], lastStart: [String: Date]) -> Bool {

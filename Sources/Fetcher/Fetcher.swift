@@ -24,9 +24,15 @@ public struct Fetcher: Sendable {
     }
 
     /// One record per URL, in the order given. Never throws: a failure is a record with its reason.
-    /// - Parameter validators: per URL, the `ETag` / `Last-Modified` of the archived copy: a 304 then costs no body.
-    public func fetch(_ urls: [String], validators: [String: Validators] = [:]) async -> [FetchRecord] {
-        guard configuration.respectRobots else { return await transfer(urls, validators: validators) }
+    /// - Parameters:
+    ///   - validators: per URL, the `ETag` / `Last-Modified` of the archived copy: a 304 then costs no body.
+    ///   - each: when given, receives every document's record on the fetcher's thread as soon as it is final, and
+    ///     the records returned carry no body: a large batch then never holds every body at once. A slow `each`
+    ///     holds the transfers back, which bounds what waits for it.
+    public func fetch(
+        _ urls: [String], validators: [String: Validators] = [:], each: (@Sendable (FetchRecord) -> Void)? = nil
+    ) async -> [FetchRecord] {
+        guard configuration.respectRobots else { return await transfer(urls, validators: validators, each: each) }
         let sites = Array(Set(urls.compactMap(Self.robotsURL))).sorted()
         let robots = Dictionary(uniqueKeysWithValues: zip(sites, await transfer(sites, reportProgress: false)))
         var allowed: [String] = []
@@ -42,18 +48,21 @@ public struct Fetcher: Sendable {
                 allowed.append(url)
             }
         }
-        let fetched = Dictionary(zip(allowed, await transfer(allowed, validators: validators)), uniquingKeysWith: { first, _ in first })
+        for url in urls { if let refusal = refused[url] { each?(refusal) } }
+        let fetched = Dictionary(zip(allowed, await transfer(allowed, validators: validators, each: each)), uniquingKeysWith: { first, _ in first })
         return urls.map { fetched[$0] ?? refused[$0]! }
     }
 
-    private func transfer(_ urls: [String], validators: [String: Validators] = [:], reportProgress: Bool = true) async -> [FetchRecord] {
+    private func transfer(
+        _ urls: [String], validators: [String: Validators] = [:], reportProgress: Bool = true, each: (@Sendable (FetchRecord) -> Void)? = nil
+    ) async -> [FetchRecord] {
         guard !urls.isEmpty else { return [] }
         var settings = configuration
         if !reportProgress { settings.progress = nil }
         let configuration = settings
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: CurlMultiDriver(configuration: configuration, validators: validators).run(urls))
+                continuation.resume(returning: CurlMultiDriver(configuration: configuration, validators: validators, each: each).run(urls))
             }
             thread.name = "sovereignty.fetcher"
             thread.start()
