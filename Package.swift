@@ -117,6 +117,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "AccuracyTests", dependencies: ["Pipeline", "TestSupport"]),
-        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

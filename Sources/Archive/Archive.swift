@@ -10,7 +10,7 @@ import SovereigntyModel
 /// WARC bytes nothing points at, and the next run starts a new file.
 public struct Archive: Sendable {
     public let directory: URL
-    private let index: ArchiveIndex
+    let index: ArchiveIndex
 
     public init(directory: URL) throws {
         self.directory = directory
@@ -24,147 +24,9 @@ public struct Archive: Sendable {
         _ records: [FetchRecord], startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [],
         rubricVersion: String? = nil
     ) throws -> Int64 {
-        let started = Timestamp.string(startedAt)
-        var run = try index.database.write { db in
-            var run = RunRow(id: nil, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots, rubricVersion: rubricVersion)
-            try run.insert(db)
-            return run
-        }
-        let runID = run.id!
-        let fileName = "run-\(runID).warc.gz"
-        let file = directory.appendingPathComponent(fileName)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        defer { try? handle.close() }
-        var offset: Int64 = 0
-        func append(_ record: WARCRecord) throws -> (Int64, Int64) {
-            let member = try Gzip.compress(record.serialized())
-            try handle.write(contentsOf: member)
-            defer { offset += Int64(member.count) }
-            return (offset, Int64(member.count))
-        }
-        _ = try append(
-            WARCRecord(
-                headers: [
-                    ("WARC-Type", "warcinfo"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "warcinfo")), ("WARC-Date", started),
-                    ("WARC-Filename", fileName), ("Content-Type", "application/warc-fields"),
-                ],
-                block: Data(
-                    ("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n"
-                        + (rubricVersion.map { "rubric-version: \($0)\r\n" } ?? "")).utf8)))
-        for input in inputs {
-            guard let text = input.text else { continue }
-            let block = Data(text.utf8)
-            _ = try append(
-                WARCRecord(
-                    headers: [
-                        ("WARC-Type", "resource"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "input", input.role)), ("WARC-Date", started),
-                        ("WARC-Target-URI", ArchivedInput.uri(input.role)), ("WARC-Block-Digest", WARCRecord.digest(block)),
-                        ("Content-Type", input.path.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8"),
-                    ],
-                    block: block))
-        }
-
-        /// The DOM a browser rendered, as a `conversion` record next to the response it was made from.
-        func appendRendering(_ record: FetchRecord, date: String) throws -> (Int64, Int64)? {
-            guard let rendered = record.rendered else { return nil }
-            return try append(
-                WARCRecord(
-                    headers: [
-                        ("WARC-Type", "conversion"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "conversion")),
-                        ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
-                        ("WARC-Refers-To", WARCRecord.recordID(fileName, record.requestedURL, date, "response")),
-                        ("WARC-Block-Digest", WARCRecord.digest(rendered)), ("Content-Type", "text/html; charset=utf-8"),
-                    ],
-                    block: rendered))
-        }
-
-        var rows: [FetchRow] = []
-        for var record in records {
-            let date = Timestamp.string(record.fetchedAt)
-            let previous = try lastGoodRow(url: record.requestedURL, before: runID)
-            // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
-            // points at the record that holds the payload.
-            if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
-                let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength
-            {
-                let block = HTTPMessage.response(record)
-                _ = try append(
-                    WARCRecord(
-                        headers: [
-                            ("WARC-Type", "revisit"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "revisit")),
-                            ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
-                            ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"),
-                            ("WARC-Refers-To-Target-URI", previous.finalURL), ("WARC-Refers-To-Date", previous.fetchedAt),
-                            ("Content-Type", "application/http; msgtype=response"),
-                        ],
-                        block: block.prefix(upTo: block.range(of: Data("\r\n\r\n".utf8))?.upperBound ?? block.endIndex)))
-                rows.append(
-                    FetchRow(
-                        id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
-                        httpStatus: record.httpStatus, contentType: previous.contentType, charset: previous.charset,
-                        primaryIP: record.primaryIP, sha256: previous.sha256, failureReason: nil, failureMessage: nil,
-                        redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
-                        warcFile: file, warcOffset: offset, warcLength: length, duration: record.duration,
-                        bytesReceived: record.bytesReceived, bodySize: record.body.count))
-                if let rendering = try appendRendering(record, date: date) {
-                    rows[rows.count - 1].renderedOffset = rendering.0
-                    rows[rows.count - 1].renderedLength = rendering.1
-                }
-                continue
-            }
-            if record.httpStatus == 304 && record.failure == nil {
-                record.failure = FetchFailure(reason: .httpError, message: "304 Not Modified, but no archived copy to reuse")
-            }
-            var place: (Int64, Int64)?
-            if record.failure == nil || record.httpStatus != nil {
-                let requestID = WARCRecord.recordID(fileName, record.requestedURL, date, "request")
-                _ = try append(
-                    WARCRecord(
-                        headers: [
-                            ("WARC-Type", "request"), ("WARC-Record-ID", requestID), ("WARC-Date", date),
-                            ("WARC-Target-URI", record.finalURL), ("Content-Type", "application/http; msgtype=request"),
-                        ],
-                        block: HTTPMessage.request(record.finalURL, userAgent: userAgent)))
-                let block = HTTPMessage.response(record)
-                var headers: [(String, String)] = [
-                    ("WARC-Type", "response"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "response")),
-                    ("WARC-Date", date), ("WARC-Target-URI", record.finalURL), ("WARC-Concurrent-To", requestID),
-                ]
-                if let ip = record.primaryIP { headers.append(("WARC-IP-Address", ip)) }
-                headers += [
-                    ("WARC-Payload-Digest", WARCRecord.digest(record.body)), ("WARC-Block-Digest", WARCRecord.digest(block)),
-                    ("Content-Type", "application/http; msgtype=response"),
-                ]
-                place = try append(WARCRecord(headers: headers, block: block))
-            }
-            rows.append(
-                FetchRow(
-                    id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
-                    httpStatus: record.httpStatus, contentType: record.contentType, charset: record.charset, primaryIP: record.primaryIP,
-                    sha256: record.sha256, failureReason: record.failure?.reason.rawValue, failureMessage: record.failure?.message,
-                    redirects: Self.json(record.redirects), headers: Self.json(record.headers), attempts: record.attempts,
-                    warcFile: place == nil ? nil : fileName, warcOffset: place?.0, warcLength: place?.1, duration: record.duration,
-                    bytesReceived: record.bytesReceived, bodySize: record.body.count))
-            if place != nil, let rendering = try appendRendering(record, date: date) {
-                rows[rows.count - 1].renderedOffset = rendering.0
-                rows[rows.count - 1].renderedLength = rendering.1
-            }
-        }
-        try handle.synchronize()
-        try index.database.write { db in
-            for var row in rows { try row.insert(db) }
-            for input in inputs {
-                try RunInputRow(
-                    runId: runID, role: input.role, path: input.path, text: input.text,
-                    sha256: input.text.map { WARCRecord.digest(Data($0.utf8)) }
-                ).insert(db)
-            }
-            run.warcFile = fileName
-            run.finishedAt = Timestamp.string(Date())
-            try run.update(db)
-        }
-        return runID
+        let run = try beginRun(startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion)
+        for record in records { try run.append(record) }
+        return try run.finish()
     }
 
     /// The inputs a run was judged with, as the crawl read them; empty for runs archived before they were kept.
@@ -189,28 +51,29 @@ public struct Archive: Sendable {
         return result
     }
 
-    private func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
-        try index.database.read { db in
-            try FetchRow.filter(Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil)
-                .order(Column("runId").desc).fetchOne(db)
-        }
+    func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
+        try index.database.read { db in try FetchRow.fetchOne(db, sql: Self.lastGoodSQL, arguments: [url, runID]) }
     }
 
-    /// Keeps what the Extractor found in each document of a run.
+    /// Keeps what the Extractor found in each document of a run, a batch of documents per transaction.
     public func store(findings: [String: DocumentFindings], ofRun runID: Int64) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try index.database.write { db in
-            for (url, found) in findings {
-                let json = String(decoding: try encoder.encode(found), as: UTF8.self)
-                try db.execute(sql: "UPDATE fetch SET findings = ? WHERE runId = ? AND requestedURL = ?", arguments: [json, runID, url])
+        let urls = findings.keys.sorted()
+        for start in stride(from: 0, to: urls.count, by: Self.findingsBatch) {
+            try index.database.write { db in
+                let statement = try db.cachedStatement(sql: Self.storeFindingsSQL)
+                for url in urls[start..<min(start + Self.findingsBatch, urls.count)] {
+                    let json = String(decoding: try encoder.encode(findings[url]!), as: UTF8.self)
+                    try statement.execute(arguments: [json, runID, url])
+                }
             }
         }
     }
 
     /// The findings kept for the latest good copy of a URL before a run, if any.
     public func findings(url: String, before runID: Int64) throws -> DocumentFindings? {
-        guard let json = try lastGoodRow(url: url, before: runID)?.findings else { return nil }
+        guard let kept = try lastGoodRow(url: url, before: runID)?.findings, let json = try findingsJSON(kept) else { return nil }
         return try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
     }
 
@@ -273,11 +136,7 @@ public struct Archive: Sendable {
     /// maintenance page answered with 200 is a successful fetch, but not a copy to fall back on the night after.
     /// Nil when no run kept findings for the URL.
     public func lastDocument(url: String, before runID: Int64) throws -> FetchRecord? {
-        try index.database.read { db in
-            try FetchRow.filter(
-                Column("requestedURL") == url && Column("runId") < runID && Column("failureReason") == nil && Column("findings") != nil
-            ).order(Column("runId").desc).fetchOne(db)
-        }.map(record)
+        try index.database.read { db in try FetchRow.fetchOne(db, sql: Self.lastDocumentSQL, arguments: [url, runID]) }.map(record)
     }
 
     /// The block of the record at a place in a WARC file.
@@ -290,7 +149,7 @@ public struct Archive: Sendable {
         return warc.block
     }
 
-    private func record(_ row: FetchRow) throws -> FetchRecord {
+    func record(_ row: FetchRow) throws -> FetchRecord {
         var body = Data()
         if let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
             body = HTTPMessage.body(of: try block(file: file, offset: offset, length: length))
@@ -310,13 +169,13 @@ public struct Archive: Sendable {
         return record
     }
 
-    private static func json<T: Encodable>(_ value: T) -> String {
+    static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 
-    private static func decode<T: Decodable>(_ text: String) -> T? {
+    static func decode<T: Decodable>(_ text: String) -> T? {
         try? JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 }

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import SovereigntyModel
+
+/// The statements run once per document, written out so that a test can ask SQLite how it answers each
+/// (`ArchiveIndex.perDocumentQueries`): with thousands of documents a run, one that scans the table is quadratic.
+extension Archive {
+    static let storeFindingsSQL = "UPDATE fetch SET findings = ? WHERE runId = ? AND requestedURL = ?"
+    static let lastGoodSQL = "SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL ORDER BY runId DESC LIMIT 1"
+    static let lastDocumentSQL = """
+        SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL AND findings IS NOT NULL \
+        ORDER BY runId DESC LIMIT 1
+        """
+    static let fetchOfRunSQL = "SELECT * FROM fetch WHERE runId = ? AND requestedURL = ? ORDER BY id LIMIT 1"
+    /// A revisit whose findings are its earlier copy's keeps a reference to the row holding them (`@id`), not a
+    /// second copy: a rerun with nothing changed then writes a few bytes per document, not every document's findings.
+    static let reuseFindingsSQL = """
+        UPDATE fetch SET findings = (
+            SELECT CASE WHEN previous.findings LIKE '@%' THEN previous.findings ELSE '@' || previous.id END FROM fetch AS previous
+            WHERE previous.requestedURL = :url AND previous.runId < :run AND previous.failureReason IS NULL AND previous.findings IS NOT NULL
+            ORDER BY previous.runId DESC LIMIT 1)
+        WHERE runId = :run AND requestedURL = :url
+        """
+    static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
+
+    /// Findings written per transaction: large enough to cost one commit per few hundred documents, small enough
+    /// that a reader of the index is never kept waiting long.
+    static let findingsBatch = 500
+
+    /// Records that the findings of each URL's fetch in a run are those of the earlier copy it revisits (the judge
+    /// reused them), a batch of documents per transaction.
+    public func store(reusedFindings urls: [String], ofRun runID: Int64) throws {
+        let urls = urls.sorted()
+        for start in stride(from: 0, to: urls.count, by: Self.findingsBatch) {
+            try index.database.write { db in
+                let statement = try db.cachedStatement(sql: Self.reuseFindingsSQL)
+                for url in urls[start..<min(start + Self.findingsBatch, urls.count)] {
+                    try statement.execute(arguments: ["url": url, "run": runID])
+                }
+            }
+        }
+    }
+
+    /// The JSON of findings as kept in a row: the text itself, or the text of the row an `@id` reference names.
+    func findingsJSON(_ kept: String) throws -> String? {
+        guard kept.hasPrefix("@"), let id = Int64(kept.dropFirst()) else { return kept }
+        return try index.database.read { db in try String.fetchOne(db, sql: Self.findingsByIDSQL, arguments: [id]) }
+    }
+
+    /// The fetch of one URL in a run as the index knows it, or nil when the run has none: the judge reads documents
+    /// one at a time, and asks for a body only when it must read one, so that a run never holds every body at once.
+    public func fetch(url: String, ofRun runID: Int64) throws -> ArchivedFetch? {
+        guard let row = try index.database.read({ db in try FetchRow.fetchOne(db, sql: Self.fetchOfRunSQL, arguments: [runID, url]) }) else {
+            return nil
+        }
+        var record = FetchRecord(
+            requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
+            httpStatus: row.httpStatus, contentType: row.contentType, charset: row.charset, primaryIP: row.primaryIP,
+            sha256: row.sha256, fetchedAt: Timestamp.date(row.fetchedAt) ?? Date(timeIntervalSince1970: 0),
+            failure: row.failureReason.map { FetchFailure(reason: FetchFailure.Reason(rawValue: $0) ?? .network, message: row.failureMessage ?? "") })
+        record.headers = Self.decode(row.headers) ?? [:]
+        record.attempts = row.attempts
+        let runFile = try index.database.read { db in try String.fetchOne(db, sql: "SELECT warcFile FROM run WHERE id = ?", arguments: [runID]) }
+        let isRevisit = row.warcFile != nil && row.warcFile != runFile
+        return ArchivedFetch(
+            record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),
+            hasRendering: row.renderedOffset != nil, isRevisit: isRevisit, row: row)
+    }
+
+    /// The fetch with its body (and rendering) read back from the WARC file.
+    public func contents(of fetch: ArchivedFetch) throws -> FetchRecord {
+        try record(fetch.row)
+    }
+}
+
+/// One fetch of a run as the index knows it: the record without its bytes, which `Archive.contents(of:)` reads.
+public struct ArchivedFetch: Sendable {
+    /// The record, body and rendering left out.
+    public var record: FetchRecord
+    /// A response record holds the document's bytes (its own, or an earlier copy's for a revisit).
+    public var hasPayload: Bool
+    /// A browser rendered the page: its DOM, not the fetched bytes, is what was read.
+    public var hasRendering: Bool
+    /// Unchanged since an earlier copy (a 304, or the same bytes again): the bytes are that copy's.
+    public var isRevisit: Bool
+    let row: FetchRow
+}

@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import SovereigntyModel
+
+/// Writes one run into the archive while its documents arrive, so that a crawl can let each body go once it is
+/// kept: records are appended to the run's WARC file at once, their index rows (small) wait for `finish()`.
+///
+/// Crash safety is the archive's: the WARC bytes are synced before the rows are committed in one transaction, so
+/// an index row always points at complete records; a run killed before `finish()` leaves only WARC bytes nothing
+/// points at. `append` may be called from several threads: compression runs outside the lock.
+public final class ArchiveRunWriter: @unchecked Sendable {
+    /// What became of a record in the archive.
+    public struct Appended: Sendable {
+        /// The record as the archive keeps it (a 304 with no copy to reuse becomes a failure).
+        public var record: FetchRecord
+        /// Unchanged since an archived copy (a 304, or the same bytes again): only a `revisit` record was written,
+        /// and the findings of that copy stand.
+        public var isRevisit: Bool
+    }
+
+    public let runID: Int64
+    private let archive: Archive
+    private let fileName: String
+    private let userAgent: String
+    private let inputs: [ArchivedInput]
+    private var run: RunRow
+    private let handle: FileHandle
+    private let lock = NSLock()
+    private var offset: Int64 = 0
+    private var rows: [FetchRow] = []
+    private var finished = false
+
+    init(archive: Archive, startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput], rubricVersion: String?) throws {
+        self.archive = archive
+        self.userAgent = userAgent
+        self.inputs = inputs
+        let started = Timestamp.string(startedAt)
+        run = try archive.index.database.write { db in
+            var run = RunRow(id: nil, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots, rubricVersion: rubricVersion)
+            try run.insert(db)
+            return run
+        }
+        runID = run.id!
+        fileName = "run-\(runID).warc.gz"
+        let file = archive.directory.appendingPathComponent(fileName)
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        handle = try FileHandle(forWritingTo: file)
+        _ = try write(
+            WARCRecord(
+                headers: [
+                    ("WARC-Type", "warcinfo"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "warcinfo")), ("WARC-Date", started),
+                    ("WARC-Filename", fileName), ("Content-Type", "application/warc-fields"),
+                ],
+                block: Data(
+                    ("software: sovereignty-scorecard\r\nformat: WARC File Format 1.1\r\nrobots: \(ignoredRobots ? "ignore" : "obey")\r\n"
+                        + (rubricVersion.map { "rubric-version: \($0)\r\n" } ?? "")).utf8)))
+        for input in inputs {
+            guard let text = input.text else { continue }
+            let block = Data(text.utf8)
+            _ = try write(
+                WARCRecord(
+                    headers: [
+                        ("WARC-Type", "resource"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "input", input.role)), ("WARC-Date", started),
+                        ("WARC-Target-URI", ArchivedInput.uri(input.role)), ("WARC-Block-Digest", WARCRecord.digest(block)),
+                        ("Content-Type", input.path.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8"),
+                    ],
+                    block: block))
+        }
+    }
+
+    deinit { try? handle.close() }
+
+    /// Appends one fetch: a `revisit` when unchanged since the archived copy, else `request` and `response` records
+    /// (none for a failure without an HTTP answer), and a `conversion` record for a browser rendering.
+    @discardableResult
+    public func append(_ record: FetchRecord) throws -> Appended {
+        var record = record
+        let date = Timestamp.string(record.fetchedAt)
+        let previous = try archive.lastGoodRow(url: record.requestedURL, before: runID)
+        // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
+        // points at the record that holds the payload.
+        if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
+            let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength
+        {
+            let block = HTTPMessage.response(record)
+            _ = try write(
+                WARCRecord(
+                    headers: [
+                        ("WARC-Type", "revisit"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "revisit")),
+                        ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
+                        ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"),
+                        ("WARC-Refers-To-Target-URI", previous.finalURL), ("WARC-Refers-To-Date", previous.fetchedAt),
+                        ("Content-Type", "application/http; msgtype=response"),
+                    ],
+                    block: block.prefix(upTo: block.range(of: Data("\r\n\r\n".utf8))?.upperBound ?? block.endIndex)))
+            var row = FetchRow(
+                id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
+                httpStatus: record.httpStatus, contentType: previous.contentType, charset: previous.charset,
+                primaryIP: record.primaryIP, sha256: previous.sha256, failureReason: nil, failureMessage: nil,
+                redirects: Archive.json(record.redirects), headers: Archive.json(record.headers), attempts: record.attempts,
+                warcFile: file, warcOffset: offset, warcLength: length, duration: record.duration,
+                bytesReceived: record.bytesReceived, bodySize: record.body.count)
+            if let rendering = try writeRendering(record, date: date) {
+                (row.renderedOffset, row.renderedLength) = rendering
+            }
+            keep(row)
+            return Appended(record: record, isRevisit: true)
+        }
+        if record.httpStatus == 304 && record.failure == nil {
+            record.failure = FetchFailure(reason: .httpError, message: "304 Not Modified, but no archived copy to reuse")
+        }
+        var place: (Int64, Int64)?
+        if record.failure == nil || record.httpStatus != nil {
+            let requestID = WARCRecord.recordID(fileName, record.requestedURL, date, "request")
+            let request = WARCRecord(
+                headers: [
+                    ("WARC-Type", "request"), ("WARC-Record-ID", requestID), ("WARC-Date", date),
+                    ("WARC-Target-URI", record.finalURL), ("Content-Type", "application/http; msgtype=request"),
+                ],
+                block: HTTPMessage.request(record.finalURL, userAgent: userAgent))
+            let block = HTTPMessage.response(record)
+            var headers: [(String, String)] = [
+                ("WARC-Type", "response"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "response")),
+                ("WARC-Date", date), ("WARC-Target-URI", record.finalURL), ("WARC-Concurrent-To", requestID),
+            ]
+            if let ip = record.primaryIP { headers.append(("WARC-IP-Address", ip)) }
+            headers += [
+                ("WARC-Payload-Digest", WARCRecord.digest(record.body)), ("WARC-Block-Digest", WARCRecord.digest(block)),
+                ("Content-Type", "application/http; msgtype=response"),
+            ]
+            // The request and its response are written together, so that they stay next to each other.
+            place = try write([request, WARCRecord(headers: headers, block: block)]).last
+        }
+        var row = FetchRow(
+            id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
+            httpStatus: record.httpStatus, contentType: record.contentType, charset: record.charset, primaryIP: record.primaryIP,
+            sha256: record.sha256, failureReason: record.failure?.reason.rawValue, failureMessage: record.failure?.message,
+            redirects: Archive.json(record.redirects), headers: Archive.json(record.headers), attempts: record.attempts,
+            warcFile: place == nil ? nil : fileName, warcOffset: place?.0, warcLength: place?.1, duration: record.duration,
+            bytesReceived: record.bytesReceived, bodySize: record.body.count)
+        if place != nil, let rendering = try writeRendering(record, date: date) {
+            (row.renderedOffset, row.renderedLength) = rendering
+        }
+        keep(row)
+        return Appended(record: record, isRevisit: false)
+    }
+
+    /// Syncs the WARC file, then commits every row of the run and marks it finished. Returns the run's id.
+    public func finish() throws -> Int64 {
+        try lock.withLock {
+            precondition(!finished, "a run is finished once")
+            finished = true
+            try handle.synchronize()
+            try archive.index.database.write { db in
+                for var row in rows { try row.insert(db) }
+                for input in inputs {
+                    try RunInputRow(
+                        runId: runID, role: input.role, path: input.path, text: input.text,
+                        sha256: input.text.map { WARCRecord.digest(Data($0.utf8)) }
+                    ).insert(db)
+                }
+                run.warcFile = fileName
+                run.finishedAt = Timestamp.string(Date())
+                try run.update(db)
+            }
+            rows = []
+        }
+        return runID
+    }
+
+    private func keep(_ row: FetchRow) {
+        lock.withLock { rows.append(row) }
+    }
+
+    /// The DOM a browser rendered, as a `conversion` record next to the response it was made from.
+    private func writeRendering(_ record: FetchRecord, date: String) throws -> (Int64, Int64)? {
+        guard let rendered = record.rendered else { return nil }
+        return try write(
+            WARCRecord(
+                headers: [
+                    ("WARC-Type", "conversion"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "conversion")),
+                    ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
+                    ("WARC-Refers-To", WARCRecord.recordID(fileName, record.requestedURL, date, "response")),
+                    ("WARC-Block-Digest", WARCRecord.digest(rendered)), ("Content-Type", "text/html; charset=utf-8"),
+                ],
+                block: rendered))
+    }
+
+    private func write(_ record: WARCRecord) throws -> (Int64, Int64) {
+        try write([record])[0]
+    }
+
+    /// Compresses the records (a gzip member each) outside the lock, then appends them in one piece; returns the
+    /// place (offset, length) of each.
+    private func write(_ records: [WARCRecord]) throws -> [(Int64, Int64)] {
+        let members = try records.map { try Gzip.compress($0.serialized()) }
+        return try lock.withLock {
+            var places: [(Int64, Int64)] = []
+            var bytes = Data()
+            for member in members {
+                places.append((offset + Int64(bytes.count), Int64(member.count)))
+                bytes.append(member)
+            }
+            try handle.write(contentsOf: bytes)
+            offset += Int64(bytes.count)
+            return places
+        }
+    }
+}
+
+extension Archive {
+    /// Starts a run: its row (unfinished), its WARC file with the `warcinfo` record and the inputs it is judged with.
+    public func beginRun(
+        startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [], rubricVersion: String? = nil
+    ) throws -> ArchiveRunWriter {
+        try ArchiveRunWriter(
+            archive: self, startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion)
+    }
+}

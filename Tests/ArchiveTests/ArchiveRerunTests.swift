@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import SovereigntyModel
+import Testing
+import TestSupport
+
+@testable import Archive
+
+/// What a rerun adds to the archive when nothing changed, and what readers download: no second copy of anything.
+@Suite struct ArchiveRerunTests {
+    static let url = "http://127.0.0.1/a"
+
+    static func findings() -> DocumentFindings {
+        var findings = DocumentFindings(textLength: 1234)
+        findings.hasLegalText = true
+        return findings
+    }
+
+    /// Two runs of one page: the first reads it, the second gets a 304 and reuses the first's findings.
+    static func twoRuns(in archive: Archive) throws -> (Int64, Int64) {
+        var first = ArchiveTests.record(url, body: "<p>Le site est hébergé par OVH SAS.</p>")
+        first.sha256 = String(repeating: "a", count: 64)
+        let one = try archive.store([first], startedAt: Date(timeIntervalSince1970: 1_795_316_400), ignoredRobots: false, userAgent: "test")
+        try archive.store(findings: [url: findings()], ofRun: one)
+        var notModified = ArchiveTests.record(url, body: "", status: 304)
+        notModified.sha256 = nil
+        let writer = try archive.beginRun(startedAt: Date(timeIntervalSince1970: 1_795_402_800), ignoredRobots: false, userAgent: "test")
+        #expect(try writer.append(notModified).isRevisit)
+        let two = try writer.finish()
+        try archive.store(reusedFindings: [url], ofRun: two)
+        return (one, two)
+    }
+
+    @Test func reusedFindingsAreAReferenceToTheCopyNotASecondCopy() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let (one, two) = try Self.twoRuns(in: archive)
+        let kept = try archive.index.database.read { db in
+            try String.fetchAll(db, sql: "SELECT findings FROM fetch ORDER BY runId")
+        }
+        #expect(kept.count == 2)
+        #expect(kept[1].hasPrefix("@"), "the second run names the row holding the findings: \(kept[1])")
+        #expect(try archive.findings(url: Self.url, before: two + 1) == Self.findings())
+        #expect(try archive.lastDocument(url: Self.url, before: two + 1) != nil, "the revisit counts as read as the document")
+        let fetch = try #require(try archive.fetch(url: Self.url, ofRun: two))
+        #expect(fetch.isRevisit && fetch.hasPayload)
+        #expect(try archive.contents(of: fetch).body == Data("<p>Le site est hébergé par OVH SAS.</p>".utf8), "its bytes are the first copy's")
+        #expect(try archive.fetch(url: Self.url, ofRun: one)?.isRevisit == false)
+    }
+
+    @Test func theDownloadableIndexHoldsOneRunsDocumentsAndEveryRunsLevels() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let (one, two) = try Self.twoRuns(in: archive)
+        for run in [one, two] {
+            try archive.store(scorecards: [ScorecardRow(runId: run, platformId: "p", level: "B", score: 60, json: String(repeating: "x", count: 10_000))])
+        }
+        let export = directory.url.appendingPathComponent("export.sqlite")
+        try archive.exportCompactIndex(upTo: two, to: export)
+        let database = try DatabaseQueue(path: export.path)
+        try database.read { db in
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") == 2)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fetch") == 1, "this run's fetches only")
+            let json = try #require(try String.fetchOne(db, sql: "SELECT findings FROM fetch"))
+            #expect(try JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8)) == Self.findings(), "references are resolved")
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scorecard") == 2)
+            #expect(try db.columns(in: "scorecard").map(\.name) == ["runId", "platformId", "level", "score"], "levels, not the whole scorecards")
+        }
+        // The same run exported twice is the same file: `report` republishes byte for byte what the crawl published.
+        let again = directory.url.appendingPathComponent("again.sqlite")
+        try archive.exportCompactIndex(upTo: two, to: again)
+        #expect(try Data(contentsOf: export) == Data(contentsOf: again))
+        // An older run's export leaves out what came after it.
+        try archive.exportCompactIndex(upTo: one, to: again)
+        try DatabaseQueue(path: again.path).read { (db: Database) throws in
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scorecard") == 1)
+        }
+    }
+}
