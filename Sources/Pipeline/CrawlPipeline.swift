@@ -40,22 +40,31 @@ public struct CrawlPipeline: Sendable {
         }
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
         let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
-        var records = await Fetcher(configuration: fetchConfiguration(runDate: runDate)).fetch(urls, validators: validators)
-        render(&records, browserURLs: Set(references.filter { $0.1.render == .browser }.map(\.1.url)))
-
         let runID: Int64
+        let readings: [String: DocumentSnapshot]
         do {
-            runID = try archive.store(
-                records, startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
+            // Each document goes through archive and extraction as it arrives, and its body is let go.
+            let writer = try archive.beginRun(
+                startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
                 inputs: inputs.archived, rubricVersion: Rubric.version)
+            let stream = DocumentStream(
+                writer: writer, reader: DocumentReader(extractor: Extractor(catalog: catalog)),
+                references: Dictionary(references.map { ($0.1.url, $0.1) }, uniquingKeysWith: { first, _ in first }),
+                browserURLs: Set(references.filter { $0.1.render == .browser }.map(\.1.url)),
+                browser: BrowserRenderer(extraArguments: options.browserArguments), captures: CaptureStore(archive: options.archiveDirectory), log: log)
+            _ = await Fetcher(configuration: fetchConfiguration(runDate: runDate)).fetch(urls, validators: validators, each: { stream.accept($0) })
+            readings = try await stream.finish()
+            runID = try writer.finish()
         } catch {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
         log("archived run \(runID) in \(options.archiveDirectory.path)")
-        let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: runID, runDate: runDate)
+        let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log)
+            .judge(runID: runID, runDate: runDate, readings: readings)
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
+            try archive.store(reusedFindings: judgement.reusedFindings, ofRun: runID)
             try archive.store(scorecards: ranked.map { card in
                 ScorecardRow(
                     runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
@@ -87,24 +96,6 @@ public struct CrawlPipeline: Sendable {
         let offset = runDate.timeIntervalSinceNow
         fetch.clock = { Date().addingTimeInterval(offset) }
         return fetch
-    }
-
-    /// Documents marked `render: browser` are read after headless Chromium ran their scripts; the run says so
-    /// when Chromium is missing, and those documents are then read as fetched.
-    private func render(_ records: inout [FetchRecord], browserURLs: Set<String>) {
-        let wanted = records.indices.filter { browserURLs.contains(records[$0].requestedURL) && records[$0].failure == nil }
-        guard !wanted.isEmpty else { return }
-        let browser = BrowserRenderer(extraArguments: options.browserArguments)
-        guard browser.isInstalled else {
-            log("render: browser is asked for \(wanted.count) document(s), but Chromium is not installed (apt-get install chromium): they are read as fetched")
-            return
-        }
-        for index in wanted {
-            switch browser.render(records[index].finalURL) {
-            case .success(let dom): records[index].rendered = dom
-            case .failure(let failure): log.warning("[render] \(records[index].requestedURL): \(failure)", ["url": records[index].requestedURL])
-            }
-        }
     }
 
     /// The input files named by the options (those of `roles`, when given), read from disk.
@@ -174,7 +165,7 @@ public struct CrawlPipeline: Sendable {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
             var content = content
-            try archive.exportIndex(upTo: content.history.runs.last?.runID ?? 0, to: indexCopy)
+            try archive.exportCompactIndex(upTo: content.history.runs.last?.runID ?? 0, to: indexCopy)
             content.indexCopy = indexCopy
             try renderer.render(scorecards, content: content, into: staging)
             try SiteSwap.install(staging, at: site)

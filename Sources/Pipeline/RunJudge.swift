@@ -20,72 +20,106 @@ struct RunJudge {
         var failed: Int
         /// What was read in this run's own copies, by URL, to keep in the archive.
         var findings: [String: DocumentFindings]
+        /// URLs whose findings are those of the archived copy their unchanged fetch revisits: the archive keeps a
+        /// reference to that copy's findings rather than a second copy.
+        var reusedFindings: [String] = []
         /// The bytes each judged document was read from, to publish beside the quotes.
         var captures: [Capture]
     }
 
-    func judge(runID: Int64, runDate: Date) throws(PipelineError) -> Judgement {
-        let records: [FetchRecord]
-        do { records = try archive.records(ofRun: runID) } catch {
-            throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
-        }
-        let byURL = Dictionary(records.map { ($0.requestedURL, $0) }, uniquingKeysWith: { first, _ in first })
+    /// Judges every platform from the run's archived fetches, one document at a time.
+    /// - Parameter readings: what the crawl already read of this run's documents, by URL (`DocumentStream`); any
+    ///   other document is read back from the archive, so that `report` judges exactly as the crawl did.
+    func judge(runID: Int64, runDate: Date, readings: [String: DocumentSnapshot] = [:]) throws(PipelineError) -> Judgement {
         let reader = DocumentReader(extractor: Extractor(catalog: catalog))
         let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
+        let store = CaptureStore(archive: archive.directory)
         var scorecards: [PlatformScorecard] = []
         var documents = 0
         var failed = 0
         var kept: [String: DocumentFindings] = [:]
+        var reused: Set<String> = []
         var captures: [String: Capture] = [:]  // by final URL
-        for platform in platforms {
-            var snapshots: [DocumentSnapshot] = []
-            for reference in platform.documents {
-                documents += 1
-                let record = byURL[reference.url] ?? Self.notFetched(reference.url, at: runDate)
-                // Unchanged since the archived copy (304): its findings are reused, not extracted again.
-                let unchanged = record.httpStatus == 304 && record.rendered == nil
-                    ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
-                var snapshot = unchanged.map { DocumentSnapshot(reference: reference, fetch: record, findings: $0) }
-                    ?? reader.read(reference, fetch: record)
-                // The last copy read as the document: a stand-in page kept stale last night is not one.
-                let previous = (try? archive.lastDocument(url: reference.url, before: runID)) ?? (try? archive.lastGood(url: reference.url, before: runID))
-                lazy var previousRead = previous.map { reader.read(reference, fetch: $0) }
-                // A page that answers 200 but stands in for the legal page it was (a maintenance, error, login or
-                // consent page, maybe with the site's footer) is not the document, and is treated as a failure.
-                if let findings = snapshot.findings, !findings.hasLegalText || !findings.placeholderWords.isEmpty,
-                    let before = previousRead?.findings, let reason = findings.standsIn(for: before)
-                {
-                    snapshot.findings = nil
-                    snapshot.readFailure = FetchFailure(reason: .notTheDocument, message: reason)
-                }
-                var readFrom = record
-                if let failure = snapshot.failure {
-                    failed += 1
-                    log.warning(
-                        "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
-                        ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
-                    // An outage never lowers a grade: the last good copy is judged, and marked stale.
-                    if let good = previous, var kept = previousRead {
-                        if kept.findings != nil {
-                            kept.stale = DocumentSnapshot.Stale(reason: failure, attemptedAt: record.attemptedAt)
-                            snapshot = kept
-                            readFrom = good
+        do {
+            for platform in platforms {
+                var snapshots: [DocumentSnapshot] = []
+                for reference in platform.documents {
+                    documents += 1
+                    let stored = try archive.fetch(url: reference.url, ofRun: runID)
+                    let record = stored?.record ?? Self.notFetched(reference.url, at: runDate)
+                    // Unchanged since the archived copy (a 304, or the same bytes again): its findings are reused,
+                    // not extracted again.
+                    let unchanged = (stored?.isRevisit ?? false) && stored?.hasRendering == false
+                        ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
+                    var snapshot: DocumentSnapshot
+                    if let unchanged {
+                        snapshot = DocumentSnapshot(reference: reference, fetch: record, findings: unchanged)
+                    } else if var read = readings[reference.url], read.reference == reference {
+                        read.fetch = record  // as archived, so that the crawl and `report` grade the same record
+                        snapshot = read
+                    } else if let stored, record.succeeded {
+                        snapshot = reader.read(reference, fetch: try archive.contents(of: stored))
+                        snapshot.fetch = record
+                    } else {
+                        snapshot = reader.read(reference, fetch: record)
+                    }
+                    // The last copy read as the document: a stand-in page kept stale last night is not one.
+                    lazy var previous =
+                        (try? archive.lastDocument(url: reference.url, before: runID)) ?? (try? archive.lastGood(url: reference.url, before: runID))
+                    lazy var previousRead = previous.map { reader.read(reference, fetch: $0) }
+                    // A page that answers 200 but stands in for the legal page it was (a maintenance, error, login or
+                    // consent page, maybe with the site's footer) is not the document, and is treated as a failure.
+                    if let findings = snapshot.findings, !findings.hasLegalText || !findings.placeholderWords.isEmpty,
+                        let before = previousRead?.findings, let reason = findings.standsIn(for: before)
+                    {
+                        snapshot.findings = nil
+                        snapshot.readFailure = FetchFailure(reason: .notTheDocument, message: reason)
+                    }
+                    var readFrom: FetchRecord?  // an older copy judged in tonight's place, bytes in hand
+                    if let failure = snapshot.failure {
+                        failed += 1
+                        log.warning(
+                            "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
+                            ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
+                        // An outage never lowers a grade: the last good copy is judged, and marked stale.
+                        if let good = previous, var kept = previousRead {
+                            if kept.findings != nil {
+                                kept.stale = DocumentSnapshot.Stale(reason: failure, attemptedAt: record.attemptedAt)
+                                kept.fetch = good.withoutBody
+                                snapshot = kept
+                                readFrom = good
+                            }
                         }
                     }
+                    if snapshot.stale == nil, let findings = snapshot.findings {
+                        if unchanged != nil { reused.insert(reference.url) } else { kept[reference.url] = findings }
+                    }
+                    if snapshot.findings != nil {
+                        if let good = readFrom {
+                            if let sha = good.sha256, !good.body.isEmpty || good.rendered != nil {
+                                captures[good.finalURL] = try store.capture(
+                                    sha256: sha, contentType: good.contentType, url: good.finalURL, rendered: good.rendered != nil
+                                ) { good.rendered ?? good.body }
+                            }
+                        } else if let stored, let sha = record.sha256, stored.hasPayload || stored.hasRendering {
+                            captures[record.finalURL] = try store.capture(
+                                sha256: sha, contentType: record.contentType, url: record.finalURL, rendered: stored.hasRendering
+                            ) {
+                                let full = try archive.contents(of: stored)
+                                return full.rendered ?? full.body
+                            }
+                        }
+                    }
+                    snapshots.append(snapshot)
                 }
-                if snapshot.stale == nil, let findings = snapshot.findings { kept[reference.url] = findings }
-                if snapshot.findings != nil, let sha = readFrom.sha256, !readFrom.body.isEmpty || readFrom.rendered != nil {
-                    captures[readFrom.finalURL] = Capture(
-                        sha256: sha, contentType: readFrom.contentType, body: readFrom.rendered ?? readFrom.body, url: readFrom.finalURL,
-                        rendered: readFrom.rendered != nil)
-                }
-                snapshots.append(snapshot)
+                scorecards.append(grader.grade(platform, documents: snapshots))
             }
-            scorecards.append(grader.grade(platform, documents: snapshots))
+        } catch {
+            throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
         }
         return Judgement(
             scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept,
-            captures: captures.keys.sorted().map { captures[$0]! })
+            reusedFindings: reused.sorted(), captures: captures.keys.sorted().map { captures[$0]! })
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.

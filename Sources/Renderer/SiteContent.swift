@@ -92,11 +92,21 @@ public struct Capture: Sendable {
         self.rendered = rendered
     }
 
+    /// A capture already kept as a file outside the site (one per body, shared by every run): the site links to
+    /// that file instead of holding every body in memory and writing it again.
+    public init(sha256: String, contentType: String?, file: URL, url: String, rendered: Bool = false) {
+        self.init(sha256: sha256, contentType: contentType, body: Data(), url: url, rendered: rendered)
+        self.file = file
+    }
+
+    /// The kept file, when the capture is one (its `body` is then empty).
+    public var file: URL?
+
     /// PDFs keep their type; every other capture is published as plain text, so that a third-party page's
     /// scripts and trackers never run on our site: the reader sees its exact source. A rendered DOM says so in its
     /// name, since its bytes are not the ones the SHA-256 is of. Nil for a digest that is not 64 hex digits (an
     /// archive from elsewhere), which must never become a path.
-    var path: String? {
+    public var path: String? {
         guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
         let isPDF = contentType?.lowercased().hasPrefix("application/pdf") ?? false
         return "captures/\(sha256)\(rendered ? "-rendered" : "").\(isPDF && !rendered ? "pdf" : "txt")"

@@ -77,7 +77,10 @@ public struct SiteRenderer: Sendable {
         try files.write("data/history.csv", Data(DataFiles.history(content.history.runs).utf8))
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
         if let index = content.indexCopy { try files.write(SiteFiles.indexCopy, Data(contentsOf: index)) }
-        for path in captures.keys.sorted() { try files.write(path, captures[path]!.body) }
+        for path in captures.keys.sorted() {
+            let capture = captures[path]!
+            if let file = capture.file { try files.link(path, to: file) } else { try files.write(path, capture.body) }
+        }
     }
 
     /// One language's pages; returns their paths from the site root.
@@ -177,11 +180,7 @@ final class FileWriter {
 
     func write(_ path: String, _ data: Data) throws {
         let url = root.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent().path
-        if !folders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            folders.insert(folder)
-        }
+        try makeFolder(of: url)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -195,6 +194,23 @@ final class FileWriter {
                 }
                 offset += written
             }
+        }
+    }
+
+    /// Publishes a file kept elsewhere under `path`: a hard link (no second copy on disk), or a copy when the two
+    /// folders are on different file systems.
+    func link(_ path: String, to file: URL) throws {
+        let url = root.appendingPathComponent(path)
+        try makeFolder(of: url)
+        if Foundation.link(file.path, url.path) == 0 { return }
+        try write(path, Data(contentsOf: file))
+    }
+
+    private func makeFolder(of url: URL) throws {
+        let folder = url.deletingLastPathComponent().path
+        if !folders.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            folders.insert(folder)
         }
     }
 }

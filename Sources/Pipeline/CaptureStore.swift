@@ -1,0 +1,28 @@
+import Foundation
+import Renderer
+
+/// The captures a site publishes, kept once per body under `ARCHIVE/captures/` and shared by every run's site, which
+/// links to them: a rerun writes no capture it already has, and no run holds every body in memory to publish it.
+struct CaptureStore: Sendable {
+    let directory: URL
+
+    init(archive: URL) {
+        directory = archive.appendingPathComponent("captures")
+    }
+
+    /// The capture of a body, written to the store when it is not there yet (`body` is only called then). A file
+    /// is written under a temporary name and renamed, so that a run killed meanwhile never leaves half a capture.
+    func capture(sha256: String, contentType: String?, url: String, rendered: Bool, body: () throws -> Data) throws -> Capture {
+        let bare = Capture(sha256: sha256, contentType: contentType, body: Data(), url: url, rendered: rendered)
+        guard let path = bare.path else { return bare }  // a digest that is no file name: never published
+        let file = directory.appendingPathComponent((path as NSString).lastPathComponent)
+        let files = FileManager.default
+        if !files.fileExists(atPath: file.path) {
+            try files.createDirectory(at: directory, withIntermediateDirectories: true)
+            let scratch = directory.appendingPathComponent(".\(UUID().uuidString).part")
+            try body().write(to: scratch)
+            try files.moveItem(at: scratch, to: file)
+        }
+        return Capture(sha256: sha256, contentType: contentType, file: file, url: url, rendered: rendered)
+    }
+}
