@@ -44,13 +44,13 @@ extension Archive {
     /// The JSON of findings as kept in a row: the text itself, or the text of the row an `@id` reference names.
     func findingsJSON(_ kept: String) throws -> String? {
         guard kept.hasPrefix("@"), let id = Int64(kept.dropFirst()) else { return kept }
-        return try index.database.read { db in try String.fetchOne(db, sql: Self.findingsByIDSQL, arguments: [id]) }
+        return try index.database.read { db in try String.fetchOne(db.cachedStatement(sql: Self.findingsByIDSQL), arguments: [id]) }
     }
 
     /// The fetch of one URL in a run as the index knows it, or nil when the run has none: the judge reads documents
     /// one at a time, and asks for a body only when it must read one, so that a run never holds every body at once.
     public func fetch(url: String, ofRun runID: Int64) throws -> ArchivedFetch? {
-        guard let row = try index.database.read({ db in try FetchRow.fetchOne(db, sql: Self.fetchOfRunSQL, arguments: [runID, url]) }) else {
+        guard let row = try index.database.read({ db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.fetchOfRunSQL), arguments: [runID, url]) }) else {
             return nil
         }
         var record = FetchRecord(
@@ -60,7 +60,7 @@ extension Archive {
             failure: row.failureReason.map { FetchFailure(reason: FetchFailure.Reason(rawValue: $0) ?? .network, message: row.failureMessage ?? "") })
         record.headers = Self.decode(row.headers) ?? [:]
         record.attempts = row.attempts
-        let runFile = try index.database.read { db in try String.fetchOne(db, sql: "SELECT warcFile FROM run WHERE id = ?", arguments: [runID]) }
+        let runFile = try index.database.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID]) }
         let isRevisit = row.warcFile != nil && row.warcFile != runFile
         return ArchivedFetch(
             record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),

@@ -52,7 +52,7 @@ public struct Archive: Sendable {
     }
 
     func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
-        try index.database.read { db in try FetchRow.fetchOne(db, sql: Self.lastGoodSQL, arguments: [url, runID]) }
+        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
     }
 
     /// Keeps what the Extractor found in each document of a run, a batch of documents per transaction.
@@ -136,7 +136,7 @@ public struct Archive: Sendable {
     /// maintenance page answered with 200 is a successful fetch, but not a copy to fall back on the night after.
     /// Nil when no run kept findings for the URL.
     public func lastDocument(url: String, before runID: Int64) throws -> FetchRecord? {
-        try index.database.read { db in try FetchRow.fetchOne(db, sql: Self.lastDocumentSQL, arguments: [url, runID]) }.map(record)
+        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
     }
 
     /// The block of the record at a place in a WARC file.

@@ -128,7 +128,7 @@ public struct SiteRenderer: Sendable {
 
     /// Stable JSON: sorted keys, so the same scorecards give the same bytes.
     public static func json(_ document: ScorecardsDocument) throws -> Data {
-        var data = try ScorecardJSON.encode(document)
+        var data = try document.encodedByPlatform()
         data.append(0x0A)
         return data
     }

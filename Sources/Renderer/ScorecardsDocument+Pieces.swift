@@ -1,0 +1,41 @@
+import Foundation
+import Scorecard
+
+extension ScorecardsDocument {
+    /// The bytes of `ScorecardJSON.encode(self)`, encoded one platform at a time and spliced into the document
+    /// encoded without platforms: the encoder builds a tree of the whole value first, which for thousands of platforms
+    /// costs several times the file in memory; a platform's tree is small.
+    ///
+    /// Splicing is exact because the pretty printer indents by two spaces a level, writes an empty array as `[`, an
+    /// empty line and `]`, and never puts a raw line break inside a string; `ScorecardsJSONTests` checks it.
+    func encodedByPlatform() throws -> Data {
+        guard !platforms.isEmpty else { return try ScorecardJSON.encode(self) }
+        var skeleton = self
+        skeleton.platforms = []
+        let frame = try ScorecardJSON.encode(skeleton)
+        let empty = Data("\"platforms\" : [\n\n  ]".utf8)
+        guard let slot = frame.range(of: empty) else { return try ScorecardJSON.encode(self) }
+        var data = Data(frame[..<slot.lowerBound])
+        data.append(contentsOf: "\"platforms\" : [\n".utf8)
+        for (index, platform) in platforms.enumerated() {
+            if index > 0 { data.append(contentsOf: ",\n".utf8) }
+            Self.append(try ScorecardJSON.encode(platform), indentedBy: 4, to: &data)
+        }
+        data.append(contentsOf: "\n  ]".utf8)
+        data.append(frame[slot.upperBound...])
+        return data
+    }
+
+    /// Appends pretty-printed JSON one level deeper: spaces after each line break, except on the empty line of an
+    /// empty array or object, which the printer leaves empty.
+    private static func append(_ json: Data, indentedBy spaces: Int, to data: inout Data) {
+        let indent = [UInt8](repeating: 0x20, count: spaces)
+        data.append(contentsOf: indent)
+        var previous: UInt8 = 0
+        for byte in json {
+            if previous == 0x0A && byte != 0x0A { data.append(contentsOf: indent) }
+            data.append(byte)
+            previous = byte
+        }
+    }
+}
