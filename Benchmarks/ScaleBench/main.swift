@@ -4,7 +4,7 @@
 // RSS, bytes fetched, bytes added to the output folder and the size of the site with its largest file.
 //
 // sovereignty-scale-bench [--documents 10000] [--small 1000] [--binary .build/release/sovereignty] [--jobs 16]
-//                         [--hosts 50] [--work DIR] [--check-report]
+//                         [--hosts 50] [--work DIR] [--check-report] [--profile DIR]
 import Foundation
 
 struct BenchOptions {
@@ -15,6 +15,8 @@ struct BenchOptions {
     var hosts = 50
     var work: String?
     var checkReport = false
+    /// A folder for `perf record` profiles of each crawl (the figures then include perf's own cost).
+    var profile: String?
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()[...]
@@ -27,6 +29,7 @@ struct BenchOptions {
             case "--hosts": hosts = Int(rest.popFirst() ?? "") ?? hosts
             case "--work": work = rest.popFirst()
             case "--check-report": checkReport = true
+            case "--profile": profile = rest.popFirst()
             default:
                 FileHandle.standardError.write(Data("unknown argument \(flag)\n".utf8))
                 exit(2)
@@ -69,9 +72,10 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
     let out = work.appendingPathComponent(output)
     let before = FolderSize(out, distinctFiles: true).bytes
     let sentBefore = server.bytesSent
+    let profiled = options.profile.map { ["record", "-F", "999", "-g", "-o", "\($0)/\(output)-\(server.bytesSent).perf.data", options.binary] } ?? []
     let cost = ChildRun.run(
-        options.binary,
-        [
+        profiled.isEmpty ? options.binary : "/usr/bin/perf",
+        profiled + [
             "crawl", "--platforms", list.path, "--providers", "Inputs/providers.yml", "--registries", "Inputs/registries",
             "--templates", "Templates", "--output", out.path, "--jobs", "\(options.jobs)", "--per-host-delay", "0", "--ignore-robots",
         ], log: work.appendingPathComponent("\(output).log").path)
