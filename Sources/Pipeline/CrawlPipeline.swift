@@ -68,7 +68,7 @@ public struct CrawlPipeline: Sendable {
             try archive.store(scorecards: ranked.map { card in
                 ScorecardRow(
                     runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
-                    json: String(decoding: (try? ScorecardJSON.encode(card)) ?? Data(), as: UTF8.self))
+                    json: String(decoding: (try? ScorecardJSON.encodeCompact(card)) ?? Data(), as: UTF8.self))
             })
         } catch {
             throw PipelineError(step: .score, url: options.archiveDirectory.path, message: "cannot keep the scorecards: \(error)")
