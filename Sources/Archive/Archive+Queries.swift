@@ -22,6 +22,9 @@ extension Archive {
         WHERE runId = :run AND requestedURL = :url
         """
     static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
+    static let storeScorecardSQL = """
+        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip) VALUES (?, ?, ?, ?, '', ?)
+        """
 
     /// Findings written per transaction: large enough to cost one commit per few hundred documents, small enough
     /// that a reader of the index is never kept waiting long.

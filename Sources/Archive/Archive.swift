@@ -78,16 +78,27 @@ public struct Archive: Sendable {
     }
 
     /// Keeps a run's graded results: what was published, for history and for tools that read the index.
+    /// The JSON is kept gzipped (`jsonGzip`, `json` left empty): every run keeps every platform's scorecard.
     public func store(scorecards: [ScorecardRow]) throws {
+        let packed = try scorecards.map { row in (row, try Gzip.compress(Data(row.json.utf8))) }
         try index.database.write { db in
-            for row in scorecards { try row.save(db) }
+            let statement = try db.cachedStatement(sql: Self.storeScorecardSQL)
+            for (row, json) in packed {
+                try statement.execute(arguments: [row.runId, row.platformId, row.level, row.score, json])
+            }
         }
     }
 
     /// A run's graded results, by platform.
     public func scorecards(ofRun runID: Int64) throws -> [ScorecardRow] {
-        try index.database.read { db in
-            try ScorecardRow.filter(Column("runId") == runID).order(Column("platformId")).fetchAll(db)
+        let rows = try index.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
+        }
+        return try rows.map { row in
+            let packed: Data? = row["jsonGzip"]
+            return ScorecardRow(
+                runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"],
+                json: try packed.map { String(decoding: try Gzip.decompress($0), as: UTF8.self) } ?? row["json"])
         }
     }
 

@@ -41,7 +41,7 @@ public struct CrawlPipeline: Sendable {
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
         let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
         let runID: Int64
-        let readings: [String: DocumentSnapshot]
+        var readings: [String: DocumentSnapshot]
         do {
             // Each document goes through archive and extraction as it arrives, and its body is let go.
             let writer = try archive.beginRun(
@@ -59,17 +59,22 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
         log("archived run \(runID) in \(options.archiveDirectory.path)")
-        let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log)
+        var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log)
             .judge(runID: runID, runDate: runDate, readings: readings)
+        readings = [:]  // what the stream read is in the scorecards now: the run holds it once
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
             try archive.store(reusedFindings: judgement.reusedFindings, ofRun: runID)
-            try archive.store(scorecards: ranked.map { card in
-                ScorecardRow(
-                    runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
-                    json: String(decoding: (try? ScorecardJSON.encodeCompact(card)) ?? Data(), as: UTF8.self))
-            })
+            judgement.findings = [:]
+            // A few hundred platforms a transaction: the JSON of every scorecard is never held at once.
+            for start in stride(from: 0, to: ranked.count, by: 250) {
+                try archive.store(scorecards: ranked[start..<min(start + 250, ranked.count)].map { card in
+                    ScorecardRow(
+                        runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
+                        json: String(decoding: (try? ScorecardJSON.encodeCompact(card)) ?? Data(), as: UTF8.self))
+                })
+            }
         } catch {
             throw PipelineError(step: .score, url: options.archiveDirectory.path, message: "cannot keep the scorecards: \(error)")
         }

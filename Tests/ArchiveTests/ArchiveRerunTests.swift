@@ -68,6 +68,10 @@ import TestSupport
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scorecard") == 2)
             #expect(try db.columns(in: "scorecard").map(\.name) == ["runId", "platformId", "level", "score"], "levels, not the whole scorecards")
         }
+        // The working index keeps each scorecard compressed, and gives it back whole.
+        #expect(try archive.scorecards(ofRun: two).map(\.json) == [String(repeating: "x", count: 10_000)])
+        let stored = try archive.index.database.read { db in try Int.fetchOne(db, sql: "SELECT SUM(LENGTH(jsonGzip) + LENGTH(json)) FROM scorecard") }
+        #expect((stored ?? .max) < 1_000, "10 000 bytes of JSON twice, gzipped")
         // The same run exported twice is the same file: `report` republishes byte for byte what the crawl published.
         let again = directory.url.appendingPathComponent("again.sqlite")
         try archive.exportCompactIndex(upTo: two, to: again)
