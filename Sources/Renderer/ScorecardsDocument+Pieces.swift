@@ -15,31 +15,31 @@ extension ScorecardsDocument {
         let frame = try ScorecardJSON.encode(skeleton)
         let empty = Data("\"platforms\" : [\n\n  ]".utf8)
         guard let slot = frame.range(of: empty) else { return try ScorecardJSON.encode(self) }
-        var bytes = [UInt8](frame[..<slot.lowerBound])
+        var bytes = Data(frame[..<slot.lowerBound])
         bytes.append(contentsOf: "\"platforms\" : [\n".utf8)
         for (index, platform) in platforms.enumerated() {
             if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
             Self.append(try ScorecardJSON.encode(platform), indentedBy: 4, to: &bytes)
         }
         bytes.append(contentsOf: "\n  ]".utf8)
-        bytes.append(contentsOf: frame[slot.upperBound...])
-        return Data(bytes)
+        bytes.append(frame[slot.upperBound...])
+        return bytes
     }
 
     /// Appends pretty-printed JSON one level deeper: spaces after each line break, except on the empty line of an
     /// empty array or object, which the printer leaves empty.
-    private static func append(_ json: Data, indentedBy spaces: Int, to bytes: inout [UInt8]) {
+    private static func append(_ json: Data, indentedBy spaces: Int, to bytes: inout Data) {
         let indent = [UInt8](repeating: 0x20, count: spaces)
         json.withUnsafeBytes { raw in
             let json = raw.bindMemory(to: UInt8.self)
             bytes.append(contentsOf: indent)
             var start = 0
             for index in json.indices where json[index] == 0x0A {
-                bytes.append(contentsOf: json[start...index])
+                bytes.append(UnsafeBufferPointer(rebasing: json[start...index]))
                 start = index + 1
                 if start < json.count && json[start] != 0x0A { bytes.append(contentsOf: indent) }
             }
-            bytes.append(contentsOf: json[start...])
+            bytes.append(UnsafeBufferPointer(rebasing: json[start...]))
         }
     }
 }
