@@ -1,5 +1,6 @@
 import Fetcher
 import Foundation
+import SovereigntyModel
 
 /// Everything a crawl needs, with the repository-relative defaults the README documents.
 public struct CrawlOptions: Sendable {
@@ -16,6 +17,9 @@ public struct CrawlOptions: Sendable {
     public var contact: String?
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()
+    /// What reading one document may cost (wall time, `pdftotext` included; text size): past it, the document is
+    /// recorded as failed with that reason and the night goes on.
+    public var documentBudget = DocumentBudget()
     /// The run's date, written into every output; the current time when nil.
     public var runDate: Date?
     /// Consecutive runs that must agree before a change is published (1 publishes every difference at once).

@@ -52,7 +52,7 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
         log("archived run \(runID) in \(options.archiveDirectory.path)")
-        let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log).judge(runID: runID, runDate: runDate)
+        let judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log, budget: options.documentBudget).judge(runID: runID, runDate: runDate)
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)

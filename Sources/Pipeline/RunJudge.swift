@@ -12,6 +12,8 @@ struct RunJudge {
     let platforms: [Platform]
     let catalog: ProviderCatalog
     let log: PipelineLog
+    /// What reading one document may cost; past it, the document fails with that reason.
+    var budget = DocumentBudget()
 
     struct Judgement {
         var scorecards: [PlatformScorecard]
@@ -30,7 +32,7 @@ struct RunJudge {
             throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
         }
         let byURL = Dictionary(records.map { ($0.requestedURL, $0) }, uniquingKeysWith: { first, _ in first })
-        let reader = DocumentReader(extractor: Extractor(catalog: catalog))
+        let reader = DocumentReader(extractor: Extractor(catalog: catalog), budget: budget)
         let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
         var scorecards: [PlatformScorecard] = []
         var documents = 0
