@@ -9,6 +9,8 @@ import SovereigntyModel
 struct CurlMultiDriver {
     let configuration: FetchConfiguration
     var validators: [String: Fetcher.Validators] = [:]
+    /// Why robots.txt forbids an address a meta refresh leads to, or nil when it allows it (or was not read).
+    var robotsRefusal: (@Sendable (String) -> FetchFailure?)?
 
     private struct Request {
         var index: Int
@@ -91,6 +93,11 @@ struct CurlMultiDriver {
                 case .keep: break
                 case .refuse(let failure): record.failure = failure
                 case .follow(let target):
+                    if let refused = robotsRefusal?(target) {
+                        record.failure = FetchFailure(
+                            reason: refused.reason, message: "\(refused.message) (the page's meta refresh leads to \(target))")
+                        break
+                    }
                     pending.append(
                         Request(
                             index: transfer.index, url: target, host: URL(string: target)?.host?.lowercased() ?? "", attempt: 1,

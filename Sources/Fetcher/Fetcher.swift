@@ -42,18 +42,29 @@ public struct Fetcher: Sendable {
                 allowed.append(url)
             }
         }
-        let fetched = Dictionary(zip(allowed, await transfer(allowed, validators: validators)), uniquingKeysWith: { first, _ in first })
+        // A meta refresh leads to an address robots.txt was not asked about: the same answers decide.
+        let token = configuration.robotsToken
+        let refusal: @Sendable (String) -> FetchFailure? = { url in
+            guard let site = Self.robotsURL(of: url), let answer = robots[site] else { return nil }
+            return Self.refusal(of: url, robots: answer, token: token)?.failure
+        }
+        let fetched = Dictionary(
+            zip(allowed, await transfer(allowed, validators: validators, robotsRefusal: refusal)), uniquingKeysWith: { first, _ in first })
         return urls.map { fetched[$0] ?? refused[$0]! }
     }
 
-    private func transfer(_ urls: [String], validators: [String: Validators] = [:], reportProgress: Bool = true) async -> [FetchRecord] {
+    private func transfer(
+        _ urls: [String], validators: [String: Validators] = [:], robotsRefusal: (@Sendable (String) -> FetchFailure?)? = nil,
+        reportProgress: Bool = true
+    ) async -> [FetchRecord] {
         guard !urls.isEmpty else { return [] }
         var settings = configuration
         if !reportProgress { settings.progress = nil }
         let configuration = settings
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: CurlMultiDriver(configuration: configuration, validators: validators).run(urls))
+                continuation.resume(
+                    returning: CurlMultiDriver(configuration: configuration, validators: validators, robotsRefusal: robotsRefusal).run(urls))
             }
             thread.name = "sovereignty.fetcher"
             thread.start()

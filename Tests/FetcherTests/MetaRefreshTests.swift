@@ -41,6 +41,20 @@ import TestSupport
         #expect(records[3].failure == nil && records[3].redirects == [server.url("/redirect/level-c.html")], "HTTP redirects as before")
     }
 
+    /// robots.txt was read for the listed URL only; the address a refresh leads to answers to it too.
+    @Test func aRefreshToAPathRobotsDisallowsIsNotFollowed() async throws {
+        let server = try FixtureServer.start()
+        defer { server.stop() }
+        var configuration = FetchConfiguration(connectTimeoutSeconds: 5, transferTimeoutSeconds: 20)
+        configuration.perHostDelay = 0
+        let record = try #require(await Fetcher(configuration: configuration).fetch([server.url("/refresh-private")]).first)
+        #expect(record.failure?.reason == .blockedByRobots)
+        #expect(
+            record.failure?.message
+                == "robots.txt disallows /private/secret.html for sovereignty-scorecard (the page's meta refresh leads to \(server.url("/private/secret.html")))")
+        #expect(server.requests(to: "/private/secret.html") == 0)
+    }
+
     @Test(arguments: [
         ("0; url=/mentions-legales", 0, "/mentions-legales"),
         ("0;URL='/mentions'", 0, "/mentions"),

@@ -7,7 +7,7 @@ import Glibc
 ///
 /// Routes: `/pages/NAME` serves `Fixtures/pages/NAME` (`*.latin1.html` as ISO-8859-1), `/redirect/NAME` answers 301
 /// to `/pages/NAME`, `/refresh/NAME` is a stub whose meta refresh leads there (`/refresh-away` to another site,
-/// `/refresh-again` to another stub), `/loop` redirects to itself, `/to-file` redirects to a `file://` URL, `/big` sends 3 MB of HTML,
+/// `/refresh-again` to another stub, `/refresh-private` to a path robots.txt disallows), `/loop` redirects to itself, `/to-file` redirects to a `file://` URL, `/big` sends 3 MB of HTML,
 /// and anything else is a 404. Some routes answer differently from one request to the next (`/flaky`,
 /// `/good-then-down`…): they count the requests to their path, and so does the server for every path.
 public final class FixtureServer: Sendable {
@@ -108,6 +108,9 @@ public final class FixtureServer: Sendable {
         case "/refresh-away":
             // A stub refreshing to another site.
             return text(200, "<html><head><meta content='0;URL=https://ailleurs.example.test/mentions' http-equiv='Refresh'></head></html>")
+        case "/refresh-private":
+            // A stub refreshing to a path robots.txt disallows.
+            return text(200, "<meta http-equiv=\"refresh\" content=\"0; url=/private/secret.html\">")
         case "/refresh-again":
             // A stub refreshing to another stub: only one refresh is followed.
             return text(200, "<meta http-equiv=\"refresh\" content=\"0; url=/refresh/level-b.html\">")
