@@ -17,7 +17,9 @@ enum RefreshHop {
     static func decide(_ record: FetchRecord, followed: Bool) -> Decision {
         guard record.failure == nil, record.httpStatus != 304, isHTML(record.contentType),
             let refresh = MetaRefresh.find(headers: record.headers, body: record.body), refresh.delay <= MetaRefresh.maximumDelay,
-            let page = URL(string: record.finalURL), let target = URL(string: refresh.url, relativeTo: page)?.absoluteURL
+            // A host written in Unicode is sent in its ASCII form, as the inputs are (libcurl converts it only in a UTF-8 locale).
+            let page = URL(string: record.finalURL),
+            let target = URL(string: (try? InternationalHost.asciiURL(refresh.url)) ?? refresh.url, relativeTo: page)?.absoluteURL
         else { return .keep }
         let address = withoutFragment(target.absoluteString)
         guard address != withoutFragment(record.finalURL) else { return .keep }

@@ -115,6 +115,9 @@ import TestSupport
         #expect(RefreshHop.decide(Self.page("<meta http-equiv=refresh content='600;url=/login'>"), followed: false) == .keep, "a long delay is a page")
         #expect(RefreshHop.decide(Self.page("<meta http-equiv=refresh content='0;url=#top'>"), followed: false) == .keep, "itself")
         #expect(RefreshHop.decide(Self.page("<p>Hébergé par OVH SAS.</p>"), followed: false) == .keep)
+        #expect(
+            RefreshHop.decide(Self.page("<meta http-equiv=refresh content='0;url=https://café.fr/legal'>", at: "https://xn--caf-dma.fr/"), followed: false)
+                == .follow("https://xn--caf-dma.fr/legal"), "an international name, in ASCII, is the same site")
         guard case .refuse(let failure) = RefreshHop.decide(Self.page("<meta http-equiv=refresh content='0;url=file:///etc/passwd'>"), followed: false)
         else { Issue.record("a file: refresh is followed"); return }
         #expect(failure.reason == .forbiddenProtocol)
