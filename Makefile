@@ -18,7 +18,8 @@ build: deps
 
 ## The main job: crawl Inputs/platforms.yml and write the site into Output/site.
 ## BASE_URL=https://…/ adds canonical links, absolute feed links and sitemap.xml.
-## Exit code 1 (some documents failed) and 3 (none could be fetched, e.g. offline) still leave a site to read.
+## Exit code 1 (some documents failed) and 3 (none could be fetched, e.g. offline) still leave a site to read;
+## 4 (fatal: disk full, damaged archive index…) does not, and `make run` fails with it.
 run: build
 	@$(BIN) crawl --platforms Inputs/platforms.yml --providers Inputs/providers.yml --templates Templates --output Output $(if $(BASE_URL),--base-url $(BASE_URL)); \
 	code=$$?; \
@@ -26,6 +27,7 @@ run: build
 		0) echo "All documents fetched. Open Output/site/index.html." ;; \
 		1) echo "Some documents could not be fetched (see Output/site); the site was written." ;; \
 		3) echo "No document could be fetched (offline?); see Output/site for each document's reason." ;; \
+		4) echo "The run stopped on a fatal error (see above): no new site was written; do not publish." >&2; exit 4 ;; \
 		*) exit $$code ;; \
 	esac
 

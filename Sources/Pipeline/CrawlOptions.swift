@@ -47,7 +47,7 @@ public struct CrawlSummary: Sendable {
 
     /// 0: every document fetched; 1: some failed; 3: none could be fetched.
     public var exitCode: Int32 {
-        if documents > 0 && failedDocuments == documents { return 3 }
-        return failedDocuments > 0 ? 1 : 0
+        if documents > 0 && failedDocuments == documents { return ExitStatus.nothingFetched.rawValue }
+        return (failedDocuments > 0 ? ExitStatus.someFailed : .done).rawValue
     }
 }
