@@ -38,8 +38,20 @@ public struct CrawlPipeline: Sendable {
         do { archive = try Archive(directory: options.archiveDirectory) } catch {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot open the archive: \(error)")
         }
-        // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
-        let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
+        if let numbering = try? archive.numbering(), numbering.indexIsBehind {
+            log.warning("[archive] " + numbering.notice(index: archive.indexPath, folder: archive.directory.path), ["file": archive.indexPath])
+        }
+        // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body. A copy that
+        // no longer reads back is asked for in full instead, and tonight's run keeps a fresh one.
+        let archived = (try? archive.validators(for: urls)) ?? ArchivedValidators()
+        for damage in archived.unreadable {
+            var fields: [String: String] = [:]
+            if case .unreadableRecord(let file, let offset, let url, _) = damage {
+                fields = ["file": file, "offset": "\(offset)", "url": url ?? ""]
+            }
+            log.warning("[archive] \(damage); fetched again in full, without a conditional request", fields)
+        }
+        let validators = archived.byURL.mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
         var records = await Fetcher(configuration: fetchConfiguration(runDate: runDate)).fetch(urls, validators: validators)
         render(&records, browserURLs: Set(references.filter { $0.1.render == .browser }.map(\.1.url)))
 
