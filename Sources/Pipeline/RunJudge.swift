@@ -20,6 +20,8 @@ struct RunJudge {
         var documents: Int
         /// Documents whose fetch failed in this run (judged from an older copy when there is one).
         var failed: Int
+        /// Documents whose copy in this run cannot be read back from the archive (counted in `failed` too).
+        var unreadable: Int
         /// What was read in this run's own copies, by URL, to keep in the archive.
         var findings: [String: DocumentFindings]
         /// The bytes each judged document was read from, to publish beside the quotes.
@@ -37,6 +39,7 @@ struct RunJudge {
         var scorecards: [PlatformScorecard] = []
         var documents = 0
         var failed = 0
+        var unreadable = 0
         var kept: [String: DocumentFindings] = [:]
         var captures: [String: Capture] = [:]  // by final URL
         for platform in platforms {
@@ -63,8 +66,10 @@ struct RunJudge {
                 var readFrom = record
                 if let failure = snapshot.failure {
                     failed += 1
+                    let damaged = failure.reason == .archiveDamaged
+                    if damaged { unreadable += 1 }
                     log.warning(
-                        "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
+                        "[\(damaged ? "archive" : "fetch")] platform '\(platform.id)' \(reference.url): \(failure.message)",
                         ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
                     // An outage never lowers a grade: the last good copy is judged, and marked stale.
                     if let good = previous, var kept = previousRead {
@@ -86,7 +91,7 @@ struct RunJudge {
             scorecards.append(grader.grade(platform, documents: snapshots))
         }
         return Judgement(
-            scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept,
+            scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, unreadable: unreadable, findings: kept,
             captures: captures.keys.sorted().map { captures[$0]! })
     }
 
