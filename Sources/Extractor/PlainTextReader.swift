@@ -26,15 +26,20 @@ enum PlainTextReader {
         var lines: [Line] = []
         for (raw, page) in zip(rawPages, pages) {
             let pageStart = lines.count
+            // Each line's shape is worked out once, and only when some line repeats at all.
+            let shapes = repeated.isEmpty ? [] : page.map(shape)
             var index = 0
             while index < page.count {
                 let line = page[index]
-                // A running header may wrap onto two lines on one page and fit on one on another.
-                if index + 1 < page.count, repeated.contains(shape(line + " " + page[index + 1])) {
+                // A running header may wrap onto two lines on one page and fit on one on another (the shape of two
+                // lines joined by a space is their shapes joined by a space).
+                if !repeated.isEmpty, index + 1 < page.count, repeated.contains(shapes[index] + " " + shapes[index + 1]) {
                     index += 2
                     continue
                 }
-                if !repeated.contains(shape(line)) && !isPageNumber(line) { lines.append(Line(raw: raw[index], text: line)) }
+                if (repeated.isEmpty || !repeated.contains(shapes[index])) && !isPageNumber(line) {
+                    lines.append(Line(raw: raw[index], text: line))
+                }
                 index += 1
             }
             // Blank lines at the top and bottom of a page are layout; a paragraph may go on across the break.
@@ -73,11 +78,29 @@ enum PlainTextReader {
         return Set(counts.filter { $0.value >= 2 && !$0.key.isEmpty }.map(\.key))
     }
 
-    private static func shape(_ line: String) -> String {
-        String(line.map { $0.isNumber ? "#" : $0 })
+    /// The line with every digit as "#". ASCII lines (most) are mapped byte by byte.
+    static func shape(_ line: String) -> String {
+        let utf8 = line.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return line }
+            return String(decoding: utf8.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") ? UInt8(ascii: "#") : $0 }, as: UTF8.self)
+        }
+        return String(line.map { $0.isNumber ? "#" : $0 })
     }
 
-    private static func isPageNumber(_ line: String) -> Bool {
+    /// "3", "Page 3 / 12", "3 sur 12", "- 3 -".
+    static func isPageNumber(_ line: String) -> Bool {
+        // Only digits, spaces, "/", "-" and the letters of "page", "sur" and "of" can make one: any other ASCII
+        // character rules the line out without folding it (most lines, at their first letter).
+        for byte in line.utf8 where byte < 0x80 && !pageNumberBytes[Int(byte)] { return false }
+        return isPageNumberFolded(line)
+    }
+
+    private static let pageNumberBytes: [Bool] = (0..<128).map { byte in
+        "0123456789 \t\n\r\u{0B}\u{0C}/-pagesurofPAGESUROF".utf8.contains(UInt8(byte))
+    }
+
+    private static func isPageNumberFolded(_ line: String) -> Bool {
         let folded = line.lowercased()
         let stripped = folded.replacingOccurrences(of: "page", with: "").replacingOccurrences(of: "sur", with: "")
             .replacingOccurrences(of: "of", with: "").filter { !$0.isWhitespace && $0 != "/" && $0 != "-" }
