@@ -10,10 +10,21 @@ enum PlainTextReader {
     ///     (preferred to `layout`, which interleaves the lines of cells that wrap).
     static func blocks(text: String, layout: String? = nil, boxes: String? = nil) -> [TextBlock] {
         let prose = paragraphs(lines(of: text))
-        if let boxes { return prose + paragraphs(BoxTable.rows(fromBoxes: boxes)) }
+        if let boxes { return prose + paragraphs(BoxTable.rows(from: BoxLayout(xhtml: boxes))) }
         guard let layout else { return prose }
         let rows = paragraphs(LayoutTable.extract(from: lines(of: layout))).filter { !$0.cells.isEmpty }
         return prose + rows
+    }
+
+    /// The prose and the tables of a PDF from one reading of its word positions: the text is the one `pdftotext`
+    /// prints without options (`BoxLayout.text`), the tables' rows come from where each cell is.
+    static func blocks(boxes layout: BoxLayout) -> [TextBlock] {
+        blocks(text: layout.text, boxes: layout)
+    }
+
+    /// The same, with the text already taken from the boxes (to measure it against the budget first).
+    static func blocks(text: String, boxes layout: BoxLayout) -> [TextBlock] {
+        paragraphs(lines(of: text)) + paragraphs(BoxTable.rows(from: layout))
     }
 
     /// The lines of every page, running headers, footers and page numbers left out, pages marked.
