@@ -119,6 +119,18 @@ enum BoxTable {
         layout.pages.map { page in page.flows.flatMap(\.blocks).compactMap(cell) }
     }
 
+    /// Zero-width spaces dropped, white space trimmed: Foundation is asked only when the bytes show there is any
+    /// (every block of a PDF is a cell, and most have neither).
+    static func cleaned(_ text: String) -> String {
+        let utf8 = text.utf8
+        var text = text
+        // U+200B is E2 80 8B.
+        if utf8.contains(0xE2), text.contains("\u{200B}") { text = text.replacingOccurrences(of: "\u{200B}", with: "") }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let plain = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
+    }
+
     private static func cell(_ block: BoxLayout.Block) -> Cell? {
         var text = ""
         for line in block.lines where !line.words.isEmpty {
@@ -131,8 +143,7 @@ enum BoxTable {
                 text += text.isEmpty ? words : " " + words
             }
         }
-        let cleaned = text.contains("\u{200B}") ? text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
-            : text.trimmingCharacters(in: .whitespaces)
+        let cleaned = Self.cleaned(text)
         guard !cleaned.isEmpty else { return nil }
         let placed = block.lines.flatMap(\.words).map { (xMin: $0.xMin, xMax: $0.xMax, text: $0.text) }
         return Cell(xMin: block.xMin, xMax: block.xMax, yMin: block.yMin, yMax: block.yMax, text: cleaned, words: placed)

@@ -29,9 +29,7 @@ enum PlainTextReader {
 
     /// The lines of every page, running headers, footers and page numbers left out, pages marked.
     private static func lines(of text: String) -> [Line] {
-        let rawPages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
+        let rawPages = split(text[...], on: 0x0C).map { page in split(page, on: 0x0A).map(String.init) }
         let pages = rawPages.map { $0.map { TextNormalizer.normalize($0) } }
         let repeated = repeatedMargins(pages)
         var lines: [Line] = []
@@ -59,6 +57,19 @@ enum PlainTextReader {
             lines.append(Line(raw: pageBreak, text: pageBreak))
         }
         return lines
+    }
+
+    /// The parts of the text between one byte (a form feed, a line feed), empty ones kept. Both are grapheme
+    /// clusters of their own, so splitting the bytes is splitting the characters, without the cost of finding them.
+    private static func split(_ text: Substring, on separator: UInt8) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        for index in text.utf8.indices where text.utf8[index] == separator {
+            parts.append(text[start..<index])
+            start = text.utf8.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     /// A line as laid out (for table columns) and normalised (for prose).

@@ -78,6 +78,15 @@ import Testing
         }
     }
 
+    /// A table cell's text loses its zero-width spaces and its outer white space, and nothing else.
+    @Test func cellTextIsCleaned() {
+        #expect(BoxTable.cleaned("1.\u{200B}") == "1.")
+        #expect(BoxTable.cleaned(" Hébergeur\u{A0}") == "Hébergeur")
+        #expect(BoxTable.cleaned("OVH SAS") == "OVH SAS")
+        #expect(BoxTable.cleaned("Île-de-France") == "Île-de-France")
+        #expect(BoxTable.cleaned("\u{200B}").isEmpty)
+    }
+
     @Test func shapeStandsForDigits() {
         #expect(PlainTextReader.shape("Page 12 / 40") == "Page ## / ##")
         #expect(PlainTextReader.shape("Conditions générales – 2024") == "Conditions générales – ####")
