@@ -180,7 +180,7 @@ enum PlainTextReader {
         if headingLevel(next) != nil || headingLevel(previous) != nil { return true }
         if next.hasPrefix("•") || next.hasPrefix("- ") || next.hasPrefix("– ") { return true }
         guard let end = previous.last else { return true }
-        return ".:;!?".contains(end) && (acrossPages || previous.count < 70)
+        return ".:;!?".contains(end) && (acrossPages || length(of: previous, upTo: 70) < 70)
     }
 
     /// Wrapped lines rejoin with a space; a word hyphenated at the line end ("héber-" + "gement") rejoins whole.
@@ -195,27 +195,33 @@ enum PlainTextReader {
         for line in lines {
             guard let last = text.last else {
                 text = line
-                lineLength = min(line.count, 45)
+                lineLength = length(of: line, upTo: 45)
                 continue
             }
             if last == "-", let first = line.first, first.isLowercase, text.dropLast().last?.isLetter == true {
                 text.removeLast()
                 text += line
-                lineLength = min(lineLength - 1 + line.count, 45)
+                lineLength = min(lineLength - 1 + length(of: line, upTo: 45), 45)
             } else if lineLength < 45 && !".,;".contains(last) {
                 text += "\n" + line
-                lineLength = min(line.count, 45)
+                lineLength = length(of: line, upTo: 45)
             } else {
                 text += " " + line
-                lineLength = min(lineLength + 1 + line.count, 45)
+                lineLength = min(lineLength + 1 + length(of: line, upTo: 45), 45)
             }
         }
         return text
     }
 
+    /// The line's length in characters, counted no further than `limit`: only whether a line is short matters, so a
+    /// long line is not walked to its end (each line is measured two or three times).
+    static func length(of line: String, upTo limit: Int) -> Int {
+        line.utf8.count <= limit ? line.count : line.prefix(limit).count
+    }
+
     /// Short lines without a final full stop that look like titles: numbered, "Article …", or in capitals.
     static func headingLevel(_ line: String) -> Int? {
-        guard line.count <= 90, let last = line.last, !".,;".contains(last) else { return nil }
+        guard length(of: line, upTo: 91) <= 90, let last = line.last, !".,;".contains(last) else { return nil }
         let letters = line.filter(\.isLetter)
         guard letters.count >= 3 else { return nil }
         let lower = line.lowercased()

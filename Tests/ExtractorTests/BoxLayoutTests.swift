@@ -87,6 +87,13 @@ import Testing
         #expect(BoxTable.cleaned("\u{200B}").isEmpty)
     }
 
+    @Test func lengthsAreCountedUpToTheirLimit() {
+        #expect(PlainTextReader.length(of: "", upTo: 45) == 0)
+        #expect(PlainTextReader.length(of: "données", upTo: 45) == 7)
+        #expect(PlainTextReader.length(of: String(repeating: "é", count: 40), upTo: 45) == 40)
+        #expect(PlainTextReader.length(of: String(repeating: "é", count: 80), upTo: 45) == 45)
+    }
+
     @Test func shapeStandsForDigits() {
         #expect(PlainTextReader.shape("Page 12 / 40") == "Page ## / ##")
         #expect(PlainTextReader.shape("Conditions générales – 2024") == "Conditions générales – ####")
