@@ -13,9 +13,9 @@ struct ScalingTable {
 
     enum Kind {
         case html
-        /// As the pipeline reads a PDF: `pdftotext` for the text and the word boxes, then the rules.
+        /// As the pipeline reads a PDF: one run of `pdftotext` for the word boxes (prose and tables), then the rules.
         case pdf
-        /// The rules alone on the text `pdftotext` gave, converted before the clock starts.
+        /// The reading of the boxes and the rules alone, on what `pdftotext` gave before the clock started.
         case pdfRules
     }
 
@@ -39,31 +39,28 @@ struct ScalingTable {
 
     /// Wall time (a PDF's time is mostly `pdftotext`'s, in a process of its own), the best of three runs.
     func time(_ input: Input, _ body: Data) -> Double {
-        var converted: (text: String, boxes: String?)?
-        if input.kind == .pdfRules, case .success(let text) = pdf.text(from: body) {
-            converted = (text, try? pdf.boxes(from: body).get())
-        }
+        let converted = input.kind == .pdfRules ? try? pdf.boxes(from: body).get() : nil
         return (0..<3).map { _ in
             let start = DispatchTime.now().uptimeNanoseconds
             switch input.kind {
             case .html:
                 _ = extractor.extract(html: body, charset: "utf-8", url: "http://127.0.0.1/doc", fetchedAt: "2026-11-22T03:00:00Z")
             case .pdf:
-                if case .success(let text) = pdf.text(from: body) { rules(text, boxes: try? pdf.boxes(from: body).get()) }
+                if case .success(let boxes) = pdf.boxes(from: body) { rules(boxes) }
             case .pdfRules:
-                if let converted { rules(converted.text, boxes: converted.boxes) }
+                if let converted { rules(converted) }
             }
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }.min()!
     }
 
-    private func rules(_ text: String, boxes: String?) {
-        _ = extractor.extract(pdfText: text, layout: nil, boxes: boxes, url: "http://127.0.0.1/doc.pdf", fetchedAt: "2026-11-22T03:00:00Z")
+    private func rules(_ boxes: String) {
+        _ = extractor.extract(pdfBoxes: boxes, url: "http://127.0.0.1/doc.pdf", fetchedAt: "2026-11-22T03:00:00Z")
     }
 
     func run(normalPage: @escaping (Int) -> Data) {
         print("time against size (wall time, best of 3; ratio to 1×, and that ratio over the scale: about 1 when linear)")
-        print("  document             scale      size      time   ratio  ÷ scale")
+        print("  document             scale      size      time   ratio  ÷ scale     MB/s")
         for input in inputs(normalPage: normalPage) {
             var first: Double?
             for scale in Self.scales {
@@ -73,8 +70,8 @@ struct ScalingTable {
                 first = base
                 print(
                     String(
-                        format: "  %@ %4d×  %7.0f KB  %8.3f s  %6.2f  %7.2f", input.name.padding(toLength: 20, withPad: " ", startingAt: 0), scale,
-                        Double(body.count) / 1000, seconds, seconds / base, seconds / base / Double(scale)))
+                        format: "  %@ %4d×  %7.0f KB  %8.3f s  %6.2f  %7.2f  %7.1f", input.name.padding(toLength: 20, withPad: " ", startingAt: 0), scale,
+                        Double(body.count) / 1000, seconds, seconds / base, seconds / base / Double(scale), Double(body.count) / 1e6 / seconds))
             }
         }
     }

@@ -710,6 +710,8 @@ struct SubprocessorTable {
     /// serveurs"), where a data row's cells are names, places and descriptions. (Whether the table is one of
     /// subprocessors is `init(columns:)`'s to say.)
     static func isHeader(_ cells: [String]) -> Bool {
+        // Most rows of a PDF are lines of prose, one cell each: no need to fold them.
+        guard cells.count >= 3 else { return false }
         let named = cells.filter { cell in
             let text = Folded(cell)
             return cell.count <= 60

@@ -35,6 +35,30 @@ public struct Extractor: Sendable {
         extract(blocks: PlainTextReader.blocks(text: text, layout: layout, boxes: boxes), url: url, fetchedAt: fetchedAt)
     }
 
+    /// Findings of a PDF from one run of `pdftotext -bbox-layout`: its word positions give the prose (the text
+    /// `pdftotext` prints without options) and the tables.
+    public func extract(pdfBoxes xhtml: String, url: String, fetchedAt: String) -> DocumentFindings {
+        extract(blocks: PlainTextReader.blocks(boxes: BoxLayout(xhtml: xhtml)), url: url, fetchedAt: fetchedAt)
+    }
+
+    /// The same, within a document's budget: the text is measured before the rules read it.
+    /// - Throws: the part of the budget that ran out.
+    public func extract(pdfBoxes xhtml: String, url: String, fetchedAt: String, budget: DocumentBudget.Meter) throws(DocumentBudget.Exceeded)
+        -> DocumentFindings
+    {
+        let layout = BoxLayout(xhtml: xhtml)
+        let text = layout.text
+        try budget.check(textBytes: text.utf8.count)
+        let blocks = PlainTextReader.blocks(text: text, boxes: layout)
+        try budget.check()
+        return try extract(blocks: blocks, url: url, fetchedAt: fetchedAt, budget: budget)
+    }
+
+    /// The prose text of a PDF read from its word positions, as `pdftotext` prints it without options.
+    public static func pdfText(boxes xhtml: String) -> String {
+        BoxLayout(xhtml: xhtml).text
+    }
+
     /// The same, within a document's budget.
     /// - Throws: the part of the budget that ran out.
     public func extract(

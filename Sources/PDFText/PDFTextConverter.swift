@@ -48,16 +48,36 @@ public struct PDFTextConverter: Sendable {
     ///   - timeout: a shorter bound than the converter's own, when the document's budget has less left.
     ///   - maximumBytes: output past this is not kept, and the run fails.
     public func text(from pdf: Data, layout: Bool = false, timeout: Double? = nil, maximumBytes: Int = .max) -> Result<String, Failure> {
-        run(pdf, options: layout ? ["-layout"] : [], timeout: timeout, maximumBytes: maximumBytes)
+        run(pdf, options: layout ? ["-layout"] : [], timeout: timeout, maximumBytes: maximumBytes) { $0.contains(where: \.isLetter) }
     }
 
     /// Every word with its position, in pdftotext's XHTML (`-bbox-layout`: pages, flows, blocks, lines, words): where
     /// table cells are.
     public func boxes(from pdf: Data, timeout: Double? = nil, maximumBytes: Int = .max) -> Result<String, Failure> {
-        run(pdf, options: ["-bbox-layout"], timeout: timeout, maximumBytes: maximumBytes)
+        run(pdf, options: ["-bbox-layout"], timeout: timeout, maximumBytes: maximumBytes, hasText: Self.wordsHaveLetters)
     }
 
-    private func run(_ pdf: Data, options: [String], timeout: Double?, maximumBytes: Int) -> Result<String, Failure> {
+    /// Whether some word of the bbox XHTML holds a letter (its head, with the document's title, is not looked at).
+    public static func wordsHaveLetters(_ xhtml: String) -> Bool {
+        guard let body = xhtml.range(of: "<doc") else { return false }
+        var inTag = false
+        var nonASCII = false
+        for byte in xhtml.utf8[body.lowerBound...] {
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">"): inTag = false
+            case _ where inTag: continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+            case 0x80...: nonASCII = true
+            default: continue
+            }
+        }
+        // Letters outside ASCII only: the words themselves are looked at.
+        return nonASCII && xhtml[body.lowerBound...].split(separator: "<").contains { $0.drop { $0 != ">" }.contains(where: \.isLetter) }
+    }
+
+    /// - Parameter hasText: whether the output holds any text (else the PDF is a scan: `noText`).
+    private func run(_ pdf: Data, options: [String], timeout: Double?, maximumBytes: Int, hasText: (String) -> Bool) -> Result<String, Failure> {
         let timeout = min(timeout ?? self.timeout, self.timeout)
         guard FileManager.default.isExecutableFile(atPath: executable) else { return .failure(.toolMissing) }
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("sovereignty-\(UUID().uuidString).pdf")
@@ -90,7 +110,7 @@ public struct PDFTextConverter: Sendable {
             return .failure(
                 .failed(errorText.isEmpty ? "exit status \(process.terminationStatus)" : errorText.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
-        guard text.contains(where: { $0.isLetter }) else { return .failure(.noText) }
+        guard hasText(text) else { return .failure(.noText) }
         return .success(text)
     }
 

@@ -29,16 +29,13 @@ public struct DocumentReader: Sendable {
         let fetchedAt = Timestamp.string(fetch.fetchedAt)
         if PDFTextConverter.isPDF(fetch.body, contentType: type) {
             let textCap = budget.maximumTextBytes
-            switch pdf.text(from: fetch.body, timeout: meter.remaining, maximumBytes: textCap) {
-            case .success(let text):
-                // Tables from word positions; the -layout text only when those cannot be had.
-                let boxCap = textCap > Int.max / 20 ? Int.max : textCap * 20  // XHTML around every word
-                let boxes = meter.remaining > 0 ? try? pdf.boxes(from: fetch.body, timeout: meter.remaining, maximumBytes: boxCap).get() : nil
-                let layout = boxes == nil && meter.remaining > 0
-                    ? try? pdf.text(from: fetch.body, layout: true, timeout: meter.remaining, maximumBytes: boxCap).get() : nil
+            // One run of pdftotext: the word positions give the prose and the tables. The XHTML around every word
+            // is some twenty times the text, so the cap on the text stops it at twenty times.
+            let boxCap = textCap > Int.max / 20 ? Int.max : textCap * 20
+            switch pdf.boxes(from: fetch.body, timeout: meter.remaining, maximumBytes: boxCap) {
+            case .success(let boxes):
                 do {
-                    let findings = try extractor.extract(
-                        pdfText: text, layout: layout, boxes: boxes, url: fetch.finalURL, fetchedAt: fetchedAt, budget: meter)
+                    let findings = try extractor.extract(pdfBoxes: boxes, url: fetch.finalURL, fetchedAt: fetchedAt, budget: meter)
                     return DocumentSnapshot(reference: reference, fetch: fetch, findings: findings)
                 } catch {
                     return overBudget(error)
