@@ -46,13 +46,34 @@ struct PlatformRowView: Encodable {
     var levelSlug: String
     var levelWords: String
     var score: String
+    /// Health-data hosts with their jurisdiction, as one line (Markdown) and one by one (HTML, each linked to its provider).
     var mainHosts: String
+    var healthHosts: [HostChipView]
     var usExposure: String
+    /// "yes", "no" or "unknown": the icon drawn beside the words (`ExposureIcon`), never instead of them.
+    var exposureState: String
+    var exposureIcon: String
     var hds: String
     var secNumCloud: String
     var date: String
     /// Set when a document could not be refreshed and an older copy was judged.
     var stale: String?
+}
+
+/// A host named for a platform's health data, in a ranking row.
+struct HostChipView: Encodable {
+    var name: String
+    var jurisdiction: String
+    /// The provider's page, from the language's home.
+    var href: String?
+}
+
+/// The counts at the top of the summary, each a figure and what it counts.
+struct HeadlineItemView: Encodable {
+    var figure: Int
+    var label: String
+    /// "warning", "good" or "": how the figure is framed, always with its words.
+    var tone: String
 }
 
 /// A platform none of whose documents was read: listed apart from the ranking, with no rank and nothing about its
@@ -86,6 +107,9 @@ struct SummaryView: Encodable {
     var site: SiteInfo
     var title: String
     var heading: String
+    /// The home page's figures and chart; filter pages have neither.
+    var headline: [HeadlineItemView]
+    var chart: LevelChart?
     var explanation: String?
     var caption: String
     var levels: [LevelView]

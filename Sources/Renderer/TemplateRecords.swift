@@ -15,10 +15,19 @@ extension PlatformRowView: TemplateRecord {
         var fields: [String: TemplateValue] = [
             "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
             "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
-            "usExposure": .text(usExposure), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
+            "usExposure": .text(usExposure), "exposureState": .text(exposureState), "exposureIcon": .text(exposureIcon),
+            "healthHosts": .list(healthHosts.map { .record($0.templateFields) }), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
         ]
         if let rank { fields["rank"] = .int(rank) }
         fields.set("stale", stale)
+        return fields
+    }
+}
+
+extension HostChipView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = ["name": .text(name), "jurisdiction": .text(jurisdiction)]
+        fields.set("href", href)
         return fields
     }
 }

@@ -13,6 +13,8 @@ struct ViewBuilder {
     let pastRuns: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]]
     /// Each category's file name under `categories/` (`uniqueSlugs` of all categories).
     let categorySlugs: [String: String]
+    /// Each host's page under `providers/`, by host key (provider id, or the name of a host we do not know).
+    var providerSlugs: [String: String] = [:]
     var language: SiteLanguage { strings.language }
 
     func text(_ value: String) -> String { escaping.apply(value) }
@@ -44,9 +46,29 @@ struct ViewBuilder {
     // MARK: summary and filter pages
 
     func summary(_ scorecards: [PlatformScorecard]) -> SummaryView {
-        listing(
+        var view = listing(
             scorecards, chosen: scorecards, page: site("index.html"), title: strings("index.title"), heading: strings("index.heading"),
             explanation: nil, current: nil)
+        let figures = SummaryFigures(scorecards)
+        view.headline = headline(figures)
+        view.chart = LevelChart(
+            figures.byLevel.map { item in
+                (item.level.badge, item.level.slug, local(Rubric.rule(for: item.level).words), item.count)
+            },
+            describe: { level, words, count in strings("chart.item", ["level": level, "words": words, "count": String(count)]) })
+        return view
+    }
+
+    /// The figures of the headline band, in the order a reader asks: how many were read, then what they risk.
+    func headline(_ figures: SummaryFigures) -> [HeadlineItemView] {
+        let total = ["total": String(figures.total), "assessed": String(figures.assessed)]
+        func item(_ key: String, _ count: Int, _ tone: String) -> HeadlineItemView {
+            HeadlineItemView(figure: count, label: strings.plural("headline.\(key)", count: count, total), tone: tone)
+        }
+        return [
+            item("assessed", figures.assessed, ""), item("usReachable", figures.usReachable, "warning"),
+            item("secNumCloud", figures.secNumCloud, "good"), item("hdsNamed", figures.hdsNamed, ""), item("notAssessed", figures.notAssessed, ""),
+        ]
     }
 
     /// One static page per level: filtering that needs no JavaScript.
@@ -75,7 +97,7 @@ struct ViewBuilder {
         let unrated = chosen.filter { $0.level == .unrated }
         let day = String(content.generatedAt.prefix(10))
         return SummaryView(
-            site: page, title: title, heading: heading, explanation: explanation, caption: strings("table.caption", ["day": day]),
+            site: page, title: title, heading: heading, headline: [], chart: nil, explanation: explanation, caption: strings("table.caption", ["day": day]),
             levels: levels, filters: filters(all, current: current), platforms: ranked.map(row), platformCount: ranked.count,
             showRanking: !ranked.isEmpty || unrated.isEmpty, unrated: unrated.map(unratedRow), unratedCount: unrated.count,
             hasUnrated: !unrated.isEmpty, unratedCaption: strings("table.unratedCaption", ["day": day]))
@@ -129,14 +151,19 @@ struct ViewBuilder {
 
     private func row(_ card: PlatformScorecard) -> PlatformRowView {
         let healthHosts = card.hosts.filter { $0.roles.contains(where: \.carriesHealthData) }
-        let shown = healthHosts.map { host in
-            "\(text(host.name)) (\(host.parentCountry ?? host.country ?? strings("table.unknownCountry")))"
+        let chips = healthHosts.map { host in
+            HostChipView(
+                name: text(host.name), jurisdiction: host.parentCountry ?? host.country ?? strings("table.unknownCountry"),
+                href: providerSlugs[host.key].map { "providers/\($0).html" })
         }
+        let shown = chips.map { "\($0.name) (\($0.jurisdiction))" }
         let stale = card.documents.filter { $0.status == "stale" }.compactMap(\.fetchedAt).min()
         return PlatformRowView(
             rank: card.rank, id: card.id, name: text(card.name), category: categoryName(card.category), level: card.level.badge,
             levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
-            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: exposure(card.cloudActExposed),
+            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), healthHosts: chips,
+            usExposure: strings("exposure.\(Self.exposureState(card.cloudActExposed))"), exposureState: Self.exposureState(card.cloudActExposed),
+            exposureIcon: ExposureIcon.path(Self.exposureState(card.cloudActExposed)),
             hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
             date: card.documents.compactMap(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
             stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
@@ -152,6 +179,8 @@ struct ViewBuilder {
     // MARK: words
 
     func yesNo(_ value: Bool) -> String { strings(value ? "values.yesWord" : "values.noWord") }
+
+    static func exposureState(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "unknown" }
 
     /// Exposure is nil only when unrated: said as such, never as a "no".
     func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? strings("values.unrated") }

@@ -18,8 +18,10 @@ import Testing
         for (stale, rank) in [("copie du 2026-11-21", 1), (nil, nil)] {
             try expectSame(PlatformRowView(
                 rank: rank, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
-                usExposure: "non", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
+                healthHosts: [HostChipView(name: "OVH", jurisdiction: "FR", href: stale == nil ? nil : "providers/ovh.html")],
+                usExposure: "non", exposureState: "no", exposureIcon: "M0", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
         }
+        for href in ["providers/x.html", nil] { try expectSame(HostChipView(name: "n", jurisdiction: "FR", href: href)) }
         for anchor in ["host-x", nil] {
             try expectSame(ReasonView(check: "c", hostAnchor: anchor, checkTitle: "t", effect: "e", level: "D", detail: "d"))
         }
