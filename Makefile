@@ -17,10 +17,11 @@ build: deps
 	$(SWIFT) build -c release --product sovereignty
 
 ## The main job: crawl Inputs/platforms.yml and write the site into Output/site.
-## BASE_URL=https://…/ adds canonical links, absolute feed links and sitemap.xml.
+## BASE_URL=https://…/ adds canonical links, absolute feed links and sitemap.xml; CONTACT=https://… (or mailto:) is where
+## readers send corrections (about page, User-Agent); SOURCE_URL=https://…/blob/main/ links the repository paths the site names.
 ## Exit code 1 (some documents failed) and 3 (none could be fetched, e.g. offline) still leave a site to read.
 run: build
-	@$(BIN) crawl --platforms Inputs/platforms.yml --providers Inputs/providers.yml --templates Templates --output Output $(if $(BASE_URL),--base-url $(BASE_URL)); \
+	@$(BIN) crawl --platforms Inputs/platforms.yml --providers Inputs/providers.yml --templates Templates --output Output $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(CONTACT),--contact $(CONTACT)) $(if $(SOURCE_URL),--source-url $(SOURCE_URL)); \
 	code=$$?; \
 	case $$code in \
 		0) echo "All documents fetched. Open Output/site/index.html." ;; \

@@ -14,6 +14,8 @@ public struct CrawlOptions: Sendable {
     public var baseURL: String?
     /// Where readers and site owners reach whoever runs this (`--contact`): shown on the about page for corrections.
     public var contact: String?
+    /// The project's public source (`--source-url`): repository paths the site names link into it.
+    public var sourceURL: String?
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()
     /// The run's date, written into every output; the current time when nil.

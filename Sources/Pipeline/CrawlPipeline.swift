@@ -74,6 +74,7 @@ public struct CrawlPipeline: Sendable {
         var content = try siteContent(
             archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
+        content.failureReasons = judgement.failureReasons
         try render(ranked, content: content, archive: archive, with: renderer)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
@@ -136,6 +137,7 @@ public struct CrawlPipeline: Sendable {
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
         content.contact = options.contact
+        content.sourceURL = options.sourceURL
         content.corrections = knowledge.corrections
         let registries = knowledge.catalog.registries
         content.registries = [

@@ -22,6 +22,9 @@ struct RunJudge {
         var findings: [String: DocumentFindings]
         /// The bytes each judged document was read from, to publish beside the quotes.
         var captures: [Capture]
+        /// How many of this run's documents failed for each reason (`FetchFailure.Reason`), for the summary's notice
+        /// when nothing could be read.
+        var failureReasons: [String: Int]
     }
 
     func judge(runID: Int64, runDate: Date) throws(PipelineError) -> Judgement {
@@ -37,6 +40,7 @@ struct RunJudge {
         var failed = 0
         var kept: [String: DocumentFindings] = [:]
         var captures: [String: Capture] = [:]  // by final URL
+        var failureReasons: [String: Int] = [:]
         for platform in platforms {
             var snapshots: [DocumentSnapshot] = []
             for reference in platform.documents {
@@ -61,6 +65,7 @@ struct RunJudge {
                 var readFrom = record
                 if let failure = snapshot.failure {
                     failed += 1
+                    failureReasons[failure.reason.rawValue, default: 0] += 1
                     log.warning(
                         "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
                         ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
@@ -85,7 +90,7 @@ struct RunJudge {
         }
         return Judgement(
             scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept,
-            captures: captures.keys.sorted().map { captures[$0]! })
+            captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.

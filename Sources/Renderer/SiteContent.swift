@@ -20,6 +20,10 @@ public struct SiteContent: Sendable {
     public var baseURL: String?
     /// Where readers send corrections (`--contact`), shown on the about page.
     public var contact: String?
+    /// The project's public source (`--source-url`, e.g. `https://…/blob/main/`): repository paths link into it.
+    public var sourceURL: String?
+    /// How many of this run's documents failed for each reason (`FetchFailure.Reason` raw values).
+    public var failureReasons: [String: Int] = [:]
     /// Set when `report` judged an archived run with newer input files than the run's own.
     public var rejudged: Rejudged?
 

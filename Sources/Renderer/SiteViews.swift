@@ -16,6 +16,21 @@ struct SiteInfo: Encodable {
     /// Absolute address of the page, with `--base-url` only.
     var canonical: String?
     var ignoredRobots: Bool
+    /// Repository files the pages name, linked to the public source when `--source-url` is given.
+    var repo: RepoPathsView
+}
+
+/// A path of the project's repository as the pages show it: in code type, and a link when the source is public.
+struct RepoPathView: Encodable {
+    var path: String
+    var href: String?
+}
+
+struct RepoPathsView: Encodable {
+    var providers: RepoPathView
+    var registries: RepoPathView
+    var corrections: RepoPathView
+    var rubric: RepoPathView
 }
 
 struct EvidenceView: Encodable {
@@ -107,6 +122,8 @@ struct SummaryView: Encodable {
     var site: SiteInfo
     var title: String
     var heading: String
+    /// Set on the home page when the run read no document: what happened, in the reader's language.
+    var nothingRead: String?
     /// The home page's figures and chart; filter pages have neither.
     var headline: [HeadlineItemView]
     var chart: LevelChart?
@@ -262,7 +279,7 @@ struct RubricVersionView: Encodable {
 
 struct RegistryView: Encodable {
     var name: String
-    var file: String
+    var file: RepoPathView
     var entries: Int
     var sources: [String]
     var asOf: String

@@ -32,7 +32,15 @@ struct ViewBuilder {
         return SiteInfo(
             lang: language.rawValue, generatedAt: content.generatedAt, generatedDay: String(content.generatedAt.prefix(10)),
             rubricVersion: Rubric.version, home: home, top: top, alternate: alternate, alternateLang: other.rawValue,
-            canonical: content.baseURL.map { SiteURL.absolute($0, language.folder + path) }, ignoredRobots: content.ignoredRobots)
+            canonical: content.baseURL.map { SiteURL.absolute($0, language.folder + path) }, ignoredRobots: content.ignoredRobots,
+            repo: RepoPathsView(
+                providers: repoPath("Inputs/providers.yml"), registries: repoPath("Inputs/registries/"),
+                corrections: repoPath("Inputs/corrections.yml"), rubric: repoPath("Sources/Scorecard/Rubric.swift")))
+    }
+
+    /// A repository path, linked into `--source-url` when given; an absolute path (a file outside the project) never is.
+    func repoPath(_ path: String) -> RepoPathView {
+        RepoPathView(path: path, href: path.hasPrefix("/") ? nil : content.sourceURL.map { SiteURL.absolute($0, path) })
     }
 
     var levels: [LevelView] {
@@ -50,6 +58,12 @@ struct ViewBuilder {
             scorecards, chosen: scorecards, page: site("index.html"), title: strings("index.title"), heading: strings("index.heading"),
             explanation: nil, current: nil)
         let figures = SummaryFigures(scorecards)
+        view.nothingRead = NothingReadNotice(scorecards, failureReasons: content.failureReasons).map { notice in
+            strings.plural("offline.notice", count: notice.count, [
+                "total": String(notice.total),
+                "reason": strings.optional("offline.reasons.\(notice.reason)") ?? strings("offline.reasons.other"),
+            ])
+        }
         view.headline = headline(figures)
         view.chart = LevelChart(
             figures.byLevel.map { item in
@@ -97,7 +111,7 @@ struct ViewBuilder {
         let unrated = chosen.filter { $0.level == .unrated }
         let day = String(content.generatedAt.prefix(10))
         return SummaryView(
-            site: page, title: title, heading: heading, headline: [], chart: nil, explanation: explanation, caption: strings("table.caption", ["day": day]),
+            site: page, title: title, heading: heading, nothingRead: nil, headline: [], chart: nil, explanation: explanation, caption: strings("table.caption", ["day": day]),
             levels: levels, filters: filters(all, current: current), platforms: ranked.map(row), platformCount: ranked.count,
             showRanking: !ranked.isEmpty || unrated.isEmpty, unrated: unrated.map(unratedRow), unratedCount: unrated.count,
             hasUnrated: !unrated.isEmpty, unratedCaption: strings("table.unratedCaption", ["day": day]))

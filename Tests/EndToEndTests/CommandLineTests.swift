@@ -49,8 +49,30 @@ import TestSupport
         #expect(outcome.output.contains("libxml2 2."))
     }
 
+    /// `make run CONTACT=… SOURCE_URL=…` hands both to the crawl; without them, neither option is passed.
+    @Test func makeRunPassesTheContactAndTheSourceAddress() throws {
+        func dryRun(_ variables: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["make", "-n", "-s", "-C", Fixtures.packageRoot.path, "run"] + variables
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
+        let given = try dryRun(["CONTACT=https://contact.example/ecrire", "SOURCE_URL=https://code.example/sovereignty/blob/main/"])
+        #expect(given.contains("--contact https://contact.example/ecrire"))
+        #expect(given.contains("--source-url https://code.example/sovereignty/blob/main/"))
+        let plain = try dryRun([])
+        #expect(plain.contains(" crawl ") && !plain.contains("--contact") && !plain.contains("--source-url"))
+    }
+
     /// README and `--help` say 2 for bad input or usage: an unknown option, a bad value, a value refused later.
-    @Test(arguments: [["crawl", "--bogus"], ["crawl", "--jobs", "zero"], ["crawl", "--jobs", "0"], ["report", "--run", "1", "--at", "2026-11-22"]])
+    @Test(arguments: [["crawl", "--bogus"], ["crawl", "--jobs", "zero"], ["crawl", "--jobs", "0"], ["report", "--run", "1", "--at", "2026-11-22"],
+        ["crawl", "--source-url", "ftp://example.org/src"]])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
