@@ -43,7 +43,7 @@ extension ViewBuilder {
             documents: card.documents.map { document($0, captures: captures) },
             timeline: timeline(card.id), fetchHistoryURLs: card.documents.map(\.url),
             fetchHistory: fetchHistory(card), hasFetchHistory: content.history.runs.count > 1,
-            changes: changes, corrections: corrections(of: card.id))
+            changes: groups(changes), corrections: corrections(of: card.id))
     }
 
     private func reason(_ reason: LevelReason, anchors: [String: String]) -> ReasonView {

@@ -260,7 +260,8 @@ struct PlatformPageView: Encodable {
     var fetchHistoryURLs: [String]
     var fetchHistory: [FetchHistoryRowView]
     var hasFetchHistory: Bool
-    var changes: [RunChangeView]
+    /// This platform's confirmed changes, one entry per run.
+    var changes: [ChangeGroupView]
     var corrections: [CorrectionView]
 }
 

@@ -91,7 +91,8 @@ extension FetchHistoryRowView: TemplateRecord {
 extension RunChangeView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         [
-            "id": .text(id), "anchor": .text(anchor), "platformID": .text(platformID), "kind": .text(kind), "summary": .text(summary),
+            "id": .text(id), "anchor": .text(anchor), "platformID": .text(platformID), "platformName": .text(platformName), "kind": .text(kind),
+            "summary": .text(summary), "detail": .text(detail), "showsValues": .bool(showsValues),
             "subject": .text(subject), "before": .text(before), "after": .text(after), "since": .text(since), "sinceDay": .text(sinceDay),
             "confirmedAt": .text(confirmedAt), "beforeEvidence": .list(beforeEvidence.map { .record($0.templateFields) }),
             "afterEvidence": .list(afterEvidence.map { .record($0.templateFields) }), "hasEvidence": .bool(hasEvidence),

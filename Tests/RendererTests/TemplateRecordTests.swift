@@ -37,7 +37,7 @@ import Testing
         try expectSame(TimelineRowView(date: "d", day: "d", level: "B", levelSlug: "b", levelWords: "w", score: "70", hosts: "h"))
         try expectSame(FetchHistoryRowView(date: "d", day: "d", statuses: ["lu", "injoignable"]))
         try expectSame(RunChangeView(
-            id: "i", anchor: "a", platformID: "p", kind: "hostAdded", summary: "s", subject: "x", before: "b", after: "a", since: "s",
+            id: "i", anchor: "a", platformID: "p", platformName: "P", kind: "hostAdded", summary: "s", detail: "d", showsValues: false, subject: "x", before: "b", after: "a", since: "s",
             sinceDay: "d", confirmedAt: "c", beforeEvidence: [], afterEvidence: Self.evidence, hasEvidence: true, hasBeforeEvidence: false,
             hasAfterEvidence: true))
     }
