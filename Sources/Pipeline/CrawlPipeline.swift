@@ -139,6 +139,7 @@ public struct CrawlPipeline: Sendable {
         content.contact = options.contact
         content.sourceURL = options.sourceURL
         content.corrections = knowledge.corrections
+        content.catalog = knowledge.catalog
         let registries = knowledge.catalog.registries
         content.registries = [
             RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),

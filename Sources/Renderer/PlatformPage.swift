@@ -58,7 +58,7 @@ extension ViewBuilder {
         var exposed = yesNo(host.cloudActExposed)
         if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
         return HostView(
-            anchor: anchor, name: text(host.name), asWritten: text(host.asWritten),
+            anchor: anchor, name: text(host.name), providerHref: providerSlugs[host.key].map { "../providers/\($0).html" }, asWritten: text(host.asWritten),
             unknown: host.provider == nil, roles: roles(host.roles), country: host.country ?? strings("values.unknownCountry"),
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),

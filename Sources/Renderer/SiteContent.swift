@@ -11,6 +11,8 @@ public struct SiteContent: Sendable {
     public var ignoredRobots = false
     public var history = SiteHistory()
     public var registries: [RegistrySource] = []
+    /// What we know of the providers (jurisdiction, parent, statuses, sources), for the providers' pages.
+    public var catalog: ProviderCatalog?
     public var corrections: [Correction] = []
     /// The fetched bodies the evidence quotes, published so that a reader can check a quote against the exact capture.
     public var captures: [Capture] = []

@@ -9,7 +9,7 @@ public struct SiteRenderer: Sendable {
     /// Templates the site cannot be built without.
     public static let requiredTemplates = [
         "index.html", "index.md", "list.html", "platform.html", "platform.md", "methodology.html", "about.html", "changes.html",
-        "changes.md", "feed.xml", "badge.svg", "sitemap.xml",
+        "changes.md", "feed.xml", "badge.svg", "sitemap.xml", "providers.html", "provider.html",
     ]
     /// Files copied as they are from the templates folder.
     public static let assets = ["style.css", "data/scorecards.schema.json"]
@@ -42,6 +42,7 @@ public struct SiteRenderer: Sendable {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.compactMap { capture in capture.path.map { ($0, capture) } }, uniquingKeysWith: { first, _ in first })
         let published = CaptureLinks(content.captures)
+        let providers = ProviderDirectory(catalog: content.catalog, scorecards: scorecards)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
         let results = LanguageResults(count: strings.count + 1)
@@ -51,7 +52,8 @@ public struct SiteRenderer: Sendable {
                     try writeSharedFiles(scorecards, content: content, captures: captures, into: FileWriter(root: directory))
                     return []
                 }
-                return try render(scorecards, content: content, language: strings[index], captures: published, into: FileWriter(root: directory))
+                return try render(
+                    scorecards, content: content, language: strings[index], captures: published, providers: providers, into: FileWriter(root: directory))
             }
         }
         let pages = try results.pages()
@@ -82,11 +84,13 @@ public struct SiteRenderer: Sendable {
 
     /// One language's pages; returns their paths from the site root.
     private func render(
-        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, into files: FileWriter
+        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, providers: ProviderDirectory,
+        into files: FileWriter
     ) throws -> [String] {
         let pastRuns = PastRuns.index(content.history.runs)
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
-        let html = ViewBuilder(escaping: .html, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
+        let html = ViewBuilder(
+            escaping: .html, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs, providerSlugs: providers.slugs)
         let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
         var written: [String] = []
         func write(_ path: String, _ view: some Encodable, _ template: String) throws {
@@ -119,6 +123,10 @@ public struct SiteRenderer: Sendable {
                 "platforms/\(card.id).md", markdown.platform(card, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
             try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name, views: ownChanges), "feed.xml")
             try write("badges/\(card.id).svg", html.badge(card), "badge.svg")
+        }
+        try write("providers/index.html", html.providersIndex(providers), "providers.html")
+        for entry in providers.entries {
+            try write("providers/\(entry.slug).html", html.providerPage(entry, captures: captures), "provider.html")
         }
         return written
     }

@@ -155,6 +155,8 @@ struct ReasonView: Encodable {
 struct HostView: Encodable {
     var anchor: String
     var name: String
+    /// The provider's page, from this page.
+    var providerHref: String?
     var asWritten: String
     var unknown: Bool
     var roles: String

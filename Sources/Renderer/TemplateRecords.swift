@@ -50,6 +50,7 @@ extension HostView: TemplateRecord {
             "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
             "evidence": .list(evidence.map { .record($0.templateFields) }),
         ]
+        fields.set("providerHref", providerHref)
         fields.set("parent", parent)
         fields.set("hdsRegistry", hdsRegistry)
         fields.set("secNumCloudRegistry", secNumCloudRegistry)

@@ -27,7 +27,7 @@ import Testing
         }
         for optional in ["x", nil] {
             try expectSame(HostView(
-                anchor: "a", name: "n", asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
+                anchor: "a", name: "n", providerHref: optional, asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
                 cloudActExposed: "non", hdsCertified: "oui", hdsRegistry: optional, secNumCloudQualified: "non", secNumCloudRegistry: optional,
                 address: optional, evidence: Self.evidence))
             try expectSame(DocumentView(

@@ -75,6 +75,7 @@ enum SampleSite {
                 platforms: try latest.map { try PlatformSnapshot.decode(json: String(decoding: ScorecardJSON.encode($0), as: UTF8.self)) }))
         }
         var content = SiteContent(generatedAt: runs.last!.date)
+        content.catalog = catalog
         content.history = SiteHistory(changes: ChangeDetector(confirmRuns: 1).changes(in: runs), confirmRuns: 1, runs: runs)
         content.captures = [Capture(sha256: digest, contentType: "text/html", body: Data("<h1>Mentions</h1>".utf8), url: url("souverain"))]
         return (latest, content)
