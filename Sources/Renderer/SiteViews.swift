@@ -170,6 +170,8 @@ struct HostView: Encodable {
     var secNumCloudRegistry: String?
     var address: String?
     var evidence: [EvidenceView]
+    /// The same evidence with each sentence once.
+    var quotes: [QuoteView]
 }
 
 struct ClaimView: Encodable {
@@ -259,6 +261,7 @@ struct PlatformPageView: Encodable {
     var hasConflicts: Bool
     var documents: [DocumentView]
     var timeline: [TimelineRowView]
+    var timelineChart: TimelineChart?
     var fetchHistoryURLs: [String]
     var fetchHistory: [FetchHistoryRowView]
     var hasFetchHistory: Bool

@@ -49,6 +49,9 @@ extension HostView: TemplateRecord {
             "country": .text(country), "usControlled": .text(usControlled), "cloudActExposed": .text(cloudActExposed),
             "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
             "evidence": .list(evidence.map { .record($0.templateFields) }),
+            "quotes": .list(quotes.map { quote in
+                .record(["quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) })])
+            }),
         ]
         fields.set("providerHref", providerHref)
         fields.set("parent", parent)
