@@ -80,9 +80,14 @@ struct RunJudge {
                 }
                 if snapshot.stale == nil, let findings = snapshot.findings { kept[reference.url] = findings }
                 if snapshot.findings != nil, let sha = readFrom.sha256, !readFrom.body.isEmpty || readFrom.rendered != nil {
-                    captures[readFrom.finalURL] = Capture(
+                    var capture = Capture(
                         sha256: sha, contentType: readFrom.contentType, body: readFrom.rendered ?? readFrom.body, url: readFrom.finalURL,
                         rendered: readFrom.rendered != nil)
+                    // The text the quotes were cut from, for the capture's readable view (HTML only: a PDF is its own view).
+                    if !capture.isPDF {
+                        capture.text = reader.extractor.readableBlocks(html: capture.body, charset: capture.rendered ? "UTF-8" : readFrom.charset)
+                    }
+                    captures[readFrom.finalURL] = capture
                 }
                 snapshots.append(snapshot)
             }

@@ -8,7 +8,7 @@ extension ViewBuilder {
     /// - Parameter changes: this platform's confirmed changes, as `changeViews()` built them.
     func platform(_ card: PlatformScorecard, captures published: CaptureLinks, changes: [RunChangeView]) -> PlatformPageView {
         let page = site("platforms/\(card.id).html")
-        let captures = published.from(page.top)
+        let captures = published.from(page.top, home: page.home)
         let proof = { (item: Evidence) in evidence(item, captures: captures) }
         let rule = Rubric.rule(for: card.level)
         let words = local(rule.words)

@@ -79,7 +79,7 @@ extension ViewBuilder {
 
     func providerPage(_ entry: ProviderDirectory.Entry, captures published: CaptureLinks) -> ProviderPageView {
         let page = site("providers/\(entry.slug).html")
-        let captures = published.from(page.top)
+        let captures = published.from(page.top, home: page.home)
         let exposed = exposureState(entry)
         let hds = hdsWords(entry)
         let secNumCloud = secNumCloudWords(entry)

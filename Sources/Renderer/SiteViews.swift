@@ -40,8 +40,10 @@ struct EvidenceView: Encodable {
     var url: String
     var section: String?
     var fetchedAt: String
-    /// Relative link to the archived capture the quote was read from.
+    /// Relative link to the archived capture the quote was read from (the raw bytes).
     var capture: String?
+    /// The capture's readable text, at the marked quote.
+    var view: String?
 }
 
 struct LevelView: Encodable {

@@ -6,6 +6,7 @@ extension EvidenceView: TemplateRecord {
         var fields: [String: TemplateValue] = ["quote": .text(quote), "quoteLang": .text(quoteLang), "url": .text(url), "fetchedAt": .text(fetchedAt)]
         fields.set("section", section)
         fields.set("capture", capture)
+        fields.set("view", view)
         return fields
     }
 }

@@ -216,7 +216,7 @@ struct ViewBuilder {
     func evidence(_ evidence: Evidence, captures: CaptureLinks) -> EvidenceView {
         EvidenceView(
             quote: text(evidence.quote), quoteLang: "fr", url: link(evidence.url), section: evidence.section.map(text), fetchedAt: evidence.fetchedAt,
-            capture: captures.link(url: evidence.url))
+            capture: captures.link(url: evidence.url), view: captures.view(url: evidence.url, quote: evidence.quote))
     }
 }
 
@@ -225,20 +225,37 @@ struct ViewBuilder {
 struct CaptureLinks {
     /// Capture paths from the site root, by the URL the capture was read from.
     let paths: [String: String]
+    /// Readable views (`captures/<sha256>.html`, in each language's folder) by URL, with the anchors of the quotes
+    /// marked in them.
+    let views: [String: (path: String, anchors: Set<String>)]
     /// Path from the page to the site root.
     var top = ""
+    /// Path from the page to its language's home, where the readable views are.
+    var home = ""
 
-    init(_ captures: [Capture]) {
+    init(_ captures: [Capture], marks: [String: CaptureMarks] = [:]) {
         paths = Dictionary(captures.compactMap { capture in capture.path.map { (capture.url, $0) } }, uniquingKeysWith: { first, _ in first })
+        views = Dictionary(
+            captures.compactMap { capture in
+                capture.textPath.map { (capture.url, ($0, marks[$0]?.anchors ?? [])) }
+            }, uniquingKeysWith: { first, _ in first })
     }
 
-    func from(_ top: String) -> CaptureLinks {
+    func from(_ top: String, home: String = "") -> CaptureLinks {
         var links = self
         links.top = top
+        links.home = home
         return links
     }
 
     func link(url: String) -> String? { paths[url].map { top + $0 } }
+
+    /// The readable view of the capture a quote was read from, at the quote when it is marked there.
+    func view(url: String, quote: String) -> String? {
+        guard let view = views[url] else { return nil }
+        let anchor = CaptureMarks.anchor(quote)
+        return home + view.path + (view.anchors.contains(anchor) ? "#" + anchor : "")
+    }
 
     func link(_ document: DocumentStatus) -> String? { link(url: document.finalURL) }
 }

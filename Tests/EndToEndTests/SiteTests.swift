@@ -106,8 +106,19 @@ import TestSupport
         #expect(platform.contains("<a href=\"#host-aws\">preuves</a>"), "a capped reason links to the evidence of its host")
         let captureLinks = try ParsedPage.html(site.appendingPathComponent("platforms/d.html")).links.filter { $0.hasPrefix("../captures/") }
         #expect(!captureLinks.isEmpty)
+        // Quotes link to the readable text of their capture, at the marked sentence (the link check above resolved
+        // every such #anchor); the raw capture stays linked from the capture's page.
+        let views = captureLinks.filter { $0.contains(".html#q-") }
+        #expect(!views.isEmpty, "a quote links to its marked sentence")
+        for link in views.prefix(3) {
+            let path = "platforms/" + link.components(separatedBy: "#")[0]
+            let view = try String(contentsOf: site.appendingPathComponent(path).standardizedFileURL, encoding: .utf8)
+            #expect(view.contains("<mark id=\"\(link.components(separatedBy: "#")[1])\">"))
+            #expect(view.contains("download>"))
+        }
         for link in captureLinks {
-            let capture = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(link).standardizedFileURL)
+            let file = link.components(separatedBy: "#")[0]
+            let capture = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(file).standardizedFileURL)
             #expect(String(decoding: capture, as: UTF8.self).contains("</html>") || capture.starts(with: Data("%PDF".utf8)))
         }
         #expect(platform.components(separatedBy: "<time datetime=\"2026-11-2").count > 3)

@@ -4,8 +4,8 @@ import Testing
 /// The views that list their own fields give exactly what their `Encodable` conformance gives, nil fields included.
 @Suite struct TemplateRecordTests {
     static let evidence = [
-        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: "S", fetchedAt: "2026-11-22T03:00:00Z", capture: "c.txt"),
-        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: nil, fetchedAt: "2026-11-22T03:00:00Z", capture: nil),
+        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: "S", fetchedAt: "2026-11-22T03:00:00Z", capture: "c.txt", view: "captures/c.html#q-1"),
+        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: nil, fetchedAt: "2026-11-22T03:00:00Z", capture: nil, view: nil),
     ]
 
     func expectSame(_ record: some TemplateRecord) throws {

@@ -77,7 +77,12 @@ enum SampleSite {
         var content = SiteContent(generatedAt: runs.last!.date)
         content.catalog = catalog
         content.history = SiteHistory(changes: ChangeDetector(confirmRuns: 1).changes(in: runs), confirmRuns: 1, runs: runs)
-        content.captures = [Capture(sha256: digest, contentType: "text/html", body: Data("<h1>Mentions</h1>".utf8), url: url("souverain"))]
+        var capture = Capture(sha256: digest, contentType: "text/html", body: Data("<h1>Mentions</h1>".utf8), url: url("souverain"))
+        capture.text = [
+            ReadableBlock(text: "Hébergement", isHeading: true),
+            ReadableBlock(text: "Préambule. \(quote("OVH SAS")) Fin.", isHeading: false),
+        ]
+        content.captures = [capture]
         return (latest, content)
     }
 
