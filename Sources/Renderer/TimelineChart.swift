@@ -56,16 +56,21 @@ struct TimelineChart: Encodable, Equatable {
     }
 }
 
-/// How runs are named to readers: by their day, with the time (UTC) when two runs share that day, so that four runs
-/// of one day never read "2026-12-02" four times. Pure.
+/// How runs are named to readers: by their day, with the time (UTC) when two runs share that day, and its seconds
+/// when they share the minute too, so that four runs of one day never read "2026-12-02" four times. Pure.
 enum RunLabels {
     static func labels(_ dates: [String]) -> [String] {
         var perDay: [Substring: Int] = [:]
-        for date in dates { perDay[date.prefix(10), default: 0] += 1 }
+        var perMinute: [Substring: Int] = [:]
+        for date in dates {
+            perDay[date.prefix(10), default: 0] += 1
+            perMinute[date.prefix(16), default: 0] += 1
+        }
         return dates.map { date in
             let day = date.prefix(10)
             guard perDay[day]! > 1, date.count >= 16 else { return String(day) }
-            return "\(day) \(date.dropFirst(11).prefix(5))"
+            let seconds = perMinute[date.prefix(16)]! > 1 && date.count >= 19
+            return "\(day) \(date.dropFirst(11).prefix(seconds ? 8 : 5))"
         }
     }
 }

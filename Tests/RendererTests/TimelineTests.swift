@@ -13,6 +13,8 @@ import Testing
         #expect(labels[0] != labels[1] && labels[0].hasPrefix(String(dates[0].prefix(10))) && labels[0].count == 16)
         #expect(labels[0].hasSuffix(String(dates[0].dropFirst(11).prefix(5))))
         #expect(labels[2] == String(dates[2].prefix(10)), "a day with one run is just the day")
+        let sameMinute = RunLabels.labels([start, start.addingTimeInterval(7)].map(Timestamp.string))
+        #expect(sameMinute[0] != sameMinute[1] && sameMinute[0].count == 19, "runs of one minute show their seconds")
     }
 
     @Test func theChartLeavesAGapForAnUnratedRunAndPutsBetterScoresHigher() {
