@@ -105,7 +105,7 @@ let package = Package(
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
-        .testTarget(name: "RendererTests", dependencies: ["Renderer", "History"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -81,6 +81,13 @@ public struct Extractor: Sendable {
         HTMLTextReader.blocks(html: html, charset: charset, keepAllText: true).map(\.text).joined(separator: "\n")
     }
 
+    /// Every block of visible text, headings marked, in reading order: the text quotes are cut from, for readers.
+    public func readableBlocks(html: Data, charset: String?) -> [ReadableBlock] {
+        HTMLTextReader.blocks(html: html, charset: charset, keepAllText: true).compactMap { block in
+            block.text.isEmpty ? nil : ReadableBlock(text: block.text, isHeading: block.isHeading)
+        }
+    }
+
     func extract(blocks: [TextBlock], url: String, fetchedAt: String) -> DocumentFindings {
         var analysis = DocumentAnalysis(matcher: matcher, url: url, fetchedAt: fetchedAt)
         for block in blocks { analysis.read(block) }

@@ -15,6 +15,8 @@ public struct CrawlOptions: Sendable {
     public var baseURL: String?
     /// Where readers and site owners reach whoever runs this (`--contact`): shown on the about page for corrections.
     public var contact: String?
+    /// The project's public source (`--source-url`): repository paths the site names link into it.
+    public var sourceURL: String?
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()
     /// What reading one document may cost (wall time, `pdftotext` included; text size): past it, the document is

@@ -86,6 +86,7 @@ public struct CrawlPipeline: Sendable {
         var content = try siteContent(
             archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
+        content.failureReasons = judgement.failureReasons
         try render(ranked, content: content, archive: archive, with: renderer)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
@@ -148,7 +149,9 @@ public struct CrawlPipeline: Sendable {
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
         content.contact = options.contact
+        content.sourceURL = options.sourceURL
         content.corrections = knowledge.corrections
+        content.catalog = knowledge.catalog
         let registries = knowledge.catalog.registries
         content.registries = [
             RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),

@@ -80,6 +80,7 @@ public struct ReportJob: Sendable {
         var content = try crawl.siteContent(
             archive: archive, upTo: run.id!, knowledge: knowledge, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
         content.captures = judgement.captures
+        content.failureReasons = judgement.failureReasons
         if InputSet(archived: recorded) != nil, !newerInputs.isEmpty {
             content.rejudged = Rejudged(
                 runID: run.id!, runDate: run.startedAt,

@@ -26,6 +26,9 @@ struct RunJudge {
         var findings: [String: DocumentFindings]
         /// The bytes each judged document was read from, to publish beside the quotes.
         var captures: [Capture]
+        /// How many of this run's documents failed for each reason (`FetchFailure.Reason`), for the summary's notice
+        /// when nothing could be read.
+        var failureReasons: [String: Int]
     }
 
     func judge(runID: Int64, runDate: Date) throws(PipelineError) -> Judgement {
@@ -42,6 +45,7 @@ struct RunJudge {
         var unreadable = 0
         var kept: [String: DocumentFindings] = [:]
         var captures: [String: Capture] = [:]  // by final URL
+        var failureReasons: [String: Int] = [:]
         for platform in platforms {
             var snapshots: [DocumentSnapshot] = []
             for reference in platform.documents {
@@ -68,6 +72,7 @@ struct RunJudge {
                     failed += 1
                     let damaged = failure.reason == .archiveDamaged
                     if damaged { unreadable += 1 }
+                    failureReasons[failure.reason.rawValue, default: 0] += 1
                     log.warning(
                         "[\(damaged ? "archive" : "fetch")] platform '\(platform.id)' \(reference.url): \(failure.message)",
                         ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
@@ -82,9 +87,14 @@ struct RunJudge {
                 }
                 if snapshot.stale == nil, let findings = snapshot.findings { kept[reference.url] = findings }
                 if snapshot.findings != nil, let sha = readFrom.sha256, !readFrom.body.isEmpty || readFrom.rendered != nil {
-                    captures[readFrom.finalURL] = Capture(
+                    var capture = Capture(
                         sha256: sha, contentType: readFrom.contentType, body: readFrom.rendered ?? readFrom.body, url: readFrom.finalURL,
                         rendered: readFrom.rendered != nil)
+                    // The text the quotes were cut from, for the capture's readable view (HTML only: a PDF is its own view).
+                    if !capture.isPDF {
+                        capture.text = reader.extractor.readableBlocks(html: capture.body, charset: capture.rendered ? "UTF-8" : readFrom.charset)
+                    }
+                    captures[readFrom.finalURL] = capture
                 }
                 snapshots.append(snapshot)
             }
@@ -92,7 +102,7 @@ struct RunJudge {
         }
         return Judgement(
             scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, unreadable: unreadable, findings: kept,
-            captures: captures.keys.sorted().map { captures[$0]! })
+            captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.
