@@ -4,7 +4,7 @@ APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libsqlite3-dev zlib1g-dev pkg-c
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BIN := .build/release/sovereignty
 
-.PHONY: run test build deps crawl clean accuracy accuracy-gaps accuracy-real bench bench-scale check-site
+.PHONY: run demo test build deps crawl clean accuracy accuracy-gaps accuracy-real bench bench-scale check-site
 
 ## Install the system libraries the C bridges link against, when missing.
 deps:
@@ -17,17 +17,44 @@ build: deps
 	$(SWIFT) build -c release --product sovereignty
 
 ## The main job: crawl Inputs/platforms.yml and write the site into Output/site.
-## BASE_URL=https://…/ adds canonical links, absolute feed links and sitemap.xml.
-## Exit code 1 (some documents failed) and 3 (none could be fetched, e.g. offline) still leave a site to read.
+## BASE_URL=https://…/ adds canonical links, absolute feed links and sitemap.xml; CONTACT=https://… (or mailto:) is where
+## readers send corrections (about page, User-Agent); SOURCE_URL=https://…/blob/main/ links the repository paths the site names.
+## Exit code 1 (some documents failed) and 3 (none could be fetched, e.g. offline) still leave a site to read;
+## 4 (fatal: disk full, damaged archive index…) does not, and `make run` fails with it.
 run: build
-	@$(BIN) crawl --platforms Inputs/platforms.yml --providers Inputs/providers.yml --templates Templates --output Output $(if $(BASE_URL),--base-url $(BASE_URL)); \
+	@$(BIN) crawl --platforms Inputs/platforms.yml --providers Inputs/providers.yml --templates Templates --output Output $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(CONTACT),--contact $(CONTACT)) $(if $(SOURCE_URL),--source-url $(SOURCE_URL)); \
 	code=$$?; \
 	case $$code in \
 		0) echo "All documents fetched. Open Output/site/index.html." ;; \
 		1) echo "Some documents could not be fetched (see Output/site); the site was written." ;; \
 		3) echo "No document could be fetched (offline?); see Output/site for each document's reason." ;; \
+		4) echo "The run stopped on a fatal error (see above): no new site was written; do not publish." >&2; exit 4 ;; \
 		*) exit $$code ;; \
 	esac
+
+## The site without internet: the project's own sample pages served on 127.0.0.1 (python3's http.server), crawled
+## twice with one page changed in between, into Output/demo/site. Nothing but 127.0.0.1 is contacted.
+DEMO_PORT ?= 8765
+DEMO := Output/demo
+FIXTURE_PAGES := Tests/TestSupport/Fixtures/pages
+demo: build
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)/www/pages
+	@cp $(FIXTURE_PAGES)/level-a-plus.html $(FIXTURE_PAGES)/level-b.html $(FIXTURE_PAGES)/level-c.html $(FIXTURE_PAGES)/level-d.html \
+		$(FIXTURE_PAGES)/privacy-aws.html $(FIXTURE_PAGES)/level-e.html $(FIXTURE_PAGES)/cabinet-numerique.pdf $(DEMO)/www/pages/
+	@cp $(FIXTURE_PAGES)/level-b.html $(DEMO)/www/pages/changing.html
+	@sed 's|@BASE@|http://127.0.0.1:$(DEMO_PORT)|' Inputs/demo/platforms.yml > $(DEMO)/platforms.yml
+	@python3 -m http.server $(DEMO_PORT) --bind 127.0.0.1 --directory $(DEMO)/www >$(DEMO)/server.log 2>&1 & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT; \
+	for attempt in $$(seq 50); do python3 -c 'import socket; socket.create_connection(("127.0.0.1", $(DEMO_PORT)), 1).close()' 2>/dev/null && break; \
+		[ $$attempt -lt 50 ] || { echo "the demo server did not start on 127.0.0.1:$(DEMO_PORT) (DEMO_PORT=… picks another port)"; exit 2; }; sleep 0.1; done; \
+	crawl() { $(BIN) crawl --platforms $(DEMO)/platforms.yml --providers $(FIXTURE_PAGES)/../providers.yml \
+		--registries $(FIXTURE_PAGES)/../registries --corrections Inputs/demo/corrections.yml --templates Templates --output $(DEMO) \
+		--per-host-delay 0 --confirm-runs 1 $(if $(CONTACT),--contact $(CONTACT)) $(if $(SOURCE_URL),--source-url $(SOURCE_URL)); \
+		code=$$?; [ $$code -le 1 ] || exit $$code; }; \
+	echo "Demo, first crawl of the sample pages on 127.0.0.1:$(DEMO_PORT)"; crawl || exit $$?; \
+	sleep 1; cp $(FIXTURE_PAGES)/level-d.html $(DEMO)/www/pages/changing.html; \
+	echo "Demo, second crawl: one page changed its host"; crawl || exit $$?; \
+	echo "Open $(DEMO)/site/index.html"
 
 test: deps
 	$(SWIFT) build --build-tests

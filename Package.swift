@@ -87,9 +87,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        // `make bench`: extraction throughput against libxml2's raw parse.
+        // `make bench`: extraction throughput against libxml2's raw parse; time against input size (1×, 2×, 4×, 8×).
         .executableTarget(
-            name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel", "TestSupport"],
+            name: "ExtractionBench", dependencies: ["Extractor", "InputFiles", "CLibXML2", "SovereigntyModel", "TestSupport", "PDFText"],
             path: "Benchmarks/ExtractionBench"),
         // `make bench`: the crawler on 1 000 loopback documents with latency.
         .executableTarget(name: "CrawlBench", dependencies: ["Fetcher", "TestSupport"], path: "Benchmarks/CrawlBench"),
@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
-        .testTarget(name: "RendererTests", dependencies: ["Renderer", "History"]),
+        .testTarget(name: "RendererTests", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,5 +1,5 @@
 // `make bench`: extraction throughput against libxml2's raw parse of the same pages, on one core, and memory; then the same
-// on the real legal pages of ../shared/corpus-real.
+// on the real legal pages of ../shared/corpus-real; then extraction time against input size (1×, 2×, 4×, 8×).
 import CLibXML2
 import Extractor
 import Foundation
@@ -148,6 +148,12 @@ if let only = environment["BENCH_EXTRACTION_ONLY"], only == "real" {
     exit(0)
 }
 
+// BENCH_ONLY=scaling prints the time-against-size table alone.
+if environment["BENCH_ONLY"] == "scaling" {
+    ScalingTable(extractor: extractor).run { page(0, size: $0) }
+    exit(0)
+}
+
 let pages = (0..<count).map { page($0, size: size) }
 let megabytes = Double(pages.reduce(0) { $0 + $1.count }) / 1_000_000
 print("pages: \(count) of about \(size / 1000) KB, \(String(format: "%.1f", megabytes)) MB of HTML; one core")
@@ -238,6 +244,8 @@ if FileManager.default.fileExists(atPath: realRoot, isDirectory: &isFolder), isF
 } else {
     print("real pages: skipped, no folder \(realRoot) (the real legal pages; BENCH_REAL_CORPUS names another folder)")
 }
+
+ScalingTable(extractor: extractor).run { page(0, size: $0) }
 
 // Hostile inputs: each must end, without a crash, in bounded time.
 var generator = SplitMix(state: 7)

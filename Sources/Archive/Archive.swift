@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
 import SovereigntyModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Keeps every fetch: response records in one WARC file per run (`OUTPUT/archive/run-N.warc.gz`, a gzip member per
 /// record, readable by warcio and pywb) and an index in `OUTPUT/archive/index.sqlite`.
@@ -8,14 +11,31 @@ import SovereigntyModel
 /// Crash safety: the WARC bytes of a run are written and synced before their index rows are committed in one
 /// transaction, so an index row always points at complete records; a run interrupted before that leaves only
 /// WARC bytes nothing points at, and the next run starts a new file.
+///
+/// History is never overwritten: a run's WARC file is created exclusively, numbered past every run the index knows
+/// and every WARC file in the folder; the index is checked (`PRAGMA quick_check`) before anything is written to it.
 public struct Archive: Sendable {
     public let directory: URL
     let index: ArchiveIndex
 
+    /// - Throws: `ArchiveError.damagedIndex` when the index fails SQLite's check; nothing is written then.
     public init(directory: URL) throws {
         self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         index = try ArchiveIndex(path: directory.appendingPathComponent("index.sqlite").path)
+    }
+
+    /// The SQLite index's path, for messages.
+    public var indexPath: String { directory.appendingPathComponent("index.sqlite").path }
+
+    /// The next run's number, from the index and the WARC files in the folder.
+    public func numbering() throws -> RunNumbering {
+        let indexed = try index.database.read { db in
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM run UNION ALL SELECT seq AS n FROM sqlite_sequence WHERE name = 'run')")
+        }
+        return RunNumbering(indexed: indexed ?? 0, fileNames: try FileManager.default.contentsOfDirectory(atPath: directory.path))
     }
 
     /// Writes a run's fetches and returns the run's id. Failed fetches are indexed with their reason and no record.
@@ -37,16 +57,23 @@ public struct Archive: Sendable {
         }
     }
 
-    /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one.
-    public func validators(for urls: [String]) throws -> [String: (etag: String?, lastModified: String?)] {
-        var result: [String: (etag: String?, lastModified: String?)] = [:]
+    /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one, when that copy
+    /// reads back whole. Every URL's latest copy is read (one pass over the copies the night may reuse): those that
+    /// do not read back are listed, so that their URLs are fetched in full and the damage is named.
+    public func validators(for urls: [String]) throws -> ArchivedValidators {
+        var result = ArchivedValidators()
         for url in urls {
-            guard let row = try lastGoodRow(url: url, before: Int64.max),
-                let headers: [String: String] = Self.decode(row.headers)
-            else { continue }
+            guard let row = try lastGoodRow(url: url, before: Int64.max) else { continue }
+            do {
+                _ = try record(row)
+            } catch let damage as ArchiveError {
+                result.unreadable.append(damage)
+                continue
+            }
+            guard let headers: [String: String] = Self.decode(row.headers) else { continue }
             let etag = headers["etag"]
             let lastModified = headers["last-modified"]
-            if etag != nil || lastModified != nil { result[url] = (etag, lastModified) }
+            if etag != nil || lastModified != nil { result.byURL[url] = (etag, lastModified) }
         }
         return result
     }
@@ -133,9 +160,19 @@ public struct Archive: Sendable {
     }
 
     /// The fetches of a run, as the records the pipeline works with (bodies read back from the WARC file).
+    /// A record that cannot be read back comes as a failed fetch (`archive-damaged`) whose message names the file,
+    /// the byte offset and the URL: one damaged record never hides the rest of the run.
     public func records(ofRun runID: Int64) throws -> [FetchRecord] {
         let rows = try index.database.read { db in try FetchRow.filter(Column("runId") == runID).order(Column("id")).fetchAll(db) }
-        return try rows.map(record)
+        return try rows.map { row in
+            do {
+                return try record(row)
+            } catch let damage as ArchiveError {
+                var unreadable = metadata(row)
+                unreadable.failure = FetchFailure(reason: .archiveDamaged, message: damage.description)
+                return unreadable
+            }
+        }
     }
 
     /// The latest successful fetch of a URL in a run before `runID`: the snapshot kept when tonight's fetch fails.
@@ -151,33 +188,62 @@ public struct Archive: Sendable {
     }
 
     /// The block of the record at a place in a WARC file.
-    private func block(file: String, offset: Int64, length: Int64) throws -> Data {
-        let handle = try FileHandle(forReadingFrom: directory.appendingPathComponent(file))
+    /// - Throws: `ArchiveError.unreadableRecord`, naming the file, the offset, the URL and what is wrong.
+    func block(file: String, offset: Int64, length: Int64, url: String?) throws -> Data {
+        let path = directory.appendingPathComponent(file).path
+        func unreadable(_ problem: String) -> ArchiveError { .unreadableRecord(file: path, offset: offset, url: url, problem: problem) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw unreadable(FileManager.default.fileExists(atPath: path) ? "the file cannot be opened" : "the file is missing")
+        }
         defer { try? handle.close() }
+        let size = try handle.seekToEnd()
+        guard offset >= 0, length >= 0, UInt64(offset) + UInt64(length) <= size else {
+            throw unreadable("the file ends at byte \(size), before the record's end at byte \(offset + length) (truncated)")
+        }
         try handle.seek(toOffset: UInt64(offset))
         let member = try handle.read(upToCount: Int(length)) ?? Data()
-        guard let warc = WARCRecord.parse(try Gzip.decompress(member)) else { throw ArchiveError.corruptRecord(file, offset) }
+        let text: Data
+        do { text = try Gzip.decompress(member) } catch { throw unreadable("\(error)") }
+        guard let warc = WARCRecord.parse(text) else { throw unreadable("the gzip member holds no WARC record") }
         return warc.block
     }
 
-    func record(_ row: FetchRow) throws -> FetchRecord {
-        var body = Data()
-        if let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
-            body = HTTPMessage.body(of: try block(file: file, offset: offset, length: length))
-        }
+    /// A fetch as the index describes it, without its body.
+    private func metadata(_ row: FetchRow) -> FetchRecord {
         var record = FetchRecord(
             requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
             httpStatus: row.httpStatus, contentType: row.contentType, charset: row.charset, primaryIP: row.primaryIP,
-            body: row.failureReason == nil ? body : Data(), sha256: row.sha256, fetchedAt: Timestamp.date(row.fetchedAt) ?? Date(timeIntervalSince1970: 0),
+            sha256: row.sha256, fetchedAt: Timestamp.date(row.fetchedAt) ?? Date(timeIntervalSince1970: 0),
             failure: row.failureReason.map { FetchFailure(reason: FetchFailure.Reason(rawValue: $0) ?? .network, message: row.failureMessage ?? "") })
         record.headers = Self.decode(row.headers) ?? [:]
         record.attempts = row.attempts
+        return record
+    }
+
+    func record(_ row: FetchRow) throws -> FetchRecord {
+        var record = metadata(row)
+        // A failed fetch's response (a 404 page) is archived but never read as the document.
+        if row.failureReason == nil, let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
+            record.body = HTTPMessage.body(of: try block(file: file, offset: offset, length: length, url: row.requestedURL))
+        }
         if let offset = row.renderedOffset, let length = row.renderedLength {
             // The rendering sits in the run's own file, which is not always the payload's (a revisit points back).
             let runFile = try index.database.read { db in try RunRow.fetchOne(db, key: row.runId)?.warcFile } ?? ""
-            record.rendered = try block(file: runFile.isEmpty ? row.warcFile ?? "" : runFile, offset: offset, length: length)
+            record.rendered = try block(file: runFile.isEmpty ? row.warcFile ?? "" : runFile, offset: offset, length: length, url: row.requestedURL)
         }
         return record
+    }
+
+    /// Opens a new file for writing, refusing one that is already there (`O_EXCL`): no path can overwrite archived
+    /// history, whatever the index says.
+    static func createExclusively(_ url: URL) throws -> FileHandle {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == EEXIST { throw ArchiveError.fileExists(url.path) }
+            throw ArchiveError.cannotCreate(url.path, String(cString: strerror(code)))
+        }
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     static func json<T: Encodable>(_ value: T) -> String {
@@ -209,13 +275,28 @@ public struct ArchivedInput: Sendable, Equatable {
 }
 
 public enum ArchiveError: Error, CustomStringConvertible {
-    case corruptRecord(String, Int64)
+    /// A WARC record that does not read back: its file, the byte offset of its gzip member, the URL it holds when
+    /// known, and what is wrong.
+    case unreadableRecord(file: String, offset: Int64, url: String?, problem: String)
     case noRun(String)
+    /// The SQLite index fails `PRAGMA quick_check` (or is not a database at all).
+    case damagedIndex(file: String, problems: [String])
+    /// A new run's WARC file is already there.
+    case fileExists(String)
+    case cannotCreate(String, String)
 
     public var description: String {
         switch self {
-        case .corruptRecord(let file, let offset): "the WARC record at \(file) offset \(offset) cannot be read"
+        case .unreadableRecord(let file, let offset, let url, let problem):
+            "the archived copy\(url.map { " of \($0)" } ?? "") cannot be read: \(file) at byte \(offset): \(problem)"
         case .noRun(let what): "no finished run \(what) in the archive"
+        case .damagedIndex(let file, let problems):
+            "the archive index \(file) is damaged (SQLite's quick_check: \(problems.prefix(3).joined(separator: "; "))"
+                + (problems.count > 3 ? "; … \(problems.count - 3) more" : "") + "); nothing was written to the archive. "
+                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite), or move it aside: "
+                + "the next crawl then starts a fresh index, numbered after the WARC files already there"
+        case .fileExists(let file): "\(file) already exists: an archived run is never overwritten"
+        case .cannotCreate(let file, let reason): "cannot create \(file): \(reason)"
         }
     }
 }

@@ -6,11 +6,44 @@ import GRDB
 struct ArchiveIndex: Sendable {
     let database: DatabaseQueue
 
+    /// - Throws: `ArchiveError.damagedIndex` when the file fails SQLite's check; the file is then left as it was.
     init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
-        database = try DatabaseQueue(path: path, configuration: configuration)
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError where Self.meansDamage(error) {
+            throw ArchiveError.damagedIndex(file: path, problems: [error.message ?? "\(error)"])
+        }
+        try Self.check(database, path: path)
         try Self.migrator.migrate(database)
+    }
+
+    /// `PRAGMA quick_check` before anything is written: SQLite happily writes a new run into a file whose other pages
+    /// are damaged, and the crawl would then fail half-way through, with the damage deeper. One pass over the file.
+    static func check(_ database: DatabaseQueue, path: String) throws {
+        // SQLite may stop the check itself with "malformed" after a few lines: both are kept. No transaction, whose
+        // commit would fail on the same damage and hide the lines.
+        let problems = try database.inDatabase { db in
+            var lines: [String] = []
+            do {
+                let cursor = try String.fetchCursor(db, sql: "PRAGMA quick_check")
+                // A row can hold several lines, the first naming the schema ("*** in database main ***").
+                while let row = try cursor.next() {
+                    lines += row.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("*** in database") }
+                }
+            } catch let error as DatabaseError where meansDamage(error) {
+                lines.append(error.message ?? "\(error)")
+            }
+            return lines
+        }
+        guard problems != ["ok"] else { return }
+        throw ArchiveError.damagedIndex(file: path, problems: problems)
+    }
+
+    /// A damaged or foreign file, as opposed to a busy or unwritable one.
+    private static func meansDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
     }
 
     static var migrator: DatabaseMigrator {

@@ -35,16 +35,20 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         self.userAgent = userAgent
         self.inputs = inputs
         let started = Timestamp.string(startedAt)
+        // Numbered past both the index and the files on disk, and the file created exclusively: an index started
+        // afresh never overwrites archived history.
+        let id = try archive.numbering().next
         run = try archive.index.database.write { db in
-            var run = RunRow(id: nil, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots, rubricVersion: rubricVersion)
+            var run = RunRow(id: id, startedAt: started, finishedAt: nil, warcFile: "", ignoredRobots: ignoredRobots, rubricVersion: rubricVersion)
             try run.insert(db)
             return run
         }
-        runID = run.id!
-        fileName = "run-\(runID).warc.gz"
-        let file = archive.directory.appendingPathComponent(fileName)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        handle = try FileHandle(forWritingTo: file)
+        runID = id
+        fileName = RunNumbering.fileName(id)
+        do { handle = try Archive.createExclusively(archive.directory.appendingPathComponent(fileName)) } catch {
+            _ = try? archive.index.database.write { db in try RunRow.deleteOne(db, key: id) }
+            throw error
+        }
         _ = try write(
             WARCRecord(
                 headers: [
@@ -78,9 +82,10 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         let date = Timestamp.string(record.fetchedAt)
         let previous = try archive.lastGoodRow(url: record.requestedURL, before: runID)
         // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
-        // points at the record that holds the payload.
+        // points at the record that holds the payload — when that record still reads back, never at a damaged one.
         if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
-            let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength
+            let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength,
+            (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
         {
             let block = HTTPMessage.response(record)
             _ = try write(

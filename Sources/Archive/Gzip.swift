@@ -3,7 +3,21 @@ internal import CZlib
 
 /// One gzip member at a time: WARC files are gzip members laid end to end, so each record can be read alone.
 enum Gzip {
-    enum Failure: Error { case zlib(Int32) }
+    /// zlib's status, in words: the message ends up in errors that name a damaged WARC record.
+    enum Failure: Error, CustomStringConvertible {
+        case zlib(Int32)
+        /// The member ends before its deflate stream does: a truncated file.
+        case truncated
+
+        var description: String {
+            switch self {
+            case .truncated: "the gzip member ends early (truncated)"
+            case .zlib(Z_DATA_ERROR): "the gzip member is corrupt (zlib: data error or checksum mismatch)"
+            case .zlib(Z_MEM_ERROR): "zlib ran out of memory"
+            case .zlib(let status): "zlib error \(status)"
+            }
+        }
+    }
 
     static func compress(_ data: Data) throws -> Data {
         var stream = z_stream()
@@ -42,6 +56,8 @@ enum Gzip {
                 }
                 output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
                 if status == Z_STREAM_END { break }
+                // All input used and no end of stream: the member was cut short.
+                if status == Z_BUF_ERROR { throw Failure.truncated }
                 guard status == Z_OK else { throw Failure.zlib(status) }
             }
         }

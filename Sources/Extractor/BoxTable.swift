@@ -1,4 +1,3 @@
-internal import CLibXML2
 import Foundation
 
 /// Rebuilds the tables of a PDF from word positions (`pdftotext -bbox-layout`), so that a row's cells stay together
@@ -20,9 +19,14 @@ enum BoxTable {
 
     /// The table rows of the document, each as a line standing for the row.
     static func rows(fromBoxes xhtml: String) -> [PlainTextReader.Line] {
+        rows(from: BoxLayout(xhtml: xhtml))
+    }
+
+    /// The same, from word positions already read.
+    static func rows(from layout: BoxLayout) -> [PlainTextReader.Line] {
         var lines: [PlainTextReader.Line] = []
         var table: (header: [String], columns: [Cell])?
-        for page in pages(xhtml) {
+        for page in pages(layout) {
             for band in bands(page) {
                 let cells = band.sorted { $0.xMin < $1.xMin }
                 let texts = cells.map(\.text)
@@ -110,88 +114,38 @@ enum BoxTable {
         return bands
     }
 
-    /// The text blocks of each page.
-    private static func pages(_ xhtml: String) -> [[Cell]] {
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NONET.rawValue
-            | XML_PARSE_HUGE.rawValue)
-        let bytes = Array(xhtml.utf8)
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlReadMemory($0, Int32(clamping: buffer.count), "boxes.xhtml", "UTF-8", options) }
-            }
-        }
-        guard let document = parsed else { return [] }
-        defer { xmlFreeDoc(document) }
-        var pages: [[Cell]] = []
-        // Depth-first without recursion: page → flow → block → line → word.
-        var stack: [xmlNodePtr] = []
-        if let root = xmlDocGetRootElement(document) { stack.append(root) }
-        while let node = stack.popLast() {
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            switch name(node) {
-            case "page":
-                pages.append([])
-                children(node).reversed().forEach { stack.append($0) }
-            case "block":
-                if pages.isEmpty { pages.append([]) }
-                if let cell = cell(node) { pages[pages.count - 1].append(cell) }
-            default:
-                children(node).reversed().forEach { stack.append($0) }
-            }
-        }
-        return pages
+    /// The text blocks of each page, as cells.
+    private static func pages(_ layout: BoxLayout) -> [[Cell]] {
+        layout.pages.map { page in page.flows.flatMap(\.blocks).compactMap(cell) }
     }
 
-    private static func cell(_ block: xmlNodePtr) -> Cell? {
-        var lines: [String] = []
-        var placed: [(xMin: Double, xMax: Double, text: String)] = []
-        for line in children(block) where name(line) == "line" {
-            let words = children(line).filter { name($0) == "word" }
-            for word in words {
-                if let xMin = number(word, "xMin"), let xMax = number(word, "xMax") { placed.append((xMin, xMax, content(word))) }
-            }
-            if !words.isEmpty { lines.append(words.map(content).joined(separator: " ")) }
-        }
+    /// Zero-width spaces dropped, white space trimmed: Foundation is asked only when the bytes show there is any
+    /// (every block of a PDF is a cell, and most have neither).
+    static func cleaned(_ text: String) -> String {
+        let utf8 = text.utf8
+        var text = text
+        // U+200B is E2 80 8B.
+        if utf8.contains(0xE2), text.contains("\u{200B}") { text = text.replacingOccurrences(of: "\u{200B}", with: "") }
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let plain = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func cell(_ block: BoxLayout.Block) -> Cell? {
         var text = ""
-        for line in lines {
+        for line in block.lines where !line.words.isEmpty {
+            let words = line.words.map(\.text).joined(separator: " ")
             // A word hyphenated at the end of a cell's line rejoins whole.
-            if text.hasSuffix("-"), let first = line.first, first.isLowercase, text.dropLast().last?.isLetter == true {
+            if text.hasSuffix("-"), let first = words.first, first.isLowercase, text.dropLast().last?.isLetter == true {
                 text.removeLast()
-                text += line
+                text += words
             } else {
-                text += text.isEmpty ? line : " " + line
+                text += text.isEmpty ? words : " " + words
             }
         }
-        let cleaned = text.replacingOccurrences(of: "\u{200B}", with: "").trimmingCharacters(in: .whitespaces)
-        guard !cleaned.isEmpty, let xMin = number(block, "xMin"), let xMax = number(block, "xMax"), let yMin = number(block, "yMin"),
-            let yMax = number(block, "yMax")
-        else { return nil }
-        return Cell(xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, text: cleaned, words: placed)
-    }
-
-    private static func name(_ node: xmlNodePtr) -> String {
-        node.pointee.name.map { String(cString: $0) } ?? ""
-    }
-
-    private static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
-
-    private static func content(_ node: xmlNodePtr) -> String {
-        guard let text = xmlNodeGetContent(node) else { return "" }
-        defer { sov_xml_free(text) }
-        return String(cString: text)
-    }
-
-    private static func number(_ node: xmlNodePtr, _ attribute: String) -> Double? {
-        guard let value = xmlGetProp(node, attribute) else { return nil }
-        defer { sov_xml_free(value) }
-        return Double(String(cString: value))
+        let cleaned = Self.cleaned(text)
+        guard !cleaned.isEmpty else { return nil }
+        let placed = block.lines.flatMap(\.words).map { (xMin: $0.xMin, xMax: $0.xMax, text: $0.text) }
+        return Cell(xMin: block.xMin, xMax: block.xMax, yMin: block.yMin, yMax: block.yMax, text: cleaned, words: placed)
     }
 }

@@ -32,6 +32,10 @@ struct DocumentAnalysis {
     private var lastTable: (columns: [String], table: SubprocessorTable?) = ([], nil)
     /// All the text read, block by block, to find the address of a host named without one.
     private var texts: [String] = []
+    /// The document's budget, looked at line by line so that one long block cannot outrun it.
+    var meter: DocumentBudget.Meter?
+    /// The budget ran out in the middle of a block: the findings are incomplete.
+    private(set) var outOfTime = false
 
     init(matcher: ProviderMatcher, url: String, fetchedAt: String) {
         self.matcher = matcher
@@ -123,6 +127,10 @@ struct DocumentAnalysis {
         }
 
         for (lineIndex, line) in Self.lines(of: block.text).enumerated() {
+            if let meter, meter.remaining < 0 {
+                outOfTime = true
+                return
+            }
             // The name a label gives: after its colon, or, under a label standing alone, at the head of the block.
             var valueStart: Int? = carried != nil && lineIndex == 0 && Self.namesCompany(block.text) ? 0 : nil
             let lineLabel = Label(line: String(line))
@@ -702,6 +710,8 @@ struct SubprocessorTable {
     /// serveurs"), where a data row's cells are names, places and descriptions. (Whether the table is one of
     /// subprocessors is `init(columns:)`'s to say.)
     static func isHeader(_ cells: [String]) -> Bool {
+        // Most rows of a PDF are lines of prose, one cell each: no need to fold them.
+        guard cells.count >= 3 else { return false }
         let named = cells.filter { cell in
             let text = Folded(cell)
             return cell.count <= 60

@@ -10,31 +10,45 @@ enum PlainTextReader {
     ///     (preferred to `layout`, which interleaves the lines of cells that wrap).
     static func blocks(text: String, layout: String? = nil, boxes: String? = nil) -> [TextBlock] {
         let prose = paragraphs(lines(of: text))
-        if let boxes { return prose + paragraphs(BoxTable.rows(fromBoxes: boxes)) }
+        if let boxes { return prose + paragraphs(BoxTable.rows(from: BoxLayout(xhtml: boxes))) }
         guard let layout else { return prose }
         let rows = paragraphs(LayoutTable.extract(from: lines(of: layout))).filter { !$0.cells.isEmpty }
         return prose + rows
     }
 
+    /// The prose and the tables of a PDF from one reading of its word positions: the text is the one `pdftotext`
+    /// prints without options (`BoxLayout.text`), the tables' rows come from where each cell is.
+    static func blocks(boxes layout: BoxLayout) -> [TextBlock] {
+        blocks(text: layout.text, boxes: layout)
+    }
+
+    /// The same, with the text already taken from the boxes (to measure it against the budget first).
+    static func blocks(text: String, boxes layout: BoxLayout) -> [TextBlock] {
+        paragraphs(lines(of: text)) + paragraphs(BoxTable.rows(from: layout))
+    }
+
     /// The lines of every page, running headers, footers and page numbers left out, pages marked.
     private static func lines(of text: String) -> [Line] {
-        let rawPages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
+        let rawPages = split(text[...], on: 0x0C).map { page in split(page, on: 0x0A).map(String.init) }
         let pages = rawPages.map { $0.map { TextNormalizer.normalize($0) } }
         let repeated = repeatedMargins(pages)
         var lines: [Line] = []
         for (raw, page) in zip(rawPages, pages) {
             let pageStart = lines.count
+            // Each line's shape is worked out once, and only when some line repeats at all.
+            let shapes = repeated.isEmpty ? [] : page.map(shape)
             var index = 0
             while index < page.count {
                 let line = page[index]
-                // A running header may wrap onto two lines on one page and fit on one on another.
-                if index + 1 < page.count, repeated.contains(shape(line + " " + page[index + 1])) {
+                // A running header may wrap onto two lines on one page and fit on one on another (the shape of two
+                // lines joined by a space is their shapes joined by a space).
+                if !repeated.isEmpty, index + 1 < page.count, repeated.contains(shapes[index] + " " + shapes[index + 1]) {
                     index += 2
                     continue
                 }
-                if !repeated.contains(shape(line)) && !isPageNumber(line) { lines.append(Line(raw: raw[index], text: line)) }
+                if (repeated.isEmpty || !repeated.contains(shapes[index])) && !isPageNumber(line) {
+                    lines.append(Line(raw: raw[index], text: line))
+                }
                 index += 1
             }
             // Blank lines at the top and bottom of a page are layout; a paragraph may go on across the break.
@@ -43,6 +57,19 @@ enum PlainTextReader {
             lines.append(Line(raw: pageBreak, text: pageBreak))
         }
         return lines
+    }
+
+    /// The parts of the text between one byte (a form feed, a line feed), empty ones kept. Both are grapheme
+    /// clusters of their own, so splitting the bytes is splitting the characters, without the cost of finding them.
+    private static func split(_ text: Substring, on separator: UInt8) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        for index in text.utf8.indices where text.utf8[index] == separator {
+            parts.append(text[start..<index])
+            start = text.utf8.index(after: index)
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     /// A line as laid out (for table columns) and normalised (for prose).
@@ -73,11 +100,29 @@ enum PlainTextReader {
         return Set(counts.filter { $0.value >= 2 && !$0.key.isEmpty }.map(\.key))
     }
 
-    private static func shape(_ line: String) -> String {
-        String(line.map { $0.isNumber ? "#" : $0 })
+    /// The line with every digit as "#". ASCII lines (most) are mapped byte by byte.
+    static func shape(_ line: String) -> String {
+        let utf8 = line.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return line }
+            return String(decoding: utf8.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") ? UInt8(ascii: "#") : $0 }, as: UTF8.self)
+        }
+        return String(line.map { $0.isNumber ? "#" : $0 })
     }
 
-    private static func isPageNumber(_ line: String) -> Bool {
+    /// "3", "Page 3 / 12", "3 sur 12", "- 3 -".
+    static func isPageNumber(_ line: String) -> Bool {
+        // Only digits, spaces, "/", "-" and the letters of "page", "sur" and "of" can make one: any other ASCII
+        // character rules the line out without folding it (most lines, at their first letter).
+        for byte in line.utf8 where byte < 0x80 && !pageNumberBytes[Int(byte)] { return false }
+        return isPageNumberFolded(line)
+    }
+
+    private static let pageNumberBytes: [Bool] = (0..<128).map { byte in
+        "0123456789 \t\n\r\u{0B}\u{0C}/-pagesurofPAGESUROF".utf8.contains(UInt8(byte))
+    }
+
+    private static func isPageNumberFolded(_ line: String) -> Bool {
         let folded = line.lowercased()
         let stripped = folded.replacingOccurrences(of: "page", with: "").replacingOccurrences(of: "sur", with: "")
             .replacingOccurrences(of: "of", with: "").filter { !$0.isWhitespace && $0 != "/" && $0 != "-" }
@@ -135,7 +180,7 @@ enum PlainTextReader {
         if headingLevel(next) != nil || headingLevel(previous) != nil { return true }
         if next.hasPrefix("•") || next.hasPrefix("- ") || next.hasPrefix("– ") { return true }
         guard let end = previous.last else { return true }
-        return ".:;!?".contains(end) && (acrossPages || previous.count < 70)
+        return ".:;!?".contains(end) && (acrossPages || length(of: previous, upTo: 70) < 70)
     }
 
     /// Wrapped lines rejoin with a space; a word hyphenated at the line end ("héber-" + "gement") rejoins whole.
@@ -150,27 +195,33 @@ enum PlainTextReader {
         for line in lines {
             guard let last = text.last else {
                 text = line
-                lineLength = min(line.count, 45)
+                lineLength = length(of: line, upTo: 45)
                 continue
             }
             if last == "-", let first = line.first, first.isLowercase, text.dropLast().last?.isLetter == true {
                 text.removeLast()
                 text += line
-                lineLength = min(lineLength - 1 + line.count, 45)
+                lineLength = min(lineLength - 1 + length(of: line, upTo: 45), 45)
             } else if lineLength < 45 && !".,;".contains(last) {
                 text += "\n" + line
-                lineLength = min(line.count, 45)
+                lineLength = length(of: line, upTo: 45)
             } else {
                 text += " " + line
-                lineLength = min(lineLength + 1 + line.count, 45)
+                lineLength = min(lineLength + 1 + length(of: line, upTo: 45), 45)
             }
         }
         return text
     }
 
+    /// The line's length in characters, counted no further than `limit`: only whether a line is short matters, so a
+    /// long line is not walked to its end (each line is measured two or three times).
+    static func length(of line: String, upTo limit: Int) -> Int {
+        line.utf8.count <= limit ? line.count : line.prefix(limit).count
+    }
+
     /// Short lines without a final full stop that look like titles: numbered, "Article …", or in capitals.
     static func headingLevel(_ line: String) -> Int? {
-        guard line.count <= 90, let last = line.last, !".,;".contains(last) else { return nil }
+        guard length(of: line, upTo: 91) <= 90, let last = line.last, !".,;".contains(last) else { return nil }
         let letters = line.filter(\.isLetter)
         guard letters.count >= 3 else { return nil }
         let lower = line.lowercased()

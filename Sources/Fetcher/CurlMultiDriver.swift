@@ -4,10 +4,13 @@ import SovereigntyModel
 
 /// Runs a batch of transfers through one curl multi handle: at most `concurrency` at once, at most
 /// `perHostConcurrency` to one host name, `perHostDelay` between two starts on a host, and retries with
-/// exponential backoff (or the server's `Retry-After`) for timeouts, broken connections, 429 and 5xx.
+/// exponential backoff (or the server's `Retry-After`) for timeouts, broken connections, 429 and 5xx. A stub page
+/// that refreshes to its own site is followed once, under the same rules (`RefreshHop`).
 struct CurlMultiDriver {
     let configuration: FetchConfiguration
     var validators: [String: Fetcher.Validators] = [:]
+    /// Why robots.txt forbids an address a meta refresh leads to, or nil when it allows it (or was not read).
+    var robotsRefusal: (@Sendable (String) -> FetchFailure?)? = nil
     /// Receives each final record at once; the batch's result then keeps the records without their bodies.
     var each: (@Sendable (FetchRecord) -> Void)? = nil
 
@@ -17,6 +20,8 @@ struct CurlMultiDriver {
         var host: String
         var attempt: Int
         var notBefore: Date
+        /// The stub page whose meta refresh led here, which the record of this request takes the place of.
+        var refreshedFrom: FetchRecord?
     }
 
     func run(_ urls: [String]) -> [FetchRecord] {
@@ -34,6 +39,7 @@ struct CurlMultiDriver {
             Request(index: index, url: url, host: URL(string: url)?.host?.lowercased() ?? "", attempt: 1, notBefore: start)
         }
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+        var refreshedFrom: [ObjectIdentifier: FetchRecord] = [:]
         var perHost: [String: Int] = [:]
         var lastStart: [String: Date] = [:]
         var finished = 0
@@ -51,7 +57,8 @@ struct CurlMultiDriver {
                 pending.remove(at: index)
                 guard
                     let transfer = CurlTransfer(
-                        index: request.index, url: request.url, attempt: request.attempt, validators: validators[request.url],
+                        index: request.index, url: request.url, attempt: request.attempt,
+                        validators: request.refreshedFrom == nil ? validators[request.url] : nil,
                         configuration: configuration)
                 else {
                     records[request.index] = unstarted(request.url, "libcurl could not create a handle")
@@ -60,6 +67,7 @@ struct CurlMultiDriver {
                 }
                 curl_multi_add_handle(multi, transfer.handle)
                 active[transfer.handle] = transfer
+                if let stub = request.refreshedFrom { refreshedFrom[ObjectIdentifier(transfer)] = stub }
                 perHost[request.host, default: 0] += 1
                 lastStart[request.host] = now
             }
@@ -74,26 +82,44 @@ struct CurlMultiDriver {
                     let transfer = active.removeValue(forKey: handle)
                 else { continue }
                 completed += 1
-                let record = transfer.record(result: sov_multi_message_result(message))
+                var record = transfer.record(result: sov_multi_message_result(message))
                 curl_multi_remove_handle(multi, handle)
                 perHost[transfer.host, default: 1] -= 1
+                let stub = refreshedFrom.removeValue(forKey: ObjectIdentifier(transfer))
                 if let delay = retryDelay(record, attempt: transfer.attempt) {
                     pending.append(
                         Request(
                             index: transfer.index, url: transfer.url, host: transfer.host, attempt: transfer.attempt + 1,
-                            notBefore: Date().addingTimeInterval(delay)))
-                } else {
-                    if let each {
-                        each(record)
-                        records[transfer.index] = record.withoutBody
-                    } else {
-                        records[transfer.index] = record
-                    }
-                    finished += 1
-                    if record.failure != nil { failedCount += 1 }
-                    configuration.progress?(
-                        FetchProgress(done: finished, total: urls.count, failed: failedCount, elapsed: Date().timeIntervalSince(start)))
+                            notBefore: Date().addingTimeInterval(delay), refreshedFrom: stub))
+                    continue
                 }
+                // A stub page that refreshes to the same site is fetched once more, at the address it names.
+                switch RefreshHop.decide(record, followed: stub != nil) {
+                case .keep: break
+                case .refuse(let failure): record.failure = failure
+                case .follow(let target):
+                    if let refused = robotsRefusal?(target) {
+                        record.failure = FetchFailure(
+                            reason: refused.reason, message: "\(refused.message) (the page's meta refresh leads to \(target))")
+                        break
+                    }
+                    pending.append(
+                        Request(
+                            index: transfer.index, url: target, host: URL(string: target)?.host?.lowercased() ?? "", attempt: 1,
+                            notBefore: Date(), refreshedFrom: record))
+                    continue
+                }
+                if let stub { record = RefreshHop.merge(stub: stub, target: record) }
+                if let each {
+                    each(record)
+                    records[transfer.index] = record.withoutBody
+                } else {
+                    records[transfer.index] = record
+                }
+                finished += 1
+                if record.failure != nil { failedCount += 1 }
+                configuration.progress?(
+                    FetchProgress(done: finished, total: urls.count, failed: failedCount, elapsed: Date().timeIntervalSince(start)))
             }
             // A transfer just ended: start the next one at once rather than wait for the others' sockets.
             if completed == 0 || pending.isEmpty {

@@ -49,12 +49,21 @@ public struct Fetcher: Sendable {
             }
         }
         for url in urls { if let refusal = refused[url] { each?(refusal) } }
-        let fetched = Dictionary(zip(allowed, await transfer(allowed, validators: validators, each: each)), uniquingKeysWith: { first, _ in first })
+        // A meta refresh leads to an address robots.txt was not asked about: the same answers decide.
+        let token = configuration.robotsToken
+        let refusal: @Sendable (String) -> FetchFailure? = { url in
+            guard let site = Self.robotsURL(of: url), let answer = robots[site] else { return nil }
+            return Self.refusal(of: url, robots: answer, token: token)?.failure
+        }
+        let fetched = Dictionary(
+            zip(allowed, await transfer(allowed, validators: validators, robotsRefusal: refusal, each: each)),
+            uniquingKeysWith: { first, _ in first })
         return urls.map { fetched[$0] ?? refused[$0]! }
     }
 
     private func transfer(
-        _ urls: [String], validators: [String: Validators] = [:], reportProgress: Bool = true, each: (@Sendable (FetchRecord) -> Void)? = nil
+        _ urls: [String], validators: [String: Validators] = [:], robotsRefusal: (@Sendable (String) -> FetchFailure?)? = nil,
+        reportProgress: Bool = true, each: (@Sendable (FetchRecord) -> Void)? = nil
     ) async -> [FetchRecord] {
         guard !urls.isEmpty else { return [] }
         var settings = configuration
@@ -62,7 +71,10 @@ public struct Fetcher: Sendable {
         let configuration = settings
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: CurlMultiDriver(configuration: configuration, validators: validators, each: each).run(urls))
+                continuation.resume(
+                    returning: CurlMultiDriver(
+                        configuration: configuration, validators: validators, robotsRefusal: robotsRefusal, each: each
+                    ).run(urls))
             }
             thread.name = "sovereignty.fetcher"
             thread.start()

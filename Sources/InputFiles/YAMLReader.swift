@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import SovereigntyModel
 
 /// Reads a YAML mapping field by field, so every error names the file, the line and the field's path.
 struct YAMLReader {
@@ -193,11 +194,14 @@ extension YAMLReader {
 
     /// An absolute http(s) URL with a host, written as it is sent: no white space, no user name or password.
     func webURL() throws(InputError) -> String {
-        let value = try string()
+        let written = try string()
         // Foundation would percent-encode a space and accept the URL; libcurl refuses it at fetch time.
-        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
-            throw fail("'\(value)' has a space or a control character in it: write a space as %20")
+        if written.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            throw fail("'\(written)' has a space or a control character in it: write a space as %20")
         }
+        // An international domain name is kept in its ASCII form (IDNA): what is fetched, archived and shown.
+        let value: String
+        do { value = try InternationalHost.asciiURL(written) } catch { throw fail(error.description) }
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else { throw fail("'\(value)' is not an http(s) URL") }

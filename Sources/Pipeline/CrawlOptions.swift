@@ -1,5 +1,6 @@
 import Fetcher
 import Foundation
+import SovereigntyModel
 
 /// Everything a crawl needs, with the repository-relative defaults the README documents.
 public struct CrawlOptions: Sendable {
@@ -14,8 +15,13 @@ public struct CrawlOptions: Sendable {
     public var baseURL: String?
     /// Where readers and site owners reach whoever runs this (`--contact`): shown on the about page for corrections.
     public var contact: String?
+    /// The project's public source (`--source-url`): repository paths the site names link into it.
+    public var sourceURL: String?
     public var outputPath = "Output"
     public var fetch = FetchConfiguration()
+    /// What reading one document may cost (wall time, `pdftotext` included; text size): past it, the document is
+    /// recorded as failed with that reason and the night goes on.
+    public var documentBudget = DocumentBudget()
     /// The run's date, written into every output; the current time when nil.
     public var runDate: Date?
     /// Consecutive runs that must agree before a change is published (1 publishes every difference at once).
@@ -43,7 +49,7 @@ public struct CrawlSummary: Sendable {
 
     /// 0: every document fetched; 1: some failed; 3: none could be fetched.
     public var exitCode: Int32 {
-        if documents > 0 && failedDocuments == documents { return 3 }
-        return failedDocuments > 0 ? 1 : 0
+        if documents > 0 && failedDocuments == documents { return ExitStatus.nothingFetched.rawValue }
+        return (failedDocuments > 0 ? ExitStatus.someFailed : .done).rawValue
     }
 }

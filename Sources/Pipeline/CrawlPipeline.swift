@@ -38,8 +38,20 @@ public struct CrawlPipeline: Sendable {
         do { archive = try Archive(directory: options.archiveDirectory) } catch {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot open the archive: \(error)")
         }
-        // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body.
-        let validators = ((try? archive.validators(for: urls)) ?? [:]).mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
+        if let numbering = try? archive.numbering(), numbering.indexIsBehind {
+            log.warning("[archive] " + numbering.notice(index: archive.indexPath, folder: archive.directory.path), ["file": archive.indexPath])
+        }
+        // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body. A copy that
+        // no longer reads back is asked for in full instead, and tonight's run keeps a fresh one.
+        let archived = (try? archive.validators(for: urls)) ?? ArchivedValidators()
+        for damage in archived.unreadable {
+            var fields: [String: String] = [:]
+            if case .unreadableRecord(let file, let offset, let url, _) = damage {
+                fields = ["file": file, "offset": "\(offset)", "url": url ?? ""]
+            }
+            log.warning("[archive] \(damage); fetched again in full, without a conditional request", fields)
+        }
+        let validators = archived.byURL.mapValues { Fetcher.Validators(etag: $0.etag, lastModified: $0.lastModified) }
         let runID: Int64
         var readings: [String: DocumentSnapshot]
         do {
@@ -48,7 +60,7 @@ public struct CrawlPipeline: Sendable {
                 startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
                 inputs: inputs.archived, rubricVersion: Rubric.version)
             let stream = DocumentStream(
-                writer: writer, reader: DocumentReader(extractor: Extractor(catalog: catalog)),
+                writer: writer, reader: DocumentReader(extractor: Extractor(catalog: catalog), budget: options.documentBudget),
                 references: Dictionary(references.map { ($0.1.url, $0.1) }, uniquingKeysWith: { first, _ in first }),
                 browserURLs: Set(references.filter { $0.1.render == .browser }.map(\.1.url)),
                 browser: BrowserRenderer(extraArguments: options.browserArguments), captures: CaptureStore(archive: options.archiveDirectory), log: log)
@@ -59,7 +71,7 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
         log("archived run \(runID) in \(options.archiveDirectory.path)")
-        var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log)
+        var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log, budget: options.documentBudget)
             .judge(runID: runID, runDate: runDate, readings: readings)
         readings = [:]  // what the stream read is in the scorecards now: the run holds it once
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
@@ -88,6 +100,7 @@ public struct CrawlPipeline: Sendable {
         var content = try siteContent(
             archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
+        content.failureReasons = judgement.failureReasons
         try render(ranked, content: content, archive: archive, with: renderer)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
@@ -132,7 +145,9 @@ public struct CrawlPipeline: Sendable {
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
         content.contact = options.contact
+        content.sourceURL = options.sourceURL
         content.corrections = knowledge.corrections
+        content.catalog = knowledge.catalog
         let registries = knowledge.catalog.registries
         content.registries = [
             RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),

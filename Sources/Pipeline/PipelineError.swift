@@ -23,6 +23,9 @@ public struct PipelineError: Error, CustomStringConvertible {
         self.isInputError = isInputError
     }
 
+    /// Bad input exits 2; anything else stopped the run and exits 4, never 1 ("site written").
+    public var exitStatus: ExitStatus { isInputError ? .badInput : .fatal }
+
     public var description: String {
         var where_ = "[\(step.rawValue)]"
         if let platform { where_ += " platform '\(platform)'" }

@@ -29,17 +29,38 @@ public struct ReportJob: Sendable {
         self.log = log
     }
 
+    /// What a rebuild wrote.
+    public struct Outcome: Sendable {
+        public var siteDirectory: URL
+        /// Documents whose archived copy no longer reads back: the site shows them unreadable, and the log names the
+        /// file, offset and URL of each.
+        public var unreadableDocuments: Int
+
+        /// 0, or 1 when some archived copy could not be read (the site is still written).
+        public var exitStatus: ExitStatus { unreadableDocuments > 0 ? .someFailed : .done }
+    }
+
+    /// Rebuilds the site and returns its folder.
     public func run() async throws(PipelineError) -> URL {
+        try await rebuild().siteDirectory
+    }
+
+    /// Rebuilds the site. A damaged record does not stop the rebuild: its document is shown as unreadable (or judged
+    /// from an older copy that reads, marked stale), the rest of the site is written, and the outcome counts it.
+    public func rebuild() async throws(PipelineError) -> Outcome {
         let crawl = CrawlPipeline(options: options, log: log)
         let renderer = try crawl.loadTemplates()
         guard FileManager.default.fileExists(atPath: options.archiveDirectory.appendingPathComponent("index.sqlite").path) else {
             throw PipelineError(step: .loadInputs, url: options.archiveDirectory.path, message: "no archive here (run a crawl first, or pass --archive)", isInputError: true)
         }
         let archive: Archive
+        do { archive = try Archive(directory: options.archiveDirectory) } catch {
+            // A damaged index is not a usage error: the run stops (exit 4).
+            throw PipelineError(step: .loadInputs, url: options.archiveDirectory.path, message: "cannot open the archive: \(error)")
+        }
         let run: RunRow
         let recorded: [ArchivedInput]
         do {
-            archive = try Archive(directory: options.archiveDirectory)
             run = try pick(from: archive.runs())
             recorded = try archive.inputs(ofRun: run.id!)
         } catch let error as PipelineError {
@@ -59,13 +80,14 @@ public struct ReportJob: Sendable {
         var content = try crawl.siteContent(
             archive: archive, upTo: run.id!, knowledge: knowledge, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
         content.captures = judgement.captures
+        content.failureReasons = judgement.failureReasons
         if InputSet(archived: recorded) != nil, !newerInputs.isEmpty {
             content.rejudged = Rejudged(
                 runID: run.id!, runDate: run.startedAt,
                 files: InputSet.Role.allCases.filter(newerInputs.contains).compactMap { knowledge.inputs.file($0)?.path })
         }
         try crawl.render(judgement.scorecards, content: content, archive: archive, with: renderer)
-        return options.siteDirectory
+        return Outcome(siteDirectory: options.siteDirectory, unreadableDocuments: judgement.unreadable)
     }
 
     /// The run's own inputs, with the files named on the command line in their place; the files on disk for a run

@@ -12,12 +12,16 @@ struct RunJudge {
     let platforms: [Platform]
     let catalog: ProviderCatalog
     let log: PipelineLog
+    /// What reading one document may cost; past it, the document fails with that reason.
+    var budget = DocumentBudget()
 
     struct Judgement {
         var scorecards: [PlatformScorecard]
         var documents: Int
         /// Documents whose fetch failed in this run (judged from an older copy when there is one).
         var failed: Int
+        /// Documents whose copy in this run cannot be read back from the archive (counted in `failed` too).
+        var unreadable: Int
         /// What was read in this run's own copies, by URL, to keep in the archive.
         var findings: [String: DocumentFindings]
         /// URLs whose findings are those of the archived copy their unchanged fetch revisits: the archive keeps a
@@ -25,21 +29,26 @@ struct RunJudge {
         var reusedFindings: [String] = []
         /// The bytes each judged document was read from, to publish beside the quotes.
         var captures: [Capture]
+        /// How many of this run's documents failed for each reason (`FetchFailure.Reason`), for the summary's notice
+        /// when nothing could be read.
+        var failureReasons: [String: Int]
     }
 
     /// Judges every platform from the run's archived fetches, one document at a time.
     /// - Parameter readings: what the crawl already read of this run's documents, by URL (`DocumentStream`); any
     ///   other document is read back from the archive, so that `report` judges exactly as the crawl did.
     func judge(runID: Int64, runDate: Date, readings: [String: DocumentSnapshot] = [:]) throws(PipelineError) -> Judgement {
-        let reader = DocumentReader(extractor: Extractor(catalog: catalog))
+        let reader = DocumentReader(extractor: Extractor(catalog: catalog), budget: budget)
         let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
         let store = CaptureStore(archive: archive.directory)
         var scorecards: [PlatformScorecard] = []
         var documents = 0
         var failed = 0
+        var unreadable = 0
         var kept: [String: DocumentFindings] = [:]
         var reused: Set<String> = []
         var captures: [String: Capture] = [:]  // by final URL
+        var failureReasons: [String: Int] = [:]
         do {
             for platform in platforms {
                 var snapshots: [DocumentSnapshot] = []
@@ -58,8 +67,15 @@ struct RunJudge {
                         read.fetch = record  // as archived, so that the crawl and `report` grade the same record
                         snapshot = read
                     } else if let stored, record.succeeded {
-                        snapshot = reader.read(reference, fetch: try archive.contents(of: stored))
-                        snapshot.fetch = record
+                        do {
+                            snapshot = reader.read(reference, fetch: try archive.contents(of: stored))
+                            snapshot.fetch = record
+                        } catch let damage as ArchiveError {
+                            // One damaged record never hides the rest of the run: this document is unreadable.
+                            var unreadable = record
+                            unreadable.failure = FetchFailure(reason: .archiveDamaged, message: damage.description)
+                            snapshot = reader.read(reference, fetch: unreadable)
+                        }
                     } else {
                         snapshot = reader.read(reference, fetch: record)
                     }
@@ -78,8 +94,11 @@ struct RunJudge {
                     var readFrom: FetchRecord?  // an older copy judged in tonight's place, bytes in hand
                     if let failure = snapshot.failure {
                         failed += 1
+                        let damaged = failure.reason == .archiveDamaged
+                        if damaged { unreadable += 1 }
+                        failureReasons[failure.reason.rawValue, default: 0] += 1
                         log.warning(
-                            "[fetch] platform '\(platform.id)' \(reference.url): \(failure.message)",
+                            "[\(damaged ? "archive" : "fetch")] platform '\(platform.id)' \(reference.url): \(failure.message)",
                             ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
                         // An outage never lowers a grade: the last good copy is judged, and marked stale.
                         if let good = previous, var kept = previousRead {
@@ -97,17 +116,24 @@ struct RunJudge {
                     if snapshot.findings != nil {
                         if let good = readFrom {
                             if let sha = good.sha256, !good.body.isEmpty || good.rendered != nil {
-                                captures[good.finalURL] = try store.capture(
+                                var capture = try store.capture(
                                     sha256: sha, contentType: good.contentType, url: good.finalURL, rendered: good.rendered != nil
                                 ) { good.rendered ?? good.body }
+                                capture.text = readableText(of: capture, body: good.rendered ?? good.body, charset: good.charset, reader: reader)
+                                captures[good.finalURL] = capture
                             }
                         } else if let stored, let sha = record.sha256, stored.hasPayload || stored.hasRendering {
-                            captures[record.finalURL] = try store.capture(
+                            var capture = try store.capture(
                                 sha256: sha, contentType: record.contentType, url: record.finalURL, rendered: stored.hasRendering
                             ) {
                                 let full = try archive.contents(of: stored)
                                 return full.rendered ?? full.body
                             }
+                            if !capture.isPDF {
+                                let full = try archive.contents(of: stored)
+                                capture.text = readableText(of: capture, body: full.rendered ?? full.body, charset: record.charset, reader: reader)
+                            }
+                            captures[record.finalURL] = capture
                         }
                     }
                     snapshots.append(snapshot)
@@ -118,8 +144,14 @@ struct RunJudge {
             throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
         }
         return Judgement(
-            scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, findings: kept,
-            reusedFindings: reused.sorted(), captures: captures.keys.sorted().map { captures[$0]! })
+            scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, unreadable: unreadable, findings: kept,
+            reusedFindings: reused.sorted(), captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
+    }
+
+    /// The text the quotes were cut from, for the capture's readable view (HTML only: a PDF is its own view).
+    private func readableText(of capture: Capture, body: Data, charset: String?, reader: DocumentReader) -> [ReadableBlock]? {
+        guard !capture.isPDF else { return nil }
+        return reader.extractor.readableBlocks(html: body, charset: capture.rendered ? "UTF-8" : charset)
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.

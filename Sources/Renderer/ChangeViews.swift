@@ -9,6 +9,8 @@ struct ChangesView: Encodable {
     var title: String
     var lede: String
     var changes: [RunChangeView]
+    /// The same changes as the page shows them: one entry per platform and run.
+    var groups: [ChangeGroupView]
     var hasChanges: Bool
     /// Says so when older changes are left out of this page (they stay on the platform pages and in `data/changes.csv`).
     var truncation: String?
@@ -22,14 +24,36 @@ struct ChangesView: Encodable {
     var linkRoot: String
 }
 
+/// One platform at one run: the level's change first, then what else changed, each with its evidence.
+struct ChangeGroupView: Encodable {
+    var anchor: String
+    var platformID: String
+    var platformName: String
+    /// "down", "up" or "neutral" (`ChangeGroups.direction`).
+    var direction: String
+    /// The direction in words: the colour is never alone.
+    var directionWords: String
+    var since: String
+    var sinceWords: String
+    var confirmedAt: String
+    var items: [RunChangeView]
+}
+
 struct RunChangeView: Encodable {
     /// A stable tag URI (RFC 4151): the same change keeps its id from one rendering to the next.
     var id: String
     /// The change's id as a page anchor.
     var anchor: String
     var platformID: String
+    var platformName: String
     var kind: String
+    /// One sentence naming the platform, for feeds and lists of every platform.
     var summary: String
+    /// The same without the platform's name, inside its entry.
+    var detail: String
+    /// Only statuses and roles have values worth quoting; "present"/"absent" of a host says nothing the detail
+    /// does not.
+    var showsValues: Bool
     var subject: String
     var before: String
     var after: String
@@ -84,11 +108,28 @@ extension ViewBuilder {
         return ChangesView(
             site: site(path), title: title, lede: content.history.confirmRuns > 1
                 ? strings("changes.lede", ["runs": String(content.history.confirmRuns)]) : strings("changes.ledeImmediate"),
-            changes: changes, hasChanges: !changes.isEmpty,
+            changes: changes, groups: groups(changes), hasChanges: !changes.isEmpty,
             truncation: changes.count < total ? strings("changes.truncated", ["shown": String(changes.count), "total": String(total)]) : nil,
             updated: changes.first?.confirmedAt ?? content.generatedAt,
             feedID: language == .fr ? feedID : "\(feedID)/\(language.rawValue)", feedTitle: feedTitle, selfURL: absolute.map { $0 + feedPath },
             alternateURL: absolute.map { $0 + path } ?? String(path.split(separator: "/").last!), linkRoot: absolute ?? linkRoot)
+    }
+
+    /// Entries of the changes page: one per platform and run.
+    func groups(_ views: [RunChangeView]) -> [ChangeGroupView] {
+        ChangeGroups.group(views).map { items in
+            let first = items[0]
+            let direction = ChangeGroups.direction(items)
+            return ChangeGroupView(
+                anchor: "run-" + Self.slug(first.platformID + "-" + first.since), platformID: first.platformID, platformName: first.platformName,
+                direction: direction, directionWords: direction == "neutral" ? "" : strings("changes.direction.\(direction)"), since: first.since,
+                sinceWords: dayWords(first.since), confirmedAt: first.confirmedAt, items: items)
+        }
+    }
+
+    /// A day in words in the page's language ("3 décembre").
+    func dayWords(_ date: String) -> String {
+        DayWords.day(date, reference: content.generatedAt, language: language) { strings("months.\($0)") }
     }
 
     /// What a tag URI's specific part holds as it is (RFC 4151: pchar, "/" and "?"; "%" of a URL already encoded), so
@@ -107,7 +148,9 @@ extension ViewBuilder {
         let specific = "\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
         return RunChangeView(
             id: "\(Self.tagAuthority):change/\(specific)" + (language == .fr ? "" : "/\(language.rawValue)"), anchor: "change-" + Self.slug(specific),
-            platformID: change.platformID, kind: change.kind.rawValue, summary: text(summary(change)), subject: text(change.subject),
+            platformID: change.platformID, platformName: text(change.platformName), kind: change.kind.rawValue,
+            summary: text(summary(change, key: "changes")), detail: text(summary(change, key: "changes.item")),
+            showsValues: [.rolesChanged, .hdsChanged, .secNumCloudChanged].contains(change.kind), subject: text(change.subject),
             before: text(value(change.before, kind: change.kind)), after: text(value(change.after, kind: change.kind)), since: change.since,
             sinceDay: String(change.since.prefix(10)), confirmedAt: change.confirmedAt,
             beforeEvidence: beforeEvidence, afterEvidence: afterEvidence,
@@ -115,14 +158,17 @@ extension ViewBuilder {
             hasAfterEvidence: !afterEvidence.isEmpty)
     }
 
-    /// One sentence saying what changed.
-    private func summary(_ change: Change) -> String {
+    /// One sentence saying what changed: `changes.<kind>` names the platform, `changes.item.<kind>` does not.
+    private func summary(_ change: Change, key: String) -> String {
         // Only a level change's values are levels: shown as their badges.
         let isLevel = change.kind == .levelUp || change.kind == .levelDown
         let shown = { (value: String) in isLevel ? Level(rawValue: value)?.badge ?? value : value }
-        return strings("changes.\(change.kind.rawValue)", [
+        // "(2 jours)" after the day; nothing on the day itself, never "(0 jours)".
+        let days = Self.days(from: change.since, to: content.generatedAt)
+        let duration = days == 0 ? "" : " (" + strings.plural("changes.days", count: days) + ")"
+        return strings("\(key).\(change.kind.rawValue)", [
             "platform": change.platformName, "before": shown(change.before), "after": shown(change.after), "subject": change.subject,
-            "since": String(change.since.prefix(10)), "days": String(Self.days(from: change.since, to: content.generatedAt)),
+            "since": dayWords(change.since), "duration": duration,
         ])
     }
 

@@ -8,7 +8,7 @@ extension ViewBuilder {
     /// - Parameter changes: this platform's confirmed changes, as `changeViews()` built them.
     func platform(_ card: PlatformScorecard, captures published: CaptureLinks, changes: [RunChangeView]) -> PlatformPageView {
         let page = site("platforms/\(card.id).html")
-        let captures = published.from(page.top)
+        let captures = published.from(page.top, home: page.home)
         let proof = { (item: Evidence) in evidence(item, captures: captures) }
         let rule = Rubric.rule(for: card.level)
         let words = local(rule.words)
@@ -23,7 +23,7 @@ extension ViewBuilder {
             website: link(card.website), rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
             levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map { reason($0, anchors: anchors) },
             badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
-            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, proof) }, hasHosts: !card.hosts.isEmpty,
+            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, captures: captures, proof) }, hasHosts: !card.hosts.isEmpty,
             isUnrated: isUnrated,
             hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
             secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),
@@ -41,9 +41,9 @@ extension ViewBuilder {
             },
             hasConflicts: !card.conflicts.isEmpty,
             documents: card.documents.map { document($0, captures: captures) },
-            timeline: timeline(card.id), fetchHistoryURLs: card.documents.map(\.url),
+            timeline: timeline(card.id), timelineChart: timelineChart(card.id), fetchHistoryURLs: card.documents.map(\.url),
             fetchHistory: fetchHistory(card), hasFetchHistory: content.history.runs.count > 1,
-            changes: changes, corrections: corrections(of: card.id))
+            changes: groups(changes), corrections: corrections(of: card.id))
     }
 
     private func reason(_ reason: LevelReason, anchors: [String: String]) -> ReasonView {
@@ -54,16 +54,16 @@ extension ViewBuilder {
             detail: text(local(reason.detail)))
     }
 
-    private func host(_ host: ScoredHost, anchor: String, _ proof: (Evidence) -> EvidenceView) -> HostView {
+    private func host(_ host: ScoredHost, anchor: String, captures: CaptureLinks, _ proof: (Evidence) -> EvidenceView) -> HostView {
         var exposed = yesNo(host.cloudActExposed)
         if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
         return HostView(
-            anchor: anchor, name: text(host.name), asWritten: text(host.asWritten),
+            anchor: anchor, name: text(host.name), providerHref: providerSlugs[host.key].map { "../providers/\($0).html" }, asWritten: text(host.asWritten),
             unknown: host.provider == nil, roles: roles(host.roles), country: host.country ?? strings("values.unknownCountry"),
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
             secNumCloudQualified: yesNo(host.secNumCloudQualified), secNumCloudRegistry: registry(host.secNumCloudEntry),
-            address: host.address.map(text), evidence: host.evidence.map(proof))
+            address: host.address.map(text), evidence: host.evidence.map(proof), quotes: quotes(host.evidence, captures: captures))
     }
 
     private func document(_ document: DocumentStatus, captures: CaptureLinks) -> DocumentView {
@@ -76,9 +76,10 @@ extension ViewBuilder {
 
     /// Level, score and hosts at every archived run, newest first.
     private func timeline(_ id: String) -> [TimelineRowView] {
-        (pastRuns[id] ?? []).map { run, snapshot in
+        let labels = runLabels
+        return (pastRuns[id] ?? []).map { run, snapshot in
             TimelineRowView(
-                date: run.date, day: String(run.date.prefix(10)), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
+                date: run.date, day: labels[run.runID] ?? String(run.date.prefix(10)), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
                 levelWords: local(Rubric.rule(for: snapshot.level).words), score: snapshot.score.map(String.init) ?? "—",
                 hosts: snapshot.level == .unrated
                     ? strings("values.unrated")
@@ -86,13 +87,30 @@ extension ViewBuilder {
         }
     }
 
+    /// The chart above the timeline's table, oldest run first; nil with fewer than two runs, where a table says it all.
+    private func timelineChart(_ id: String) -> TimelineChart? {
+        let runs = Array((pastRuns[id] ?? []).reversed())
+        guard runs.count > 1 else { return nil }
+        let labels = runLabels
+        return TimelineChart(
+            runs.map { run, snapshot in (snapshot.level.badge, snapshot.level.slug, snapshot.score, labels[run.runID] ?? String(run.date.prefix(10))) },
+            describe: { date, level, score in strings("platform.timelinePoint", ["date": date, "level": level, "score": score]) })
+    }
+
+    /// Each run's label (`RunLabels`), by run id.
+    private var runLabels: [Int64: String] {
+        let runs = content.history.runs
+        return Dictionary(zip(runs.map(\.runID), RunLabels.labels(runs.map(\.date))), uniquingKeysWith: { first, _ in first })
+    }
+
     /// Each document's status at every archived run, newest first.
     private func fetchHistory(_ card: PlatformScorecard) -> [FetchHistoryRowView] {
-        (pastRuns[card.id] ?? []).map { run, snapshot in
+        let labels = runLabels
+        return (pastRuns[card.id] ?? []).map { run, snapshot in
             let statuses = card.documents.map { document in
                 snapshot.documents.first { $0.url == document.url }.map { strings("documentStatus.\($0.status)") } ?? "—"
             }
-            return FetchHistoryRowView(date: run.date, day: String(run.date.prefix(10)), statuses: statuses)
+            return FetchHistoryRowView(date: run.date, day: labels[run.runID] ?? String(run.date.prefix(10)), statuses: statuses)
         }
     }
 

@@ -11,6 +11,8 @@ public struct SiteContent: Sendable {
     public var ignoredRobots = false
     public var history = SiteHistory()
     public var registries: [RegistrySource] = []
+    /// What we know of the providers (jurisdiction, parent, statuses, sources), for the providers' pages.
+    public var catalog: ProviderCatalog?
     public var corrections: [Correction] = []
     /// The fetched bodies the evidence quotes, published so that a reader can check a quote against the exact capture.
     public var captures: [Capture] = []
@@ -20,6 +22,10 @@ public struct SiteContent: Sendable {
     public var baseURL: String?
     /// Where readers send corrections (`--contact`), shown on the about page.
     public var contact: String?
+    /// The project's public source (`--source-url`, e.g. `https://…/blob/main/`): repository paths link into it.
+    public var sourceURL: String?
+    /// How many of this run's documents failed for each reason (`FetchFailure.Reason` raw values).
+    public var failureReasons: [String: Int] = [:]
     /// Set when `report` judged an archived run with newer input files than the run's own.
     public var rejudged: Rejudged?
 
@@ -83,6 +89,8 @@ public struct Capture: Sendable {
     public var url: String
     /// The DOM headless Chromium produced (`render: browser`), not the fetched bytes the SHA-256 is of.
     public var rendered: Bool
+    /// The text as the extractor read it, block by block: published as a readable page with the quotes marked.
+    public var text: [ReadableBlock]?
 
     public init(sha256: String, contentType: String?, body: Data, url: String, rendered: Bool = false) {
         self.sha256 = sha256
@@ -102,13 +110,20 @@ public struct Capture: Sendable {
     /// The kept file, when the capture is one (its `body` is then empty).
     public var file: URL?
 
+    public var isPDF: Bool { contentType?.lowercased().hasPrefix("application/pdf") ?? false }
+
+    /// The readable view of the text (`captures/<sha256>.html`), under each language's folder; nil without text.
+    var textPath: String? {
+        guard text != nil, let path else { return nil }
+        return String(path.prefix { $0 != "." }) + ".html"
+    }
+
     /// PDFs keep their type; every other capture is published as plain text, so that a third-party page's
     /// scripts and trackers never run on our site: the reader sees its exact source. A rendered DOM says so in its
     /// name, since its bytes are not the ones the SHA-256 is of. Nil for a digest that is not 64 hex digits (an
     /// archive from elsewhere), which must never become a path.
     public var path: String? {
         guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
-        let isPDF = contentType?.lowercased().hasPrefix("application/pdf") ?? false
         return "captures/\(sha256)\(rendered ? "-rendered" : "").\(isPDF && !rendered ? "pdf" : "txt")"
     }
 }

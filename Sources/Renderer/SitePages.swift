@@ -15,7 +15,7 @@ extension ViewBuilder {
             },
             registries: content.registries.map { source in
                 RegistryView(
-                    name: strings(source.kind == .hds ? "methodology.hdsName" : "methodology.secNumCloudName"), file: source.file,
+                    name: strings(source.kind == .hds ? "methodology.hdsName" : "methodology.secNumCloudName"), file: repoPath(source.file),
                     entries: source.entries, sources: source.sources, asOf: source.asOf ?? "—")
             },
             changelog: Rubric.changelog.map { RubricVersionView(version: $0.version, change: local($0.change)) })

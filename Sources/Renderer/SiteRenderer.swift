@@ -9,7 +9,7 @@ public struct SiteRenderer: Sendable {
     /// Templates the site cannot be built without.
     public static let requiredTemplates = [
         "index.html", "index.md", "list.html", "platform.html", "platform.md", "methodology.html", "about.html", "changes.html",
-        "changes.md", "feed.xml", "badge.svg", "sitemap.xml",
+        "changes.md", "feed.xml", "badge.svg", "sitemap.xml", "providers.html", "provider.html", "capture.html",
     ]
     /// Files copied as they are from the templates folder.
     public static let assets = ["style.css", "data/scorecards.schema.json"]
@@ -41,7 +41,21 @@ public struct SiteRenderer: Sendable {
     public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL) throws {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.compactMap { capture in capture.path.map { ($0, capture) } }, uniquingKeysWith: { first, _ in first })
-        let published = CaptureLinks(content.captures)
+        // Each readable capture with its quotes marked, worked out once for both languages.
+        let quotes = CaptureMarks.quotes(in: scorecards)
+        // Two addresses that served the same bytes share a view: the quotes of both are marked in it.
+        var quotesByView: [String: Set<String>] = [:]
+        var texts: [String: [ReadableBlock]] = [:]
+        for capture in content.captures {
+            guard let path = capture.textPath, let text = capture.text else { continue }
+            quotesByView[path, default: []].formUnion(quotes[capture.url] ?? [])
+            texts[path] = texts[path] ?? text
+        }
+        var marked: [String: CaptureMarks] = [:]
+        for (path, text) in texts { marked[path] = CaptureMarks(text, quotes: quotesByView[path] ?? []) }
+        let marks = marked
+        let published = CaptureLinks(content.captures, marks: marks)
+        let providers = ProviderDirectory(catalog: content.catalog, scorecards: scorecards)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
         let results = LanguageResults(count: strings.count + 1)
@@ -51,7 +65,9 @@ public struct SiteRenderer: Sendable {
                     try writeSharedFiles(scorecards, content: content, captures: captures, into: FileWriter(root: directory))
                     return []
                 }
-                return try render(scorecards, content: content, language: strings[index], captures: published, into: FileWriter(root: directory))
+                return try render(
+                    scorecards, content: content, language: strings[index], captures: published, providers: providers, marks: marks,
+                    into: FileWriter(root: directory))
             }
         }
         let pages = try results.pages()
@@ -85,11 +101,13 @@ public struct SiteRenderer: Sendable {
 
     /// One language's pages; returns their paths from the site root.
     private func render(
-        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, into files: FileWriter
+        _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, providers: ProviderDirectory,
+        marks: [String: CaptureMarks], into files: FileWriter
     ) throws -> [String] {
         let pastRuns = PastRuns.index(content.history.runs)
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
-        let html = ViewBuilder(escaping: .html, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
+        let html = ViewBuilder(
+            escaping: .html, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs, providerSlugs: providers.slugs)
         let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
         var written: [String] = []
         func write(_ path: String, _ view: some Encodable, _ template: String) throws {
@@ -122,6 +140,16 @@ public struct SiteRenderer: Sendable {
                 "platforms/\(card.id).md", markdown.platform(card, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
             try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name, views: ownChanges), "feed.xml")
             try write("badges/\(card.id).svg", html.badge(card), "badge.svg")
+        }
+        var views: Set<String> = []
+        for capture in content.captures {
+            // Two addresses that served the same bytes share one capture, and one readable view.
+            guard let path = capture.textPath, let marked = marks[path], views.insert(path).inserted else { continue }
+            try write(path, html.capturePage(capture, path: path, marks: marked), "capture.html")
+        }
+        try write("providers/index.html", html.providersIndex(providers), "providers.html")
+        for entry in providers.entries {
+            try write("providers/\(entry.slug).html", html.providerPage(entry, captures: captures), "provider.html")
         }
         return written
     }

@@ -16,6 +16,21 @@ struct SiteInfo: Encodable {
     /// Absolute address of the page, with `--base-url` only.
     var canonical: String?
     var ignoredRobots: Bool
+    /// Repository files the pages name, linked to the public source when `--source-url` is given.
+    var repo: RepoPathsView
+}
+
+/// A path of the project's repository as the pages show it: in code type, and a link when the source is public.
+struct RepoPathView: Encodable {
+    var path: String
+    var href: String?
+}
+
+struct RepoPathsView: Encodable {
+    var providers: RepoPathView
+    var registries: RepoPathView
+    var corrections: RepoPathView
+    var rubric: RepoPathView
 }
 
 struct EvidenceView: Encodable {
@@ -25,8 +40,10 @@ struct EvidenceView: Encodable {
     var url: String
     var section: String?
     var fetchedAt: String
-    /// Relative link to the archived capture the quote was read from.
+    /// Relative link to the archived capture the quote was read from (the raw bytes).
     var capture: String?
+    /// The capture's readable text, at the marked quote.
+    var view: String?
 }
 
 struct LevelView: Encodable {
@@ -46,13 +63,34 @@ struct PlatformRowView: Encodable {
     var levelSlug: String
     var levelWords: String
     var score: String
+    /// Health-data hosts with their jurisdiction, as one line (Markdown) and one by one (HTML, each linked to its provider).
     var mainHosts: String
+    var healthHosts: [HostChipView]
     var usExposure: String
+    /// "yes", "no" or "unknown": the icon drawn beside the words (`ExposureIcon`), never instead of them.
+    var exposureState: String
+    var exposureIcon: String
     var hds: String
     var secNumCloud: String
     var date: String
     /// Set when a document could not be refreshed and an older copy was judged.
     var stale: String?
+}
+
+/// A host named for a platform's health data, in a ranking row.
+struct HostChipView: Encodable {
+    var name: String
+    var jurisdiction: String
+    /// The provider's page, from the language's home.
+    var href: String?
+}
+
+/// The counts at the top of the summary, each a figure and what it counts.
+struct HeadlineItemView: Encodable {
+    var figure: Int
+    var label: String
+    /// "warning", "good" or "": how the figure is framed, always with its words.
+    var tone: String
 }
 
 /// A platform none of whose documents was read: listed apart from the ranking, with no rank and nothing about its
@@ -86,6 +124,11 @@ struct SummaryView: Encodable {
     var site: SiteInfo
     var title: String
     var heading: String
+    /// Set on the home page when the run read no document: what happened, in the reader's language.
+    var nothingRead: String?
+    /// The home page's figures and chart; filter pages have neither.
+    var headline: [HeadlineItemView]
+    var chart: LevelChart?
     var explanation: String?
     var caption: String
     var levels: [LevelView]
@@ -114,6 +157,8 @@ struct ReasonView: Encodable {
 struct HostView: Encodable {
     var anchor: String
     var name: String
+    /// The provider's page, from this page.
+    var providerHref: String?
     var asWritten: String
     var unknown: Bool
     var roles: String
@@ -127,6 +172,8 @@ struct HostView: Encodable {
     var secNumCloudRegistry: String?
     var address: String?
     var evidence: [EvidenceView]
+    /// The same evidence with each sentence once.
+    var quotes: [QuoteView]
 }
 
 struct ClaimView: Encodable {
@@ -216,10 +263,12 @@ struct PlatformPageView: Encodable {
     var hasConflicts: Bool
     var documents: [DocumentView]
     var timeline: [TimelineRowView]
+    var timelineChart: TimelineChart?
     var fetchHistoryURLs: [String]
     var fetchHistory: [FetchHistoryRowView]
     var hasFetchHistory: Bool
-    var changes: [RunChangeView]
+    /// This platform's confirmed changes, one entry per run.
+    var changes: [ChangeGroupView]
     var corrections: [CorrectionView]
 }
 
@@ -238,7 +287,7 @@ struct RubricVersionView: Encodable {
 
 struct RegistryView: Encodable {
     var name: String
-    var file: String
+    var file: RepoPathView
     var entries: Int
     var sources: [String]
     var asOf: String

@@ -43,6 +43,13 @@ final class Strings: @unchecked Sendable {
         return values.isEmpty ? text : Self.fill(text, values)
     }
 
+    /// The words for a count: `key.one` or `key.other` by the language's rule (French says "1 jour" and "0 jour",
+    /// English "1 day" and "0 days"), with `{count}` and `values` filled in.
+    func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
+        let singular = language == .fr ? count < 2 : count == 1
+        return self(key + (singular ? ".one" : ".other"), values.merging(["count": String(count)]) { given, _ in given })
+    }
+
     /// Replaces each `{name}` that `values` knows, in one pass; other braces stay as written.
     static func fill(_ text: String, _ values: [String: String]) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }

@@ -6,6 +6,7 @@ extension EvidenceView: TemplateRecord {
         var fields: [String: TemplateValue] = ["quote": .text(quote), "quoteLang": .text(quoteLang), "url": .text(url), "fetchedAt": .text(fetchedAt)]
         fields.set("section", section)
         fields.set("capture", capture)
+        fields.set("view", view)
         return fields
     }
 }
@@ -15,10 +16,19 @@ extension PlatformRowView: TemplateRecord {
         var fields: [String: TemplateValue] = [
             "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
             "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
-            "usExposure": .text(usExposure), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
+            "usExposure": .text(usExposure), "exposureState": .text(exposureState), "exposureIcon": .text(exposureIcon),
+            "healthHosts": .list(healthHosts.map { .record($0.templateFields) }), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
         ]
         if let rank { fields["rank"] = .int(rank) }
         fields.set("stale", stale)
+        return fields
+    }
+}
+
+extension HostChipView: TemplateRecord {
+    var templateFields: [String: TemplateValue] {
+        var fields: [String: TemplateValue] = ["name": .text(name), "jurisdiction": .text(jurisdiction)]
+        fields.set("href", href)
         return fields
     }
 }
@@ -40,7 +50,11 @@ extension HostView: TemplateRecord {
             "country": .text(country), "usControlled": .text(usControlled), "cloudActExposed": .text(cloudActExposed),
             "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
             "evidence": .list(evidence.map { .record($0.templateFields) }),
+            "quotes": .list(quotes.map { quote in
+                .record(["quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) })])
+            }),
         ]
+        fields.set("providerHref", providerHref)
         fields.set("parent", parent)
         fields.set("hdsRegistry", hdsRegistry)
         fields.set("secNumCloudRegistry", secNumCloudRegistry)
@@ -82,7 +96,8 @@ extension FetchHistoryRowView: TemplateRecord {
 extension RunChangeView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         [
-            "id": .text(id), "anchor": .text(anchor), "platformID": .text(platformID), "kind": .text(kind), "summary": .text(summary),
+            "id": .text(id), "anchor": .text(anchor), "platformID": .text(platformID), "platformName": .text(platformName), "kind": .text(kind),
+            "summary": .text(summary), "detail": .text(detail), "showsValues": .bool(showsValues),
             "subject": .text(subject), "before": .text(before), "after": .text(after), "since": .text(since), "sinceDay": .text(sinceDay),
             "confirmedAt": .text(confirmedAt), "beforeEvidence": .list(beforeEvidence.map { .record($0.templateFields) }),
             "afterEvidence": .list(afterEvidence.map { .record($0.templateFields) }), "hasEvidence": .bool(hasEvidence),

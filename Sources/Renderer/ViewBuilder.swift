@@ -13,6 +13,8 @@ struct ViewBuilder {
     let pastRuns: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]]
     /// Each category's file name under `categories/` (`uniqueSlugs` of all categories).
     let categorySlugs: [String: String]
+    /// Each host's page under `providers/`, by host key (provider id, or the name of a host we do not know).
+    var providerSlugs: [String: String] = [:]
     var language: SiteLanguage { strings.language }
 
     func text(_ value: String) -> String { escaping.apply(value) }
@@ -30,7 +32,15 @@ struct ViewBuilder {
         return SiteInfo(
             lang: language.rawValue, generatedAt: content.generatedAt, generatedDay: String(content.generatedAt.prefix(10)),
             rubricVersion: Rubric.version, home: home, top: top, alternate: alternate, alternateLang: other.rawValue,
-            canonical: content.baseURL.map { SiteURL.absolute($0, language.folder + path) }, ignoredRobots: content.ignoredRobots)
+            canonical: content.baseURL.map { SiteURL.absolute($0, language.folder + path) }, ignoredRobots: content.ignoredRobots,
+            repo: RepoPathsView(
+                providers: repoPath("Inputs/providers.yml"), registries: repoPath("Inputs/registries/"),
+                corrections: repoPath("Inputs/corrections.yml"), rubric: repoPath("Sources/Scorecard/Rubric.swift")))
+    }
+
+    /// A repository path, linked into `--source-url` when given; an absolute path (a file outside the project) never is.
+    func repoPath(_ path: String) -> RepoPathView {
+        RepoPathView(path: path, href: path.hasPrefix("/") ? nil : content.sourceURL.map { SiteURL.absolute($0, path) })
     }
 
     var levels: [LevelView] {
@@ -44,9 +54,35 @@ struct ViewBuilder {
     // MARK: summary and filter pages
 
     func summary(_ scorecards: [PlatformScorecard]) -> SummaryView {
-        listing(
+        var view = listing(
             scorecards, chosen: scorecards, page: site("index.html"), title: strings("index.title"), heading: strings("index.heading"),
             explanation: nil, current: nil)
+        let figures = SummaryFigures(scorecards)
+        view.nothingRead = NothingReadNotice(scorecards, failureReasons: content.failureReasons).map { notice in
+            strings.plural("offline.notice", count: notice.count, [
+                "total": String(notice.total),
+                "reason": strings.optional("offline.reasons.\(notice.reason)") ?? strings("offline.reasons.other"),
+            ])
+        }
+        view.headline = headline(figures)
+        view.chart = LevelChart(
+            figures.byLevel.map { item in
+                (item.level.badge, item.level.slug, local(Rubric.rule(for: item.level).words), item.count)
+            },
+            describe: { level, words, count in strings("chart.item", ["level": level, "words": words, "count": String(count)]) })
+        return view
+    }
+
+    /// The figures of the headline band, in the order a reader asks: how many were read, then what they risk.
+    func headline(_ figures: SummaryFigures) -> [HeadlineItemView] {
+        let total = ["total": String(figures.total), "assessed": String(figures.assessed)]
+        func item(_ key: String, _ count: Int, _ tone: String) -> HeadlineItemView {
+            HeadlineItemView(figure: count, label: strings.plural("headline.\(key)", count: count, total), tone: tone)
+        }
+        return [
+            item("assessed", figures.assessed, ""), item("usReachable", figures.usReachable, "warning"),
+            item("secNumCloud", figures.secNumCloud, "good"), item("hdsNamed", figures.hdsNamed, ""), item("notAssessed", figures.notAssessed, ""),
+        ]
     }
 
     /// One static page per level: filtering that needs no JavaScript.
@@ -75,7 +111,7 @@ struct ViewBuilder {
         let unrated = chosen.filter { $0.level == .unrated }
         let day = String(content.generatedAt.prefix(10))
         return SummaryView(
-            site: page, title: title, heading: heading, explanation: explanation, caption: strings("table.caption", ["day": day]),
+            site: page, title: title, heading: heading, nothingRead: nil, headline: [], chart: nil, explanation: explanation, caption: strings("table.caption", ["day": day]),
             levels: levels, filters: filters(all, current: current), platforms: ranked.map(row), platformCount: ranked.count,
             showRanking: !ranked.isEmpty || unrated.isEmpty, unrated: unrated.map(unratedRow), unratedCount: unrated.count,
             hasUnrated: !unrated.isEmpty, unratedCaption: strings("table.unratedCaption", ["day": day]))
@@ -129,14 +165,19 @@ struct ViewBuilder {
 
     private func row(_ card: PlatformScorecard) -> PlatformRowView {
         let healthHosts = card.hosts.filter { $0.roles.contains(where: \.carriesHealthData) }
-        let shown = healthHosts.map { host in
-            "\(text(host.name)) (\(host.parentCountry ?? host.country ?? strings("table.unknownCountry")))"
+        let chips = healthHosts.map { host in
+            HostChipView(
+                name: text(host.name), jurisdiction: host.parentCountry ?? host.country ?? strings("table.unknownCountry"),
+                href: providerSlugs[host.key].map { "providers/\($0).html" })
         }
+        let shown = chips.map { "\($0.name) (\($0.jurisdiction))" }
         let stale = card.documents.filter { $0.status == "stale" }.compactMap(\.fetchedAt).min()
         return PlatformRowView(
             rank: card.rank, id: card.id, name: text(card.name), category: categoryName(card.category), level: card.level.badge,
             levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
-            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), usExposure: exposure(card.cloudActExposed),
+            mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), healthHosts: chips,
+            usExposure: strings("exposure.\(Self.exposureState(card.cloudActExposed))"), exposureState: Self.exposureState(card.cloudActExposed),
+            exposureIcon: ExposureIcon.path(Self.exposureState(card.cloudActExposed)),
             hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
             date: card.documents.compactMap(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
             stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
@@ -152,6 +193,8 @@ struct ViewBuilder {
     // MARK: words
 
     func yesNo(_ value: Bool) -> String { strings(value ? "values.yesWord" : "values.noWord") }
+
+    static func exposureState(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "unknown" }
 
     /// Exposure is nil only when unrated: said as such, never as a "no".
     func exposure(_ value: Bool?) -> String { value.map(yesNo) ?? strings("values.unrated") }
@@ -173,7 +216,7 @@ struct ViewBuilder {
     func evidence(_ evidence: Evidence, captures: CaptureLinks) -> EvidenceView {
         EvidenceView(
             quote: text(evidence.quote), quoteLang: "fr", url: link(evidence.url), section: evidence.section.map(text), fetchedAt: evidence.fetchedAt,
-            capture: captures.link(url: evidence.url))
+            capture: captures.link(url: evidence.url), view: captures.view(url: evidence.url, quote: evidence.quote))
     }
 }
 
@@ -182,20 +225,37 @@ struct ViewBuilder {
 struct CaptureLinks {
     /// Capture paths from the site root, by the URL the capture was read from.
     let paths: [String: String]
+    /// Readable views (`captures/<sha256>.html`, in each language's folder) by URL, with the anchors of the quotes
+    /// marked in them.
+    let views: [String: (path: String, anchors: Set<String>)]
     /// Path from the page to the site root.
     var top = ""
+    /// Path from the page to its language's home, where the readable views are.
+    var home = ""
 
-    init(_ captures: [Capture]) {
+    init(_ captures: [Capture], marks: [String: CaptureMarks] = [:]) {
         paths = Dictionary(captures.compactMap { capture in capture.path.map { (capture.url, $0) } }, uniquingKeysWith: { first, _ in first })
+        views = Dictionary(
+            captures.compactMap { capture in
+                capture.textPath.map { (capture.url, ($0, marks[$0]?.anchors ?? [])) }
+            }, uniquingKeysWith: { first, _ in first })
     }
 
-    func from(_ top: String) -> CaptureLinks {
+    func from(_ top: String, home: String = "") -> CaptureLinks {
         var links = self
         links.top = top
+        links.home = home
         return links
     }
 
     func link(url: String) -> String? { paths[url].map { top + $0 } }
+
+    /// The readable view of the capture a quote was read from, at the quote when it is marked there.
+    func view(url: String, quote: String) -> String? {
+        guard let view = views[url] else { return nil }
+        let anchor = CaptureMarks.anchor(quote)
+        return home + view.path + (view.anchors.contains(anchor) ? "#" + anchor : "")
+    }
 
     func link(_ document: DocumentStatus) -> String? { link(url: document.finalURL) }
 }

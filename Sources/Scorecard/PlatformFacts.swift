@@ -108,7 +108,7 @@ extension DocumentStatus {
             case nil: "ok"
             case .httpError: "http-error"
             case .needsJavaScript: "needs-javascript"
-            case .tooLarge, .emptyBody, .unsupportedContent, .notTheDocument: "unreadable"
+            case .tooLarge, .emptyBody, .unsupportedContent, .notTheDocument, .archiveDamaged: "unreadable"
             default: "unreachable"
             }
         let status = snapshot.stale != nil ? "stale" : reading

@@ -71,6 +71,8 @@ public struct FetchFailure: Sendable, Equatable, Codable, Error {
         case blockedByRobots = "blocked-by-robots"
         case forbiddenAddress = "forbidden-address"
         case notTheDocument = "not-the-document"
+        /// The copy kept in the archive does not read back (a truncated or damaged WARC file).
+        case archiveDamaged = "archive-damaged"
         case network
         case invalidURL = "invalid-url"
     }

@@ -6,7 +6,10 @@ struct CrawlCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crawl",
         abstract: "Fetch every platform's legal pages, extract the hosts, grade and write the site.",
-        discussion: "Exit codes: 0 every document fetched; 1 some failed (site still written); 2 bad input or usage; 3 nothing could be fetched.")
+        discussion: """
+            Exit codes: 0 every document fetched; 1 some failed (site still written); 2 bad input or usage; 3 nothing could be fetched; \
+            4 the run stopped on a fatal error (disk full, damaged archive index, site not writable): do not publish.
+            """)
 
     @OptionGroup var inputs: InputOptions
     @Option(help: "Transfers at once.") var jobs = 8

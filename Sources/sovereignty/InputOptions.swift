@@ -18,6 +18,8 @@ struct InputOptions: ParsableArguments {
     var baseURL: String?
     @Option(help: "A URL (https: or mailto:) where site owners and readers reach whoever runs this: sent in the User-Agent, shown for corrections.")
     var contact: String?
+    @Option(help: "The project's public source (https://…/blob/main/): repository paths shown to readers link into it.")
+    var sourceURL: String?
     @Option(help: "Where the site is written (as OUTPUT/site).") var output = "Output"
     @Option(help: "Consecutive runs that must agree before a change is published (1: publish every difference at once).")
     var confirmRuns = 2
@@ -25,6 +27,11 @@ struct InputOptions: ParsableArguments {
     mutating func validate() throws {
         if let contact, !["https://", "http://", "mailto:"].contains(where: { contact.lowercased().hasPrefix($0) }) {
             throw ValidationError("--contact must be an https:, http: or mailto: address (got '\(contact)')")
+        }
+        if let sourceURL {
+            guard let url = URL(string: sourceURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+                throw ValidationError("--source-url must be an http(s) address such as https://example.org/sovereignty/blob/main/ (got '\(sourceURL)')")
+            }
         }
         guard confirmRuns >= 1 else { throw ValidationError("--confirm-runs must be 1 or more (got \(confirmRuns))") }
         if let baseURL {
@@ -55,6 +62,7 @@ struct InputOptions: ParsableArguments {
         options.templatesPath = templates
         options.baseURL = baseURL
         options.contact = contact
+        options.sourceURL = sourceURL
         options.outputPath = output
         options.confirmRuns = confirmRuns
         return options

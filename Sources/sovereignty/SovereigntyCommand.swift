@@ -7,12 +7,16 @@ struct SovereigntyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sovereignty",
         abstract: "Who can lawfully reach the health data of French digital-health platforms: a scorecard built from their legal pages.",
-        discussion: "Exit codes: 0 done; 1 some documents failed (site written); 2 bad input or usage; 3 nothing could be fetched.",
+        discussion: """
+            Exit codes: 0 done; 1 some documents failed (site written); 2 bad input or usage; 3 nothing could be fetched; \
+            4 the run stopped on a fatal error (disk full, damaged archive index…): no new site, do not publish.
+            """,
         version: Versions.text,
         subcommands: [CrawlCommand.self, ReportCommand.self, ExtractCommand.self, AccuracyCommand.self, RealAccuracyCommand.self, ProvidersCommand.self])
 
     /// As ArgumentParser's own `main`, but a usage error exits 2, the documented code for bad input or usage
-    /// (ArgumentParser's default is 64, `EX_USAGE`).
+    /// (ArgumentParser's default is 64, `EX_USAGE`), and an unexpected error exits 4 (fatal), never 1, which means
+    /// "some documents failed, site written".
     static func main() async {
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exitUsingTheDocumentedCodes(error, usage: true) }
@@ -28,14 +32,17 @@ struct SovereigntyCommand: AsyncParsableCommand {
     }
 
     private static func exitUsingTheDocumentedCodes(_ error: Error, usage: Bool) -> Never {
-        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        let code = exitCode(for: error)
+        // A code a command chose, help, or --version: as ArgumentParser does.
+        if error is ExitCode || code == .success { exit(withError: error) }
+        let status: ExitStatus = code == .validationFailure ? .badInput : .fatal
         FileHandle.standardError.write(Data(((usage ? fullMessage(for: error) : "Error: " + message(for: error)) + "\n").utf8))
-        exit(withError: ExitCode(2))
+        exit(withError: ExitCode(status.rawValue))
     }
 }
 
-/// Maps a pipeline failure to the documented exit codes (2: bad input or usage).
+/// Maps a pipeline failure to the documented exit codes (2: bad input or usage; 4: the run stopped).
 func fail(_ error: PipelineError) -> ExitCode {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-    return ExitCode(error.isInputError ? 2 : 1)
+    return ExitCode(error.exitStatus.rawValue)
 }

@@ -35,11 +35,17 @@ extension CrawlTests {
         // Captures B, D, B: with --confirm-runs 1 each difference is published.
         let options = try await crawlFlappingPage(times: 3, confirmRuns: 1, in: directory, server: server)
         let page = try read(options, "changes.html")
-        #expect(page.contains("nouvel hébergeur") && page.contains("hébergeur retiré"))
-        #expect(page.contains("passe du niveau B au niveau D") && page.contains("passe du niveau D au niveau B"))
+        #expect(page.contains("est désormais cité comme hébergeur") && page.contains("n&#39;est plus cité comme hébergeur"))
+        #expect(!page.contains("présent") && !page.contains("absent"), "a host's arrival is said in words, not as a value")
+        #expect(page.contains("<article class=\"change-group change-down\"") && page.contains("<article class=\"change-group change-up\""))
+        #expect(page.contains("Passe du niveau B au niveau D") && page.contains("Passe du niveau D au niveau B"))
+        // One entry per run, the level's change first in it.
+        for entry in page.components(separatedBy: "<article class=\"change-group").dropFirst() {
+            #expect(entry.components(separatedBy: "<li class=\"change-item").dropFirst().first?.hasPrefix(" change-level") == true)
+        }
         // Newest first: the return to B (third run) comes before the move to D.
-        let up = try #require(page.range(of: "passe du niveau D au niveau B"))
-        let down = try #require(page.range(of: "passe du niveau B au niveau D"))
+        let up = try #require(page.range(of: "Passe du niveau D au niveau B"))
+        let down = try #require(page.range(of: "Passe du niveau B au niveau D"))
         #expect(up.lowerBound < down.lowerBound)
         #expect(page.contains("hébergés chez Clever Cloud SAS"))  // the quotes before and after
         #expect(try read(options, "changes.md").contains("## Plateforme flap passe du niveau B au niveau D (dégradation)"))
@@ -48,7 +54,7 @@ extension CrawlTests {
         let document = try XMLDocument(data: feed)
         let entries = try document.nodes(forXPath: "//*[local-name()='entry']")
         let ids = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='id']").compactMap(\.stringValue)
-        #expect(entries.count == page.components(separatedBy: "<article class=\"change").count - 1 && entries.count >= 3)
+        #expect(entries.count == page.components(separatedBy: "<li class=\"change-item").count - 1 && entries.count >= 3)
         #expect(ids.allSatisfy { $0.hasPrefix("tag:sovereignty-report,2026-11-01:change/flap/") } && Set(ids).count == ids.count)
     }
 

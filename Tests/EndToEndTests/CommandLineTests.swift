@@ -49,8 +49,47 @@ import TestSupport
         #expect(outcome.output.contains("libxml2 2."))
     }
 
+    /// `make run CONTACT=… SOURCE_URL=…` hands both to the crawl; without them, neither option is passed.
+    @Test func makeRunPassesTheContactAndTheSourceAddress() throws {
+        func dryRun(_ variables: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["make", "-n", "-s", "-C", Fixtures.packageRoot.path, "run"] + variables
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
+        let given = try dryRun(["CONTACT=https://contact.example/ecrire", "SOURCE_URL=https://code.example/sovereignty/blob/main/"])
+        #expect(given.contains("--contact https://contact.example/ecrire"))
+        #expect(given.contains("--source-url https://code.example/sovereignty/blob/main/"))
+        let plain = try dryRun([])
+        #expect(plain.contains(" crawl ") && !plain.contains("--contact") && !plain.contains("--source-url"))
+    }
+
+    /// `make demo` needs no internet: its platforms are the project's sample pages, served on 127.0.0.1 only.
+    @Test func theDemoCrawlsOnlyTheProjectsOwnPagesOnLoopback() throws {
+        let yaml = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Inputs/demo/platforms.yml"), encoding: .utf8)
+        let urls = yaml.split(separator: "\n").compactMap { line in line.split(separator: "url: ", maxSplits: 1).dropFirst().first.map(String.init) }
+        #expect(urls.count >= 7 && urls.allSatisfy { $0.hasPrefix("@BASE@/pages/") })
+        let makefile = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("Makefile"), encoding: .utf8)
+        let demo = try #require(makefile.components(separatedBy: "\ndemo:").dropFirst().first?.components(separatedBy: "\ntest:").first)
+        #expect(demo.contains("--bind 127.0.0.1") && demo.contains("s|@BASE@|http://127.0.0.1:"))
+        #expect(!demo.contains("http://localhost") && !demo.contains("0.0.0.0"))
+        // Every page the demo serves is one of ours (one address is missing on purpose: a 404 to show).
+        for url in urls where !url.contains("conditions-disparues") && !url.contains("changing.html") {
+            let name = String(url.dropFirst("@BASE@/pages/".count))
+            #expect(FileManager.default.fileExists(atPath: Fixtures.pages.appendingPathComponent(name).path), "\(name)")
+            #expect(demo.contains("$(FIXTURE_PAGES)/\(name)"), "the Makefile copies \(name)")
+        }
+    }
+
     /// README and `--help` say 2 for bad input or usage: an unknown option, a bad value, a value refused later.
-    @Test(arguments: [["crawl", "--bogus"], ["crawl", "--jobs", "zero"], ["crawl", "--jobs", "0"], ["report", "--run", "1", "--at", "2026-11-22"]])
+    @Test(arguments: [["crawl", "--bogus"], ["crawl", "--jobs", "zero"], ["crawl", "--jobs", "0"], ["report", "--run", "1", "--at", "2026-11-22"],
+        ["crawl", "--source-url", "ftp://example.org/src"]])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -32,6 +32,36 @@ import TestSupport
         }
     }
 
+    /// WCAG 2.2 asks 3:1 for a focus indicator against what is next to it: the outline of every focus rule, on every
+    /// background of the style sheet that a link, a summary or a scroll container can sit on (the level colours are
+    /// only ever inside a link's own box, never around it).
+    @Test func focusOutlineReachesThreeToOneOnEveryBackground() throws {
+        let css = try String(contentsOf: URL(fileURLWithPath: Fixtures.templates).appendingPathComponent("style.css"), encoding: .utf8)
+        let variables = Dictionary(
+            Self.matches(#"--([a-z]+):\s*(#[0-9a-fA-F]{6})"#, in: css).map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
+        let rules = Self.matches(#"([^{}]+)\{([^{}]*)\}"#, in: css).map { ($0[0].trimmingCharacters(in: .whitespacesAndNewlines), Self.declarations($0[1])) }
+        let focus = rules.filter { $0.0.contains(":focus") }
+        let outlines = focus.compactMap { $0.1["outline"] }.compactMap { Self.matches(#"(#[0-9a-fA-F]{3,6})"#, in: $0).first?[0] }
+        #expect(!outlines.isEmpty && outlines.count == focus.filter { $0.1["outline"] != nil }.count, "every focus outline names its colour")
+        #expect(
+            focus.contains { $0.0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespacesAndNewlines) == ":focus-visible" } },
+            "every focusable element, not only links")
+        var backgrounds = [variables["bg"]!]
+        for (selector, declarations) in rules where !selector.contains(".level") && !selector.contains(".bar") {
+            guard let value = declarations["background"] ?? declarations["background-color"] else { continue }
+            let colour = value.hasPrefix("var(--") ? variables[String(value.dropFirst(6).dropLast())] : value.hasPrefix("#") ? value : nil
+            if let colour { backgrounds.append(colour) }
+        }
+        #expect(backgrounds.count >= 4, "page, table headers, quotes, marked quotes")
+        for outline in outlines {
+            for background in Set(backgrounds) {
+                let ratio = Self.contrast(outline, background)
+                #expect(ratio >= 3, "focus outline \(outline) on \(background) is \(String(format: "%.2f", ratio)):1")
+            }
+        }
+        #expect(Self.contrast("#ffbf47", "#ffffff") < 3, "the measure tells a pale outline from a good one")
+    }
+
     static func declarations(_ block: String) -> [String: String] {
         var result: [String: String] = [:]
         for declaration in block.split(separator: ";") {

@@ -232,7 +232,7 @@ import TestSupport
     @Test(arguments: [
         ("strings/en.yml", "  otherLanguage: Français\n", "", "en.yml: key 'nav.otherLanguage' is missing"),
         ("index.html.mustache", "{{t.index.heading}}", "{{t.index.headline}}", "index.html.mustache: no words for '{{t.index.headline}}'"),
-        ("changes.html.mustache", "{{/changes}}", "", "changes.html.mustache:6: template syntax error: section 'changes' is never closed"),
+        ("changes.html.mustache", "{{/groups}}", "", "changes.html.mustache:6: template syntax error: section 'groups' is never closed"),
         ("strings/fr.yml", "  ranking: Classement\n", "  ranking: [Classement]\n", "fr.yml: 'nav.ranking' must be text"),
         ("strings/fr.yml", "  ranking: Classement\n", "  ranking: \"Classement {\"\n", "fr.yml: 'nav.ranking' is used by"),
     ])

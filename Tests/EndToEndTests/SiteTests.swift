@@ -106,8 +106,19 @@ import TestSupport
         #expect(platform.contains("<a href=\"#host-aws\">preuves</a>"), "a capped reason links to the evidence of its host")
         let captureLinks = try ParsedPage.html(site.appendingPathComponent("platforms/d.html")).links.filter { $0.hasPrefix("../captures/") }
         #expect(!captureLinks.isEmpty)
+        // Quotes link to the readable text of their capture, at the marked sentence (the link check above resolved
+        // every such #anchor); the raw capture stays linked from the capture's page.
+        let views = captureLinks.filter { $0.contains(".html#q-") }
+        #expect(!views.isEmpty, "a quote links to its marked sentence")
+        for link in views.prefix(3) {
+            let path = "platforms/" + link.components(separatedBy: "#")[0]
+            let view = try String(contentsOf: site.appendingPathComponent(path).standardizedFileURL, encoding: .utf8)
+            #expect(view.contains("<mark id=\"\(link.components(separatedBy: "#")[1])\">"))
+            #expect(view.contains("download>"))
+        }
         for link in captureLinks {
-            let capture = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(link).standardizedFileURL)
+            let file = link.components(separatedBy: "#")[0]
+            let capture = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(file).standardizedFileURL)
             #expect(String(decoding: capture, as: UTF8.self).contains("</html>") || capture.starts(with: Data("%PDF".utf8)))
         }
         #expect(platform.components(separatedBy: "<time datetime=\"2026-11-2").count > 3)
@@ -165,8 +176,9 @@ import TestSupport
     }
 }
 
-/// The pages as people see them: headless Chromium at desktop and phone widths, no console message, no page wider
-/// than a phone, screenshots kept in `.build/site-check/` for a human look.
+/// The pages as people see them: headless Chromium at desktop and phone widths, no console message, nothing wider
+/// than a phone but inside a scroll box the keyboard reaches, the charts with their text alternative, screenshots
+/// kept in `.build/site-check/` for a human look.
 @Suite(.serialized) struct BrowserSiteTests {
     static let screenshots = Fixtures.packageRoot.appendingPathComponent(".build/site-check")
 
@@ -183,9 +195,17 @@ import TestSupport
         }
         let site = try await SiteTests.publishTwoRuns(in: directory, server: server)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
-        let pages = ["index.html", "platforms/d.html", "en/index.html", "en/platforms/d.html", "changes.html", "methodology.html", "about.html"]
+        // The summary, a platform, a provider, the changes and a capture's readable view, in both languages.
+        let platform = try String(contentsOf: site.appendingPathComponent("platforms/d.html"), encoding: .utf8)
+        let capture = try #require(
+            platform.components(separatedBy: "href=\"../captures/").dropFirst().map { $0.prefix { $0 != "\"" && $0 != "#" } }.first { $0.hasSuffix(".html") },
+            "platforms/d.html links to a readable capture")
+        let pages = [
+            "index.html", "en/index.html", "platforms/d.html", "en/platforms/d.html", "providers/index.html", "providers/aws.html",
+            "en/providers/aws.html", "changes.html", "en/changes.html", "captures/\(capture)", "en/captures/\(capture)", "methodology.html", "about.html",
+        ]
         for page in pages {
-            for (width, name) in [(1280, "desktop"), (375, "phone")] {
+            for (width, name) in [(1280, "desktop"), (390, "phone")] {
                 let shot = Self.screenshots.appendingPathComponent(page.replacingOccurrences(of: "/", with: "-") + "-\(name).png")
                 try? FileManager.default.removeItem(at: shot)
                 let log = try Self.run(chromium, ["--window-size=\(width),2400", "--screenshot=\(shot.path)", site.appendingPathComponent(page).absoluteString], in: directory)
@@ -193,15 +213,29 @@ import TestSupport
                 let size = (try? FileManager.default.attributesOfItem(atPath: shot.path)[.size] as? Int) ?? 0
                 #expect(size > 10_000, "\(page) at \(width) px: no screenshot")
             }
-            // Page width at 375 px, measured by the page's own layout in an iframe of a probe page.
+            // At 390 px, measured by the page's own layout in an iframe of a probe page: the page is no wider than the
+            // phone; whatever scrolls sideways does so in a box with a tabindex (reachable by keyboard) and a label;
+            // every chart is an image whose labelling ids name text.
             let probe = try directory.write(
                 "probe-\(page.replacingOccurrences(of: "/", with: "-"))",
                 """
-                <!DOCTYPE html><html><body><iframe id="f" style="width:375px;height:700px;border:0" src="\(site.appendingPathComponent(page).absoluteString)"></iframe>
-                <script>document.getElementById('f').onload=function(){var d=this.contentDocument.documentElement;document.body.setAttribute('data-overflow',String(d.scrollWidth-d.clientWidth));};</script></body></html>
+                <!DOCTYPE html><html><body><iframe id="f" style="width:390px;height:700px;border:0" src="\(site.appendingPathComponent(page).absoluteString)"></iframe>
+                <script>document.getElementById('f').onload=function(){var w=this.contentWindow,doc=this.contentDocument,d=doc.documentElement,b=document.body;
+                b.setAttribute('data-overflow',String(d.scrollWidth-d.clientWidth));
+                var bad=[];doc.querySelectorAll('body *').forEach(function(e){var o=w.getComputedStyle(e).overflowX;
+                if((o==='auto'||o==='scroll')&&e.scrollWidth>e.clientWidth&&(e.getAttribute('tabindex')!=='0'||!(e.getAttribute('aria-label')||e.getAttribute('aria-labelledby'))))bad.push(e.tagName+'.'+e.className);});
+                b.setAttribute('data-unreachable',bad.join(' ')||'none');
+                var charts=doc.querySelectorAll('svg[role=img]'),named=0;charts.forEach(function(s){var t=(s.getAttribute('aria-labelledby')||'').split(' ').map(function(i){var x=doc.getElementById(i);return x?x.textContent.trim():'';}).join('');if(t.length>10)named++;});
+                b.setAttribute('data-charts',charts.length+'/'+named);};</script></body></html>
                 """)
             let dom = try Self.run(chromium, ["--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: probe).absoluteString], in: directory, stdoutOnly: true)
             #expect(dom.contains("data-overflow=\"0\""), "\(page) is wider than a phone: \(dom.components(separatedBy: "data-overflow=").dropFirst().first?.prefix(8) ?? "no measure")")
+            #expect(dom.contains("data-unreachable=\"none\""), "\(page) scrolls sideways outside a focusable, labelled box: \(dom.components(separatedBy: "data-unreachable=").dropFirst().first?.prefix(80) ?? "no measure")")
+            let charts = dom.components(separatedBy: "data-charts=\"").dropFirst().first?.prefix { $0 != "\"" }.split(separator: "/").map(String.init) ?? []
+            #expect(charts.count == 2 && charts[0] == charts[1], "\(page): every chart has its text alternative (\(charts))")
+            if page.hasSuffix("index.html") && !page.contains("providers") {
+                #expect(charts.first.flatMap { Int($0) } == 1, "\(page): the levels chart is drawn")
+            }
         }
     }
 

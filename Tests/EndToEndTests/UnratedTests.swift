@@ -150,6 +150,30 @@ extension CrawlTests {
         #expect(timeline.contains("<td>non évalué — aucun document lu</td>"))
     }
 
+    /// A first run that reads nothing (offline, here a refused port) says so at the top of the summary, with the most
+    /// common reason in each language, and points to `make demo`; the about page says how to give a contact address.
+    @Test func aFirstRunThatReadsNothingSaysWhyAtTheTop() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = makeOptions(
+            in: directory,
+            platforms: try directory.write("offline.yml", Self.platformsYAML([("un", ["http://127.0.0.1:1/a"]), ("deux", ["http://127.0.0.1:1/b"])])))
+        options.fetch.perHostDelay = 0
+        options.fetch.connectTimeoutSeconds = 5
+        options.contact = nil
+        let summary = try await CrawlPipeline(options: options).run()
+        #expect(summary.exitCode == 3 && summary.sitePublished)
+        let file = { (path: String) in try String(contentsOf: summary.siteDirectory.appendingPathComponent(path), encoding: .utf8) }
+        for (page, words) in [("index.html", "la connexion a été refusée"), ("en/index.html", "the connection was refused")] {
+            let html = try file(page)
+            let top = try #require(html.components(separatedBy: "<h1>").dropFirst().first?.components(separatedBy: "<section").first)
+            #expect(top.contains("class=\"notice nothing-read\""), "\(page): the notice comes right under the title")
+            #expect(top.contains(words) && top.contains("(2 documents)") && top.contains("make demo"), "\(page): \(top)")
+        }
+        #expect(try file("about.html").contains("make run CONTACT=https://"))
+        #expect(try file("en/about.html").contains("make run CONTACT=https://"))
+    }
+
     /// What an unrated platform's page must and must not say, in one language.
     struct UnratedWords {
         var said: [String]

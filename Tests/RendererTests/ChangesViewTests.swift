@@ -20,7 +20,7 @@ import Testing
             let day = Date(timeIntervalSince1970: 1_795_316_400 - Double((newest + age) * 86_400))
             let date = ISO8601DateFormatter().string(from: day)
             return RunChangeView(
-                id: "tag:x:\(age)", anchor: "change-\(age)", platformID: "p", kind: "hostAdded", summary: "s", subject: "h\(age)", before: "absent",
+                id: "tag:x:\(age)", anchor: "change-\(age)", platformID: "p", platformName: "P", kind: "hostAdded", summary: "s", detail: "d", showsValues: false, subject: "h\(age)", before: "absent",
                 after: "présent", since: date, sinceDay: String(date.prefix(10)), confirmedAt: date, beforeEvidence: [], afterEvidence: [],
                 hasEvidence: false, hasBeforeEvidence: false, hasAfterEvidence: false)
         }

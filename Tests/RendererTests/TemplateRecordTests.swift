@@ -4,8 +4,8 @@ import Testing
 /// The views that list their own fields give exactly what their `Encodable` conformance gives, nil fields included.
 @Suite struct TemplateRecordTests {
     static let evidence = [
-        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: "S", fetchedAt: "2026-11-22T03:00:00Z", capture: "c.txt"),
-        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: nil, fetchedAt: "2026-11-22T03:00:00Z", capture: nil),
+        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: "S", fetchedAt: "2026-11-22T03:00:00Z", capture: "c.txt", view: "captures/c.html#q-1"),
+        EvidenceView(quote: "q", quoteLang: "fr", url: "https://x.test", section: nil, fetchedAt: "2026-11-22T03:00:00Z", capture: nil, view: nil),
     ]
 
     func expectSame(_ record: some TemplateRecord) throws {
@@ -18,16 +18,18 @@ import Testing
         for (stale, rank) in [("copie du 2026-11-21", 1), (nil, nil)] {
             try expectSame(PlatformRowView(
                 rank: rank, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
-                usExposure: "non", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
+                healthHosts: [HostChipView(name: "OVH", jurisdiction: "FR", href: stale == nil ? nil : "providers/ovh.html")],
+                usExposure: "non", exposureState: "no", exposureIcon: "M0", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
         }
+        for href in ["providers/x.html", nil] { try expectSame(HostChipView(name: "n", jurisdiction: "FR", href: href)) }
         for anchor in ["host-x", nil] {
             try expectSame(ReasonView(check: "c", hostAnchor: anchor, checkTitle: "t", effect: "e", level: "D", detail: "d"))
         }
         for optional in ["x", nil] {
             try expectSame(HostView(
-                anchor: "a", name: "n", asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
+                anchor: "a", name: "n", providerHref: optional, asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
                 cloudActExposed: "non", hdsCertified: "oui", hdsRegistry: optional, secNumCloudQualified: "non", secNumCloudRegistry: optional,
-                address: optional, evidence: Self.evidence))
+                address: optional, evidence: Self.evidence, quotes: [QuoteView(quote: "q", quoteLang: "fr", sources: Self.evidence)]))
             try expectSame(DocumentView(
                 url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: optional,
                 attemptedAt: optional, sha256: "h", capture: optional))
@@ -35,7 +37,7 @@ import Testing
         try expectSame(TimelineRowView(date: "d", day: "d", level: "B", levelSlug: "b", levelWords: "w", score: "70", hosts: "h"))
         try expectSame(FetchHistoryRowView(date: "d", day: "d", statuses: ["lu", "injoignable"]))
         try expectSame(RunChangeView(
-            id: "i", anchor: "a", platformID: "p", kind: "hostAdded", summary: "s", subject: "x", before: "b", after: "a", since: "s",
+            id: "i", anchor: "a", platformID: "p", platformName: "P", kind: "hostAdded", summary: "s", detail: "d", showsValues: false, subject: "x", before: "b", after: "a", since: "s",
             sinceDay: "d", confirmedAt: "c", beforeEvidence: [], afterEvidence: Self.evidence, hasEvidence: true, hasBeforeEvidence: false,
             hasAfterEvidence: true))
     }

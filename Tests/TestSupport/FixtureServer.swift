@@ -6,7 +6,8 @@ import Glibc
 /// A real HTTP server on 127.0.0.1 (never another address) serving the fixture pages we wrote.
 ///
 /// Routes: `/pages/NAME` serves `Fixtures/pages/NAME` (`*.latin1.html` as ISO-8859-1), `/redirect/NAME` answers 301
-/// to `/pages/NAME`, `/loop` redirects to itself, `/to-file` redirects to a `file://` URL, `/big` sends 3 MB of HTML,
+/// to `/pages/NAME`, `/refresh/NAME` is a stub whose meta refresh leads there (`/refresh-away` to another site,
+/// `/refresh-again` to another stub, `/refresh-private` to a path robots.txt disallows), `/loop` redirects to itself, `/to-file` redirects to a `file://` URL, `/big` sends 3 MB of HTML,
 /// and anything else is a 404. Some routes answer differently from one request to the next (`/flaky`,
 /// `/good-then-down`…): they count the requests to their path, and so does the server for every path.
 public final class FixtureServer: Sendable {
@@ -61,6 +62,10 @@ public final class FixtureServer: Sendable {
         if path.hasPrefix("/redirect/") {
             return .init(status: 301, headers: [("Location", "/pages/" + path.dropFirst("/redirect/".count))])
         }
+        if path.hasPrefix("/refresh/") {
+            // A stub whose whole body is a meta refresh to `/pages/NAME`, as some sites serve their legal notice.
+            return text(200, "<meta http-equiv=\"refresh\" content=\"0; url=/pages/\(path.dropFirst("/refresh/".count))\">")
+        }
         if path.hasPrefix("/private/") {
             return text(200, "<p>Le site est hébergé par OVH SAS.</p>")
         }
@@ -100,6 +105,15 @@ public final class FixtureServer: Sendable {
             return .init(status: 429, headers: [("Retry-After", "1")])
         case "/always-500":
             return .init(status: 500)
+        case "/refresh-away":
+            // A stub refreshing to another site.
+            return text(200, "<html><head><meta content='0;URL=https://ailleurs.example.test/mentions' http-equiv='Refresh'></head></html>")
+        case "/refresh-private":
+            // A stub refreshing to a path robots.txt disallows.
+            return text(200, "<meta http-equiv=\"refresh\" content=\"0; url=/private/secret.html\">")
+        case "/refresh-again":
+            // A stub refreshing to another stub: only one refresh is followed.
+            return text(200, "<meta http-equiv=\"refresh\" content=\"0; url=/refresh/level-b.html\">")
         case "/loop":
             return .init(status: 302, headers: [("Location", "/loop")])
         case "/to-file":

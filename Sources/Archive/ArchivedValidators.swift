@@ -1,0 +1,10 @@
+/// What the crawl may ask conditionally: the validators (`ETag`, `Last-Modified`) of each URL's latest archived copy
+/// that reads back whole, and the copies that do not. A URL whose copy is damaged is asked for in full, so that a
+/// 304 never points the new run at a record nobody can read.
+public struct ArchivedValidators: Sendable {
+    public var byURL: [String: (etag: String?, lastModified: String?)] = [:]
+    /// Each damaged copy, naming its file, byte offset and URL.
+    public var unreadable: [ArchiveError] = []
+
+    public init() {}
+}
