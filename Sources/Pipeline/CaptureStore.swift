@@ -21,7 +21,13 @@ struct CaptureStore: Sendable {
             try files.createDirectory(at: directory, withIntermediateDirectories: true)
             let scratch = directory.appendingPathComponent(".\(UUID().uuidString).part")
             try body().write(to: scratch)
-            try files.moveItem(at: scratch, to: file)
+            // Two documents with the same bytes can arrive together: rename(2) replaces in one step, and both
+            // writers hold the same bytes, so whichever lands last changes nothing.
+            guard rename(scratch.path, file.path) == 0 else {
+                let problem = String(cString: strerror(errno))
+                try? files.removeItem(at: scratch)
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path, NSLocalizedDescriptionKey: "cannot keep the capture \(file.path): \(problem)"])
+            }
         }
         return Capture(sha256: sha256, contentType: contentType, file: file, url: url, rendered: rendered)
     }
