@@ -4,6 +4,8 @@ import SovereigntyModel
 struct QuoteView: Encodable {
     var quote: String
     var quoteLang: String
+    /// The roles the sentence gives the host it is quoted under, in words; nil outside a host.
+    var roles: String?
     var sources: [EvidenceView]
 }
 
@@ -13,10 +15,18 @@ extension ViewBuilder {
     func quotes(_ evidence: [Evidence], captures: CaptureLinks) -> [QuoteView] {
         var order: [String] = []
         var sources: [String: [EvidenceView]] = [:]
+        var given: [String: Set<HostRole>] = [:]
         for item in evidence {
             if sources[item.quote] == nil { order.append(item.quote) }
             sources[item.quote, default: []].append(self.evidence(item, captures: captures))
+            if let itemRoles = item.roles { given[item.quote, default: []].formUnion(itemRoles) }
         }
-        return order.map { QuoteView(quote: text($0), quoteLang: "fr", sources: sources[$0]!) }
+        return order.map { quote in
+            var sentenceRoles = given[quote].map { $0.sorted() }
+            if let all = sentenceRoles, all.count > 1 { sentenceRoles = all.filter { $0 != .unspecified } }
+            return QuoteView(
+                quote: text(quote), quoteLang: "fr", roles: sentenceRoles.flatMap { $0.isEmpty ? nil : roles($0) },
+                sources: sources[quote]!)
+        }
     }
 }

@@ -7,12 +7,24 @@ public struct Evidence: Sendable, Equatable, Hashable, Codable {
     public var section: String?
     /// ISO 8601 time of the fetch.
     public var fetchedAt: String
+    /// For a host's evidence: the roles this sentence gives the host (one sentence may support several). Nil for
+    /// other findings, and omitted from JSON then.
+    public var roles: [HostRole]?
 
-    public init(url: String, quote: String, section: String?, fetchedAt: String) {
+    public init(url: String, quote: String, section: String?, fetchedAt: String, roles: [HostRole]? = nil) {
         self.url = url
         self.quote = quote
         self.section = section
         self.fetchedAt = fetchedAt
+        self.roles = roles
+    }
+
+    /// The sentence and where and when it was read, whatever it supports: two mentions of a host that quote the same
+    /// sentence are one piece of evidence.
+    var place: Evidence {
+        var place = self
+        place.roles = nil
+        return place
     }
 
     /// Longest quote we print; longer sentences are cut to a window around the match.

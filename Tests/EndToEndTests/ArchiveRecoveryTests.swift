@@ -51,10 +51,11 @@ import TestSupport
         var options = try options(in: directory, platforms: [("unchanged", [etag]), ("b", [page])])
         #expect(try await CrawlPipeline(options: options).run().exitCode == 0)
 
-        // Damage the first night's copy of the page that has a validator (its record comes before the other's).
+        // Damage the first night's copy of the page that has a validator. Documents are archived as they arrive, so
+        // the other page's record may come before it or after it.
         let archive = options.archiveDirectory
         let place = try Self.place(of: etag, run: 1, archive: archive)
-        #expect(try place.offset < Self.place(of: page, run: 1, archive: archive).offset)
+        let otherComesAfter = try place.offset < Self.place(of: page, run: 1, archive: archive).offset
         let file = archive.appendingPathComponent(place.file)
         var bytes = try Data(contentsOf: file)
         if damage == "truncated" { bytes = bytes.prefix(Int(place.offset + place.length / 2)) } else { bytes[Int(place.offset + place.length / 2)] ^= 0x04 }
@@ -92,7 +93,7 @@ import TestSupport
         #expect((document["error"] as? String)?.contains("\(place.file) at byte \(place.offset)") == true, "\(document)")
         // A bit flip spoils one record; a truncation every record after it.
         let other = try #require(cards.first { $0["id"] as? String == "b" })
-        #expect((other["level"] as? String == "B") == (damage != "truncated"), "\(other["level"] ?? "")")
+        #expect((other["level"] as? String == "B") == (damage != "truncated" || !otherComesAfter), "\(other["level"] ?? "")")
 
         // The later nights rebuild whole.
         let later = try CommandLineTests().tool(

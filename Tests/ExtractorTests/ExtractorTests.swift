@@ -216,3 +216,26 @@ import TestSupport
         #expect(bogusCharset.hosts.map(\.providerID) == ["ovhcloud"])
     }
 }
+
+/// Each sentence behind a host keeps the roles it gives that host, once, however many mentions quote it.
+@Suite struct EvidenceRoleTests {
+    private func mention(_ roles: [HostRole], _ quotes: [String]) -> HostFinding {
+        HostFinding(
+            providerID: "ovh", asWritten: "OVH SAS", roles: roles, country: "FR", parentCountry: nil, address: nil,
+            evidence: quotes.map { Evidence(url: "https://a.test/legal", quote: $0, section: nil, fetchedAt: "t") })
+    }
+
+    @Test func aSentenceQuotedByTwoMentionsCarriesBothRoles() {
+        let merged = HostFinding.merge([
+            mention([.website], ["Le site est hébergé par OVH SAS."]),
+            mention([.healthData], ["Le site est hébergé par OVH SAS.", "Les données de santé sont chez OVH SAS."]),
+            mention([.unspecified], ["Les données de santé sont chez OVH SAS."]),
+        ])
+        #expect(merged.count == 1)
+        #expect(merged[0].evidence.map(\.quote) == ["Le site est hébergé par OVH SAS.", "Les données de santé sont chez OVH SAS."])
+        #expect(merged[0].evidence.map(\.roles) == [[.website, .healthData], [.healthData]])
+        // Merged again (a platform's documents), the tags stand and nothing repeats.
+        let again = HostFinding.merge(merged + merged)
+        #expect(again[0].evidence == merged[0].evidence)
+    }
+}

@@ -48,4 +48,21 @@ import Testing
         #expect(quotes.map(\.quote) == [sentence, "Autre phrase."])
         #expect(quotes[0].sources.map(\.url) == ["https://a.test/cgu", "https://a.test/mentions"])
     }
+
+    /// A sentence shown once says every role it gives the host, gathered from each place it was read.
+    @Test func aQuoteSaysEveryRoleItSupports() throws {
+        let site = ViewBuilder(
+            escaping: .html, strings: try Strings(language: .en, templatesPath: SampleSite.templates), content: SiteContent(generatedAt: "x"),
+            pastRuns: [:], categorySlugs: [:])
+        let sentence = SampleSite.quote("OVH SAS")
+        let evidence = [
+            Evidence(url: "https://a.test/cgu", quote: sentence, section: nil, fetchedAt: "t1", roles: [.healthData]),
+            Evidence(url: "https://a.test/mentions", quote: sentence, section: nil, fetchedAt: "t1", roles: [.website, .unspecified]),
+            Evidence(url: "https://a.test/other", quote: "Autre phrase.", section: nil, fetchedAt: "t1"),
+        ]
+        let quotes = site.quotes(evidence, captures: CaptureLinks([]))
+        let words = try Strings(language: .en, templatesPath: SampleSite.templates)
+        #expect(quotes[0].roles == [HostRole.website, .healthData].map { words("roles.\($0.rawValue)") }.joined(separator: ", "))
+        #expect(quotes[1].roles == nil, "evidence that is not a host's names no role")
+    }
 }
