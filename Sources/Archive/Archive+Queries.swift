@@ -56,13 +56,7 @@ extension Archive {
         guard let row = try index.database.read({ db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.fetchOfRunSQL), arguments: [runID, url]) }) else {
             return nil
         }
-        var record = FetchRecord(
-            requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
-            httpStatus: row.httpStatus, contentType: row.contentType, charset: row.charset, primaryIP: row.primaryIP,
-            sha256: row.sha256, fetchedAt: Timestamp.date(row.fetchedAt) ?? Date(timeIntervalSince1970: 0),
-            failure: row.failureReason.map { FetchFailure(reason: FetchFailure.Reason(rawValue: $0) ?? .network, message: row.failureMessage ?? "") })
-        record.headers = Self.decode(row.headers) ?? [:]
-        record.attempts = row.attempts
+        let record = metadata(row)
         let runFile = try index.database.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID]) }
         let isRevisit = row.warcFile != nil && row.warcFile != runFile
         return ArchivedFetch(

@@ -130,29 +130,6 @@ public struct Archive: Sendable {
     }
 
     /// Finished runs, oldest first.
-    /// A compact copy of the index as it stood after run `runID` (`VACUUM INTO`, later runs removed), for readers to
-    /// download with that run's site: rebuilding an old run publishes the copy its crawl published.
-    public func exportIndex(upTo runID: Int64, to url: URL) throws {
-        let scratch = url.appendingPathExtension("scratch")
-        let files = FileManager.default
-        try? files.removeItem(at: url)
-        try? files.removeItem(at: scratch)
-        defer { try? files.removeItem(at: scratch) }
-        try index.database.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [scratch.path]) }
-        try DatabaseQueue(path: scratch.path).inDatabase { db in
-            try db.execute(
-                sql: """
-                    DELETE FROM scorecard WHERE runId > :run;
-                    DELETE FROM runInput WHERE runId > :run;
-                    DELETE FROM fetch WHERE runId > :run;
-                    DELETE FROM run WHERE id > :run;
-                    UPDATE sqlite_sequence SET seq = COALESCE((SELECT MAX(id) FROM run), 0) WHERE name = 'run';
-                    UPDATE sqlite_sequence SET seq = COALESCE((SELECT MAX(id) FROM fetch), 0) WHERE name = 'fetch';
-                    """, arguments: ["run": runID])
-            try db.execute(sql: "VACUUM INTO ?", arguments: [url.path])
-        }
-    }
-
     public func runs() throws -> [RunRow] {
         try index.database.read { db in
             try RunRow.filter(Column("finishedAt") != nil).order(Column("id")).fetchAll(db)
@@ -209,7 +186,7 @@ public struct Archive: Sendable {
     }
 
     /// A fetch as the index describes it, without its body.
-    private func metadata(_ row: FetchRow) -> FetchRecord {
+    func metadata(_ row: FetchRow) -> FetchRecord {
         var record = FetchRecord(
             requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
             httpStatus: row.httpStatus, contentType: row.contentType, charset: row.charset, primaryIP: row.primaryIP,
