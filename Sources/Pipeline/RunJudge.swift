@@ -60,6 +60,14 @@ struct RunJudge {
                     // not extracted again.
                     let unchanged = (stored?.isRevisit ?? false) && stored?.hasRendering == false
                         ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
+                    // The archived bytes, read once per document whoever needs them first (the reading, the capture).
+                    var archived: FetchRecord?
+                    func contents(of stored: ArchivedFetch) throws -> FetchRecord {
+                        if let archived { return archived }
+                        let read = try archive.contents(of: stored)
+                        archived = read
+                        return read
+                    }
                     var snapshot: DocumentSnapshot
                     if let unchanged {
                         snapshot = DocumentSnapshot(reference: reference, fetch: record, findings: unchanged)
@@ -68,7 +76,7 @@ struct RunJudge {
                         snapshot = read
                     } else if let stored, record.succeeded {
                         do {
-                            snapshot = reader.read(reference, fetch: try archive.contents(of: stored))
+                            snapshot = reader.read(reference, fetch: try contents(of: stored))
                             snapshot.fetch = record
                         } catch let damage as ArchiveError {
                             // One damaged record never hides the rest of the run: this document is unreadable.
@@ -126,11 +134,11 @@ struct RunJudge {
                             var capture = try store.capture(
                                 sha256: sha, contentType: record.contentType, url: record.finalURL, rendered: stored.hasRendering
                             ) {
-                                let full = try archive.contents(of: stored)
+                                let full = try contents(of: stored)
                                 return full.rendered ?? full.body
                             }
                             if !capture.isPDF {
-                                let full = try archive.contents(of: stored)
+                                let full = try contents(of: stored)
                                 capture.text = readableText(of: capture, body: full.rendered ?? full.body, charset: record.charset, reader: reader)
                             }
                             captures[record.finalURL] = capture
