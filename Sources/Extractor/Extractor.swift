@@ -30,9 +30,9 @@ public struct Extractor: Sendable {
     }
 
     /// Findings of a PDF turned into text by `pdftotext`: the reading-order text for prose, and for the tables the
-    /// word positions (`-bbox-layout`) when given, else the `-layout` text, whose columns keep cells apart.
-    public func extract(pdfText text: String, layout: String?, boxes: String? = nil, url: String, fetchedAt: String) -> DocumentFindings {
-        extract(blocks: PlainTextReader.blocks(text: text, layout: layout, boxes: boxes), url: url, fetchedAt: fetchedAt)
+    /// word positions (`-bbox-layout`) when given.
+    public func extract(pdfText text: String, boxes: String? = nil, url: String, fetchedAt: String) -> DocumentFindings {
+        extract(blocks: PlainTextReader.blocks(text: text, boxes: boxes), url: url, fetchedAt: fetchedAt)
     }
 
     /// Findings of a PDF from one run of `pdftotext -bbox-layout`: its word positions give the prose (the text
@@ -57,17 +57,6 @@ public struct Extractor: Sendable {
     /// The prose text of a PDF read from its word positions, as `pdftotext` prints it without options.
     public static func pdfText(boxes xhtml: String) -> String {
         BoxLayout(xhtml: xhtml).text
-    }
-
-    /// The same, within a document's budget.
-    /// - Throws: the part of the budget that ran out.
-    public func extract(
-        pdfText text: String, layout: String?, boxes: String? = nil, url: String, fetchedAt: String, budget: DocumentBudget.Meter
-    ) throws(DocumentBudget.Exceeded) -> DocumentFindings {
-        try budget.check(textBytes: text.utf8.count)
-        let blocks = PlainTextReader.blocks(text: text, layout: layout, boxes: boxes)
-        try budget.check()
-        return try extract(blocks: blocks, url: url, fetchedAt: fetchedAt, budget: budget)
     }
 
     /// The encoding the HTML reader hands libxml2 for these bytes (nil: libxml2 reads the page's `<meta>`), so that a

@@ -5,15 +5,11 @@
 enum PlainTextReader {
     /// - Parameters:
     ///   - text: `pdftotext` output in reading order: the prose.
-    ///   - layout: `pdftotext -layout` output, whose spacing keeps table columns apart: the tables' rows.
-    ///   - boxes: `pdftotext -bbox-layout` output, word positions: the tables' rows, read from where each cell is
-    ///     (preferred to `layout`, which interleaves the lines of cells that wrap).
-    static func blocks(text: String, layout: String? = nil, boxes: String? = nil) -> [TextBlock] {
+    ///   - boxes: `pdftotext -bbox-layout` output, word positions: the tables' rows, read from where each cell is.
+    static func blocks(text: String, boxes: String? = nil) -> [TextBlock] {
         let prose = paragraphs(lines(of: text))
-        if let boxes { return prose + paragraphs(BoxTable.rows(from: BoxLayout(xhtml: boxes))) }
-        guard let layout else { return prose }
-        let rows = paragraphs(LayoutTable.extract(from: lines(of: layout))).filter { !$0.cells.isEmpty }
-        return prose + rows
+        guard let boxes else { return prose }
+        return prose + paragraphs(BoxTable.rows(from: BoxLayout(xhtml: boxes)))
     }
 
     /// The prose and the tables of a PDF from one reading of its word positions: the text is the one `pdftotext`

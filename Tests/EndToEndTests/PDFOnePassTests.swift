@@ -35,7 +35,7 @@ import TestSupport
         for (name, pdf) in try Self.documents() {
             let boxes = try converter.boxes(from: pdf).get()
             let twoRuns = extractor.extract(
-                pdfText: try converter.text(from: pdf).get(), layout: nil, boxes: boxes, url: "http://127.0.0.1/doc.pdf", fetchedAt: "2026-11-22T03:00:00Z")
+                pdfText: try converter.text(from: pdf).get(), boxes: boxes, url: "http://127.0.0.1/doc.pdf", fetchedAt: "2026-11-22T03:00:00Z")
             let oneRun = extractor.extract(pdfBoxes: boxes, url: "http://127.0.0.1/doc.pdf", fetchedAt: "2026-11-22T03:00:00Z")
             #expect(oneRun == twoRuns, "\(name)")
             #expect(!oneRun.hosts.isEmpty, "\(name)")
