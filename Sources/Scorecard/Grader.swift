@@ -58,9 +58,12 @@ public struct Grader: Sendable {
         let link = catalog.usControlledLink(in: id)
         let hds = catalog.hdsCertification(of: id, on: day)
         let secNumCloud = catalog.secNumCloudQualification(of: id, on: day)
+        // The entity the page names is shown with its own country; the group it belongs to, with the group's.
+        let entity = provider.entity(named: host.asWritten)
+        let group = provider.group(of: entity)
         return ScoredHost(
-            provider: id, name: provider.name, asWritten: host.asWritten, roles: host.roles, country: provider.country,
-            parent: provider.parent?.name, parentCountry: provider.parent?.country, usControlled: provider.usControlled,
+            provider: id, name: provider.name, asWritten: host.asWritten, roles: host.roles, country: entity?.country ?? provider.country,
+            parent: group?.name, parentCountry: group?.country, usControlled: provider.usControlled,
             cloudActExposed: link != nil, exposedThrough: link.flatMap { $0.id == id ? nil : $0.name },
             hdsCertified: hds.certified, hdsRegistry: hds.entry.map(Self.describe), hdsEntry: hds.entry.map(RegistryEntry.init),
             secNumCloudQualified: secNumCloud.qualified, secNumCloudRegistry: secNumCloud.entry.map(Self.describe),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What we know of a hosting provider, from `Inputs/providers.yml`.
 public struct Provider: Sendable, Equatable, Codable {
     public var id: String
@@ -39,6 +41,24 @@ public struct Provider: Sendable, Equatable, Codable {
 
     /// The country whose law governs the provider in the last resort: its parent's when it has one.
     public var jurisdiction: String { parent?.country ?? country }
+
+    /// The provider's legal entity a page names ("Microsoft Ireland Operations Ltd"), if it is one of `entities`:
+    /// a reader is shown that entity's country, and the group's separately, never the group's as the entity's.
+    public func entity(named written: String) -> LegalEntity? {
+        let name = LegalEntity.comparable(written)
+        return entities.first { entity in
+            let known = LegalEntity.comparable(entity.name)
+            return name == known || name.hasPrefix(known + " ")
+        }
+    }
+
+    /// Who answers for the entity a page names: the provider's parent, else the provider itself when that entity is
+    /// registered in another country (a group's foreign subsidiary); nil when the entity is the group.
+    public func group(of entity: LegalEntity?) -> LegalEntity? {
+        let group = parent ?? entity.flatMap { $0.country == country ? nil : LegalEntity(name: name, country: country) }
+        guard let group, LegalEntity.comparable(group.name) != entity.map({ LegalEntity.comparable($0.name) }) else { return nil }
+        return group
+    }
 }
 
 public struct LegalEntity: Sendable, Equatable, Codable {
@@ -48,6 +68,15 @@ public struct LegalEntity: Sendable, Equatable, Codable {
     public init(name: String, country: String) {
         self.name = name
         self.country = country
+    }
+
+    /// A name as compared with another spelling of it: case, accents, punctuation and the "Ltd"/"Limited" forms aside.
+    static func comparable(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let words = folded.split { !$0.isLetter && !$0.isNumber && $0 != "&" }.map { word in
+            word == "ltd" ? "limited" : String(word)
+        }
+        return words.joined(separator: " ")
     }
 }
 

@@ -77,6 +77,36 @@ import Testing
         #expect(band.contains(try #require(card.score)))
     }
 
+    /// A page that names a group's foreign entity: the entity's country is shown as the host's, the group's as its
+    /// parent's, and the exposure follows the group.
+    @Test func aNamedEntityShowsItsOwnCountryAndItsGroupsSeparately() throws {
+        let catalog = ProviderCatalog(providers: [
+            Provider(
+                id: "cloud", name: "Big Cloud", aliases: ["Big Cloud Ireland Limited", "Big Cloud Inc."], country: "US",
+                entities: [LegalEntity(name: "Big Cloud Ireland Limited", country: "IE"), LegalEntity(name: "Big Cloud Inc.", country: "US")],
+                parent: LegalEntity(name: "Big Cloud Inc.", country: "US"), usControlled: true),
+            Provider(
+                id: "host", name: "Hébergeur", aliases: ["Hébergeur GmbH"], country: "FR",
+                entities: [LegalEntity(name: "Hébergeur GmbH", country: "DE")], usControlled: false),
+        ])
+        func scored(_ id: String, written: String) throws -> ScoredHost {
+            let findings = DocumentFindings(hosts: [Self.host(id, [.healthData], written: written)])
+            let card = Grader(catalog: catalog, day: "2026-11-22").grade(Self.platform, documents: [Self.snapshot("https://p.test/mentions", findings)])
+            return try #require(card.hosts.first)
+        }
+        let irish = try scored("cloud", written: "BIG CLOUD IRELAND LTD.")
+        #expect(irish.country == "IE")
+        #expect(irish.parent == "Big Cloud Inc." && irish.parentCountry == "US")
+        #expect(irish.cloudActExposed)
+        let group = try scored("cloud", written: "Big Cloud Inc.")
+        #expect(group.country == "US" && group.parent == nil)
+        let brand = try scored("cloud", written: "Big Cloud")
+        #expect(brand.country == "US" && brand.parent == "Big Cloud Inc.")
+        let german = try scored("host", written: "Hébergeur GmbH")
+        #expect(german.country == "DE" && german.parent == "Hébergeur" && german.parentCountry == "FR")
+        #expect(!german.cloudActExposed)
+    }
+
     @Test func unreachableDocumentsAreUnratedNotLow() {
         let card = grade(nil, nil)
         #expect(card.level == .unrated)
