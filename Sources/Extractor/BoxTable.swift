@@ -44,8 +44,8 @@ enum BoxTable {
                         table = current
                     }
                 }
-                // Only a subprocessor table's rows are read (a cookie or purpose table names no host).
-                guard SubprocessorTable(columns: current.header) != nil else { continue }
+                // Only a subprocessor or hosting-chain table's rows are read (a cookie or purpose table names no host).
+                guard SubprocessorTable(columns: current.header) != nil || DisclosureTable(columns: current.header) != nil else { continue }
                 // A line of text across the page (a title, a paragraph) ends the table.
                 guard cells.count >= 2, let row = assign(cells, to: current.columns) else {
                     table = nil

@@ -30,6 +30,8 @@ struct DocumentAnalysis {
     private var currentSection: (headings: [String], key: String?, context: HeadingContext) = ([], nil, HeadingContext([]))
     /// The column headers of the last table row read, and the table they make.
     private var lastTable: (columns: [String], table: SubprocessorTable?) = ([], nil)
+    /// The same for a hosting-chain disclosure table (HDS 2024), which is read first.
+    private var lastDisclosure: (columns: [String], table: DisclosureTable?) = ([], nil)
     /// All the text read, block by block, to find the address of a host named without one.
     private var texts: [String] = []
     /// The document's budget, looked at line by line so that one long block cannot outrun it.
@@ -91,6 +93,10 @@ struct DocumentAnalysis {
         }
         // A label's value is a name and an address: a long paragraph is something else.
         let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label
+        if !block.columns.isEmpty, let table = disclosureTable(block.columns) {
+            addSectionHosts(readDisclosure(block, table: table))
+            return
+        }
         if !block.columns.isEmpty, let table = subprocessorTable(block.columns) {
             addSectionHosts(readRow(block, table: table))
             return
@@ -435,6 +441,65 @@ struct DocumentAnalysis {
         return found.map(\.identityKey)
     }
 
+    // MARK: Hosting-chain disclosures (HDS 2024)
+
+    private mutating func disclosureTable(_ columns: [String]) -> DisclosureTable? {
+        if columns != lastDisclosure.columns { lastDisclosure = (columns, DisclosureTable(columns: columns)) }
+        return lastDisclosure.table
+    }
+
+    /// One actor's row: a host of the chain, with the roles its row gives, its own answers to the two questions, its
+    /// HDS and SecNumCloud statements, and the exposure it admits. Every fact quotes the row.
+    private mutating func readDisclosure(_ block: TextBlock, table: DisclosureTable) -> [String] {
+        guard let actor = table.cell(.actor, of: block) else { return [] }
+        let focus = NSRange(location: 0, length: min(Folded(block.text).length, 1))
+        let rowEvidence = Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt)
+        let disclosure = ChainDisclosure(
+            accessOutsideEEA: table.answer(.access, of: block), exposedToThirdCountryLaw: table.answer(.exposure, of: block),
+            evidence: rowEvidence)
+        let roles = table.cell(.role, of: block).map { RoleWords.roles(in: Folded($0)) } ?? []
+        let country = table.cell(.location, of: block).flatMap { CountryNames.country(in: $0) }
+        if let cell = table.cell(.location, of: block) {
+            for (location, _) in PlaceNames.locations(in: Folded(cell)) {
+                locations.append(LocationMention(location: location, evidence: rowEvidence))
+            }
+        }
+        let name = Folded(actor)
+        var found: [HostFinding] = []
+        var seen: Set<String> = []
+        for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
+            found.append(
+                HostFinding(
+                    providerID: mention.providerID, asWritten: name.originalText(mention.range), roles: roles.isEmpty ? [.unspecified] : roles,
+                    evidence: [rowEvidence], chainDisclosure: disclosure))
+        }
+        // An actor we do not know: its name as the cell writes it (a name, not a sentence).
+        if found.isEmpty, let written = CompanyName.read(in: name, from: 0)?.text ?? Self.bareName(actor) {
+            found.append(
+                HostFinding(
+                    providerID: nil, asWritten: written, roles: roles.isEmpty ? [.unspecified] : roles, country: country,
+                    evidence: [rowEvidence], chainDisclosure: disclosure))
+        }
+        guard !found.isEmpty else { return [] }
+        let ids = found.compactMap(\.providerID)
+        if let certified = table.answer(.hds, of: block), certified {
+            hds.append(HDSMention(providerIDs: ids, namesHost: true, evidence: rowEvidence))
+        }
+        if let qualified = table.answer(.secNumCloud, of: block) {
+            secNumCloud.append(SecNumCloudMention(kind: qualified ? .claimed : .denied, providerIDs: ids, evidence: rowEvidence))
+        }
+        if disclosure.exposedToThirdCountryLaw == true { exposure.append(rowEvidence) }
+        hosts.append(contentsOf: found)
+        return found.map(\.identityKey)
+    }
+
+    /// A cell that is only a name ("Nuvéa", "Acme Cloud"): short, capitalised, no sentence in it.
+    private static func bareName(_ cell: String) -> String? {
+        let name = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (2...60).contains(name.count), name.first?.isUppercase == true, !name.contains(where: { ".:;".contains($0) }) else { return nil }
+        return name
+    }
+
     // MARK: Certifications and claims
 
     private mutating func readCertifications(_ context: SentenceContext, named: [String], nearby: [String]) {
@@ -715,7 +780,8 @@ struct SubprocessorTable {
         let named = cells.filter { cell in
             let text = Folded(cell)
             return cell.count <= 60
-                && [Patterns.providerColumn, Patterns.entityColumn, Patterns.locationColumn, Patterns.serviceColumn].contains { $0.matches(in: text) }
+                && ([Patterns.providerColumn, Patterns.entityColumn, Patterns.locationColumn, Patterns.serviceColumn].contains { $0.matches(in: text) }
+                    || DisclosureTable.column(of: text) != nil)
         }
         return cells.count >= 3 && named.count * 4 >= cells.count * 3
     }

@@ -63,7 +63,19 @@ extension ViewBuilder {
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
             secNumCloudQualified: yesNo(host.secNumCloudQualified), secNumCloudRegistry: registry(host.secNumCloudEntry),
-            address: host.address.map(text), evidence: host.evidence.map(proof), quotes: quotes(host.evidence, captures: captures))
+            address: host.address.map(text), chainDisclosure: chainDisclosure(host), evidence: host.evidence.map(proof),
+            quotes: quotes(host.evidence, captures: captures))
+    }
+
+    /// "access from outside the EEA: no · exposed to a third country's legislation: no", and when our data say the
+    /// host is exposed all the same, that the conservative reading is kept.
+    private func chainDisclosure(_ host: ScoredHost) -> String? {
+        guard let disclosure = host.chainDisclosure else { return nil }
+        func answer(_ value: Bool?) -> String { value.map(yesNo) ?? strings("platform.notAnswered") }
+        var words = "\(strings("platform.accessOutsideEEA"))\(strings("site.colon"))\(answer(disclosure.accessOutsideEEA)) · "
+            + "\(strings("platform.thirdCountryLaw"))\(strings("site.colon"))\(answer(disclosure.exposedToThirdCountryLaw))"
+        if disclosure.exposedToThirdCountryLaw == false && host.cloudActExposed { words += " — \(strings("platform.disclosureDisagrees"))" }
+        return words
     }
 
     private func document(_ document: DocumentStatus, captures: CaptureLinks) -> DocumentView {

@@ -171,6 +171,8 @@ struct HostView: Encodable {
     var secNumCloudQualified: String
     var secNumCloudRegistry: String?
     var address: String?
+    /// The host's own answers in a hosting-chain table (HDS 2024), in words.
+    var chainDisclosure: String?
     var evidence: [EvidenceView]
     /// The same evidence with each sentence once.
     var quotes: [QuoteView]

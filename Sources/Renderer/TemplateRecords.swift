@@ -59,6 +59,7 @@ extension HostView: TemplateRecord {
         fields.set("hdsRegistry", hdsRegistry)
         fields.set("secNumCloudRegistry", secNumCloudRegistry)
         fields.set("address", address)
+        fields.set("chainDisclosure", chainDisclosure)
         return fields
     }
 }

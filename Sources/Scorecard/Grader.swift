@@ -53,7 +53,7 @@ public struct Grader: Sendable {
                 hdsCertified: false, hdsRegistry: nil, hdsEntry: nil, secNumCloudQualified: false, secNumCloudRegistry: nil,
                 secNumCloudEntry: nil,
                 publicInstitution: institution, address: host.address,
-                evidence: host.evidence)
+                evidence: host.evidence, chainDisclosure: host.chainDisclosure)
         }
         let link = catalog.usControlledLink(in: id)
         let hds = catalog.hdsCertification(of: id, on: day)
@@ -68,7 +68,8 @@ public struct Grader: Sendable {
             hdsCertified: hds.certified, hdsRegistry: hds.entry.map(Self.describe), hdsEntry: hds.entry.map(RegistryEntry.init),
             secNumCloudQualified: secNumCloud.qualified, secNumCloudRegistry: secNumCloud.entry.map(Self.describe),
             secNumCloudEntry: secNumCloud.entry.map(RegistryEntry.init),
-            publicInstitution: provider.publicInstitution, address: host.address, evidence: host.evidence)
+            publicInstitution: provider.publicInstitution, address: host.address, evidence: host.evidence,
+            chainDisclosure: host.chainDisclosure)
     }
 
     private func verdict(_ facts: PlatformFacts) -> Verdict {

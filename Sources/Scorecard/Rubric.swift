@@ -98,8 +98,8 @@ public enum Rubric {
                 "Un hébergeur des données de santé, de l'application ou au rôle non précisé, contrôlé par une société américaine ou s'appuyant sur une telle société.",
                 en: "A host of the health data, of the application or of unstated role, controlled by a US company or running on one."),
             whyItMatters: Localized(
-                "Le CLOUD Act (2018) permet aux autorités américaines d'exiger d'une société américaine ou de ses filiales les données qu'elles détiennent, même stockées en France ; la certification HDS n'y change rien.",
-                en: "The CLOUD Act (2018) lets US authorities require a US company or its subsidiaries to hand over data they hold, even stored in France; HDS certification does not change that."),
+                "Le CLOUD Act (2018) permet aux autorités américaines d'exiger d'une société américaine ou de ses filiales les données qu'elles détiennent, même stockées en France ; la certification HDS n'y change rien. Quand un hébergeur publie le tableau de sa chaîne d'hébergement (référentiel HDS 2024 : accès depuis l'extérieur de l'EEE, exposition à une législation de pays tiers), sa réponse est montrée telle quelle à côté de ce que nous savons de lui ; si elle le dit non exposé alors qu'il dépend d'une société américaine, la lecture prudente est retenue.",
+                en: "The CLOUD Act (2018) lets US authorities require a US company or its subsidiaries to hand over data they hold, even stored in France; HDS certification does not change that. When a host publishes the table of its hosting chain (2024 HDS framework: access from outside the EEA, exposure to a third country's legislation), its answer is shown as stated beside what we know of it; if it says it is not exposed while it depends on a US company, the conservative reading is kept."),
             effect: Localized("Plafonne au niveau D.", en: "Caps the level at D.")),
         .operatorControl: Check(
             id: CheckID.operatorControl.rawValue, title: Localized("Contrôle de l'opérateur", en: "Operator control"),

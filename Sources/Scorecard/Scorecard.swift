@@ -92,6 +92,9 @@ public struct ScoredHost: Sendable, Equatable, Encodable {
     public var publicInstitution: Bool
     @NullEncoded public var address: String?
     public var evidence: [Evidence]
+    /// The host's own answers in a hosting-chain disclosure table (HDS 2024), as the page states them: shown beside
+    /// what we know, never in place of it (the grade keeps the conservative reading).
+    @NullEncoded public var chainDisclosure: ChainDisclosure?
 }
 
 /// A registry line as the reports cite it: what is certified or qualified, for how long, and where we read it.

@@ -35,10 +35,12 @@ public struct HostFinding: Sendable, Equatable, Codable {
     public var parentCountry: String?
     public var address: String?
     public var evidence: [Evidence]
+    /// The host's own row in a hosting-chain disclosure table (HDS 2024), when the page has one.
+    public var chainDisclosure: ChainDisclosure?
 
     public init(
         providerID: String?, asWritten: String, roles: [HostRole], country: String? = nil, parentCountry: String? = nil,
-        address: String? = nil, evidence: [Evidence]
+        address: String? = nil, evidence: [Evidence], chainDisclosure: ChainDisclosure? = nil
     ) {
         self.providerID = providerID
         self.asWritten = asWritten
@@ -47,6 +49,7 @@ public struct HostFinding: Sendable, Equatable, Codable {
         self.parentCountry = parentCountry
         self.address = address
         self.evidence = evidence
+        self.chainDisclosure = chainDisclosure
     }
 }
 

@@ -24,6 +24,7 @@ extension HostFinding {
                 merged[at].country = merged[at].country ?? finding.country
                 merged[at].parentCountry = merged[at].parentCountry ?? finding.parentCountry
                 merged[at].address = merged[at].address ?? finding.address
+                merged[at].chainDisclosure = merged[at].chainDisclosure ?? finding.chainDisclosure
             } else {
                 at = merged.count
                 index[key] = at
