@@ -57,10 +57,12 @@ struct DisclosureTable {
     }
 
     // The headers and answers, French and English.
+    // A question names both what it asks about (access, exposure) and where from (outside the EEA, a third
+    // country's law): "hors UE" alone heads the transfer column of an ordinary subprocessor table.
     private static let access = FoldedRegex(
-        folded: #"acces\b.{0,60}(?:hors|en dehors|exterieur|depuis (?:un|des) pays tiers)|access\b.{0,60}(?:outside|third countr)|(?:hors|outside)\s+(?:de\s+)?(?:l')?(?:eee|ue|eea|eu\b|espace economique)"#)
+        folded: #"\bacce(?:s|der)\b.{0,80}(?:hors|en dehors|exterieur|pays tiers|extra-?europeen|non[- ]europeen)|\baccess(?:ed|ible)?\b.{0,80}(?:outside|third[- ]countr|non-eu)"#)
     private static let exposure = FoldedRegex(
-        folded: #"exposi?(?:tion|e)\b.{0,60}(?:legislation|lois?|droit|law|juridiction)|(?:legislation|lois?|law)s?\s+(?:d'un\s+|des\s+|of\s+a\s+)?(?:pays tiers|third[- ]countr|extra-?europeen|non[- ]europeen)|extraterritori"#)
+        folded: #"(?:exposi?(?:tion|e|es)|soumis|assujetti|subject|exposed|exposure)\b.{0,80}(?:legislation|\blois?\b|\bdroit\b|\blaws?\b|juridiction|extraterritori)"#)
     private static let secNumCloud = FoldedRegex(folded: #"secnumcloud"#)
     private static let hds = FoldedRegex(folded: #"\bhds\b|certifi"#)
     private static let actor = FoldedRegex(

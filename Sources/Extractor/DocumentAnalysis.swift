@@ -777,11 +777,13 @@ struct SubprocessorTable {
     static func isHeader(_ cells: [String]) -> Bool {
         // Most rows of a PDF are lines of prose, one cell each: no need to fold them.
         guard cells.count >= 3 else { return false }
+        // A hosting-chain table's header is known by its questions; its other columns (actor, HDS…) then count too.
+        let asksQuestions = cells.contains { $0.count <= 120 && DisclosureTable.namesQuestion(Folded($0)) }
         let named = cells.filter { cell in
             let text = Folded(cell)
             return cell.count <= 60
                 && ([Patterns.providerColumn, Patterns.entityColumn, Patterns.locationColumn, Patterns.serviceColumn].contains { $0.matches(in: text) }
-                    || DisclosureTable.column(of: text) != nil)
+                    || (asksQuestions && DisclosureTable.column(of: text) != nil))
         }
         return cells.count >= 3 && named.count * 4 >= cells.count * 3
     }
