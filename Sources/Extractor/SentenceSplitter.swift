@@ -63,53 +63,61 @@ enum SentenceSplitter {
         return pieces
     }
 
+    /// Read on the line's bytes: most of them are letters, and only a stop or a " · " asks for the words around it.
     private static func split(line: Substring, into sentences: inout [Range<String.Index>]) {
-        let bytes = line.utf8
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            var isStop = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-            var afterStop = bytes.index(after: index)
-            // "…" is E2 80 A6 in UTF-8.
-            if byte == 0xE2, afterStop < bytes.endIndex, bytes[afterStop] == 0x80 {
-                let third = bytes.index(after: afterStop)
-                if third < bytes.endIndex, bytes[third] == 0xA6 {
+        let utf8 = line.utf8
+        func position(_ offset: Int) -> Substring.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func cut(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                var isStop = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                var afterStop = index + 1
+                // "…" is E2 80 A6 in UTF-8.
+                if byte == 0xE2, afterStop + 1 < count, bytes[afterStop] == 0x80, bytes[afterStop + 1] == 0xA6 {
                     isStop = true
-                    afterStop = bytes.index(after: third)
+                    afterStop += 2
                 }
+                // " · " (C2 B7 between spaces) separates the items of a footer line: "Hébergé par X · Fait à Lyon".
+                if byte == 0xC2, afterStop + 1 < count, bytes[afterStop] == 0xB7, index > start, bytes[index - 1] == UInt8(ascii: " "),
+                    bytes[afterStop + 1] == UInt8(ascii: " ")
+                {
+                    append(line[position(start)..<position(index - 1)], to: &sentences)
+                    start = afterStop + 1
+                    index = start
+                    continue
+                }
+                guard isStop else {
+                    index += 1
+                    continue
+                }
+                // Closing marks stay with the sentence: full stops, quotes, parentheses, "»" (C2 BB).
+                var end = afterStop
+                while end < count {
+                    let mark = bytes[end]
+                    if mark == UInt8(ascii: ".") || mark == UInt8(ascii: "\"") || mark == UInt8(ascii: ")") {
+                        end += 1
+                    } else if mark == 0xC2 && end + 1 < count && bytes[end + 1] == 0xBB {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                if end < count, bytes[end] == UInt8(ascii: " "), isSentenceStart(line, at: position(end + 1)),
+                    !(byte == UInt8(ascii: ".") && endsWithAbbreviation(line, before: position(index)))
+                {
+                    append(line[position(start)..<position(end)], to: &sentences)
+                    start = end + 1
+                    index = start
+                    continue
+                }
+                index += 1
             }
-            // " · " (C2 B7 between spaces) separates the items of a footer line: "Hébergé par X · Fait à Lyon".
-            if byte == 0xC2, afterStop < bytes.endIndex, bytes[afterStop] == 0xB7, index > start,
-                bytes[bytes.index(before: index)] == UInt8(ascii: " "),
-                bytes.index(after: afterStop) < bytes.endIndex, bytes[bytes.index(after: afterStop)] == UInt8(ascii: " ")
-            {
-                append(line[start..<bytes.index(before: index)], to: &sentences)
-                start = bytes.index(after: afterStop)
-                index = start
-                continue
-            }
-            guard isStop else {
-                index = bytes.index(after: index)
-                continue
-            }
-            var end = afterStop
-            while end < bytes.endIndex, [UInt8(ascii: "."), UInt8(ascii: "\""), UInt8(ascii: ")")].contains(bytes[end])
-                || (bytes[end] == 0xC2 && bytes.index(after: end) < bytes.endIndex && bytes[bytes.index(after: end)] == 0xBB)
-            {
-                end = bytes[end] == 0xC2 ? bytes.index(end, offsetBy: 2) : bytes.index(after: end)
-            }
-            if end < bytes.endIndex, bytes[end] == UInt8(ascii: " "), isSentenceStart(line, at: bytes.index(after: end)),
-                !(byte == UInt8(ascii: ".") && endsWithAbbreviation(line, before: index))
-            {
-                append(line[start..<end], to: &sentences)
-                start = bytes.index(after: end)
-                index = start
-                continue
-            }
-            index = bytes.index(after: index)
+            if start < count { append(line[position(start)...], to: &sentences) }
         }
-        if start < bytes.endIndex { append(line[start...], to: &sentences) }
+        if utf8.withContiguousStorageIfAvailable(cut) == nil { Array(utf8).withUnsafeBufferPointer(cut) }
     }
 
     private static func append(_ sentence: Substring, to sentences: inout [Range<String.Index>]) {
