@@ -106,7 +106,8 @@ enum SentenceSplitter {
                     }
                 }
                 if end < count, bytes[end] == UInt8(ascii: " "), isSentenceStart(line, at: position(end + 1)),
-                    !(byte == UInt8(ascii: ".") && endsWithAbbreviation(line, before: position(index)))
+                    !(byte == UInt8(ascii: ".")
+                        && (endsWithAbbreviation(ascii: bytes, before: index) ?? endsWithAbbreviation(line, before: position(index))))
                 {
                     append(line[position(start)..<position(end)], to: &sentences)
                     start = end + 1
@@ -136,8 +137,10 @@ enum SentenceSplitter {
         let head = line.utf8[line.startIndex..<index]
         let wordStart = head.lastIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") }.map { line.utf8.index(after: $0) } ?? line.startIndex
         guard wordStart < index else { return false }
-        let bytes = line.utf8[wordStart..<index]
-        if bytes.allSatisfy({ $0 < 0x80 }) { return endsWithAbbreviation(ascii: bytes) }
+        let offset = line.utf8.distance(from: line.startIndex, to: index)
+        if let answer = line.utf8.withContiguousStorageIfAvailable({ endsWithAbbreviation(ascii: $0, before: offset) }) ?? nil {
+            return answer
+        }
         let word = line[wordStart..<index].lowercased()
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isAlphabetic { return true }
         if abbreviations.contains(word) { return true }
@@ -145,15 +148,32 @@ enum SentenceSplitter {
         return abbreviations.contains(String(trimmed))
     }
 
-    /// The same test on a word of ASCII letters and signs, lower-cased byte by byte: most words before a full stop.
-    private static func endsWithAbbreviation(ascii bytes: Substring.UTF8View.SubSequence) -> Bool {
-        let word = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-        if word.count == 1 { return isLetter(word[0]) }
-        if abbreviations.contains(String(decoding: word, as: UTF8.self)) { return true }
-        guard let first = word.firstIndex(where: isLetter), let last = word.lastIndex(where: isLetter) else {
-            return abbreviations.contains("")
+    /// The same test on a word of ASCII letters and signs, read in the line's bytes and lower-cased byte by byte: most
+    /// words before a full stop. Nil when the word holds other bytes.
+    static func endsWithAbbreviation(ascii bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool? {
+        var wordStart = index
+        while wordStart > 0 && bytes[wordStart - 1] != UInt8(ascii: " ") && bytes[wordStart - 1] != UInt8(ascii: "(") { wordStart -= 1 }
+        guard wordStart < index else { return false }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+        var firstLetter = -1
+        var lastLetter = -1
+        for position in wordStart..<index {
+            let byte = lower(bytes[position])
+            if byte >= 0x80 { return nil }
+            if byte >= 0x61 && byte <= 0x7A {
+                if firstLetter < 0 { firstLetter = position }
+                lastLetter = position
+            }
         }
-        return abbreviations.contains(String(decoding: word[first...last], as: UTF8.self))
+        if index - wordStart == 1 { return firstLetter >= 0 }
+        func word(_ start: Int, _ end: Int) -> String {
+            String(unsafeUninitializedCapacity: end - start) { output in
+                for position in start..<end { output[position - start] = lower(bytes[position]) }
+                return end - start
+            }
+        }
+        if abbreviations.contains(word(wordStart, index)) { return true }
+        guard firstLetter >= 0 else { return abbreviations.contains("") }
+        return abbreviations.contains(word(firstLetter, lastLetter + 1))
     }
 }
