@@ -139,12 +139,68 @@ struct RealPages {
         for page in pages { saxParse(page.bytes, encoding: page.encoding) }
     }
 }
-let realFolders = ["health", "france"]
+/// BENCH_REAL_FOLDERS=health (comma-separated) reads only those folders, to profile one kind of page.
+let realFolders = environment["BENCH_REAL_FOLDERS"].map { $0.split(separator: ",").map(String.init) } ?? ["health", "france"]
 
 // For a profiler: BENCH_EXTRACTION_ONLY=1 runs only the extraction rounds of the synthetic pages, =real of the real ones.
 if let only = environment["BENCH_EXTRACTION_ONLY"], only == "real" {
     let sets = realFolders.map { RealPages(root: realRoot, folder: $0) }
     for _ in 0..<5 { for set in sets { _ = set.extractAll() } }
+    exit(0)
+}
+
+// Real pages: every HTML file under health/ and france/ of ../shared/corpus-real, the extraction beside libxml2's own SAX
+// parse of the same bytes, folder after folder within each round; resident memory after the first and the last round.
+@MainActor func realPagesBench() {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: realRoot, isDirectory: &isFolder), isFolder.boolValue else {
+        print("real pages: skipped, no folder \(realRoot) (the real legal pages; BENCH_REAL_CORPUS names another folder)")
+        return
+    }
+    let sets = realFolders.map { RealPages(root: realRoot, folder: $0) }.filter { !$0.pages.isEmpty }
+    let total = sets.reduce(0) { $0 + $1.megabytes }
+    print(
+        "real pages: \(sets.reduce(0) { $0 + $1.pages.count }) HTML files of \(realRoot) ("
+            + sets.map { "\($0.folder)/ \($0.pages.count), \(String(format: "%.1f", $0.megabytes)) MB" }.joined(separator: "; ")
+            + String(format: "), %.1f MB; one core", total))
+    var bySet = [Rounds](repeating: Rounds(), count: sets.count)
+    var realHosts = 0
+    var residentByRound: [Double] = []
+    for _ in 0..<roundCount {
+        realHosts = 0
+        for (index, set) in sets.enumerated() {
+            bySet[index].parse.append(seconds { set.parseAll() })
+            bySet[index].extract.append(seconds { realHosts += set.extractAll() })
+        }
+        residentByRound.append(memory("VmRSS"))
+    }
+    var all = Rounds()
+    for round in 0..<roundCount {
+        all.parse.append(bySet.reduce(0) { $0 + $1.parse[round] })
+        all.extract.append(bySet.reduce(0) { $0 + $1.extract[round] })
+    }
+    for (name, rounds, megabytes) in zip(sets, bySet).map({ ($0.folder + "/", $1, $0.megabytes) }) + [("all", all, total)] {
+        let ratios = rounds.ratios
+        print(
+            String(
+                format: "  %@ SAX parse %6.1f MB/s, extraction %6.1f MB/s: %.2f best against best, %.2f median (%.2f to %.2f)",
+                name.padding(toLength: 8, withPad: " ", startingAt: 0), megabytes / rounds.parse.min()!, megabytes / rounds.extract.min()!,
+                rounds.bestRatio, rounds.medianRatio, ratios[0], ratios[roundCount - 1]))
+    }
+    print(
+        String(
+            format: "real extraction / SAX parse: %.2f best against best, %.2f median of %d alternating rounds (target >= 0.70); %d hosts found",
+            all.bestRatio, all.medianRatio, roundCount, realHosts))
+    let documents = sets.reduce(0) { $0 + $1.pages.count }
+    print(
+        String(
+            format: "real pages memory: RSS %.0f MB after %d documents, %.0f MB after %d; peak %.0f MB", residentByRound[0], documents,
+            residentByRound[roundCount - 1], documents * roundCount, memory("VmHWM")))
+}
+
+// BENCH_ONLY=real prints the real pages' figures alone.
+if environment["BENCH_ONLY"] == "real" {
+    realPagesBench()
     exit(0)
 }
 
@@ -205,45 +261,7 @@ print(String(format: "                          %7.2f median of %d alternating r
 print(String(format: "extraction / SAX parse:   %7.2f best against best, %.2f median (%.2f to %.2f)", sax.bestRatio, sax.medianRatio, saxRatios[0], saxRatios[roundCount - 1]))
 print(String(format: "memory: RSS %.0f MB after %d pages, %.0f MB after %d; peak %.0f MB", rssAfterHalf, count / 2 + 1, memory("VmRSS"), count, memory("VmHWM")))
 
-// Real pages: every HTML file under health/ and france/ of ../shared/corpus-real, the extraction beside libxml2's own SAX
-// parse of the same bytes, folder after folder within each round.
-var isFolder: ObjCBool = false
-if FileManager.default.fileExists(atPath: realRoot, isDirectory: &isFolder), isFolder.boolValue {
-    let sets = realFolders.map { RealPages(root: realRoot, folder: $0) }.filter { !$0.pages.isEmpty }
-    let total = sets.reduce(0) { $0 + $1.megabytes }
-    print(
-        "real pages: \(sets.reduce(0) { $0 + $1.pages.count }) HTML files of \(realRoot) ("
-            + sets.map { "\($0.folder)/ \($0.pages.count), \(String(format: "%.1f", $0.megabytes)) MB" }.joined(separator: "; ")
-            + String(format: "), %.1f MB; one core", total))
-    var bySet = [Rounds](repeating: Rounds(), count: sets.count)
-    var realHosts = 0
-    for _ in 0..<roundCount {
-        realHosts = 0
-        for (index, set) in sets.enumerated() {
-            bySet[index].parse.append(seconds { set.parseAll() })
-            bySet[index].extract.append(seconds { realHosts += set.extractAll() })
-        }
-    }
-    var all = Rounds()
-    for round in 0..<roundCount {
-        all.parse.append(bySet.reduce(0) { $0 + $1.parse[round] })
-        all.extract.append(bySet.reduce(0) { $0 + $1.extract[round] })
-    }
-    for (name, rounds, megabytes) in zip(sets, bySet).map({ ($0.folder + "/", $1, $0.megabytes) }) + [("all", all, total)] {
-        let ratios = rounds.ratios
-        print(
-            String(
-                format: "  %@ SAX parse %6.1f MB/s, extraction %6.1f MB/s: %.2f best against best, %.2f median (%.2f to %.2f)",
-                name.padding(toLength: 8, withPad: " ", startingAt: 0), megabytes / rounds.parse.min()!, megabytes / rounds.extract.min()!, rounds.bestRatio,
-                rounds.medianRatio, ratios[0], ratios[roundCount - 1]))
-    }
-    print(
-        String(
-            format: "real extraction / SAX parse: %.2f best against best, %.2f median of %d alternating rounds (target >= 0.70); %d hosts found",
-            all.bestRatio, all.medianRatio, roundCount, realHosts))
-} else {
-    print("real pages: skipped, no folder \(realRoot) (the real legal pages; BENCH_REAL_CORPUS names another folder)")
-}
+realPagesBench()
 
 ScalingTable(extractor: extractor).run { page(0, size: $0) }
 

@@ -5,13 +5,40 @@ import Foundation
 struct Folded {
     let original: String
     let folded: String
+    /// The UTF-16 length of both texts (what NSRange counts), worked out once: every pattern run on the text asks.
+    let length: Int
 
+    /// Folds the UTF-8 bytes in place of the scalars: most text is ASCII, lower-cased byte by byte. A folded scalar is
+    /// never longer in UTF-8 than the original one, so the folded text fits in the original's length.
     init(_ original: String) {
         self.original = original
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(original.utf8.count)
-        for scalar in original.unicodeScalars { UTF8Bytes.append(Self.fold(scalar), to: &bytes) }
-        self.folded = String(decoding: bytes, as: UTF8.self)
+        var text = original
+        self.folded = text.withUTF8 { input in
+            String(unsafeUninitializedCapacity: max(input.count, 1)) { output in
+                var written = 0
+                var index = 0
+                while index < input.count {
+                    let byte = input[index]
+                    if byte < 0x80 {
+                        output[written] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    // A valid String: the lead byte gives the width, the continuation bytes the rest.
+                    let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for offset in 1..<width { value = value << 6 | UInt32(input[index + offset] & 0x3F) }
+                    index += width
+                    for unit in Self.fold(Unicode.Scalar(value)!).utf8 {
+                        output[written] = unit
+                        written += 1
+                    }
+                }
+                return written
+            }
+        }
+        self.length = original.utf16.count
     }
 
     /// The same text with every match of `pattern` blanked out (lengths kept).
@@ -28,7 +55,6 @@ struct Folded {
         (original as NSString).substring(with: range)
     }
 
-    var length: Int { (original as NSString).length }
 
     private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         if scalar.value < 0x250 { return table[Int(scalar.value)] }

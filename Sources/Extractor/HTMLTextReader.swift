@@ -201,10 +201,32 @@ private final class SAXReader {
                 }
             } else if equals(name, "id") || equals(name, "class") {
                 let text = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
-                if bannerMarkers.contains(where: { contains(text, $0, skippingSpaces: false) }) { return true }
+                if containsBannerMarker(text) { return true }
             }
         }
         return false
+    }
+
+    /// The banner markers by their first byte: an id or class is read once, and only where a marker may start.
+    private static let bannerMarkersByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for marker in bannerMarkers {
+            let bytes = Array(UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount))
+            table[Int(bytes[0])].append(bytes)
+        }
+        return table
+    }()
+
+    /// Whether an id or class holds one of `bannerMarkers`, its ASCII letters in any case.
+    private static func containsBannerMarker(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        bannerMarkersByFirstByte.withUnsafeBufferPointer { table in
+            for start in text.indices {
+                for marker in table[Int(asciiLowercase(text[start]))] where text.count - start >= marker.count {
+                    if (1..<marker.count).allSatisfy({ asciiLowercase(text[start + $0]) == marker[$0] }) { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// Whether `needle` (lower case) is in the text with its ASCII letters in any case, and with `skippingSpaces`, with
@@ -364,7 +386,7 @@ private struct BlockCollector {
             guard !tables.isEmpty, tables[tables.count - 1].cellDepth > 0 else { break }
             tables[tables.count - 1].cellDepth -= 1
             if tables[tables.count - 1].cellDepth == 0 {
-                let text = flushText().split(separator: "\n").joined(separator: " ")
+                let text = Self.oneLine(flushText())
                 if tables[tables.count - 1].row == nil { tables[tables.count - 1].row = [] }
                 tables[tables.count - 1].row!.append(text)
             }
@@ -451,8 +473,13 @@ private struct BlockCollector {
         return text
     }
 
+    /// The lines of a text joined by single spaces, empty lines dropped ("\n" is always a character of its own).
+    private static func oneLine(_ text: String) -> String {
+        text.utf8.contains(0x0A) ? text.split(separator: "\n").joined(separator: " ") : text
+    }
+
     private mutating func pushHeading(_ raw: String, level: Int) {
-        let text = raw.split(separator: "\n").joined(separator: " ")
+        let text = Self.oneLine(raw)
         while let last = headingStack.last, last.level >= level { headingStack.removeLast() }
         let triggers = Triggers.scan(text)
         headingStack.append((level, text, triggers))

@@ -63,53 +63,62 @@ enum SentenceSplitter {
         return pieces
     }
 
+    /// Read on the line's bytes: most of them are letters, and only a stop or a " · " asks for the words around it.
     private static func split(line: Substring, into sentences: inout [Range<String.Index>]) {
-        let bytes = line.utf8
-        var start = bytes.startIndex
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            var isStop = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-            var afterStop = bytes.index(after: index)
-            // "…" is E2 80 A6 in UTF-8.
-            if byte == 0xE2, afterStop < bytes.endIndex, bytes[afterStop] == 0x80 {
-                let third = bytes.index(after: afterStop)
-                if third < bytes.endIndex, bytes[third] == 0xA6 {
+        let utf8 = line.utf8
+        func position(_ offset: Int) -> Substring.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func cut(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let count = bytes.count
+            var start = 0
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                var isStop = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+                var afterStop = index + 1
+                // "…" is E2 80 A6 in UTF-8.
+                if byte == 0xE2, afterStop + 1 < count, bytes[afterStop] == 0x80, bytes[afterStop + 1] == 0xA6 {
                     isStop = true
-                    afterStop = bytes.index(after: third)
+                    afterStop += 2
                 }
+                // " · " (C2 B7 between spaces) separates the items of a footer line: "Hébergé par X · Fait à Lyon".
+                if byte == 0xC2, afterStop + 1 < count, bytes[afterStop] == 0xB7, index > start, bytes[index - 1] == UInt8(ascii: " "),
+                    bytes[afterStop + 1] == UInt8(ascii: " ")
+                {
+                    append(line[position(start)..<position(index - 1)], to: &sentences)
+                    start = afterStop + 1
+                    index = start
+                    continue
+                }
+                guard isStop else {
+                    index += 1
+                    continue
+                }
+                // Closing marks stay with the sentence: full stops, quotes, parentheses, "»" (C2 BB).
+                var end = afterStop
+                while end < count {
+                    let mark = bytes[end]
+                    if mark == UInt8(ascii: ".") || mark == UInt8(ascii: "\"") || mark == UInt8(ascii: ")") {
+                        end += 1
+                    } else if mark == 0xC2 && end + 1 < count && bytes[end + 1] == 0xBB {
+                        end += 2
+                    } else {
+                        break
+                    }
+                }
+                if end < count, bytes[end] == UInt8(ascii: " "), isSentenceStart(line, at: position(end + 1)),
+                    !(byte == UInt8(ascii: ".")
+                        && (endsWithAbbreviation(ascii: bytes, before: index) ?? endsWithAbbreviation(line, before: position(index))))
+                {
+                    append(line[position(start)..<position(end)], to: &sentences)
+                    start = end + 1
+                    index = start
+                    continue
+                }
+                index += 1
             }
-            // " · " (C2 B7 between spaces) separates the items of a footer line: "Hébergé par X · Fait à Lyon".
-            if byte == 0xC2, afterStop < bytes.endIndex, bytes[afterStop] == 0xB7, index > start,
-                bytes[bytes.index(before: index)] == UInt8(ascii: " "),
-                bytes.index(after: afterStop) < bytes.endIndex, bytes[bytes.index(after: afterStop)] == UInt8(ascii: " ")
-            {
-                append(line[start..<bytes.index(before: index)], to: &sentences)
-                start = bytes.index(after: afterStop)
-                index = start
-                continue
-            }
-            guard isStop else {
-                index = bytes.index(after: index)
-                continue
-            }
-            var end = afterStop
-            while end < bytes.endIndex, [UInt8(ascii: "."), UInt8(ascii: "\""), UInt8(ascii: ")")].contains(bytes[end])
-                || (bytes[end] == 0xC2 && bytes.index(after: end) < bytes.endIndex && bytes[bytes.index(after: end)] == 0xBB)
-            {
-                end = bytes[end] == 0xC2 ? bytes.index(end, offsetBy: 2) : bytes.index(after: end)
-            }
-            if end < bytes.endIndex, bytes[end] == UInt8(ascii: " "), isSentenceStart(line, at: bytes.index(after: end)),
-                !(byte == UInt8(ascii: ".") && endsWithAbbreviation(line, before: index))
-            {
-                append(line[start..<end], to: &sentences)
-                start = bytes.index(after: end)
-                index = start
-                continue
-            }
-            index = bytes.index(after: index)
+            if start < count { append(line[position(start)...], to: &sentences) }
         }
-        if start < bytes.endIndex { append(line[start...], to: &sentences) }
+        if utf8.withContiguousStorageIfAvailable(cut) == nil { Array(utf8).withUnsafeBufferPointer(cut) }
     }
 
     private static func append(_ sentence: Substring, to sentences: inout [Range<String.Index>]) {
@@ -128,8 +137,10 @@ enum SentenceSplitter {
         let head = line.utf8[line.startIndex..<index]
         let wordStart = head.lastIndex { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "(") }.map { line.utf8.index(after: $0) } ?? line.startIndex
         guard wordStart < index else { return false }
-        let bytes = line.utf8[wordStart..<index]
-        if bytes.allSatisfy({ $0 < 0x80 }) { return endsWithAbbreviation(ascii: bytes) }
+        let offset = line.utf8.distance(from: line.startIndex, to: index)
+        if let answer = line.utf8.withContiguousStorageIfAvailable({ endsWithAbbreviation(ascii: $0, before: offset) }) ?? nil {
+            return answer
+        }
         let word = line[wordStart..<index].lowercased()
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isAlphabetic { return true }
         if abbreviations.contains(word) { return true }
@@ -137,15 +148,32 @@ enum SentenceSplitter {
         return abbreviations.contains(String(trimmed))
     }
 
-    /// The same test on a word of ASCII letters and signs, lower-cased byte by byte: most words before a full stop.
-    private static func endsWithAbbreviation(ascii bytes: Substring.UTF8View.SubSequence) -> Bool {
-        let word = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-        if word.count == 1 { return isLetter(word[0]) }
-        if abbreviations.contains(String(decoding: word, as: UTF8.self)) { return true }
-        guard let first = word.firstIndex(where: isLetter), let last = word.lastIndex(where: isLetter) else {
-            return abbreviations.contains("")
+    /// The same test on a word of ASCII letters and signs, read in the line's bytes and lower-cased byte by byte: most
+    /// words before a full stop. Nil when the word holds other bytes.
+    static func endsWithAbbreviation(ascii bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool? {
+        var wordStart = index
+        while wordStart > 0 && bytes[wordStart - 1] != UInt8(ascii: " ") && bytes[wordStart - 1] != UInt8(ascii: "(") { wordStart -= 1 }
+        guard wordStart < index else { return false }
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
+        var firstLetter = -1
+        var lastLetter = -1
+        for position in wordStart..<index {
+            let byte = lower(bytes[position])
+            if byte >= 0x80 { return nil }
+            if byte >= 0x61 && byte <= 0x7A {
+                if firstLetter < 0 { firstLetter = position }
+                lastLetter = position
+            }
         }
-        return abbreviations.contains(String(decoding: word[first...last], as: UTF8.self))
+        if index - wordStart == 1 { return firstLetter >= 0 }
+        func word(_ start: Int, _ end: Int) -> String {
+            String(unsafeUninitializedCapacity: end - start) { output in
+                for position in start..<end { output[position - start] = lower(bytes[position]) }
+                return end - start
+            }
+        }
+        if abbreviations.contains(word(wordStart, index)) { return true }
+        guard firstLetter >= 0 else { return abbreviations.contains("") }
+        return abbreviations.contains(word(firstLetter, lastLetter + 1))
     }
 }
