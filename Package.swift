@@ -45,7 +45,8 @@ let package = Package(
             dependencies: ["SovereigntyModel", "CCurl", .product(name: "Crypto", package: "swift-crypto")]),
 
         // Bytes → findings: the only component that sees libxml2.
-        .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2"]),
+        // Its rules are declared in Sources/Extractor/Rules; the word lists they share are data files (resources).
+        .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2"], resources: [.copy("Lexicons")]),
 
         // Every fetch kept: WARC files (gzip per record) and a SQLite index of runs, fetches and findings.
         .target(

@@ -79,8 +79,10 @@ enum CompanyName {
         }
     }
 
+    /// The legal forms (`Lexicons/legal-forms.txt`), matched as written, after a name's capitalised words.
     private static let legalFormName = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:SASU|SAS|SARL|SA|SCA|SNC|EURL|GmbH|AG|KG|Ltd\.?|Limited|Inc\.?|LLC|B\.V\.|BV|N\.V\.|NV|SE|S\.A\.S\.?|S\.à r\.l\.|S\.A\.|Sàrl|Corporation|PLC|plc|AB|ApS|A/S|Oyj?|S\.p\.A\.?|SpA|S\.r\.l\.?|SRL|Srl|S\.L\.)(?![\p{L}])"#)
+        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:"#
+            + Lexicon.entries("legal-forms").map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")(?![\p{L}])"#)
 
     /// The address that follows a company name in its paragraph, on one line.
     static func address(_ rest: String) -> String? {
@@ -98,13 +100,9 @@ enum CompanyName {
 /// The country an address names, by country or well-known city names.
 /// Names of places: a country, a region or "the European Union" written where a company would be is not a host.
 enum PlaceOnlyNames {
-    private static let places: Set<String> = [
-        "union europeenne", "european union", "europe", "ue", "eee", "espace economique europeen", "european economic area",
-        "etats-unis", "etats unis", "united states", "usa", "france", "irlande", "ireland", "allemagne", "germany", "pays-bas",
-        "netherlands", "belgique", "belgium", "royaume-uni", "united kingdom", "suisse", "switzerland", "luxembourg",
-        "espagne", "spain", "italie", "italy", "suede", "sweden", "canada", "inde", "india", "israel", "japon", "japan",
-        "chine", "china", "singapour", "singapore", "australie", "australia", "bresil", "brazil",
-    ]
+    private static let places: Set<String> = Set(
+        ["union europeenne", "european union", "europe", "ue", "eee", "espace economique europeen", "european economic area", "france"]
+            + Places.europeanCountryNames + Places.otherCountries.map(\.name))
     private static let articles = ["l'", "la ", "le ", "les ", "the ", "d'", "de ", "du ", "des "]
 
     /// Places of several words, which no company name starts with.
@@ -123,17 +121,10 @@ enum PlaceOnlyNames {
 }
 
 enum CountryNames {
-    private static let names: [(String, String)] = [
-        ("etats-unis", "US"), ("united states", "US"), ("usa", "US"), ("san francisco", "US"), ("seattle", "US"),
-        ("new york", "US"), ("redmond", "US"), ("mountain view", "US"), ("delaware", "US"), ("california", "US"),
-        ("irlande", "IE"), ("ireland", "IE"), ("dublin", "IE"), ("luxembourg", "LU"), ("allemagne", "DE"),
-        ("germany", "DE"), ("deutschland", "DE"), ("pays-bas", "NL"), ("netherlands", "NL"), ("amsterdam", "NL"),
-        ("belgique", "BE"), ("belgium", "BE"), ("bruxelles", "BE"), ("royaume-uni", "GB"), ("united kingdom", "GB"),
-        ("london", "GB"), ("londres", "GB"), ("suede", "SE"), ("sweden", "SE"), ("stockholm", "SE"), ("suisse", "CH"),
-        ("switzerland", "CH"), ("espagne", "ES"), ("spain", "ES"), ("italie", "IT"), ("italy", "IT"), ("france", "FR"),
-        ("paris", "FR"), ("lyon", "FR"), ("roubaix", "FR"), ("lille", "FR"), ("marseille", "FR"), ("toulouse", "FR"),
-        ("nantes", "FR"), ("bordeaux", "FR"), ("strasbourg", "FR"), ("montpellier", "FR"), ("rennes", "FR"),
-    ]
+    /// Countries, cities abroad and the French cities with data centres, each with its country code.
+    private static let names: [(String, String)] =
+        (Places.otherCountries + Places.europeanCountries + Places.citiesAbroad).map { ($0.name, $0.code) } + [("france", "FR")]
+        + Places.dataCentreCities.map { ($0, "FR") }
     private static let usZip = FoldedRegex(folded: #"\b(?:ca|ny|wa|ma|tx|de|il|va|nj)\s+\d{5}\b"#)
     private static let frenchPostcode = FoldedRegex(folded: #"\b\d{5}\s+[a-z]"#)
 

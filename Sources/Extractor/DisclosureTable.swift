@@ -20,21 +20,23 @@ struct DisclosureTable {
         self.indexes = indexes
     }
 
+    /// The rule each row's findings name: the question that made the table one.
+    var rule: String {
+        indexes[.exposure] != nil ? Rules.exposureQuestionColumn.name : Rules.accessQuestionColumn.name
+    }
+
     /// What a header cell asks; the two questions are tried first, for their headers also say "données" and "HDS".
     static func column(of header: Folded) -> Column? {
-        if Self.access.matches(in: header) { return .access }
-        if Self.exposure.matches(in: header) { return .exposure }
-        if Self.secNumCloud.matches(in: header) { return .secNumCloud }
-        if Self.hds.matches(in: header) { return .hds }
-        if Self.actor.matches(in: header) { return .actor }
-        if Self.location.matches(in: header) { return .location }
-        if Self.role.matches(in: header) { return .role }
-        return nil
+        let columns: [(Column, Rule)] = [
+            (.access, Rules.accessQuestionColumn), (.exposure, Rules.exposureQuestionColumn), (.secNumCloud, Rules.secNumCloudColumn),
+            (.hds, Rules.hdsColumn), (.actor, Rules.actorColumn), (.location, Rules.locationColumn), (.role, Rules.chainRoleColumn),
+        ]
+        return columns.first { $0.1.matches(in: header) }?.0
     }
 
     /// Whether a header cell is one of this table's questions (for telling a header row from a data row).
     static func namesQuestion(_ header: Folded) -> Bool {
-        access.matches(in: header) || exposure.matches(in: header)
+        Rules.accessQuestionColumn.matches(in: header) || Rules.exposureQuestionColumn.matches(in: header)
     }
 
     func cell(_ column: Column, of block: TextBlock) -> String? {
@@ -51,26 +53,8 @@ struct DisclosureTable {
 
     static func answer(_ cell: String) -> Bool? {
         let text = Folded(cell)
-        if no.matches(in: text) || cell.hasPrefix("✗") || cell.hasPrefix("✘") { return false }
-        if yes.matches(in: text) || cell.hasPrefix("✓") || cell.hasPrefix("✔") { return true }
+        if Rules.noAnswer.matches(in: text) || cell.hasPrefix("✗") || cell.hasPrefix("✘") { return false }
+        if Rules.yesAnswer.matches(in: text) || cell.hasPrefix("✓") || cell.hasPrefix("✔") { return true }
         return nil
     }
-
-    // The headers and answers, French and English.
-    // A question names both what it asks about (access, exposure) and where from (outside the EEA, a third
-    // country's law): "hors UE" alone heads the transfer column of an ordinary subprocessor table.
-    private static let access = FoldedRegex(
-        folded: #"\bacce(?:s|der)\b.{0,80}(?:hors|en dehors|exterieur|pays tiers|extra-?europeen|non[- ]europeen)|\baccess(?:ed|ible)?\b.{0,80}(?:outside|third[- ]countr|non-eu)"#)
-    private static let exposure = FoldedRegex(
-        folded: #"(?:exposi?(?:tion|e|es)|soumis|assujetti|subject|exposed|exposure)\b.{0,80}(?:legislation|\blois?\b|\bdroit\b|\blaws?\b|juridiction|extraterritori)"#)
-    private static let secNumCloud = FoldedRegex(folded: #"secnumcloud"#)
-    private static let hds = FoldedRegex(folded: #"\bhds\b|certifi"#)
-    private static let actor = FoldedRegex(
-        folded: #"\bacteurs?\b|\bactors?\b|prestataires?|sous-traitants?|fournisseurs?|\bhebergeurs?\b|raison sociale|\bentites?\b|\bentity\b|\bsocietes?\b|\bprovider\b|\bsubprocessor|\bnom\b|\bname\b"#)
-    private static let location = FoldedRegex(folded: #"localisation|\blieu\b|\bpays\b|location|country|region"#)
-    private static let role = FoldedRegex(folded: #"\broles?\b|activites?|activit(?:y|ies)|prestations?|services?|perimetre|scope"#)
-    private static let no = FoldedRegex(
-        folded: #"^\s*(?:non\b|no\b|not\b|aucun|neant|none\b|sans\b|pas\b)"#)
-    private static let yes = FoldedRegex(
-        folded: #"^\s*(?:oui\b|yes\b|certifi|qualifi|expose|possible|x\s*$)"#)
 }

@@ -71,169 +71,17 @@ enum Triggers {
         blockAutomaton.scan(bytes)
     }
 
-    private static func combine(_ stems: [String], _ endings: [String], _ followers: [String]) -> [String] {
-        stems.flatMap { stem in endings.flatMap { ending in followers.map { "\(stem)\(ending) \($0)" } } }
-    }
-
-    /// A short word on its own, as `\b` in a pattern sees it: after and before a space (any sign that is not a letter
-    /// reads as one), a hyphen or an apostrophe. "non-certifié", "'not'".
-    private static func wordAlone(_ words: [String], after: [String] = [" ", "-", "'"]) -> [String] {
-        words.flatMap { word in [" ", "-", "'"].flatMap { before in after.map { "\(before)\(word)\($0)" } } }
-    }
-
-    /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
-    private static let cityWords = Patterns.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
-    /// The words of `Patterns.franceMore`.
-    private static let franceMoreWords = [
-        "hexagone", "sortent", "sortir", "quitt", "localisation", "data location", "location of", "lieu d'hebergement",
-        "lieu de stockage",
-    ] + Patterns.dataCentreCities.flatMap { ["\($0) data", "\($0) region", "near \($0)", "pres de \($0)", "de \($0)", "d'\($0)"] }
-        + Patterns.cloudRegionsInFrance
-
-    static let words: [(TriggerSet, [String])] = [
-        (.hosting, ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
-            + combine(["sur"], [""], ["un serveur", "des serveurs", "les serveurs", "nos serveurs", "ses serveurs", "leurs serveurs"])
-            + combine(["centre de donnees", "centres de donnees", "datacenter", "datacenters"], [""], ["d'", "de", "du"])
-            + combine(["data center", "data centers", "data centre", "data centres"], [""], ["of"])
-            + combine(["conserv", "stock", "archiv", "sauvegard"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"])),
-        (.messaging, combine(
-            ["envoy", "expedi", "achemin", "archiv", "delivr", "diffus"], ["e", "ee", "es", "ees"],
-            ["par", "au moyen", "via", "grace", "depuis", "avec"])
-            + combine(["achemine", "envoie", "expedie", "delivre", "transmet"], ["", "nt"], ["les", "nos", "vos", "des"])
-            + ["transmis par", "transmises par", "transmis via", "envoi des", "envoi de", "sent by", "sent through", "sent via",
-               "sent using", "delivered by", "delivered through", "delivered via", "sending"]),
-        (.certification, [
-            " hds", " hads", "certifi", " agre", "1111-8", "2018-137", "health data", "secnum", "sec num", "plateforme agree",
-            "plate-forme agree",
-        ]),
-        (.encryption, [
-            "bout en bout", "bout-en-bout", "end-to-end", "end to end", "e2ee", "cote client", "client-side", "client side",
-            "zero-knowledge", "zero knowledge", "zero-access", "zero access", "connaissance nulle", "connaissance zero", " cles",
-            " cle ", "keys", "decrypt", "dechiffr",
-        ]),
-        (.exposure, [
-            "cloud act", "patriot act", "fisa", "section 702", "12333", "societe mere", "maison mere", "americ", "etats-unis", " us auth", " us gov",
-            " us law", "extraterritorial",
-        ]),
-        (.locationContext, [
-            "heberg", "stock", "localis", "serveur", " data", "donnees", "conserv", "transf", "hosted", "stored", "located",
-            "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir",
-        ]),
-        (.place, [
-            "france", "europ", " ue ", " eee ", " eu ", " eea ", "etats", "united", " usa ", "hors ", "dehors", "outside",
-            "pays tiers", "third", "region", "parisien", "francilien", "allemagne", "belgique", "irlande", "espagne", "italie",
-            "suede", "luxembourg", "germany", "belgium", "ireland", "netherlands", "pays-bas", "spain", "italy", "sweden",
-            "finland", "poland", "austria", "denmark", "portugal", "finlande", "pologne", "autriche", "danemark", "territoire",
-            "metropolitaine", "bretagne", "normandie", "occitanie", "aquitaine", "grand est", "provence", "auvergne",
-            "royaume-uni", "united kingdom",
-        ] + cityWords + franceMoreWords),
+    /// The kinds `scanBlock` looks for (findings, locations, legal text, stand-in pages): `scan` finds them too, with
+    /// the same words.
+    static let blockKinds: TriggerSet = [
+        .hosting, .messaging, .certification, .encryption, .exposure, .locationContext, .place, .legal, .maintenancePage, .errorPage,
+        .loginPage, .consentPage,
     ]
 
-    /// Words that choose which patterns to run on a sentence already known to matter.
-    static let sentenceWords: [(TriggerSet, [String])] = [
-        (.franceWords, [
-            "france", "parisien", "francilien", "francais", "territoire", "metropolitaine", "bretagne", "normandie", "occitanie",
-            "aquitaine", "grand est", "provence", "auvergne",
-        ] + cityWords),
-        (.franceMoreWords, franceMoreWords),
-        (.europeWords, [
-            "europ", " ue ", "'ue ", " eee ", "'eee ", " eu ", "'eu ", " eea ", "allemagne", "belgique", "irlande", "pays-bas",
-            "espagne", "italie", "suede", "finlande", "pologne", "autriche", "danemark", "portugal", "luxembourg", "germany",
-            "belgium", "ireland", "netherlands", "spain", "italy", "sweden", "finland", "poland", "austria", "denmark",
-        ]),
-        (.outsideWords, [
-            "etats-unis", "united states", "usa", " us ", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
-        ]),
-        (.roleNoiseWords, [
-            "centre", "center", "salle", "hebergeur", "certificat", "agrement", "pour l'hebergement", "health data host",
-            "site de ", "sites de ", "second site", "site distant", "plateforme", "plate-forme",
-        ]),
-        (.distractorWords, [
-            "cookie", "traceur", "analytics", "publicit", "advertis", "mesure d'audience", "se connecter avec", "sign in with",
-            "reseaux sociaux", "social network",
-        ]),
-        (.editorWords, ["edite", "directeur de", "responsable de", "published by", "publisher", "exploite"]),
-        // Every negation pattern needs one of these: without them, it is not run.
-        (.negationWords, ["n't", "aucun", "jamais", "never", "without", "plus de"]
-            + wordAlone(["ne", "no", "not", "none", "ni", "sans", "non", "pas"]) + wordAlone(["n'"], after: [""])),
-        (.conditionalWords, ["pourrai", "serai", "envisag", "could", "would", "might", "eventuel"] + wordAlone(["si"])),
-        (.formerWords, [
-            "etait", "etaient", "jusqu'au", "jusqu'en", "precedemment", "anciennement", "auparavant", "previously", "formerly",
-            "was hosted", "were hosted", "was stored", "were stored", "until",
-        ]),
-        (.ownershipWords, [
-            "societe", "filiale", "appartenant", "appartient", "du groupe", "owned by", "subsidiary", "propriete", "une marque",
-            "a brand", "detenue par", "controlee par",
-        ]),
-    ]
+    /// The words `scanBlock` looks for, in every block of a page: the block kinds' words, from the rules (`Rules`).
+    static let blockWords = Rules.triggerGroups.filter { blockKinds.contains($0.0) }
 
-    static let headingWords: [(TriggerSet, [String])] = [
-        (.heading, ["heberg", "host", "infrastructure", "stockage", "storage", "prestataire", "technical"]),
-        (.roleWebsite, [
-            " site", "website", "portail", "pages web", "page web", "front", "nom de domaine", "centre d'aide",
-            "foire aux questions", " faq", "help cent", " blog",
-        ]),
-        (.roleData, [
-            "donnees", " data", "dossier", "photo", "journaux", "questionnaire", "releve", "mesure", "examen", "comptes rendus",
-            "compte", "ordonnance", "resultat", "record", "sante", "health", "medica", "patient", "personal",
-        ]),
-        (.roleApplication, [
-            "applicati", "plateforme", "plate-forme", "logiciel", " app", " api", "service en ligne", "back-end", "backend",
-            "back end", "software",
-        ]),
-        (.roleBackup, ["sauvegard", "backup", "copie", "reprise", "de secours"]),
-        (.roleKeys, [" cle", "chiffrement", "dechiffrement", "encryption key", " keys", " kms", " hsm"]),
-        (.roleCDN, [" cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"]),
-        (.roleMessaging, ["messag", "courriel", "mail", " sms"]),
-    ]
-
-    /// Words of legal pages: a page without any is not the document (maintenance, login, error page).
-    static let legalWords: [(TriggerSet, [String])] = [
-        (.legal, [
-            "mentions legales", "heberg", "donnees personnelles", "conditions generales", " rcs ", "siege social", "editeur",
-            "directeur de la publication", "legal notice", "privacy", "terms of", "au capital", "responsable du traitement",
-            "protection des donnees", " cgu", "cookies", "personal data", "hosting",
-        ]),
-    ]
-
-    /// What a page that stands in for the document says: "Site en maintenance", "Page introuvable", "Mot de passe
-    /// oublié ?", "Tout accepter". A legal page may say some of it too (its cookie section, a login link): these
-    /// words only count when they are new to a page that also lost its substance (`DocumentFindings.standsIn`).
-    static let placeholderWords: [(TriggerSet, [String])] = [
-        (.maintenancePage, [
-            "en maintenance", "maintenance en cours", "en cours de maintenance", "under maintenance", "down for maintenance",
-            "maintenance mode", "temporairement indisponible", "momentanement indisponible", "temporarily unavailable",
-            "service unavailable", "service indisponible", "site indisponible", "de retour tres bientot", "de retour tres vite",
-            "revient dans quelques", "be back soon", "back shortly", "merci de votre patience", "thank you for your patience",
-        ]),
-        (.errorPage, [
-            "page introuvable", "page non trouvee", "page not found", "page inexistante", "cette page n'existe pas",
-            "this page does not exist", "erreur 404", "error 404", "404 not found", "erreur 500", "error 500", "erreur 503",
-            "error 503", "internal server error", "erreur interne du serveur", "bad gateway", "gateway timeout",
-            "une erreur est survenue", "une erreur s'est produite", "an error occurred", "something went wrong", "acces refuse",
-            "access denied", "403 forbidden",
-        ]),
-        (.loginPage, [
-            "mot de passe oublie", "forgot password", "forgot your password", "connectez-vous", "identifiez-vous",
-            "veuillez vous connecter", "please log in", "please sign in", "sign in to continue", "log in to continue",
-            "se souvenir de moi", "remember me", "saisissez votre mot de passe", "enter your password", "session expiree",
-            "session has expired",
-        ]),
-        (.consentPage, [
-            "tout accepter", "accepter tout", "tout refuser", "accept all", "reject all", "accepter et continuer",
-            "accepter et fermer", "accept and continue", "gerer mes preferences", "gerer les preferences", "manage preferences",
-            "manage cookies", "parametrer les cookies", "personnaliser mes choix", "nous utilisons des cookies", "we use cookies",
-            "ce site utilise des cookies", "this site uses cookies", "this website uses cookies",
-        ]),
-    ]
-
-    /// The words `scanBlock` looks for, in every block of a page.
-    static let blockWords = words + legalWords + placeholderWords
-
-    /// The kinds `scanBlock` looks for: `scan` finds them too, with the same words.
-    static let blockKinds = TriggerSet(blockWords.map(\.0))
-
-    private static let automaton = TriggerAutomaton(words + headingWords + legalWords + sentenceWords + placeholderWords)
+    private static let automaton = TriggerAutomaton(Rules.triggerGroups)
     private static let blockAutomaton = TriggerAutomaton(blockWords)
 }
 

@@ -41,7 +41,9 @@ extension HostFinding {
                     sentenceRoles[at][position].formUnion(given)
                 } else {
                     sentences[at][evidence.place] = merged[at].evidence.count
-                    merged[at].evidence.append(evidence.place)
+                    var first = evidence.place
+                    first.rule = evidence.rule  // the rule of the first mention that quotes it
+                    merged[at].evidence.append(first)
                     sentenceRoles[at].append(given)
                 }
             }

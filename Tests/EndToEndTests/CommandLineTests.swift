@@ -164,6 +164,18 @@ import TestSupport
         #expect(outcome.errors.contains("Inputs/providers.yml") && outcome.errors.contains("run from the project folder, or pass --providers"))
     }
 
+    /// `extract --json` names, with each quote, the rule that read it; the rules' word lists (resources) are found
+    /// wherever the tool is run from.
+    @Test func extractNamesTheRuleOfEachFinding() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let page = try directory.write("page.html", "<html><body><p>Le site est hébergé par OVH SAS, en France.</p></body></html>")
+        let outcome = try tool(["extract", "--json", "--providers", Fixtures.providers, page], in: directory.path(""))
+        #expect(outcome.status == 0, "\(outcome.errors)")
+        #expect(outcome.output.contains(#""rule":"hosting-sentence""#), "\(outcome.output)")
+        #expect(outcome.output.contains(#""rule":"location-france""#), "\(outcome.output)")
+    }
+
     /// A registries folder that is not there is a mistyped path, not "no registry"; an empty one is stated on the
     /// methodology page.
     @Test func aMissingRegistryFolderIsAnErrorAndAnEmptyOneIsStated() async throws {

@@ -1,0 +1,386 @@
+import Foundation
+import SovereigntyModel
+
+/// Runs the rules (`Rules`) on one sentence or table row at a time and keeps what they find, each finding's evidence
+/// naming the rule that produced it. `DocumentAnalysis` tracks the context (headings, labels, lists, the hosts named
+/// nearby) and decides what to hand it.
+struct FindingReader {
+    let matcher: ProviderMatcher
+    let url: String
+    let fetchedAt: String
+
+    var hosts: [HostFinding] = []
+    var hds: [HDSMention] = []
+    var secNumCloud: [SecNumCloudMention] = []
+    var zeroKnowledge: [Evidence] = []
+    var locations: [LocationMention] = []
+    var exposure: [Evidence] = []
+
+    init(matcher: ProviderMatcher, url: String, fetchedAt: String) {
+        self.matcher = matcher
+        self.url = url
+        self.fetchedAt = fetchedAt
+    }
+
+    // MARK: Hosts in sentences
+
+    /// Records the hosts a sentence names and returns their identity keys.
+    mutating func readHosts(_ context: SentenceContext, block: TextBlock) -> [String] {
+        let text = context.text
+        // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
+        let triggers = context.triggers
+        let byHostingWords = Rules.hostingSentence.matches(in: text)
+            && (!triggers.contains(.roleNoiseWords) || Rules.hostingSentence.matches(in: context.facts.withoutRoleNoise))
+        let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
+        let hostingSentence = byHostingWords || inDataCentre
+        let messagingSentence = !hostingSentence && Rules.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
+        guard hostingSentence || messagingSentence || context.headingIsHosting else { return [] }
+        // The rule that makes the sentence name hosts: its own words, else the heading or label above it.
+        let rule =
+            byHostingWords ? Rules.hostingSentence.name : inDataCentre ? Rules.hostInProvidersDataCentre.name
+            : messagingSentence ? Rules.messagingService.name : context.contextRule
+        // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
+        // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
+        if !hostingSentence && !messagingSentence && (Rules.secNumCloud.matches(in: text) || Rules.hdsClaim.matches(in: text)),
+            let first = context.facts.mentions.first?.range ?? CompanyName.withLegalForm(in: text).first?.range,
+            Rules.statusVerb.matches(in: Folded((text.original as NSString).substring(from: first.location + first.length)))
+        {
+            return []
+        }
+        // A platform's legal status of "hébergeur" for what its users post names no hosting provider.
+        if triggers.contains(.hosting) && Rules.hostStatus.matches(in: text) { return [] }
+        // The editor of the service is named in hosting sections too; it is not its host.
+        if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Rules.editor.matches(in: text) { return [] }
+        var found: [HostFinding] = []
+        var mentionsRead: [String: Int] = [:]
+        for mention in context.facts.mentions {
+            mentionsRead[mention.providerID, default: 0] += 1
+            guard mentionsRead[mention.providerID]! <= DocumentAnalysis.maximumMentionsPerHost, !isDenied(mention.range, in: text, triggers: triggers),
+                !isDistracted(mention.range, in: text, triggers: triggers)
+            else { continue }
+            found.append(
+                HostFinding(
+                    providerID: mention.providerID, asWritten: text.originalText(mention.range),
+                    roles: itemRoles(roles(around: mention.range, context), context),
+                    evidence: [evidence(context, focus: mention.range, rule: rule)]))
+        }
+        if found.isEmpty {
+            found = unknownHosts(context, block: block, introduced: hostingSentence || messagingSentence, rule: rule)
+        }
+        hosts.append(contentsOf: found)
+        return found.map(\.identityKey)
+    }
+
+    /// A provider named beside cookies, analytics or sign-in ("les cookies de Google Analytics") is not a host; words
+    /// of that kind further along a long line ("Hébergeur : OVH, … — Analyse d'audience : …") speak of something else.
+    private func isDistracted(_ range: NSRange, in text: Folded, triggers: TriggerSet) -> Bool {
+        guard triggers.contains(.distractorWords) else { return false }
+        let clause = Clause.around(range, in: text)
+        guard clause.length > Self.distractorReach.before + Self.distractorReach.after + range.length else {
+            return Rules.distractor.matches(in: clause)
+        }
+        let original = text.original as NSString
+        let start = max(0, range.location - Self.distractorReach.before)
+        let end = min(original.length, range.location + range.length + Self.distractorReach.after)
+        return Rules.distractor.matches(in: Folded(original.substring(with: NSRange(location: start, length: end - start))))
+    }
+
+    /// How far from a name, in characters, cookie or analytics words still speak of it: the sentence leads up to the
+    /// name ("les données générées par le cookie … seront transmises à Google"), a product name follows it
+    /// ("Google Analytics").
+    private static let distractorReach = (before: 150, after: 40)
+
+    /// A provider named as not used, only possibly used, or as someone's owner ("aucune donnée n'est hébergée chez X",
+    /// "une migration vers X pourrait être envisagée", "une plateforme de la société X"): not a host.
+    private func isDenied(_ range: NSRange, in text: Folded, triggers: TriggerSet) -> Bool {
+        guard !triggers.isDisjoint(with: .denialWords) else { return false }
+        let clause = Clause.around(range, in: text)
+        let folded = clause.folded as NSString
+        let mention = folded.range(of: (text.folded as NSString).substring(with: range))
+        let rawBefore = mention.location == NSNotFound ? clause.original : (clause.original as NSString).substring(to: mention.location)
+        // ", qui ne recueille aucune donnée," speaks of the subject, not of the host.
+        let before = Folded(Self.relativeClause.stringByReplacingMatches(
+            in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ","))
+        var after = mention.location == NSNotFound ? "" : (clause.original as NSString).substring(from: mention.location + mention.length)
+        if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
+        let afterText = Folded(after)
+        return Rules.hostDenial.matches(in: before) || Rules.conditional.matches(in: before) || Rules.conditional.matches(in: afterText)
+            || Rules.formerHost.matches(in: before)
+            || Rules.ownership.matches(in: before) || Rules.denialAfter.matches(in: afterText)
+    }
+
+    /// Providers we do not know: named after "hébergé par" / "Hébergeur :", or a company with its legal form in a hosting context.
+    private func unknownHosts(_ context: SentenceContext, block: TextBlock, introduced: Bool, rule: String) -> [HostFinding] {
+        let text = context.text
+        var names: [(text: String, range: NSRange)] = []
+        var rule = rule
+        if introduced, let range = Rules.hostIntroduction.firstRange(in: text),
+            let name = CompanyName.read(in: text, from: range.location + range.length)
+        {
+            names.append(name)
+            rule = Rules.hostIntroduction.name
+        } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
+            names.append(name)
+        } else if context.headingIsHosting || introduced {
+            names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
+        }
+        // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
+        let operatorEnd = context.triggers.contains(.hosting) ? Rules.operatorOnProviders.firstRange(in: text)?.location : nil
+        return names.prefix(DocumentAnalysis.maximumNamesPerSentence).filter { name in
+            !isDenied(name.range, in: text, triggers: context.triggers) && !isDistracted(name.range, in: text, triggers: context.triggers)
+                && !PlaceOnlyNames.isPlace(name.text)
+                && operatorEnd.map { name.range.location > $0 } != false
+        }.map { name in
+            // The address may follow on the next line of the block: read on from the name, in the block.
+            let following = context.following
+            let after = following.utf16.index(
+                following.startIndex, offsetBy: name.range.location + name.range.length, limitedBy: following.endIndex
+            ).map { String(following[$0...].prefix(DocumentAnalysis.addressWindow)) } ?? ""
+            let address = CompanyName.address(after)
+            return HostFinding(
+                providerID: nil, asWritten: name.text, roles: roles(around: name.range, context),
+                country: address.flatMap { CountryNames.country(in: $0) }, address: address,
+                evidence: [evidence(context, focus: name.range, rule: rule)])
+        }
+    }
+
+    /// Roles from a parenthesis right after the name, else the clause around it, else the sentence, else the heading
+    /// or label; else unspecified.
+    private func roles(around range: NSRange, _ context: SentenceContext) -> [HostRole] {
+        let stated = Self.parenthesisRoles(after: range, in: context.text)
+        if !stated.isEmpty { return stated }
+        let clause = Clause.around(range, in: context.text, separators: [";", " tandis que ", " alors que ", " whereas ", " while "])
+        if clause.original != context.text.original {
+            let roles = RoleWords.roles(in: clause)
+            if !roles.isEmpty { return roles }
+        }
+        if !context.facts.roles.isEmpty { return context.facts.roles }
+        if !context.contextRoles.isEmpty { return context.contextRoles }
+        // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence.
+        return Rules.hostBlockSentence.matches(in: context.text) ? [.website] : [.unspecified]
+    }
+
+    /// "hébergé par X, Inc. (site vitrine) et par Y SAS (données de santé)": a parenthesis that follows a name, past
+    /// at most its legal form, says what that name hosts. An address or a registration number in it names no role.
+    static func parenthesisRoles(after range: NSRange, in text: Folded) -> [HostRole] {
+        let original = text.original as NSString
+        let end = range.location + range.length
+        guard end < original.length else { return [] }
+        let rest = original.substring(with: NSRange(location: end, length: min(200, original.length - end)))
+        guard let open = rest.firstIndex(of: "("), rest.distance(from: rest.startIndex, to: open) <= 16,
+            !rest[..<open].contains(where: { ";:)".contains($0) }),
+            let close = rest[open...].firstIndex(of: ")")
+        else { return [] }
+        let inside = Folded(String(rest[rest.index(after: open)..<close]))
+        // "(ci-après « le Prestataire »)" names the party, not what it hosts.
+        guard !Rules.definedTerm.matches(in: inside) else { return [] }
+        return RoleWords.roles(in: inside)
+    }
+
+    /// Roles of a name in a list item: what the item says, plus what the sentence introducing the list said.
+    private func itemRoles(_ roles: [HostRole], _ context: SentenceContext) -> [HostRole] {
+        guard context.fromIntroduction, !context.contextRoles.isEmpty, !roles.contains(.unspecified) else { return roles }
+        return RoleWords.normalise(roles + context.contextRoles)
+    }
+
+    // MARK: Subprocessor tables
+
+    /// One row of a subprocessor table: a host when its service cell says it hosts, stores or carries data.
+    mutating func readRow(_ block: TextBlock, table: SubprocessorTable) -> [String] {
+        let row = Folded(block.text)
+        let focus = NSRange(location: 0, length: min(row.length, 1))
+        let (url, fetchedAt) = (url, fetchedAt)
+        let rowEvidence = { (rule: String) in
+            Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule)
+        }
+        if let cell = table.cell(.location, of: block) {
+            for (location, _, rule) in PlaceNames.locations(in: Folded(cell)) {
+                locations.append(LocationMention(location: location, evidence: rowEvidence(rule)))
+            }
+        }
+        let service = Folded(table.cell(.service, of: block) ?? block.text)
+        let serviceRule =
+            Rules.hostingService.matches(in: service) ? Rules.hostingService
+            : Rules.messagingService.matches(in: service) && RoleWords.roles(in: service).contains(.messaging) ? Rules.messagingService : nil
+        guard let serviceRule else { return [] }
+        let roles = RoleWords.roles(in: service)
+        let names = [table.cell(.provider, of: block), table.cell(.entity, of: block)].compactMap { $0 }.map(Folded.init)
+        var found: [HostFinding] = []
+        var seen: Set<String> = []
+        for name in names {
+            for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
+                found.append(
+                    HostFinding(
+                        providerID: mention.providerID, asWritten: name.originalText(mention.range),
+                        roles: roles.isEmpty ? [.unspecified] : roles, evidence: [rowEvidence(serviceRule.name)]))
+            }
+        }
+        if found.isEmpty, let entity = names.last, let name = CompanyName.read(in: entity, from: 0) {
+            let country = table.cell(.entity, of: block).flatMap { CountryNames.country(in: $0) }
+            found.append(
+                HostFinding(
+                    providerID: nil, asWritten: name.text, roles: roles.isEmpty ? [.unspecified] : roles, country: country,
+                    evidence: [rowEvidence(serviceRule.name)]))
+        }
+        if Rules.hdsClaim.matches(in: service) && !Rules.negation.matches(in: service) {
+            hds.append(HDSMention(providerIDs: found.compactMap(\.providerID), namesHost: !found.isEmpty, evidence: rowEvidence(Rules.hdsClaim.name)))
+        }
+        hosts.append(contentsOf: found)
+        return found.map(\.identityKey)
+    }
+
+    // MARK: Hosting-chain disclosures (HDS 2024)
+
+    /// One actor's row: a host of the chain, with the roles its row gives, its own answers to the two questions, its
+    /// HDS and SecNumCloud statements, and the exposure it admits. Every fact quotes the row.
+    mutating func readDisclosure(_ block: TextBlock, table: DisclosureTable) -> [String] {
+        guard let actor = table.cell(.actor, of: block) else { return [] }
+        let focus = NSRange(location: 0, length: min(Folded(block.text).length, 1))
+        let (url, fetchedAt) = (url, fetchedAt)
+        let rowEvidence = { (rule: String) in
+            Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule)
+        }
+        let rule = table.rule
+        let disclosure = ChainDisclosure(
+            accessOutsideEEA: table.answer(.access, of: block), exposedToThirdCountryLaw: table.answer(.exposure, of: block),
+            evidence: rowEvidence(rule))
+        let roles = table.cell(.role, of: block).map { RoleWords.roles(in: Folded($0)) } ?? []
+        let country = table.cell(.location, of: block).flatMap { CountryNames.country(in: $0) }
+        if let cell = table.cell(.location, of: block) {
+            for (location, _, placeRule) in PlaceNames.locations(in: Folded(cell)) {
+                locations.append(LocationMention(location: location, evidence: rowEvidence(placeRule)))
+            }
+        }
+        let name = Folded(actor)
+        var found: [HostFinding] = []
+        var seen: Set<String> = []
+        for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
+            found.append(
+                HostFinding(
+                    providerID: mention.providerID, asWritten: name.originalText(mention.range), roles: roles.isEmpty ? [.unspecified] : roles,
+                    evidence: [rowEvidence(rule)], chainDisclosure: disclosure))
+        }
+        // An actor we do not know: its name as the cell writes it (a name, not a sentence).
+        if found.isEmpty, let written = CompanyName.read(in: name, from: 0)?.text ?? Self.bareName(actor) {
+            found.append(
+                HostFinding(
+                    providerID: nil, asWritten: written, roles: roles.isEmpty ? [.unspecified] : roles, country: country,
+                    evidence: [rowEvidence(rule)], chainDisclosure: disclosure))
+        }
+        guard !found.isEmpty else { return [] }
+        let ids = found.compactMap(\.providerID)
+        if table.answer(.hds, of: block) == true {
+            hds.append(HDSMention(providerIDs: ids, namesHost: true, evidence: rowEvidence(rule)))
+        }
+        if let qualified = table.answer(.secNumCloud, of: block) {
+            secNumCloud.append(SecNumCloudMention(kind: qualified ? .claimed : .denied, providerIDs: ids, evidence: rowEvidence(rule)))
+        }
+        if disclosure.exposedToThirdCountryLaw == true { exposure.append(rowEvidence(rule)) }
+        hosts.append(contentsOf: found)
+        return found.map(\.identityKey)
+    }
+
+    /// A cell that is only a name ("Nuvéa", "Acme Cloud"): short, capitalised, no sentence in it.
+    private static func bareName(_ cell: String) -> String? {
+        let name = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (2...60).contains(name.count), name.first?.isUppercase == true, !name.contains(where: { ".:;".contains($0) }) else { return nil }
+        return name
+    }
+
+    // MARK: Certifications and claims
+
+    mutating func readCertifications(_ context: SentenceContext, named: [String], nearby: [String]) {
+        let text = context.text
+        let providerIDs = { (keys: [String]) in keys.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil } }
+        let triggers = context.triggers
+        if let range = Rules.hdsClaim.find(in: text, triggers: triggers) {
+            let ids = Self.unique(context.facts.mentions.map(\.providerID) + providerIDs(named))
+            // Only a sentence that names no host looks back to the hosts named before it; "des hébergeurs certifiés"
+            // does not point back to them.
+            let nearby = !ids.isEmpty || !named.isEmpty || Rules.indefiniteHost.matches(in: text) ? [] : nearby
+            let subject = ids.isEmpty && named.isEmpty ? providerIDs(nearby) : ids
+            let namesHost = !subject.isEmpty || !named.isEmpty || !nearby.isEmpty
+            hds.append(HDSMention(providerIDs: subject, namesHost: namesHost, evidence: evidence(context, focus: range, rule: Rules.hdsClaim.name)))
+        }
+        if let range = Rules.secNumCloud.firstRange(in: text) {
+            let clause = Clause.around(range, in: text)
+            // The kind, and the rule that decided it.
+            let kind: (SecNumCloudMention.Kind, Rule)? =
+                Rules.future.matches(in: clause) ? (.inProgress, Rules.future)
+                : Rules.negation.matches(in: clause, triggers: triggers)
+                    ? (Rules.qualificationUnderWay.find(in: text, triggers: triggers) != nil
+                        ? (.inProgress, Rules.qualificationUnderWay) : (.denied, Rules.negation))
+                : Rules.secNumCloudHeld.matches(in: text) ? (.claimed, Rules.secNumCloudHeld) : nil
+            if let (kind, decidedBy) = kind {
+                let ids = Self.unique(context.facts.mentions.map(\.providerID))
+                secNumCloud.append(
+                    SecNumCloudMention(
+                        kind: kind, providerIDs: ids.isEmpty ? providerIDs(nearby) : ids,
+                        evidence: evidence(context, focus: range, rule: "\(Rules.secNumCloud.name)+\(decidedBy.name)")))
+            }
+        }
+    }
+
+    mutating func readEncryption(_ context: SentenceContext) {
+        let text = context.text
+        if let range = Rules.noKeys.firstRange(in: text) {
+            zeroKnowledge.append(evidence(context, focus: range, rule: Rules.noKeys.name))
+        } else if let range = Rules.endToEnd.find(in: text, triggers: context.triggers) {
+            zeroKnowledge.append(evidence(context, focus: range, rule: Rules.endToEnd.name))
+        }
+    }
+
+    mutating func readLocations(_ context: SentenceContext) {
+        let text = context.text
+        let triggers = context.triggers
+        guard Rules.locationContext.matches(in: text) else { return }
+        for rule in [Rules.locationFrance, Rules.locationFranceMore] {
+            guard let range = rule.find(in: text, triggers: triggers) else { continue }
+            locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range, rule: rule.name)))
+            break
+        }
+        // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
+        // The EU as a place of residence, of law or of origin ("résidents de l'EEE", "Règlement (UE)", "transférées
+        // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
+        if triggers.contains(.europeWords), Rules.keptSomewhere.matches(in: text) {
+            let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Rules.outsideEurope.pattern!, from: text) : text
+            if let range = Rules.locationEurope.firstRange(in: withoutOutside) {
+                locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.locationEurope.name)))
+            } else if Rules.dataCentreNamed.matches(in: text), let range = Rules.euCountryNearDataCentre.firstRange(in: withoutNames(text)) {
+                locations.append(
+                    LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.euCountryNearDataCentre.name)))
+            }
+        }
+        if let range = Rules.outsideEurope.find(in: text, triggers: triggers) {
+            locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: Rules.outsideEurope.name)))
+        }
+    }
+
+    mutating func readExposure(_ context: SentenceContext) {
+        let text = context.text
+        if let range = Rules.exposure.find(in: text, triggers: context.triggers) {
+            exposure.append(evidence(context, focus: range, rule: Rules.exposure.name))
+        }
+    }
+
+    /// The text with provider names blanked: "Microsoft Ireland Operations Limited" places no data in Ireland.
+    private func withoutNames(_ text: Folded) -> Folded {
+        let mutable = NSMutableString(string: text.original)
+        for mention in matcher.mentions(in: text) {
+            mutable.replaceCharacters(in: mention.range, with: String(repeating: " ", count: mention.range.length))
+        }
+        return Folded(mutable as String)
+    }
+
+    private func evidence(_ context: SentenceContext, focus: NSRange, rule: String) -> Evidence {
+        Evidence(url: url, quote: Quote.window(context.text.original, around: focus), section: context.section, fetchedAt: fetchedAt, rule: rule)
+    }
+
+    private static let relativeClause = try! NSRegularExpression(
+        pattern: #",\s*(?:qui|which|that|dont|lequel|laquelle|where|où)\b[^,]*,"#, options: [.caseInsensitive])
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Rules that find who hosts what: a sentence about hosting, the provider named in it, and the sentences that look
+/// like hosting but are not (a platform's legal status, an operator running on others' servers).
+extension Rules {
+    private static func combine(_ stems: [String], _ endings: [String], _ followers: [String]) -> [String] {
+        stems.flatMap { stem in endings.flatMap { ending in followers.map { "\(stem)\(ending) \($0)" } } }
+    }
+
+    static let hostingSentence = Rule(
+        "hosting-sentence", finds: "A sentence about hosting something somewhere: the providers it names are hosts.",
+        trigger: .hosting,
+        words: ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
+            + combine(["sur"], [""], ["un serveur", "des serveur", "les serveur", "nos serveur", "ses serveur", "leurs serveur"])
+            + combine(["conserv", "stock", "archiv", "sauvegard"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"]),
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
+        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire."],
+        counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar."])
+
+    static let hostInProvidersDataCentre = Rule(
+        "host-in-providers-data-centre",
+        finds: "\"dans un centre de données d'X\": a hosting statement that the data-centre words (role noise) would hide.",
+        trigger: .hosting,
+        words: combine(
+            ["centre de donnees", "centres de donnees", "datacenter", "datacenters", "datacentre", "datacentres", "data center", "data centers",
+                "data centre", "data centres"], [""], ["d'", "de", "du", "of"]),
+        pattern: #"\b(?:dans|in)\s+(?:un|les|des|ses|leurs|the|a)\s+(?:centres? de donnees|datacenters?|data ?cent(?:er|re)s?)\s+(?:d'|de\s|du\s|of\s)"#,
+        examples: ["Les données résident dans un centre de données d'Exemple Cloud à Lyon.", "Data lives in the data centres of Example Cloud."],
+        counterExamples: ["Le centre de données est sécurisé.", "Nous visitons des centres de recherche."])
+
+    static let hostStatus = Rule(
+        "host-status",
+        finds: "\"agit en qualité d'hébergeur\": a platform's legal status for its users' content (LCEN), not a hosting provider.",
+        trigger: .hosting,
+        pattern: #"(?:en\s+(?:tant|qualite)\s+qu'|qualite\s+d'|statut\s+d'|role\s+d'|regime\s+(?:juridique\s+)?(?:de\s+l'|d'))\s*hebergeurs?\b(?!\s+(?:de\s+donnees|agree|certifie|hds|du\s+site))|\bas\s+an?\s+(?:hosting\s+provider|host)\b"#,
+        examples: ["La plateforme agit en qualité d'hébergeur des contenus publiés.", "We act as a hosting provider for your posts."],
+        counterExamples: ["Exemple Cloud agit en qualité d'hébergeur de données de santé.", "Le site est hébergé par Exemple SAS."])
+
+    static let operatorOnProviders = Rule(
+        "operator-on-providers",
+        finds: "\"opéré par X, avec des ressources techniques fournies par :\": X runs the hosting on the providers named after it; it is the operator, not a host.",
+        trigger: nil,
+        pattern: #"avec\s+(?:des|les)\s+(?:ressources|moyens|infrastructures?|serveurs)\s+(?:techniques\s+)?(?:fourni|mis|proposee?s?\s+par)|sur\s+(?:l'|les\s+)infrastructures?\s+d|en\s+s'appuyant\s+sur|with\s+(?:technical\s+)?(?:resources|infrastructure)\s+provided\s+by|on\s+the\s+infrastructure\s+of"#,
+        examples: ["Hébergement opéré par Exemple SAS, avec des ressources techniques fournies par :", "Operated by Example Ltd on the infrastructure of Cloud Co."],
+        counterExamples: ["Le site est hébergé par Exemple SAS."])
+
+    static let hostIntroduction = Rule(
+        "host-introduction",
+        finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\": the name of a host not in the catalogue follows.",
+        trigger: .hosting,
+        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
+        examples: ["Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc."],
+        counterExamples: ["Nous choisissons nos partenaires avec soin."])
+
+    static let hostBlockLabel = Rule(
+        "host-block-label",
+        finds: "The host block of a legal notice, as a label on its own line (\"Hébergeur\", \"Hébergement du site\", \"Hosting\"): by law (LCEN art. 6) it names the host of the site.",
+        trigger: .hosting,
+        pattern: #"^\s*(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception))(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#,
+        examples: ["Hébergeur du site", "Hosting", "Hébergement :"],
+        counterExamples: ["Hébergement des données de santé chez Exemple SAS"])
+
+    static let hostBlockSentence = Rule(
+        "host-block-sentence",
+        finds: "\"L'hébergement est assuré par X\" with no role said: the legal notice's host block, written as a sentence (the host of the site).",
+        trigger: .hosting,
+        pattern: #"^\s*(?:l')?hebergement\s+(?:(?:du|de ce|de notre)\s+site(?:\s+internet|\s+web)?\s+)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)\b"#,
+        examples: ["L'hébergement est assuré par Exemple SAS.", "Hébergement du site est confié à Exemple Infra."],
+        counterExamples: ["Nous assurons l'hébergement des données par Exemple SAS."])
+
+    static let hostingHeading = Rule(
+        "hosting-heading", finds: "A heading or a label that opens a hosting section (\"Hébergement\", \"Stockage\", \"Prestataires techniques\").",
+        trigger: .heading, words: ["heberg", "host", "infrastructure", "stockage", "storage", "prestataire", "technical"],
+        pattern: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b|prestataires? techniques?|technical (?:service )?providers?"#,
+        examples: ["Hébergement et sécurité", "Technical providers", "Stockage des données"],
+        counterExamples: ["Vos droits", "Article 12"])
+
+    static let serviceLabel = Rule(
+        "service-label",
+        finds: "A label naming a service a provider renders (\"Envoi des e-mails\", \"SMS\", \"Sauvegardes\"): with a role, it reads as a hosting label.",
+        trigger: nil,
+        pattern: #"^\s*(?:envoi|expedition|emission|routage|sauvegarde|backup|cdn|diffusion|messagerie|e-?mailing|sms|notifications?|emails?|courriels?)\b"#,
+        examples: ["Envoi des e-mails", "SMS", "Sauvegarde des dossiers"],
+        counterExamples: ["Nos engagements sur les e-mails"])
+
+    static let messagingService = Rule(
+        "messaging-service",
+        finds: "\"envoyés par X\", \"sent through X\": a provider that carries the platform's messages holds them too.",
+        trigger: .messaging,
+        words: combine(
+            ["envoy", "expedi", "achemin", "archiv", "delivr", "diffus"], ["e", "ee", "es", "ees"],
+            ["par", "au moyen", "via", "grace", "depuis", "avec"])
+            + combine(["transmis"], ["", "e", "es", "s"], ["par", "au moyen", "via", "grace", "depuis", "avec"])
+            + combine(["achemine", "envoie", "expedie", "delivre", "transmet"], ["", "nt"], ["les", "nos", "vos", "des"])
+            + ["envoi des", "envoi de", "envoi d'", "sent by", "sent through", "sent via", "sent using", "delivered by",
+               "delivered through", "delivered via", "sending"],
+        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#,
+        examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS."],
+        counterExamples: ["Vous pouvez nous écrire par courrier."])
+
+    /// A table's service cell that says the provider hosts, stores or serves data.
+    static let hostingService = Rule(
+        "hosting-service", finds: "A subprocessor table's service cell that says the provider hosts, stores or serves data: the row names a host.",
+        trigger: nil,
+        pattern: #"heberg|\bstock|sauvegard|infrastructure|serveurs?\b|\bcdn\b|diffusion de contenu|content delivery|hosting|storage|\bbackup|\bcloud\b|archivage|infogerance|\bpaas\b|\biaas\b|execution de l'application|\bddos\b|\bproxy\b|deni de service|denial of service"#,
+        examples: ["Hébergement des données", "Cloud storage", "Protection contre le déni de service"],
+        counterExamples: ["Paiement en ligne", "Support client"])
+
+    static let statusVerb = Rule(
+        "status-verb", finds: "Right after a provider's name, a verb that makes the sentence about its status (\"X est certifié\"), not a host list.",
+        trigger: nil,
+        pattern: #"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:est|n'est|ne|n'a|a obtenu|dispose|detient|beneficie|possede|is|has|holds|does|was|reste|demeure)\b"#,
+        examples: [" est certifiée HDS.", " (Exemple) dispose de la qualification."],
+        counterExamples: [" et Exemple Cloud hébergent les données."])
+
+    static let companyDetails = Rule(
+        "company-details", finds: "Registration details (\"RCS\", \"capital\", \"siège\"): the block reads as a company's identity, the value of a host label.",
+        trigger: nil, pattern: #"\brcs\b|capital|siege|immatricul|registered|sis\b|situee? au|domicili"#,
+        examples: ["Exemple SAS, RCS Lyon 123 456 789", "Registered office: 1 Example Street"],
+        counterExamples: ["Afin de respecter les dispositions suivantes"])
+
+    static let editor = Rule(
+        "editor", finds: "The publisher of the service, named in the same sections as the host: not its host.",
+        trigger: .editorWords, words: ["edite", "directeur de", "responsable de", "published by", "publisher", "exploite"],
+        pattern: #"\bedite(?:e|s|es)?\s+par|\bedite(?:nt)?\s+(?:un|une|le|la|l'|les|des)\s|\bediteur\b|directeur de (?:la )?publication|responsable de (?:la )?publication|published by|\bpublisher\b|\bexploite(?:e)?\s+par"#,
+        examples: ["Le site est édité par Exemple Santé SAS.", "Publisher: Example Health Ltd"],
+        counterExamples: ["Le site est hébergé par Exemple SAS."])
+
+    static let indefiniteHost = Rule(
+        "indefinite-host", finds: "\"des hébergeurs certifiés\", \"a certified provider\": the sentence speaks of hosts it does not name, so it points back to none.",
+        trigger: nil,
+        pattern: #"\bdes\s+hebergeurs|\bun\s+hebergeur|\bd'un\s+hebergeur|\b(?:deux|plusieurs|trois)\s+hebergeurs|\ban?\s+(?:hds-)?certified\s+(?:health data\s+)?(?:host|provider)|\bcertified\s+(?:hosts|providers)|\bdes\s+prestataires"#,
+        examples: ["Les données sont confiées à des hébergeurs certifiés.", "We use a certified health data host."],
+        counterExamples: ["Exemple Cloud est certifié hébergeur de données de santé."])
+
+    static let definedTerm = Rule(
+        "defined-term", finds: "A parenthesis that defines a term (\"ci-après « le Prestataire »\") rather than saying what is hosted.",
+        trigger: nil, pattern: #"ci-?apres|ci-?dessous|hereinafter|denomme"#,
+        examples: ["ci-après « le Prestataire »", "hereinafter the Provider"],
+        counterExamples: ["site vitrine"])
+
+    static let distractor = Rule(
+        "distractor", finds: "Cookies, tracking or sign-in near a provider's name: it is not named as a host.",
+        trigger: .distractorWords,
+        words: ["cookie", "traceur", "analytics", "publicit", "advertis", "mesure d'audience", "se connecter avec", "sign in with",
+            "reseaux sociaux", "social network"],
+        pattern: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#,
+        examples: ["Les cookies de mesure d'audience d'Exemple.", "Sign in with Example."],
+        counterExamples: ["Le site est hébergé par Exemple SAS."])
+
+    static let roleNoise = Rule(
+        "role-noise",
+        finds: "Phrases that carry role or hosting words without saying what is hosted (data centres, the HDS certificate's name, \"sur une plateforme agréée\"): blanked before roles are read.",
+        trigger: .roleNoiseWords,
+        words: ["centre", "center", "salle", "hebergeur", "certificat", "agrement", "pour l'hebergement", "health data host", "site de ",
+            "sites de ", "second site", "site distant", "plateforme", "plate-forme"],
+        pattern: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?de\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|sites?\s+de\s+(?:production|secours)|second\s+site|site\s+distant|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?"#,
+        examples: ["Exemple est hébergeur de données de santé certifié.", "Deux centres de données en France."],
+        counterExamples: ["Le site vitrine est hébergé par Exemple SAS."])
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Rules that place data: in France, in the EU/EEA, or outside it. A location needs words of keeping data somewhere
+/// (`location-context`) and a place; each place rule runs only when its own words are in the sentence.
+extension Rules {
+    static let locationContext = Rule(
+        "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
+        trigger: .locationContext,
+        words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
+            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir"],
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#,
+        examples: ["Les données sont stockées en France.", "Data remains in the EU."],
+        counterExamples: ["Notre siège est à Paris."])
+
+    static let keptSomewhere = Rule(
+        "kept-somewhere",
+        finds: "Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it: the EU named as a place of residence, law or origin locates no data.",
+        trigger: nil,
+        pattern: #"heberg|stock|conserv|archiv|localis|serveur|data ?cent|datacenter|centres? de donnees|hosted|stored|located|server|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|region"#,
+        examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe."],
+        counterExamples: ["Règlement (UE) 2016/679."])
+
+    /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
+    private static let cityWords = Places.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
+
+    static let locationFrance = Rule(
+        "location-france", finds: "Data kept in France: \"en France\", \"à Roubaix\", \"serveurs situés en France\", \"territoire national\".",
+        trigger: .franceWords,
+        words: ["france", "parisien", "francilien", "francais", "territoire", "metropolitaine", "bretagne", "normandie", "occitanie",
+            "aquitaine", "grand est", "provence", "auvergne"] + cityWords,
+        // The alternatives after a preposition share it: ICU tries every alternative at every position, so fewer of
+        // them is faster.
+        pattern: #"\b(?:en france\b|in france\b|(?<![-'])(?:a|in)\s+(?:"# + Places.frenchCities.joined(separator: "|")
+            + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#,
+        examples: ["Les données sont hébergées en France.", "Nos serveurs sont situés à Roubaix.", "Data is stored in France."],
+        counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe."])
+
+    static let locationFranceMore = Rule(
+        "location-france-more",
+        finds: "The rarer ways of saying France (\"Localisation : France\", \"our Paris data centres\", \"ne sortent jamais de France\", a French cloud region): a rule of their own, so that the common one stays short.",
+        trigger: .franceMoreWords,
+        words: ["hexagone", " sort", "'sort", "-sort", "quitt", "localisation", "data location", "location of", "lieu d'hebergement", "lieu de stockage"]
+            + Places.dataCentreCities.flatMap { ["\($0) data", "\($0) region", "near \($0)", "pres de \($0)", "de \($0)", "d'\($0)", "d' \($0)", "in \($0)", "of \($0)"] }
+            + Places.cloudRegionsInFrance,
+        pattern: #"(?:localisation|data location|location of (?:the )?data|lieu d'hebergement|lieu de stockage)[a-z' ]{0,40}[:|]\s*(?:en\s+)?france\b|\b(?:"#
+            + Places.dataCentreCities.joined(separator: "|") + #")\s+(?:data ?cent(?:er|re)s?|datacenters?|region)\b|(?:\bnear\s+|\bpres de\s+|(?:centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\s+(?:de\s+|d'\s*|in\s+|of\s+))(?:"#
+            + Places.dataCentreCities.joined(separator: "|") + #")\b|\b(?:sort|quitt)[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+)?(?:de\s+la\s+|de\s+|la\s+)?france\b|\bhexagone\b|"#
+            + Places.cloudRegionsInFrance.joined(separator: "|"),
+        examples: ["Localisation des données : France", "Data is hosted in our Paris data centres.", "Les données ne sortent jamais de France.",
+            "Region eu-west-3"],
+        counterExamples: ["Les données sont hébergées en Allemagne."])
+
+    static let locationEurope = Rule(
+        "location-europe", finds: "Data kept in the EU/EEA: \"dans l'Union européenne\", \"in the EEA\", \"en Allemagne\".",
+        trigger: .europeWords,
+        words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
+        pattern: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
+            + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
+        examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany."],
+        counterExamples: ["Les données sont hébergées en France."])
+
+    static let euCountryNearDataCentre = Rule(
+        "location-eu-country-near-data-centre",
+        finds: "A European country named in a sentence that names a data centre, with or without a preposition: \"centre de données : Irlande\".",
+        trigger: .europeWords, pattern: #"\b(?:"# + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
+        examples: ["Centre de données principal : Irlande"], counterExamples: ["Centre de données principal : Lyon"])
+
+    static let dataCentreNamed = Rule(
+        "data-centre-named", finds: "Naming a data centre makes a country in the same sentence a data location, address or not.",
+        trigger: nil, pattern: #"centres? de donnees|data ?cent(?:er|re)|datacenter"#,
+        examples: ["Nos centres de données", "Our datacenter"], counterExamples: ["Notre siège social"])
+
+    static let outsideEurope = Rule(
+        "location-outside-europe",
+        finds: "Data sent or kept outside the EU. \"États-Unis\" alone is often an address; a preposition makes it a place for data.",
+        trigger: .outsideWords,
+        words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom"],
+        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
+        cancelledBy: [.inSentence(companySeat), .inClause(noTransfer, separators: [";", ".", " mais ", " but "])],
+        examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU."],
+        counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis."])
+
+    /// Where a table's location cell places data.
+    static let placeFrance = Rule(
+        "place-france", finds: "A table's location cell that places data in France.", trigger: nil,
+        pattern: #"\bfrance\b|"# + Lexicon.alternatives(Places.dataCentreCities),
+        examples: ["France", "Roubaix (FR)"], counterExamples: ["Allemagne"])
+
+    static let placeEurope = Rule(
+        "place-europe", finds: "A table's location cell that places data in the EU/EEA.", trigger: nil,
+        pattern: #"union europeenne|\bue\b|\beee\b|\beu\b|\beea\b|europe|"#
+            + (Places.europeanCountryNames + Places.europeanCityNames).joined(separator: "|"),
+        examples: ["Union européenne", "Dublin, Irlande"], counterExamples: ["États-Unis"])
+
+    static let placeOutside = Rule(
+        "place-outside", finds: "A table's location cell that places data outside the EU/EEA.", trigger: nil,
+        pattern: #"\bus\b|"# + Lexicon.alternatives(Places.otherCountries.map(\.name)),
+        examples: ["États-Unis", "US"], counterExamples: ["France"])
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SovereigntyModel
+
+/// Rules that say what a host holds: the site, the application, health data, backups, keys, a CDN, messages.
+extension Rules {
+    static let roleKeys = Rule(
+        "role-encryption-keys", finds: "The host holds encryption keys.", trigger: .roleKeys,
+        words: [" cle", "'cle", "-cle", "chiffrement", "dechiffrement", "encryption key", " keys"] + Lexicon.triggerWords(["kms", "hsm"]),
+        pattern: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#,
+        examples: ["Les clés de chiffrement sont confiées à Exemple KMS.", "Encryption keys"], counterExamples: ["Les données de santé"])
+
+    static let roleBackup = Rule(
+        "role-backup", finds: "The host keeps backups.", trigger: .roleBackup,
+        words: ["sauvegard", "backup", "copie", "reprise", "de secours"],
+        pattern: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise|(?:hebergeur|site|serveurs?|infrastructure|centre de donnees) de secours"#,
+        examples: ["Les sauvegardes sont conservées chez Exemple.", "Daily backups"], counterExamples: ["Le site vitrine"])
+
+    static let roleMessaging = Rule(
+        "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
+        words: ["messag", "courriel", "mail", " sms", "'sms", "-sms"],
+        pattern: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b"#,
+        examples: ["Envoi des SMS", "E-mail delivery"], counterExamples: ["Le site vitrine"])
+
+    static let roleCDN = Rule(
+        "role-cdn", finds: "The host serves the site's content from a CDN or a proxy.", trigger: .roleCDN,
+        words: [" cdn", "-cdn", "'cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"],
+        pattern: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#,
+        examples: ["Diffusion de contenus (CDN)", "Content delivery network"], counterExamples: ["Les données de santé"])
+
+    static let roleHealthData = Rule(
+        "role-health-data", finds: "The host holds health data: medical records, patients' data, photographs.", trigger: .roleData,
+        words: ["donnees", " data", "-data", "'data", "dossier", "photo", "journaux", "questionnaire", "releve", "mesure", "examen",
+            "comptes rendus", "compte", "ordonnance", "resultat", "record", "sante", "health", "medica", "patient", "personal"],
+        pattern: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux|photographies|\bphotos\b"#,
+        examples: ["Les données de santé sont hébergées chez Exemple.", "Patient data"], counterExamples: ["Le site vitrine"])
+
+    static let roleApplication = Rule(
+        "role-application", finds: "The host runs the application, the platform or its API.", trigger: .roleApplication,
+        words: ["applicati", "plateforme", "plate-forme", "logiciel", " app", "-app", "'app", " api", "-api", "'api", "service en ligne",
+            "back-end", "backend", "back end", "software"],
+        pattern: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#,
+        examples: ["L'application est hébergée chez Exemple.", "Our API"], counterExamples: ["Le site vitrine", "example.app"])
+
+    static let roleWebsite = Rule(
+        "role-website", finds: "The host serves the website (by law, the host block of a legal notice names it).", trigger: .roleWebsite,
+        words: [" site", "-site", "'site", "website", "portail", "pages web", "page web", "front", "nom de domaine", "centre d'aide",
+            "foire aux questions", " faq", "-faq", "'faq", "help cent", " blog", "-blog", "'blog"],
+        pattern: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine|centre d'aide|foire aux questions|\bfaq\b|help cent(?:er|re)|\bblog\b"#,
+        examples: ["Le site vitrine est hébergé chez Exemple.", "Help center"], counterExamples: ["Les données de santé"])
+
+    static let roleData = Rule(
+        "role-data", finds: "Data in general: on a health platform, the users' data include their health data.", trigger: .roleData,
+        pattern: #"donnees personnelles|donnees a caractere personnel|personal data|vos donnees|your data|\bdata\b|\bdonnees\b|comptes? (?:des )?utilisateurs|\bdossiers?\b|\bjournaux\b|questionnaires|\breleves\b|\bmesures\b|\bexamens\b|comptes rendus|ordonnances|resultats|\brecords\b"#,
+        examples: ["Vos données sont hébergées chez Exemple.", "Your data"], counterExamples: ["Le site vitrine"])
+
+    static let notHealthData = Rule(
+        "not-health-data",
+        finds: "\"données non identifiantes\", \"anonymised data\", \"données statistiques\": data that is not health data; what stores it runs part of the service.",
+        trigger: .roleData,
+        pattern: #"donnees\s+(?:non[- ]identifiantes?|non[- ]nominatives?|anonymi[a-z]*|statistiques|agregees|d'audience|marketing|de prospection)|(?:non[- ]identifying|anonymi[sz]ed|aggregated|statistical|analytics|marketing)\s+data"#,
+        examples: ["Stockage de données non identifiantes", "Anonymised data"], counterExamples: ["Les données de santé"])
+
+    /// Each specific role with its rule; `role-data` gives health data when none of the first four is named.
+    static let roles: [(HostRole, Rule)] = [
+        (.encryptionKeys, roleKeys), (.backup, roleBackup), (.messaging, roleMessaging), (.cdn, roleCDN), (.healthData, roleHealthData),
+        (.application, roleApplication), (.website, roleWebsite),
+    ]
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Every extraction rule, each declared once in this folder, by family: hosting (`HostingRules`), claims
+/// (`ClaimRules`), locations (`LocationRules`), cancellations (`CancellationRules`), roles (`RoleRules`), table headers
+/// (`TableRules`) and page kinds (`PageRules`). Word lists several rules share are data files (`Lexicons/`).
+///
+/// The trigger automaton (`Triggers`) is built from the rules' own words: a rule is never gated by a word list kept
+/// somewhere else, and `RuleTests` checks that none can match a text that lacks its words.
+enum Rules {
+    static let all: [Rule] = [
+        hostingSentence, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel,
+        hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor,
+        indefiniteHost, definedTerm, distractor, roleNoise,
+        hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat,
+        locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
+        outsideEurope, placeFrance, placeEurope, placeOutside,
+        negation, noTransfer, hostDenial, denialAfter, conditional, formerHost, ownership,
+        roleKeys, roleBackup, roleMessaging, roleCDN, roleHealthData, roleApplication, roleWebsite, roleData, notHealthData,
+        providerColumn, entityColumn, locationColumn, serviceColumn,
+        accessQuestionColumn, exposureQuestionColumn, secNumCloudColumn, hdsColumn, actorColumn, chainRoleColumn, yesAnswer, noAnswer,
+        legalPage, maintenancePage, errorPage, loginPage, consentPage,
+    ]
+
+    /// The trigger words of each group, from the rules that bring them. `place` gathers the words of every place
+    /// rule: a sentence may name a location when it names any place a place rule knows.
+    static let triggerGroups: [(TriggerSet, [String])] = {
+        var groups: [(TriggerSet, [String])] = []
+        for rule in all where !rule.words.isEmpty {
+            guard let kind = rule.trigger else { preconditionFailure("rule \(rule.name) has words but no trigger group") }
+            if let index = groups.firstIndex(where: { $0.0 == kind }) { groups[index].1 += rule.words } else { groups.append((kind, rule.words)) }
+        }
+        let places = [locationFrance, locationFranceMore, locationEurope, outsideEurope].flatMap(\.words)
+        groups.append((.place, places))
+        return groups
+    }()
+}
