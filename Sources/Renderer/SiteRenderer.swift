@@ -93,12 +93,17 @@ public struct SiteRenderer: Sendable {
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
         }
-        try files.write(SiteFiles.scorecards, Self.json(ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)))
+        // Written a piece at a time, as encoded (`json(_:)`'s bytes): the file is the largest of the site.
+        try files.write(SiteFiles.scorecards) { write in
+            try ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)
+                .encodeByPlatform(write)
+            try write(Data([0x0A]))
+        }
         try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
         try files.write("data/history.csv", Data(DataFiles.history(content.history.runs).utf8))
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
-        if let index = content.indexCopy { try files.write(SiteFiles.indexCopy, Data(contentsOf: index)) }
+        if let index = content.indexCopy { try files.link(SiteFiles.indexCopy, to: index) }
         for path in captures.keys.sorted() {
             let capture = captures[path]!
             if let file = capture.file { try files.link(path, to: file) } else { try files.write(path, capture.body) }
@@ -210,11 +215,20 @@ final class FileWriter {
     init(root: URL) { self.root = root }
 
     func write(_ path: String, _ data: Data) throws {
+        try write(path) { write in try write(data) }
+    }
+
+    /// Writes a file from the pieces `produce` hands to the function it is given, in order.
+    func write(_ path: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         let url = root.appendingPathComponent(path)
         try makeFolder(of: url)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        try produce { data in try Self.write(data, to: descriptor, at: url) }
+    }
+
+    private static func write(_ data: Data, to descriptor: Int32, at url: URL) throws {
         try data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
