@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "Renderer",
             dependencies: [
-                "SovereigntyModel", "Scorecard", "History", "Yams",
+                "SovereigntyModel", "Scorecard", "History", "Yams", .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // The named steps, in order; errors say which step, platform and URL.

@@ -70,6 +70,7 @@ public struct Archive: Sendable {
                 result.unreadable.append(damage)
                 continue
             }
+            result.readable.insert(url)
             guard let headers: [String: String] = Self.decode(row.headers) else { continue }
             let etag = headers["etag"]
             let lastModified = headers["last-modified"]

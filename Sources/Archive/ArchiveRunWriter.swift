@@ -29,9 +29,15 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     private var offset: Int64 = 0
     private var rows: [FetchRow] = []
     private var finished = false
+    /// URLs whose latest archived copy was read back whole before the run began (`ArchivedValidators.readable`).
+    private let readBack: Set<String>
 
-    init(archive: Archive, startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput], rubricVersion: String?) throws {
+    init(
+        archive: Archive, startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput], rubricVersion: String?,
+        readBack: Set<String>
+    ) throws {
         self.archive = archive
+        self.readBack = readBack
         self.userAgent = userAgent
         self.inputs = inputs
         let started = Timestamp.string(startedAt)
@@ -82,10 +88,11 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         let date = Timestamp.string(record.fetchedAt)
         let previous = try archive.lastGoodRow(url: record.requestedURL, before: runID)
         // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
-        // points at the record that holds the payload — when that record still reads back, never at a damaged one.
+        // points at the record that holds the payload — when that record still reads back, never at a damaged one
+        // (read back once: before the run for the URLs asked conditionally, here for the others).
         if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
             let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength,
-            (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
+            readBack.contains(record.requestedURL) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
         {
             let block = HTTPMessage.response(record)
             _ = try write(
@@ -215,10 +222,13 @@ public final class ArchiveRunWriter: @unchecked Sendable {
 
 extension Archive {
     /// Starts a run: its row (unfinished), its WARC file with the `warcinfo` record and the inputs it is judged with.
+    /// - Parameter readBack: URLs whose latest copy was just read back whole (`ArchivedValidators.readable`).
     public func beginRun(
-        startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [], rubricVersion: String? = nil
+        startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [], rubricVersion: String? = nil,
+        readBack: Set<String> = []
     ) throws -> ArchiveRunWriter {
         try ArchiveRunWriter(
-            archive: self, startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion)
+            archive: self, startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion,
+            readBack: readBack)
     }
 }

@@ -3,6 +3,8 @@
 /// 304 never points the new run at a record nobody can read.
 public struct ArchivedValidators: Sendable {
     public var byURL: [String: (etag: String?, lastModified: String?)] = [:]
+    /// URLs whose latest copy was read back whole: a run that revisits one need not read it again.
+    public var readable: Set<String> = []
     /// Each damaged copy, naming its file, byte offset and URL.
     public var unreadable: [ArchiveError] = []
 

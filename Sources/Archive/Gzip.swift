@@ -2,14 +2,14 @@ import Foundation
 internal import CZlib
 
 /// One gzip member at a time: WARC files are gzip members laid end to end, so each record can be read alone.
-enum Gzip {
+public enum Gzip {
     /// zlib's status, in words: the message ends up in errors that name a damaged WARC record.
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible {
         case zlib(Int32)
         /// The member ends before its deflate stream does: a truncated file.
         case truncated
 
-        var description: String {
+        public var description: String {
             switch self {
             case .truncated: "the gzip member ends early (truncated)"
             case .zlib(Z_DATA_ERROR): "the gzip member is corrupt (zlib: data error or checksum mismatch)"
@@ -19,7 +19,8 @@ enum Gzip {
         }
     }
 
-    static func compress(_ data: Data) throws -> Data {
+    /// One gzip member of `data`, the same bytes every time (no name, no date in its header).
+    public static func compress(_ data: Data) throws -> Data {
         var stream = z_stream()
         guard sov_deflate_init_gzip(&stream, 6) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
         defer { deflateEnd(&stream) }
@@ -39,7 +40,7 @@ enum Gzip {
     }
 
     /// The content of one gzip member.
-    static func decompress(_ data: Data) throws -> Data {
+    public static func decompress(_ data: Data) throws -> Data {
         var stream = z_stream()
         guard sov_inflate_init_gzip(&stream) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
         defer { inflateEnd(&stream) }

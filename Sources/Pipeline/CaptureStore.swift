@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import Renderer
 
@@ -10,7 +11,8 @@ struct CaptureStore: Sendable {
         directory = archive.appendingPathComponent("captures")
     }
 
-    /// The capture of a body, written to the store when it is not there yet (`body` is only called then). A file
+    /// The capture of a body, written to the store when it is not there yet (`body` is only called then), gzipped
+    /// when it is published so (`Capture.isGzipped`). A file
     /// is written under a temporary name and renamed, so that a run killed meanwhile never leaves half a capture.
     func capture(sha256: String, contentType: String?, url: String, rendered: Bool, body: () throws -> Data) throws -> Capture {
         let bare = Capture(sha256: sha256, contentType: contentType, body: Data(), url: url, rendered: rendered)
@@ -20,7 +22,7 @@ struct CaptureStore: Sendable {
         if !files.fileExists(atPath: file.path) {
             try files.createDirectory(at: directory, withIntermediateDirectories: true)
             let scratch = directory.appendingPathComponent(".\(UUID().uuidString).part")
-            try body().write(to: scratch)
+            try (bare.isGzipped ? Gzip.compress(body()) : body()).write(to: scratch)
             // Two documents with the same bytes can arrive together: rename(2) replaces in one step, and both
             // writers hold the same bytes, so whichever lands last changes nothing.
             guard rename(scratch.path, file.path) == 0 else {

@@ -58,7 +58,7 @@ public struct CrawlPipeline: Sendable {
             // Each document goes through archive and extraction as it arrives, and its body is let go.
             let writer = try archive.beginRun(
                 startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
-                inputs: inputs.archived, rubricVersion: Rubric.version)
+                inputs: inputs.archived, rubricVersion: Rubric.version, readBack: archived.readable)
             let stream = DocumentStream(
                 writer: writer, reader: DocumentReader(extractor: Extractor(catalog: catalog), budget: options.documentBudget),
                 references: Dictionary(references.map { ($0.1.url, $0.1) }, uniquingKeysWith: { first, _ in first }),
@@ -148,6 +148,16 @@ public struct CrawlPipeline: Sendable {
         content.sourceURL = options.sourceURL
         content.corrections = knowledge.corrections
         content.catalog = knowledge.catalog
+        // Each capture's readable view is kept in the archive beside the captures, read from its kept file once.
+        let extractor = Extractor(catalog: knowledge.catalog)
+        content.captureText = { capture in
+            guard let file = capture.file, let kept = FileManager.default.contents(atPath: file.path),
+                let body = capture.isGzipped ? try? Gzip.decompress(kept) : kept
+            else { return nil }
+            return extractor.readableBlocks(html: body, charset: capture.rendered ? "UTF-8" : capture.charset)
+        }
+        content.captureViews = archive.directory.appendingPathComponent("capture-views")
+        content.captureTextVersion = Versions.build
         let registries = knowledge.catalog.registries
         content.registries = [
             RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),

@@ -27,7 +27,7 @@ struct RunJudge {
         /// URLs whose findings are those of the archived copy their unchanged fetch revisits: the archive keeps a
         /// reference to that copy's findings rather than a second copy.
         var reusedFindings: [String] = []
-        /// The bytes each judged document was read from, to publish beside the quotes.
+        /// The bytes each judged document was read from, to publish beside the quotes (kept files, never in memory).
         var captures: [Capture]
         /// How many of this run's documents failed for each reason (`FetchFailure.Reason`), for the summary's notice
         /// when nothing could be read.
@@ -127,7 +127,8 @@ struct RunJudge {
                                 var capture = try store.capture(
                                     sha256: sha, contentType: good.contentType, url: good.finalURL, rendered: good.rendered != nil
                                 ) { good.rendered ?? good.body }
-                                capture.text = readableText(of: capture, body: good.rendered ?? good.body, charset: good.charset, reader: reader)
+                                capture.readable = !capture.isPDF
+                                capture.charset = good.charset
                                 captures[good.finalURL] = capture
                             }
                         } else if let stored, let sha = record.sha256, stored.hasPayload || stored.hasRendering {
@@ -137,10 +138,9 @@ struct RunJudge {
                                 let full = try contents(of: stored)
                                 return full.rendered ?? full.body
                             }
-                            if !capture.isPDF {
-                                let full = try contents(of: stored)
-                                capture.text = readableText(of: capture, body: full.rendered ?? full.body, charset: record.charset, reader: reader)
-                            }
+                            // Its readable text is read when its view is first published, not held for the run.
+                            capture.readable = !capture.isPDF
+                            capture.charset = record.charset
                             captures[record.finalURL] = capture
                         }
                     }
@@ -154,12 +154,6 @@ struct RunJudge {
         return Judgement(
             scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, unreadable: unreadable, findings: kept,
             reusedFindings: reused.sorted(), captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
-    }
-
-    /// The text the quotes were cut from, for the capture's readable view (HTML only: a PDF is its own view).
-    private func readableText(of capture: Capture, body: Data, charset: String?, reader: DocumentReader) -> [ReadableBlock]? {
-        guard !capture.isPDF else { return nil }
-        return reader.extractor.readableBlocks(html: body, charset: capture.rendered ? "UTF-8" : charset)
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.

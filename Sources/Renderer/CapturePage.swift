@@ -1,5 +1,6 @@
 /// The readable view of an archived capture: the text the extractor read, headings kept, each quoted sentence marked,
-/// with the address, the digest and the raw capture to download.
+/// with the address, the digest and the raw capture to download. One page per capture serves both languages (the
+/// text is the page's own, in French): the site's words first, the other language's beside them.
 struct CapturePageView: Encodable {
     var site: SiteInfo
     var title: String
@@ -8,15 +9,37 @@ struct CapturePageView: Encodable {
     var raw: String
     var rawName: String
     var rendered: Bool
+    /// The other language's words for the page's labels, and its home page.
+    var other: CaptureWords
     var blocks: [CaptureMarks.Block]
 }
 
+/// A capture view's labels in one language.
+struct CaptureWords: Encodable {
+    var lang: String
+    var home: String
+    var ranking: String
+    var heading: String
+    var lede: String
+    var address: String
+    var raw: String
+    var rendered: String
+    var textLabel: String
+}
+
 extension ViewBuilder {
-    func capturePage(_ capture: Capture, path: String, marks: CaptureMarks) -> CapturePageView {
-        let page = site(path)
+    /// The view at `path` from the site's root (`captures/<sha256>.html`), `other` the other language's words.
+    func capturePage(_ capture: Capture, path: String, marks: CaptureMarks?, other: Strings) -> CapturePageView {
+        var page = site(path)
         let raw = capture.path ?? ""
+        page.alternate = page.top + other.language.folder + "index.html"
         return CapturePageView(
             site: page, title: strings("capture.title", ["url": capture.url]), url: link(capture.url), sha256: capture.sha256, raw: page.top + raw,
-            rawName: String(raw.split(separator: "/").last ?? ""), rendered: capture.rendered, blocks: marks.blocks)
+            rawName: String(raw.split(separator: "/").last ?? ""), rendered: capture.rendered,
+            other: CaptureWords(
+                lang: other.language.rawValue, home: page.top + other.language.folder + "index.html", ranking: text(other("nav.ranking")),
+                heading: text(other("capture.heading")), lede: text(other("capture.lede")), address: text(other("capture.address")),
+                raw: text(other("capture.raw")), rendered: text(other("capture.rendered")), textLabel: text(other("capture.textLabel"))),
+            blocks: marks?.blocks ?? [])
     }
 }

@@ -9,21 +9,32 @@ extension ScorecardsDocument {
     /// Splicing is exact because the pretty printer indents by two spaces a level, writes an empty array as `[`, an
     /// empty line and `]`, and never puts a raw line break inside a string; `ScorecardsJSONTests` checks it.
     func encodedByPlatform() throws -> Data {
-        guard !platforms.isEmpty else { return try ScorecardJSON.encode(self) }
+        var bytes = Data()
+        try encodeByPlatform { bytes.append($0) }
+        return bytes
+    }
+
+    /// The same bytes handed over in pieces of about a megabyte, so that a writer never holds the whole file.
+    func encodeByPlatform(_ emit: (Data) throws -> Void) throws {
+        guard !platforms.isEmpty else { return try emit(ScorecardJSON.encode(self)) }
         var skeleton = self
         skeleton.platforms = []
         let frame = try ScorecardJSON.encode(skeleton)
         let empty = Data("\"platforms\" : [\n\n  ]".utf8)
-        guard let slot = frame.range(of: empty) else { return try ScorecardJSON.encode(self) }
+        guard let slot = frame.range(of: empty) else { return try emit(ScorecardJSON.encode(self)) }
         var bytes = Data(frame[..<slot.lowerBound])
         bytes.append(contentsOf: "\"platforms\" : [\n".utf8)
         for (index, platform) in platforms.enumerated() {
             if index > 0 { bytes.append(contentsOf: ",\n".utf8) }
             Self.append(try ScorecardJSON.encode(platform), indentedBy: 4, to: &bytes)
+            if bytes.count >= 1 << 20 {
+                try emit(bytes)
+                bytes = Data()
+            }
         }
         bytes.append(contentsOf: "\n  ]".utf8)
         bytes.append(frame[slot.upperBound...])
-        return bytes
+        try emit(bytes)
     }
 
     /// Appends pretty-printed JSON one level deeper: spaces after each line break, except on the empty line of an

@@ -28,6 +28,13 @@ public struct SiteContent: Sendable {
     public var failureReasons: [String: Int] = [:]
     /// Set when `report` judged an archived run with newer input files than the run's own.
     public var rejudged: Rejudged?
+    /// Reads a `readable` capture's text from its kept file (nil when it cannot): called once per view not yet kept.
+    public var captureText: (@Sendable (Capture) -> [ReadableBlock]?)?
+    /// Where the readable views are kept between runs (in the archive), by a digest of all they depend on, to be
+    /// hard-linked into each site; nil keeps them only in the site.
+    public var captureViews: URL?
+    /// Names the code that reads a capture's text (the tool's build): a view kept by another build is not reused.
+    public var captureTextVersion = ""
 
     public init(generatedAt: String) { self.generatedAt = generatedAt }
 }
@@ -84,13 +91,19 @@ public struct RegistrySource: Sendable, Equatable {
 public struct Capture: Sendable {
     public var sha256: String
     public var contentType: String?
+    /// The bytes as published (gzipped already when `isGzipped`), for a capture not kept as a file.
     public var body: Data
     /// The address the body was read from (the final URL, after redirects): quotes name it.
     public var url: String
     /// The DOM headless Chromium produced (`render: browser`), not the fetched bytes the SHA-256 is of.
     public var rendered: Bool
     /// The text as the extractor read it, block by block: published as a readable page with the quotes marked.
+    /// Usually nil: a `readable` capture's text is read from its kept file when its view is first published.
     public var text: [ReadableBlock]?
+    /// Has a readable view (an HTML capture), worked out from the kept file by `SiteContent.captureText`.
+    public var readable = false
+    /// The charset the body was served with, which its text is decoded by.
+    public var charset: String?
 
     public init(sha256: String, contentType: String?, body: Data, url: String, rendered: Bool = false) {
         self.sha256 = sha256
@@ -114,16 +127,20 @@ public struct Capture: Sendable {
 
     /// The readable view of the text (`captures/<sha256>.html`), under each language's folder; nil without text.
     var textPath: String? {
-        guard text != nil, let path else { return nil }
+        guard text != nil || readable, let path else { return nil }
         return String(path.prefix { $0 != "." }) + ".html"
     }
 
-    /// PDFs keep their type; every other capture is published as plain text, so that a third-party page's
-    /// scripts and trackers never run on our site: the reader sees its exact source. A rendered DOM says so in its
-    /// name, since its bytes are not the ones the SHA-256 is of. Nil for a digest that is not 64 hex digits (an
-    /// archive from elsewhere), which must never become a path.
+    /// PDFs keep their type; every other capture is published as plain text, gzipped (a page's source shrinks to a
+    /// fifth or less, and its readable view is the page to read), so that a third-party page's scripts and trackers
+    /// never run on our site: the reader downloads its exact bytes. A rendered DOM says so in its name, since its
+    /// bytes are not the ones the SHA-256 is of. Nil for a digest that is not 64 hex digits (an archive from
+    /// elsewhere), which must never become a path.
     public var path: String? {
         guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
-        return "captures/\(sha256)\(rendered ? "-rendered" : "").\(isPDF && !rendered ? "pdf" : "txt")"
+        return "captures/\(sha256)\(rendered ? "-rendered" : "").\(isGzipped ? "txt.gz" : "pdf")"
     }
+
+    /// Published gzipped: every capture but a fetched PDF, which a browser shows as it is.
+    public var isGzipped: Bool { !isPDF || rendered }
 }

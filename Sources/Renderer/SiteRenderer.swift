@@ -17,6 +17,8 @@ public struct SiteRenderer: Sendable {
     private let templates: TemplateSet
     private let templatesPath: String
     private let strings: [Strings]
+    /// Names the templates and strings as loaded: a capture view kept with other ones is not reused.
+    private let fingerprint: String
 
     /// Loads every template and both strings files, and fails, naming the folder and the file, when one is missing
     /// or does not parse, or when a language lacks a key the other has or a template uses.
@@ -35,26 +37,30 @@ public struct SiteRenderer: Sendable {
             throw RenderError("asset '\(templatesPath)/\(asset)' is missing")
         }
         self.templatesPath = templatesPath
+        fingerprint = CaptureViews.fingerprint(of: templatesPath)
     }
 
     /// Renders every file of the site into `directory`, which is created if needed.
     public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL) throws {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.compactMap { capture in capture.path.map { ($0, capture) } }, uniquingKeysWith: { first, _ in first })
-        // Each readable capture with its quotes marked, worked out once for both languages.
-        let quotes = CaptureMarks.quotes(in: scorecards)
-        // Two addresses that served the same bytes share a view: the quotes of both are marked in it.
-        var quotesByView: [String: Set<String>] = [:]
-        var texts: [String: [ReadableBlock]] = [:]
-        for capture in content.captures {
-            guard let path = capture.textPath, let text = capture.text else { continue }
-            quotesByView[path, default: []].formUnion(quotes[capture.url] ?? [])
-            texts[path] = texts[path] ?? text
+        // Each readable capture with its quotes marked, worked out once for both languages and kept between runs.
+        let keptViews = content.captureViews ?? directory.appendingPathComponent(".capture-views")
+        defer { if content.captureViews == nil { try? FileManager.default.removeItem(at: keptViews) } }
+        var undated = content
+        undated.generatedAt = ""  // a view says when its capture was made, not when the site was: it is the same every run
+        undated.captures = []
+        let viewContent = undated
+        // One view per capture, at the root in the site's first language with the other's words beside them.
+        let (words, other) = (strings[0], strings[strings.count > 1 ? 1 : 0])
+        let views = try CaptureViews.prepare(
+            content, quotes: CaptureMarks.quotes(in: scorecards), fingerprint: fingerprint, folder: keptViews
+        ) { capture, path, marks in
+            let view = ViewBuilder(escaping: .html, strings: words, content: viewContent, pastRuns: [:], categorySlugs: [:])
+                .capturePage(capture, path: path, marks: marks, other: other)
+            return (view, { try self.render(view, "capture.html", words: words) })
         }
-        var marked: [String: CaptureMarks] = [:]
-        for (path, text) in texts { marked[path] = CaptureMarks(text, quotes: quotesByView[path] ?? []) }
-        let marks = marked
-        let published = CaptureLinks(content.captures, marks: marks)
+        let published = CaptureLinks(content.captures, views: views.views)
         let providers = ProviderDirectory(catalog: content.catalog, scorecards: scorecards)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
@@ -62,11 +68,10 @@ public struct SiteRenderer: Sendable {
         DispatchQueue.concurrentPerform(iterations: strings.count + 1) { index in
             results.store(index) {
                 guard index < strings.count else {
-                    try writeSharedFiles(scorecards, content: content, captures: captures, into: FileWriter(root: directory))
-                    return []
+                    return try writeSharedFiles(scorecards, content: content, captures: captures, views: views, into: FileWriter(root: directory))
                 }
                 return try render(
-                    scorecards, content: content, language: strings[index], captures: published, providers: providers, marks: marks,
+                    scorecards, content: content, language: strings[index], captures: published, providers: providers,
                     into: FileWriter(root: directory))
             }
         }
@@ -80,29 +85,38 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Style, data files, the index copy and the captures: the same for every language.
+    /// Style, data files, the index copy, the captures and their readable views: the same for every language.
+    /// Returns the views' paths.
     private func writeSharedFiles(
-        _ scorecards: [PlatformScorecard], content: SiteContent, captures: [String: Capture], into files: FileWriter
-    ) throws {
+        _ scorecards: [PlatformScorecard], content: SiteContent, captures: [String: Capture], views: CaptureViews, into files: FileWriter
+    ) throws -> [String] {
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
         }
-        try files.write(SiteFiles.scorecards, Self.json(ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)))
+        // Written a piece at a time, as encoded (`json(_:)`'s bytes): the file is the largest of the site.
+        try files.write(SiteFiles.scorecards) { write in
+            try ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)
+                .encodeByPlatform(write)
+            try write(Data([0x0A]))
+        }
         try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
         try files.write("data/history.csv", Data(DataFiles.history(content.history.runs).utf8))
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
-        if let index = content.indexCopy { try files.write(SiteFiles.indexCopy, Data(contentsOf: index)) }
+        if let index = content.indexCopy { try files.link(SiteFiles.indexCopy, to: index) }
         for path in captures.keys.sorted() {
             let capture = captures[path]!
             if let file = capture.file { try files.link(path, to: file) } else { try files.write(path, capture.body) }
         }
+        let paths = views.views.keys.sorted()
+        for path in paths { try files.link(path, to: views.views[path]!.file) }
+        return paths
     }
 
     /// One language's pages; returns their paths from the site root.
     private func render(
         _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, providers: ProviderDirectory,
-        marks: [String: CaptureMarks], into files: FileWriter
+        into files: FileWriter
     ) throws -> [String] {
         let pastRuns = PastRuns.index(content.history.runs)
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
@@ -140,12 +154,6 @@ public struct SiteRenderer: Sendable {
                 "platforms/\(card.id).md", markdown.platform(card, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
             try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name, views: ownChanges), "feed.xml")
             try write("badges/\(card.id).svg", html.badge(card), "badge.svg")
-        }
-        var views: Set<String> = []
-        for capture in content.captures {
-            // Two addresses that served the same bytes share one capture, and one readable view.
-            guard let path = capture.textPath, let marked = marks[path], views.insert(path).inserted else { continue }
-            try write(path, html.capturePage(capture, path: path, marks: marked), "capture.html")
         }
         try write("providers/index.html", html.providersIndex(providers), "providers.html")
         for entry in providers.entries {
@@ -207,11 +215,20 @@ final class FileWriter {
     init(root: URL) { self.root = root }
 
     func write(_ path: String, _ data: Data) throws {
+        try write(path) { write in try write(data) }
+    }
+
+    /// Writes a file from the pieces `produce` hands to the function it is given, in order.
+    func write(_ path: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
         let url = root.appendingPathComponent(path)
         try makeFolder(of: url)
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
+        try produce { data in try Self.write(data, to: descriptor, at: url) }
+    }
+
+    private static func write(_ data: Data, to descriptor: Int32, at url: URL) throws {
         try data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {

@@ -16,7 +16,10 @@ final class Strings: @unchecked Sendable {
     let file: String
     private let flat: [String: String]
     /// Keys the code asked for and the file lacks; rendering fails on them rather than print a hole.
-    private(set) var missing: Set<String> = []
+    var missing: Set<String> { lock.withLock { missingKeys } }
+    private var missingKeys: Set<String> = []
+    /// Capture views are rendered on several threads at once.
+    private let lock = NSLock()
 
     init(language: SiteLanguage, templatesPath: String) throws {
         self.language = language
@@ -37,7 +40,7 @@ final class Strings: @unchecked Sendable {
     /// The words for `key`, with `{name}` placeholders filled in.
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String {
         guard let text = flat[key] else {
-            missing.insert(key)
+            _ = lock.withLock { missingKeys.insert(key) }
             return key
         }
         return values.isEmpty ? text : Self.fill(text, values)

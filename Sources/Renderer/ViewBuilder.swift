@@ -225,19 +225,19 @@ struct ViewBuilder {
 struct CaptureLinks {
     /// Capture paths from the site root, by the URL the capture was read from.
     let paths: [String: String]
-    /// Readable views (`captures/<sha256>.html`, in each language's folder) by URL, with the anchors of the quotes
-    /// marked in them.
+    /// Readable views (`captures/<sha256>.html`, at the root for both languages) by URL, with the anchors of the
+    /// quotes marked in them.
     let views: [String: (path: String, anchors: Set<String>)]
     /// Path from the page to the site root.
     var top = ""
     /// Path from the page to its language's home, where the readable views are.
     var home = ""
 
-    init(_ captures: [Capture], marks: [String: CaptureMarks] = [:]) {
+    init(_ captures: [Capture], views published: [String: CaptureViews.View] = [:]) {
         paths = Dictionary(captures.compactMap { capture in capture.path.map { (capture.url, $0) } }, uniquingKeysWith: { first, _ in first })
         views = Dictionary(
             captures.compactMap { capture in
-                capture.textPath.map { (capture.url, ($0, marks[$0]?.anchors ?? [])) }
+                capture.textPath.flatMap { published[$0] }.map { (capture.url, ($0.path, $0.anchors)) }
             }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -254,7 +254,7 @@ struct CaptureLinks {
     func view(url: String, quote: String) -> String? {
         guard let view = views[url] else { return nil }
         let anchor = CaptureMarks.anchor(quote)
-        return home + view.path + (view.anchors.contains(anchor) ? "#" + anchor : "")
+        return top + view.path + (view.anchors.contains(anchor) ? "#" + anchor : "")
     }
 
     func link(_ document: DocumentStatus) -> String? { link(url: document.finalURL) }

@@ -1,3 +1,4 @@
+import Archive
 import Foundation
 import Pipeline
 import Testing
@@ -63,8 +64,12 @@ import TestSupport
         let site = try await Self.publishTwoRuns(in: directory, server: server)
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.path).sorted()
 
-        // Both languages: every French page has its English twin, with the right lang and a link to the other.
-        let french = files.filter { !$0.hasPrefix("en/") && ($0.hasSuffix(".html") || $0.hasSuffix(".md") || $0.hasSuffix(".xml")) && $0 != "sitemap.xml" }
+        // Both languages: every French page has its English twin, with the right lang and a link to the other; a
+        // capture's readable view is one page for both, the other language's words beside the site's.
+        let french = files.filter {
+            !$0.hasPrefix("en/") && !$0.hasPrefix("captures/") && ($0.hasSuffix(".html") || $0.hasSuffix(".md") || $0.hasSuffix(".xml"))
+                && $0 != "sitemap.xml"
+        }
         #expect(french.count > 20)
         for page in french { #expect(files.contains("en/" + page), "no English version of \(page)") }
         for page in files where page.hasSuffix(".html") {
@@ -118,7 +123,9 @@ import TestSupport
         }
         for link in captureLinks {
             let file = link.components(separatedBy: "#")[0]
-            let capture = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(file).standardizedFileURL)
+            let published = try Data(contentsOf: site.appendingPathComponent("platforms").appendingPathComponent(file).standardizedFileURL)
+            // A page's raw copy is published gzipped, its exact bytes once unpacked; a PDF as it is.
+            let capture = file.hasSuffix(".gz") ? try Gzip.decompress(published) : published
             #expect(String(decoding: capture, as: UTF8.self).contains("</html>") || capture.starts(with: Data("%PDF".utf8)))
         }
         #expect(platform.components(separatedBy: "<time datetime=\"2026-11-2").count > 3)
@@ -195,14 +202,14 @@ import TestSupport
         }
         let site = try await SiteTests.publishTwoRuns(in: directory, server: server)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
-        // The summary, a platform, a provider, the changes and a capture's readable view, in both languages.
+        // The summary, a platform, a provider, the changes in both languages, and a capture's readable view (one for both).
         let platform = try String(contentsOf: site.appendingPathComponent("platforms/d.html"), encoding: .utf8)
         let capture = try #require(
             platform.components(separatedBy: "href=\"../captures/").dropFirst().map { $0.prefix { $0 != "\"" && $0 != "#" } }.first { $0.hasSuffix(".html") },
             "platforms/d.html links to a readable capture")
         let pages = [
             "index.html", "en/index.html", "platforms/d.html", "en/platforms/d.html", "providers/index.html", "providers/aws.html",
-            "en/providers/aws.html", "changes.html", "en/changes.html", "captures/\(capture)", "en/captures/\(capture)", "methodology.html", "about.html",
+            "en/providers/aws.html", "changes.html", "en/changes.html", "captures/\(capture)", "methodology.html", "about.html",
         ]
         for page in pages {
             for (width, name) in [(1280, "desktop"), (390, "phone")] {

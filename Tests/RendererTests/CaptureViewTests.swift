@@ -29,11 +29,47 @@ import Testing
         let quote = SampleSite.quote("OVH SAS")
         let anchor = CaptureMarks.anchor(quote)
         let platform = try SampleSite.read(site, folder + "platforms/souverain.html")
-        #expect(platform.contains("<a href=\"../captures/\(SampleSite.digest).html#\(anchor)\">"))
-        let view = try SampleSite.read(site, folder + "captures/\(SampleSite.digest).html")
+        // One view per capture, at the root, for both languages.
+        #expect(platform.contains("<a href=\"\(folder.isEmpty ? "../" : "../../")captures/\(SampleSite.digest).html#\(anchor)\">"))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("en/captures").path))
+        let view = try SampleSite.read(site, "captures/\(SampleSite.digest).html")
         #expect(view.contains("<h2>Hébergement</h2>"))
         #expect(view.contains("<p>Préambule. <mark id=\"\(anchor)\">\(quote)</mark> Fin.</p>"))
-        #expect(view.contains("<a href=\"\(folder.isEmpty ? "../" : "../../")captures/\(SampleSite.digest).txt\" download>"))
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("captures/\(SampleSite.digest).txt").path), "the raw copy stays")
+        #expect(view.contains("<a href=\"../captures/\(SampleSite.digest).txt.gz\" download>"))
+        #expect(view.contains("Copie archivée <span lang=\"en\">· Archived copy</span>"), "the other language's words beside the site's")
+        #expect(!view.contains("<time"), "a view says nothing of the run that published it: it is the same every night")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("captures/\(SampleSite.digest).txt.gz").path), "the raw copy stays")
     }
+
+    @Test func aViewIsKeptOnceAndReusedWithoutReadingItsTextAgain() throws {
+        var (cards, content) = try SampleSite.build()
+        let kept = FileManager.default.temporaryDirectory.appendingPathComponent("views-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: kept) }
+        content.captureViews = kept
+        let text = content.captures[0].text
+        content.captures[0].text = nil
+        content.captures[0].readable = true
+        let reads = Counter()
+        content.captureText = { _ in
+            reads.add()
+            return text
+        }
+        let first = try SampleSite.render(cards, content)
+        defer { try? FileManager.default.removeItem(at: first) }
+        content.generatedAt = "2030-01-01T00:00:00Z"  // another night: every page changes but the view
+        let second = try SampleSite.render(cards, content)
+        defer { try? FileManager.default.removeItem(at: second) }
+        #expect(reads.count == 1, "the text is read for the first site only")
+        let path = "captures/\(SampleSite.digest).html"
+        #expect(try SampleSite.read(first, path) == SampleSite.read(second, path))
+        #expect(try SampleSite.read(second, path).contains("id=\"\(CaptureMarks.anchor(SampleSite.quote("OVH SAS")))\""))
+        #expect(try SampleSite.read(second, "platforms/souverain.html").contains("#\(CaptureMarks.anchor(SampleSite.quote("OVH SAS")))"), "the anchors are kept too")
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+    func add() { lock.withLock { value += 1 } }
 }

@@ -16,9 +16,9 @@ import Testing
     @Test func capturesAreNamedOnlyByAHexDigest() {
         let body = Data("x".utf8)
         let digest = String(repeating: "ab", count: 32)
-        #expect(Capture(sha256: digest, contentType: "text/html", body: body, url: "https://x.test").path == "captures/\(digest).txt")
+        #expect(Capture(sha256: digest, contentType: "text/html", body: body, url: "https://x.test").path == "captures/\(digest).txt.gz")
         #expect(Capture(sha256: digest, contentType: "application/pdf", body: body, url: "https://x.test").path == "captures/\(digest).pdf")
-        #expect(Capture(sha256: digest, contentType: "text/html", body: body, url: "https://x.test", rendered: true).path == "captures/\(digest)-rendered.txt")
+        #expect(Capture(sha256: digest, contentType: "text/html", body: body, url: "https://x.test", rendered: true).path == "captures/\(digest)-rendered.txt.gz")
         for bad in ["../../etc/passwd", String(repeating: "A", count: 64), String(repeating: "a", count: 63), ""] {
             #expect(Capture(sha256: bad, contentType: nil, body: body, url: "https://x.test").path == nil, "\(bad)")
         }
