@@ -12,9 +12,9 @@ extension Rules {
         trigger: .hosting,
         words: ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
             + combine(["sur"], [""], ["un serveur", "des serveur", "les serveur", "nos serveur", "ses serveur", "leurs serveur"])
-            + combine(["conserv", "stock", "archiv", "sauvegard"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"]),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
-        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire."],
+            + combine(["conserv", "stock", "archiv", "sauvegard", "centralis"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"]),
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
+        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar."])
 
     static let hostInProvidersDataCentre = Rule(
