@@ -344,7 +344,10 @@ struct Label {
     /// A hosting label ("Hébergeur :", "Stockage des données :") or a service one ("Envoi des e-mails :") before a
     /// colon, within the line's first 60 characters.
     init?(line: String) {
-        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), line.distance(from: line.startIndex, to: colon) <= 60 else {
+        // As many characters as bytes at most: counting characters is needed only past 60 bytes.
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")),
+            line.utf8.distance(from: line.startIndex, to: colon) <= 60 || line.distance(from: line.startIndex, to: colon) <= 60
+        else {
             return nil
         }
         let label = Folded(String(line[..<colon]))
@@ -364,12 +367,12 @@ struct Label {
     /// A label with nothing after it, on a line of its own: "Hébergeur :", "Hébergement du site", "Hosting".
     init?(standingAlone text: String) {
         guard text.utf8.count <= 240 else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count <= 60 else { return nil }
+        let trimmed = Self.trimmingWhitespace(text)
+        guard trimmed.utf8.count <= 60 || trimmed.count <= 60 else { return nil }
         if trimmed.hasSuffix(":"), let label = Label(line: trimmed) {
             self = label
         } else {
-            let folded = Folded(trimmed.trimmingCharacters(in: CharacterSet(charactersIn: " :")))
+            let folded = Folded(Self.trimmingSpacesAndColons(trimmed))
             guard Rules.hostBlockLabel.matches(in: folded) else { return nil }
             rule = Rules.hostBlockLabel.name
             isHosting = true
@@ -377,6 +380,24 @@ struct Label {
         }
         valueStart = nil
     }
+
+    /// The text without white space at either end. Normalised text mostly starts and ends with a visible ASCII
+    /// character: then there is nothing to trim, and Foundation need not look.
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !isSpaceOrTab(first), !isSpaceOrTab(last)
+        else { return text.trimmingCharacters(in: .whitespaces) }
+        return text
+    }
+
+    /// The text without spaces and colons at either end (ASCII bytes: trimmed on the UTF-8).
+    static func trimmingSpacesAndColons(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") }
+        guard let start = utf8.firstIndex(where: { !isTrimmed($0) }), let end = utf8.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(decoding: utf8[start...end], as: UTF8.self)
+    }
+
+    private static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// The host block of a legal notice ("Hébergeur :", "Hébergement") names, by law (LCEN art. 6), the host of the
     /// site: a host label that states no other role gives the website.
