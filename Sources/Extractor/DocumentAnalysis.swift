@@ -52,7 +52,7 @@ struct DocumentAnalysis {
             if host.evidence.contains(where: { Self.namesUSParent(after: host.asWritten, in: $0.quote) }) { host.parentCountry = "US" }
             guard host.country == nil, lookups < Self.maximumAddressLookups else { return host }
             lookups += 1
-            for text in texts {
+            for text in texts where UTF8Bytes.mayFind(host.asWritten, in: text) {
                 guard let range = text.range(of: host.asWritten) else { continue }
                 host.country = CompanyName.address(String(text[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
                 if host.country != nil { break }
@@ -70,7 +70,7 @@ struct DocumentAnalysis {
 
     /// "X SAS, …, filiale française d'un groupe américain": the sentence names a US parent group after the name.
     static func namesUSParent(after name: String, in quote: String) -> Bool {
-        guard let range = quote.range(of: name) else { return false }
+        guard UTF8Bytes.mayFind(name, in: quote), let range = quote.range(of: name) else { return false }
         let after = quote[range.upperBound...]
         let sentence = after.range(of: ". ").map { after[..<$0.lowerBound] } ?? after
         return Rules.usParentGroup.matches(in: Folded(String(sentence)))
@@ -250,11 +250,30 @@ struct DocumentAnalysis {
 
     /// The "\n"-separated lines of a block, split on bytes.
     private static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        // Most blocks are one line: memchr finds that at once.
+        let ends: [Int]? = utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            var ends: [Int] = []
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+                let offset = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                ends.append(offset)
+                from = offset + 1
+            }
+            return ends
+        }
         var lines: [Substring] = []
         var start = text.startIndex
-        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+        let newlines: [String.Index]
+        if let ends {
+            newlines = ends.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        } else {
+            newlines = utf8.indices.filter { utf8[$0] == 0x0A }
+        }
+        for index in newlines {
             if start < index { lines.append(text[start..<index]) }
-            start = text.utf8.index(after: index)
+            start = utf8.index(after: index)
         }
         if start < text.endIndex { lines.append(text[start...]) }
         return lines
