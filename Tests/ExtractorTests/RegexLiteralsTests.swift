@@ -47,6 +47,20 @@ import TestSupport
         }
     }
 
+    /// Foundation's search matches canonically equivalent text: the byte test before it never says no where it finds
+    /// the needle (a Kelvin sign for "K", a decomposed accent), and says no where the bytes of a plain needle are missing.
+    @Test func byteTestNeverMissesWhatFoundationFinds() {
+        let texts = ["OVH SAS, Roubaix", "Kelvin \u{212A}", "a\u{37E} b", "cafe\u{301}", "café", "x`y \u{1FEF}", "Amazon Web Services"]
+        let needles = ["K", ";", "`", "café", "cafe\u{301}", "ovh", "OVH", "Roubaix", "Amazon", "Web Services", "Kel", "é"]
+        for text in texts {
+            for needle in needles where text.range(of: needle) != nil {
+                #expect(UTF8Bytes.mayFind(needle, in: text), "\(needle) in \(text)")
+            }
+        }
+        #expect(!UTF8Bytes.mayFind("roubaix", in: "OVH SAS, Roubaix"))
+        #expect(!UTF8Bytes.mayFind("Amazon", in: "Microsoft Azure"))
+    }
+
     /// Every rule's pattern but the label anchored at both ends, which texts made around it rarely match.
     static let patterns: [FoldedRegex] = Rules.all.filter { $0.name != Rules.hostBlockLabel.name }.compactMap(\.pattern)
 
