@@ -370,11 +370,15 @@ struct Label {
             return nil
         }
         let label = Folded(String(line[..<colon]))
-        let roles = RoleWords.roles(in: label)
+        // The roles are read only for a label: most text before a colon is none.
+        let roles: [HostRole]
         if Rules.hostingHeading.matches(in: label) {
             rule = Rules.hostingHeading.name
-        } else if Rules.serviceLabel.matches(in: label) && !roles.isEmpty {
+            roles = RoleWords.roles(in: label)
+        } else if Rules.serviceLabel.matches(in: label) {
             rule = Rules.serviceLabel.name
+            roles = RoleWords.roles(in: label)
+            guard !roles.isEmpty else { return nil }
         } else {
             return nil
         }
