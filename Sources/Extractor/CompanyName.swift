@@ -132,7 +132,7 @@ enum CountryNames {
         let text = Folded(address)
         let folded = text.folded as NSString
         var best: (location: Int, code: String)?
-        for (name, code) in names {
+        for (name, code) in names where UTF8Bytes.mayFind(name, in: text.folded) {
             var searchFrom = 0
             while searchFrom < folded.length {
                 let range = folded.range(of: name, options: [], range: NSRange(location: searchFrom, length: folded.length - searchFrom))

@@ -52,7 +52,7 @@ struct DocumentAnalysis {
             if host.evidence.contains(where: { Self.namesUSParent(after: host.asWritten, in: $0.quote) }) { host.parentCountry = "US" }
             guard host.country == nil, lookups < Self.maximumAddressLookups else { return host }
             lookups += 1
-            for text in texts {
+            for text in texts where UTF8Bytes.mayFind(host.asWritten, in: text) {
                 guard let range = text.range(of: host.asWritten) else { continue }
                 host.country = CompanyName.address(String(text[range.upperBound...].prefix(200))).flatMap { CountryNames.country(in: $0) }
                 if host.country != nil { break }
@@ -70,7 +70,7 @@ struct DocumentAnalysis {
 
     /// "X SAS, …, filiale française d'un groupe américain": the sentence names a US parent group after the name.
     static func namesUSParent(after name: String, in quote: String) -> Bool {
-        guard let range = quote.range(of: name) else { return false }
+        guard UTF8Bytes.mayFind(name, in: quote), let range = quote.range(of: name) else { return false }
         let after = quote[range.upperBound...]
         let sentence = after.range(of: ". ").map { after[..<$0.lowerBound] } ?? after
         return Rules.usParentGroup.matches(in: Folded(String(sentence)))
@@ -250,11 +250,30 @@ struct DocumentAnalysis {
 
     /// The "\n"-separated lines of a block, split on bytes.
     private static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        // Most blocks are one line: memchr finds that at once.
+        let ends: [Int]? = utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            var ends: [Int] = []
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+                let offset = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                ends.append(offset)
+                from = offset + 1
+            }
+            return ends
+        }
         var lines: [Substring] = []
         var start = text.startIndex
-        for index in text.utf8.indices where text.utf8[index] == 0x0A {
+        let newlines: [String.Index]
+        if let ends {
+            newlines = ends.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        } else {
+            newlines = utf8.indices.filter { utf8[$0] == 0x0A }
+        }
+        for index in newlines {
             if start < index { lines.append(text[start..<index]) }
-            start = text.utf8.index(after: index)
+            start = utf8.index(after: index)
         }
         if start < text.endIndex { lines.append(text[start...]) }
         return lines
@@ -344,15 +363,22 @@ struct Label {
     /// A hosting label ("Hébergeur :", "Stockage des données :") or a service one ("Envoi des e-mails :") before a
     /// colon, within the line's first 60 characters.
     init?(line: String) {
-        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")), line.distance(from: line.startIndex, to: colon) <= 60 else {
+        // As many characters as bytes at most: counting characters is needed only past 60 bytes.
+        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")),
+            line.utf8.distance(from: line.startIndex, to: colon) <= 60 || line.distance(from: line.startIndex, to: colon) <= 60
+        else {
             return nil
         }
         let label = Folded(String(line[..<colon]))
-        let roles = RoleWords.roles(in: label)
+        // The roles are read only for a label: most text before a colon is none.
+        let roles: [HostRole]
         if Rules.hostingHeading.matches(in: label) {
             rule = Rules.hostingHeading.name
-        } else if Rules.serviceLabel.matches(in: label) && !roles.isEmpty {
+            roles = RoleWords.roles(in: label)
+        } else if Rules.serviceLabel.matches(in: label) {
             rule = Rules.serviceLabel.name
+            roles = RoleWords.roles(in: label)
+            guard !roles.isEmpty else { return nil }
         } else {
             return nil
         }
@@ -364,12 +390,12 @@ struct Label {
     /// A label with nothing after it, on a line of its own: "Hébergeur :", "Hébergement du site", "Hosting".
     init?(standingAlone text: String) {
         guard text.utf8.count <= 240 else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count <= 60 else { return nil }
+        let trimmed = Self.trimmingWhitespace(text)
+        guard trimmed.utf8.count <= 60 || trimmed.count <= 60 else { return nil }
         if trimmed.hasSuffix(":"), let label = Label(line: trimmed) {
             self = label
         } else {
-            let folded = Folded(trimmed.trimmingCharacters(in: CharacterSet(charactersIn: " :")))
+            let folded = Folded(Self.trimmingSpacesAndColons(trimmed))
             guard Rules.hostBlockLabel.matches(in: folded) else { return nil }
             rule = Rules.hostBlockLabel.name
             isHosting = true
@@ -377,6 +403,24 @@ struct Label {
         }
         valueStart = nil
     }
+
+    /// The text without white space at either end. Normalised text mostly starts and ends with a visible ASCII
+    /// character: then there is nothing to trim, and Foundation need not look.
+    static func trimmingWhitespace(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !isSpaceOrTab(first), !isSpaceOrTab(last)
+        else { return text.trimmingCharacters(in: .whitespaces) }
+        return text
+    }
+
+    /// The text without spaces and colons at either end (ASCII bytes: trimmed on the UTF-8).
+    static func trimmingSpacesAndColons(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isTrimmed = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ":") }
+        guard let start = utf8.firstIndex(where: { !isTrimmed($0) }), let end = utf8.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+        return String(decoding: utf8[start...end], as: UTF8.self)
+    }
+
+    private static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// The host block of a legal notice ("Hébergeur :", "Hébergement") names, by law (LCEN art. 6), the host of the
     /// site: a host label that states no other role gives the website.

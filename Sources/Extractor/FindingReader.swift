@@ -333,7 +333,8 @@ struct FindingReader {
     mutating func readLocations(_ context: SentenceContext) {
         let text = context.text
         let triggers = context.triggers
-        guard Rules.locationContext.matches(in: text) else { return }
+        // Each place below needs its own words (France, Europe, outside it): without any, the data words need no look.
+        guard !triggers.isDisjoint(with: Self.placeWords), Rules.locationContext.matches(in: text) else { return }
         for rule in [Rules.locationFrance, Rules.locationFranceMore] {
             guard let range = rule.find(in: text, triggers: triggers) else { continue }
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range, rule: rule.name)))
@@ -355,6 +356,9 @@ struct FindingReader {
             locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: Rules.outsideEurope.name)))
         }
     }
+
+    /// The trigger words without which `readLocations` finds no place, one group for each of its place rules.
+    private static let placeWords: TriggerSet = [.franceWords, .franceMoreWords, .europeWords, .outsideWords]
 
     mutating func readExposure(_ context: SentenceContext) {
         let text = context.text

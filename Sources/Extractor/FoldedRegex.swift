@@ -10,6 +10,11 @@ struct FoldedRegex: Sendable {
     let regex: NSRegularExpression
     let literals: RegexLiterals?
     private let alternatives: [Alternative]
+    /// The words of every alternative that has some, each standing for its alternative: one pass over a text tells
+    /// which alternatives may match (nil beyond 64 alternatives).
+    private let alternativeWords: WordIndex?
+    /// The alternatives without words, which may always match.
+    private let alwaysCandidates: UInt64
 
     private struct Alternative: Sendable {
         let regex: NSRegularExpression
@@ -26,6 +31,13 @@ struct FoldedRegex: Sendable {
             (try? NSRegularExpression(pattern: part, options: [])).map { Alternative(regex: $0, literals: RegexLiterals(pattern: part)) }
         }
         alternatives = parts.contains { $0 == nil } ? [] : parts.compactMap { $0 }
+        if alternatives.count <= 64 {
+            alternativeWords = WordIndex(alternatives.enumerated().flatMap { index, alternative in (alternative.literals?.words ?? []).map { ($0, index) } })
+            alwaysCandidates = alternatives.enumerated().reduce(0) { $0 | ($1.element.literals == nil ? 1 << UInt64($1.offset) : 0) }
+        } else {
+            alternativeWords = nil
+            alwaysCandidates = 0
+        }
     }
 
     func matches(in text: Folded) -> Bool {
@@ -44,9 +56,19 @@ struct FoldedRegex: Sendable {
             return regex.firstMatch(in: text.folded, range: whole)?.range
         }
         var candidates: [Int] = []
-        for (index, alternative) in alternatives.enumerated() where alternative.literals?.mayMatch(text.folded) ?? true {
-            candidates.append(index)
-            if candidates.count > Self.alternativesRun { return regex.firstMatch(in: text.folded, range: whole)?.range }
+        if let alternativeWords,
+            let present = text.folded.utf8.withContiguousStorageIfAvailable({
+                alternativeWords.owners(in: $0, moreThan: Self.alternativesRun - alwaysCandidates.nonzeroBitCount)
+            })
+        {
+            let mayMatch = present | alwaysCandidates
+            if mayMatch.nonzeroBitCount > Self.alternativesRun { return regex.firstMatch(in: text.folded, range: whole)?.range }
+            candidates = alternatives.indices.filter { mayMatch & (1 << UInt64($0)) != 0 }
+        } else {
+            for (index, alternative) in alternatives.enumerated() where alternative.literals?.mayMatch(text.folded) ?? true {
+                candidates.append(index)
+                if candidates.count > Self.alternativesRun { return regex.firstMatch(in: text.folded, range: whole)?.range }
+            }
         }
         var best: NSRange?
         for index in candidates {

@@ -10,6 +10,11 @@ import Foundation
 struct RegexLiterals: Sendable, Equatable {
     /// UTF-8 of the words, none inside another.
     let words: [[UInt8]]
+    /// The words for one pass over a text, when they are many.
+    private let index: WordIndex?
+
+    /// Up to this many words, each is looked for alone (memchr is fast on a few); beyond, `WordIndex` is used.
+    static let wordsSearchedAlone = 2
 
     /// Nil when the expression names no word every match holds (or uses syntax not understood here).
     init?(pattern: String) {
@@ -22,6 +27,7 @@ struct RegexLiterals: Sendable, Equatable {
         var kept: [String] = []
         for word in sorted where !kept.contains(where: { UTF8Bytes.contains(word, $0) }) { kept.append(word) }
         words = kept.map { Array($0.utf8) }
+        index = words.count > Self.wordsSearchedAlone ? WordIndex(words.map { ($0, 0) }) : nil
     }
 
     /// The top-level alternatives of an expression ("a|(?:b|c)d" gives "a" and "(?:b|c)d"), or nil when it has one or
@@ -37,7 +43,8 @@ struct RegexLiterals: Sendable, Equatable {
     /// False only when no word is in the text: then the expression cannot match it.
     func mayMatch(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            words.contains { word in word.withUnsafeBufferPointer { UTF8Bytes.contains(bytes, $0) } }
+            if let index { return index.owners(in: bytes, moreThan: 0) != 0 }
+            return words.contains { word in word.withUnsafeBufferPointer { UTF8Bytes.contains(bytes, $0) } }
         } ?? true
     }
 
@@ -258,6 +265,61 @@ struct RegexLiterals: Sendable, Equatable {
             position += 1
             guard !negated, let members, !members.isEmpty, members.count <= 8 else { return .unknown }
             return Info(exact: members, factors: nil)
+        }
+    }
+}
+
+/// Many words looked for in one pass over a text, each word standing for an owner (an alternative of an expression,
+/// 0 to 63): a bit set of the first two bytes of the words passes over most places, and the words whose first two
+/// bytes are at a place are compared there in full. Looking for each word alone would go over the text once per word.
+struct WordIndex: Sendable, Equatable {
+    /// Each word (at least two bytes) with its owner.
+    private let words: [(bytes: [UInt8], owner: Int)]
+    private let pairs: [UInt64]
+    private static let pairBits = 4096
+
+    init(_ words: [([UInt8], Int)]) {
+        precondition(words.allSatisfy { $0.0.count >= 2 && (0..<64).contains($0.1) }, "words of two bytes or more, owners 0 to 63")
+        self.words = words.map { (bytes: $0.0, owner: $0.1) }
+        var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        for (word, _) in words {
+            let hash = Self.pairHash(word[0], word[1])
+            pairs[hash >> 6] |= 1 << UInt64(hash & 63)
+        }
+        self.pairs = pairs
+    }
+
+    static func == (left: WordIndex, right: WordIndex) -> Bool {
+        left.words.map(\.bytes) == right.words.map(\.bytes) && left.words.map(\.owner) == right.words.map(\.owner)
+    }
+
+    @inline(__always)
+    private static func pairHash(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) << 6 ^ Int(second)) & (pairBits - 1)
+    }
+
+    /// The owners of the words the text holds, as a bit set; the pass stops once more than `limit` are known.
+    func owners(in text: UnsafeBufferPointer<UInt8>, moreThan limit: Int) -> UInt64 {
+        guard let start = text.baseAddress, text.count >= 2 else { return 0 }
+        let count = text.count
+        var found: UInt64 = 0
+        var foundCount = 0
+        return pairs.withUnsafeBufferPointer { pairs in
+            for index in 0..<(count - 1) {
+                let first = start[index]
+                let second = start[index + 1]
+                let hash = Self.pairHash(first, second)
+                guard pairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
+                for word in words where word.bytes[0] == first && word.bytes[1] == second && found & (1 << UInt64(word.owner)) == 0 {
+                    guard word.bytes.count <= count - index,
+                        word.bytes.withUnsafeBufferPointer({ memcmp(start + index, $0.baseAddress!, $0.count) }) == 0
+                    else { continue }
+                    found |= 1 << UInt64(word.owner)
+                    foundCount += 1
+                    if foundCount > limit { return found }
+                }
+            }
+            return found
         }
     }
 }

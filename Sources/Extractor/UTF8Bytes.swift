@@ -22,6 +22,17 @@ enum UTF8Bytes {
         return false
     }
 
+    /// False only when Foundation's `range(of:)` (which matches canonically equivalent text, not only the same bytes)
+    /// cannot find `needle` in `text`: an ASCII needle is canonically equivalent only to the same ASCII bytes, but for
+    /// "K", ";" and "`" (the Kelvin sign, the Greek question mark and the Greek varia decompose to them), so a needle
+    /// of other ASCII characters that is not in the bytes is not in the text. Any other needle may be.
+    static func mayFind(_ needle: String, in text: String) -> Bool {
+        guard needle.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "K") && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "`") }) else {
+            return true
+        }
+        return contains(text, needle)
+    }
+
     /// Whether the bytes are well-formed UTF-8 (no overlong form, surrogate or code point above U+10FFFF) and hold no
     /// NUL. Eight ASCII bytes at a time.
     static func isValidWithoutNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -31,6 +31,36 @@ import TestSupport
         #expect(RegexLiterals(pattern: pattern).map { Set($0.words.map { String(decoding: $0, as: UTF8.self) }) } == words, "\(pattern)")
     }
 
+    /// The one-pass search of many words finds a word exactly when looking for each alone does: at the start, at the
+    /// end, overlapping another, cut off by the end of the text.
+    @Test func wordIndexFindsWhatEachWordAloneFinds() {
+        let words = ["heberg", "stock", "serveur", "hebergement", "st", "ur"].map { Array($0.utf8) }
+        let index = WordIndex(words.enumerated().map { ($1, $0) })
+        for text in ["", "h", "heberg", "xheber", "les serveu", "stock", "a st", "réhébergé", "serveurs heberges", "u", "ur", "xxur"] {
+            var expected: UInt64 = 0
+            for (owner, word) in words.enumerated() where UTF8Bytes.contains(text, String(decoding: word, as: UTF8.self)) {
+                expected |= 1 << UInt64(owner)
+            }
+            var text = text
+            #expect(text.withUTF8 { index.owners(in: $0, moreThan: 64) } == expected, "\(text)")
+            #expect(text.withUTF8 { index.owners(in: $0, moreThan: 0) } != 0 || expected == 0, "\(text)")
+        }
+    }
+
+    /// Foundation's search matches canonically equivalent text: the byte test before it never says no where it finds
+    /// the needle (a Kelvin sign for "K", a decomposed accent), and says no where the bytes of a plain needle are missing.
+    @Test func byteTestNeverMissesWhatFoundationFinds() {
+        let texts = ["OVH SAS, Roubaix", "Kelvin \u{212A}", "a\u{37E} b", "cafe\u{301}", "café", "x`y \u{1FEF}", "Amazon Web Services"]
+        let needles = ["K", ";", "`", "café", "cafe\u{301}", "ovh", "OVH", "Roubaix", "Amazon", "Web Services", "Kel", "é"]
+        for text in texts {
+            for needle in needles where text.range(of: needle) != nil {
+                #expect(UTF8Bytes.mayFind(needle, in: text), "\(needle) in \(text)")
+            }
+        }
+        #expect(!UTF8Bytes.mayFind("roubaix", in: "OVH SAS, Roubaix"))
+        #expect(!UTF8Bytes.mayFind("Amazon", in: "Microsoft Azure"))
+    }
+
     /// Every rule's pattern but the label anchored at both ends, which texts made around it rarely match.
     static let patterns: [FoldedRegex] = Rules.all.filter { $0.name != Rules.hostBlockLabel.name }.compactMap(\.pattern)
 
