@@ -479,12 +479,12 @@ struct SubprocessorTable {
         // Most rows of a PDF are lines of prose, one cell each: no need to fold them.
         guard cells.count >= 3 else { return false }
         // A hosting-chain table's header is known by its questions; its other columns (actor, HDS…) then count too.
-        let asksQuestions = cells.contains { $0.count <= 120 && DisclosureTable.namesQuestion(Folded($0)) }
-        let named = cells.filter { cell in
-            let text = Folded(cell)
-            return cell.count <= 60
-                && ([Rules.providerColumn, Rules.entityColumn, Rules.locationColumn, Rules.serviceColumn].contains { $0.matches(in: text) }
-                    || (asksQuestions && DisclosureTable.column(of: text) != nil))
+        let headers = cells.map { $0.count <= 120 ? Folded($0) : nil }
+        let asksQuestions = headers.contains { $0.map(DisclosureTable.namesQuestion) ?? false }
+        let named = zip(cells, headers).filter { cell, header in
+            guard cell.count <= 60, let text = header else { return false }
+            return [Rules.providerColumn, Rules.entityColumn, Rules.locationColumn, Rules.serviceColumn].contains { $0.matches(in: text) }
+                || (asksQuestions && DisclosureTable.column(of: text) != nil)
         }
         return cells.count >= 3 && named.count * 4 >= cells.count * 3
     }

@@ -187,41 +187,17 @@ struct FindingReader {
 
     /// One row of a subprocessor table: a host when its service cell says it hosts, stores or carries data.
     mutating func readRow(_ block: TextBlock, table: SubprocessorTable) -> [String] {
-        let row = Folded(block.text)
-        let focus = NSRange(location: 0, length: min(row.length, 1))
-        let (url, fetchedAt) = (url, fetchedAt)
-        let rowEvidence = { (rule: String) in
-            Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule)
-        }
-        if let cell = table.cell(.location, of: block) {
-            for (location, _, rule) in PlaceNames.locations(in: Folded(cell)) {
-                locations.append(LocationMention(location: location, evidence: rowEvidence(rule)))
-            }
-        }
+        let rowEvidence = rowEvidence(block)
+        readPlaces(in: table.cell(.location, of: block), rowEvidence)
         let service = Folded(table.cell(.service, of: block) ?? block.text)
         let serviceRule =
             Rules.hostingService.matches(in: service) ? Rules.hostingService
             : Rules.messagingService.matches(in: service) && RoleWords.roles(in: service).contains(.messaging) ? Rules.messagingService : nil
         guard let serviceRule else { return [] }
-        let roles = RoleWords.roles(in: service)
         let names = [table.cell(.provider, of: block), table.cell(.entity, of: block)].compactMap { $0 }.map(Folded.init)
-        var found: [HostFinding] = []
-        var seen: Set<String> = []
-        for name in names {
-            for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
-                found.append(
-                    HostFinding(
-                        providerID: mention.providerID, asWritten: name.originalText(mention.range),
-                        roles: roles.isEmpty ? [.unspecified] : roles, evidence: [rowEvidence(serviceRule.name)]))
-            }
-        }
-        if found.isEmpty, let entity = names.last, let name = CompanyName.read(in: entity, from: 0) {
-            let country = table.cell(.entity, of: block).flatMap { CountryNames.country(in: $0) }
-            found.append(
-                HostFinding(
-                    providerID: nil, asWritten: name.text, roles: roles.isEmpty ? [.unspecified] : roles, country: country,
-                    evidence: [rowEvidence(serviceRule.name)]))
-        }
+        let found = rowHosts(
+            names: names, roles: RoleWords.roles(in: service), country: table.cell(.entity, of: block).flatMap { CountryNames.country(in: $0) },
+            evidence: rowEvidence(serviceRule.name)) { CompanyName.read(in: $0, from: 0)?.text }
         if Rules.hdsClaim.matches(in: service) && !Rules.negation.matches(in: service) {
             hds.append(HDSMention(providerIDs: found.compactMap(\.providerID), namesHost: !found.isEmpty, evidence: rowEvidence(Rules.hdsClaim.name)))
         }
@@ -235,49 +211,66 @@ struct FindingReader {
     /// HDS and SecNumCloud statements, and the exposure it admits. Every fact quotes the row.
     mutating func readDisclosure(_ block: TextBlock, table: DisclosureTable) -> [String] {
         guard let actor = table.cell(.actor, of: block) else { return [] }
-        let focus = NSRange(location: 0, length: min(Folded(block.text).length, 1))
-        let (url, fetchedAt) = (url, fetchedAt)
-        let rowEvidence = { (rule: String) in
-            Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule)
-        }
-        let rule = table.rule
-        let disclosure = ChainDisclosure(
-            accessOutsideEEA: table.answer(.access, of: block), exposedToThirdCountryLaw: table.answer(.exposure, of: block),
-            evidence: rowEvidence(rule))
-        let roles = table.cell(.role, of: block).map { RoleWords.roles(in: Folded($0)) } ?? []
-        let country = table.cell(.location, of: block).flatMap { CountryNames.country(in: $0) }
-        if let cell = table.cell(.location, of: block) {
-            for (location, _, placeRule) in PlaceNames.locations(in: Folded(cell)) {
-                locations.append(LocationMention(location: location, evidence: rowEvidence(placeRule)))
-            }
-        }
-        let name = Folded(actor)
-        var found: [HostFinding] = []
-        var seen: Set<String> = []
-        for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
-            found.append(
-                HostFinding(
-                    providerID: mention.providerID, asWritten: name.originalText(mention.range), roles: roles.isEmpty ? [.unspecified] : roles,
-                    evidence: [rowEvidence(rule)], chainDisclosure: disclosure))
-        }
-        // An actor we do not know: its name as the cell writes it (a name, not a sentence).
-        if found.isEmpty, let written = CompanyName.read(in: name, from: 0)?.text ?? Self.bareName(actor) {
-            found.append(
-                HostFinding(
-                    providerID: nil, asWritten: written, roles: roles.isEmpty ? [.unspecified] : roles, country: country,
-                    evidence: [rowEvidence(rule)], chainDisclosure: disclosure))
+        let rowEvidence = rowEvidence(block)
+        let evidence = rowEvidence(table.rule)
+        readPlaces(in: table.cell(.location, of: block), rowEvidence)
+        var found = rowHosts(
+            names: [Folded(actor)], roles: table.cell(.role, of: block).map { RoleWords.roles(in: Folded($0)) } ?? [],
+            country: table.cell(.location, of: block).flatMap { CountryNames.country(in: $0) }, evidence: evidence
+        ) { name in
+            // An actor we do not know: its name as the cell writes it (a name, not a sentence).
+            CompanyName.read(in: name, from: 0)?.text ?? Self.bareName(actor)
         }
         guard !found.isEmpty else { return [] }
+        let disclosure = ChainDisclosure(
+            accessOutsideEEA: table.answer(.access, of: block), exposedToThirdCountryLaw: table.answer(.exposure, of: block), evidence: evidence)
+        for index in found.indices { found[index].chainDisclosure = disclosure }
         let ids = found.compactMap(\.providerID)
         if table.answer(.hds, of: block) == true {
-            hds.append(HDSMention(providerIDs: ids, namesHost: true, evidence: rowEvidence(rule)))
+            hds.append(HDSMention(providerIDs: ids, namesHost: true, evidence: evidence))
         }
         if let qualified = table.answer(.secNumCloud, of: block) {
-            secNumCloud.append(SecNumCloudMention(kind: qualified ? .claimed : .denied, providerIDs: ids, evidence: rowEvidence(rule)))
+            secNumCloud.append(SecNumCloudMention(kind: qualified ? .claimed : .denied, providerIDs: ids, evidence: evidence))
         }
-        if disclosure.exposedToThirdCountryLaw == true { exposure.append(rowEvidence(rule)) }
+        if disclosure.exposedToThirdCountryLaw == true { exposure.append(evidence) }
         hosts.append(contentsOf: found)
         return found.map(\.identityKey)
+    }
+
+    /// A table row's evidence: the row, its cells joined by " | ", for the rule that read it.
+    private func rowEvidence(_ block: TextBlock) -> (String) -> Evidence {
+        let (url, fetchedAt) = (url, fetchedAt)
+        let focus = NSRange(location: 0, length: block.text.isEmpty ? 0 : 1)
+        return { rule in
+            Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule)
+        }
+    }
+
+    /// The places a row's location cell names, each quoting the row.
+    private mutating func readPlaces(in cell: String?, _ rowEvidence: (String) -> Evidence) {
+        guard let cell else { return }
+        for (location, _, rule) in PlaceNames.locations(in: Folded(cell)) {
+            locations.append(LocationMention(location: location, evidence: rowEvidence(rule)))
+        }
+    }
+
+    /// The hosts a row's name cells give: the providers we know in them, else the last cell's name as `unknown` reads
+    /// it, with the row's roles (`unspecified` when it states none).
+    private func rowHosts(
+        names: [Folded], roles: [HostRole], country: @autoclosure () -> String?, evidence: Evidence, unknown: (Folded) -> String?
+    ) -> [HostFinding] {
+        let roles = roles.isEmpty ? [HostRole.unspecified] : roles
+        var found: [HostFinding] = []
+        var seen: Set<String> = []
+        for name in names {
+            for mention in matcher.mentions(in: name) where seen.insert(mention.providerID).inserted {
+                found.append(HostFinding(providerID: mention.providerID, asWritten: name.originalText(mention.range), roles: roles, evidence: [evidence]))
+            }
+        }
+        if found.isEmpty, let last = names.last, let written = unknown(last) {
+            found.append(HostFinding(providerID: nil, asWritten: written, roles: roles, country: country(), evidence: [evidence]))
+        }
+        return found
     }
 
     /// A cell that is only a name ("Nuvéa", "Acme Cloud"): short, capitalised, no sentence in it.

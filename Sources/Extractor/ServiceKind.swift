@@ -16,20 +16,26 @@ extension DocumentFindings {
         findings.hosts = hosts.map { host in
             guard host.roles.contains(.healthData) else { return host }
             var host = host
+            var namesHealthData = false
             host.evidence = host.evidence.map { evidence in
-                guard var roles = evidence.roles, roles.contains(.healthData), !Self.saysHealthData(evidence.quote) else { return evidence }
+                if Self.saysHealthData(evidence.quote) {
+                    namesHealthData = true
+                    return evidence
+                }
+                guard let roles = evidence.roles, roles.contains(.healthData) else { return evidence }
                 var evidence = evidence
-                roles.removeAll { $0 == .healthData }
-                if !roles.contains(.application) { roles.append(.application) }
-                evidence.roles = RoleWords.normalise(roles)
+                evidence.roles = Self.application(for: roles)
                 return evidence
             }
-            if !host.evidence.contains(where: { Self.saysHealthData($0.quote) }) {
-                host.roles = RoleWords.normalise(host.roles.map { $0 == .healthData ? .application : $0 })
-            }
+            if !namesHealthData { host.roles = Self.application(for: host.roles) }
             return host
         }
         return findings
+    }
+
+    /// The roles with the users' data read as the application's.
+    private static func application(for roles: [HostRole]) -> [HostRole] {
+        RoleWords.normalise(roles.map { $0 == .healthData ? .application : $0 })
     }
 
     private static func saysHealthData(_ quote: String) -> Bool {
