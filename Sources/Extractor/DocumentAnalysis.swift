@@ -390,7 +390,7 @@ struct Label {
     /// colon, within the line's first 60 characters.
     init?<Line: StringProtocol>(line: Line) {
         // As many characters as bytes at most: counting characters is needed only past 60 bytes.
-        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")),
+        guard let colon = UTF8Bytes.firstIndex(of: UInt8(ascii: ":"), in: line),
             line.utf8.distance(from: line.startIndex, to: colon) <= 60 || line.distance(from: line.startIndex, to: colon) <= 60
         else {
             return nil
