@@ -24,6 +24,18 @@ enum TextNormalizer {
         var index = 0
         let count = inputBuffer.count
         while index < count {
+            // Most text is printable ASCII with single spaces between words: eight bytes at a time are copied as they
+            // are when none waits to be written, none is a control, a non-ASCII byte or a space after a space, and
+            // the last is no space (which would have to wait for the next visible character).
+            if written > 0 && pending == .drop && index + 8 <= count {
+                let word = UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self)
+                if isPlainASCII(UInt64(littleEndian: word)) {
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+                    written &+= 8
+                    index &+= 8
+                    continue
+                }
+            }
             let byte = input[index]
             // Most text is printable ASCII: copied without further thought.
             if byte > 0x20 && byte < 0x7F {
@@ -58,6 +70,21 @@ enum TextNormalizer {
             index &+= width
         }
         return written
+    }
+
+    /// Eight bytes (little-endian) of printable ASCII and spaces, no space after a space nor at the end: normalising
+    /// leaves them as they are.
+    @inline(__always)
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Bytes below 0x20, 0x7F, and bytes with the top bit set.
+        let belowSpace = ~((word & low7) &+ 0x6060_6060_6060_6060) & high
+        let delete = ((word & low7) &+ ones) & high
+        let difference = word ^ (0x20 &* ones)
+        let spaces = ~(((difference & low7) &+ low7) | difference) & high
+        return (word & high) | belowSpace | delete | (spaces & (spaces >> 8)) | (spaces & (0x80 << 56)) == 0
     }
 
     /// What `normalize` would write, without writing it: its length in bytes and its last byte (0 when empty).
