@@ -276,17 +276,47 @@ struct WordIndex: Sendable, Equatable {
     /// Each word (at least two bytes) with its owner.
     private let words: [(bytes: [UInt8], owner: Int)]
     private let pairs: [UInt64]
+    /// The words by the hash of their first two bytes, in their order: `entries[bucketStarts[h]..<bucketStarts[h + 1]]`
+    /// are the words of hash h, so a place whose pair is set compares only those (a list of places has hundreds),
+    /// each told by its first two bytes, kept beside it, before its bytes (all in `bytes`, one after the other) are read.
+    private let bucketStarts: [Int32]
+    private let entries: [Entry]
+    private let bytes: [UInt8]
     private static let pairBits = 4096
+
+    private struct Entry: Sendable {
+        let first: UInt8
+        let second: UInt8
+        let owner: UInt8
+        let start: Int32
+        let count: Int32
+    }
 
     init(_ words: [([UInt8], Int)]) {
         precondition(words.allSatisfy { $0.0.count >= 2 && (0..<64).contains($0.1) }, "words of two bytes or more, owners 0 to 63")
         self.words = words.map { (bytes: $0.0, owner: $0.1) }
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        var starts = [Int32](repeating: 0, count: Self.pairBits + 1)
         for (word, _) in words {
             let hash = Self.pairHash(word[0], word[1])
             pairs[hash >> 6] |= 1 << UInt64(hash & 63)
+            starts[hash + 1] += 1
         }
         self.pairs = pairs
+        for hash in 0..<Self.pairBits { starts[hash + 1] += starts[hash] }
+        var next = starts
+        var entries = [Entry?](repeating: nil, count: words.count)
+        var bytes: [UInt8] = []
+        for (word, owner) in words {
+            let hash = Self.pairHash(word[0], word[1])
+            entries[Int(next[hash])] = Entry(
+                first: word[0], second: word[1], owner: UInt8(owner), start: Int32(bytes.count), count: Int32(word.count))
+            next[hash] += 1
+            bytes += word
+        }
+        bucketStarts = starts
+        self.entries = entries.map { $0! }
+        self.bytes = bytes
     }
 
     static func == (left: WordIndex, right: WordIndex) -> Bool {
@@ -305,21 +335,29 @@ struct WordIndex: Sendable, Equatable {
         var found: UInt64 = 0
         var foundCount = 0
         return pairs.withUnsafeBufferPointer { pairs in
-            for index in 0..<(count - 1) {
-                let first = start[index]
-                let second = start[index + 1]
-                let hash = Self.pairHash(first, second)
-                guard pairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
-                for word in words where word.bytes[0] == first && word.bytes[1] == second && found & (1 << UInt64(word.owner)) == 0 {
-                    guard word.bytes.count <= count - index,
-                        word.bytes.withUnsafeBufferPointer({ memcmp(start + index, $0.baseAddress!, $0.count) }) == 0
-                    else { continue }
-                    found |= 1 << UInt64(word.owner)
-                    foundCount += 1
-                    if foundCount > limit { return found }
+            bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                entries.withUnsafeBufferPointer { entries in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        for index in 0..<(count - 1) {
+                            let first = start[index]
+                            let second = start[index + 1]
+                            let hash = Self.pairHash(first, second)
+                            guard pairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
+                            for slot in Int(bucketStarts[hash])..<Int(bucketStarts[hash + 1]) {
+                                let entry = entries[slot]
+                                let bit: UInt64 = 1 << UInt64(entry.owner)
+                                guard entry.first == first, entry.second == second, found & bit == 0, Int(entry.count) <= count - index,
+                                    memcmp(start + index, bytes.baseAddress! + Int(entry.start), Int(entry.count)) == 0
+                                else { continue }
+                                found |= bit
+                                foundCount += 1
+                                if foundCount > limit { return found }
+                            }
+                        }
+                        return found
+                    }
                 }
             }
-            return found
         }
     }
 }
