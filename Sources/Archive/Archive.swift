@@ -271,7 +271,7 @@ public enum ArchiveError: Error, CustomStringConvertible {
         case .damagedIndex(let file, let problems):
             "the archive index \(file) is damaged (SQLite's quick_check: \(problems.prefix(3).joined(separator: "; "))"
                 + (problems.count > 3 ? "; … \(problems.count - 3) more" : "") + "); nothing was written to the archive. "
-                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite), or move it aside: "
+                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite.gz), or move it aside: "
                 + "the next crawl then starts a fresh index, numbered after the WARC files already there"
         case .fileExists(let file): "\(file) already exists: an archived run is never overwritten"
         case .cannotCreate(let file, let reason): "cannot create \(file): \(reason)"

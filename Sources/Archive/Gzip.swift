@@ -39,6 +39,43 @@ public enum Gzip {
         return output.prefix(count)
     }
 
+    /// `source` as one gzip member written to `destination`, a megabyte at a time (the same bytes every time): the
+    /// published index export is a database file that compresses about twelve times.
+    public static func compress(file source: URL, to destination: URL) throws {
+        guard let input = InputStream(url: source) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source.path]) }
+        FileManager.default.createFile(atPath: destination.path, contents: nil)
+        let output = try FileHandle(forWritingTo: destination)
+        defer { try? output.close() }
+        input.open()
+        defer { input.close() }
+        var stream = z_stream()
+        guard sov_deflate_init_gzip(&stream, 6) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
+        defer { deflateEnd(&stream) }
+        let chunk = 1 << 20
+        var inBuffer = [UInt8](repeating: 0, count: chunk)
+        var outBuffer = [UInt8](repeating: 0, count: chunk)
+        var finished = false
+        while !finished {
+            let read = input.read(&inBuffer, maxLength: chunk)
+            if read < 0 { throw input.streamError ?? CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: source.path]) }
+            let flush = read == 0 ? Z_FINISH : Z_NO_FLUSH
+            try inBuffer.withUnsafeMutableBufferPointer { inPointer in
+                stream.next_in = inPointer.baseAddress
+                stream.avail_in = uInt(read)
+                repeat {
+                    let status = outBuffer.withUnsafeMutableBufferPointer { outPointer -> Int32 in
+                        stream.next_out = outPointer.baseAddress
+                        stream.avail_out = uInt(chunk)
+                        return deflate(&stream, flush)
+                    }
+                    guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { throw Failure.zlib(status) }
+                    try output.write(contentsOf: outBuffer[0..<(chunk - Int(stream.avail_out))])
+                    if status == Z_STREAM_END { finished = true }
+                } while stream.avail_out == 0 && !finished
+            }
+        }
+    }
+
     /// The content of one gzip member.
     public static func decompress(_ data: Data) throws -> Data {
         var stream = z_stream()

@@ -153,7 +153,7 @@ import TestSupport
         #expect(changes.contains("Plateforme flap") && changes.contains("Every difference is published"))
         let flapFeed = try String(contentsOf: site.appendingPathComponent("platforms/flap.xml"), encoding: .utf8)
         #expect(flapFeed.contains("<entry>") && flapFeed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"\(Self.baseURL)platforms/flap.xml\"/>"))
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("data/archive-index.sqlite").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("data/archive-index.sqlite.gz").path))
     }
 
     /// A data file against its JSON Schema with python-jsonschema, the reference validator (Debian's python3-jsonschema).
