@@ -67,9 +67,8 @@ struct PlatformRowView: Encodable {
     var mainHosts: String
     var healthHosts: [HostChipView]
     var usExposure: String
-    /// "yes", "no" or "unknown": the icon drawn beside the words (`ExposureIcon`), never instead of them.
+    /// "yes", "no" or "unknown": the class whose icon the stylesheet draws beside the words, never instead of them.
     var exposureState: String
-    var exposureIcon: String
     var hds: String
     var secNumCloud: String
     var date: String

@@ -16,7 +16,7 @@ extension PlatformRowView: TemplateRecord {
         var fields: [String: TemplateValue] = [
             "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
             "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
-            "usExposure": .text(usExposure), "exposureState": .text(exposureState), "exposureIcon": .text(exposureIcon),
+            "usExposure": .text(usExposure), "exposureState": .text(exposureState),
             "healthHosts": .list(healthHosts.map { .record($0.templateFields) }), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
         ]
         if let rank { fields["rank"] = .int(rank) }
