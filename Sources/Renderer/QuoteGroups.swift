@@ -29,4 +29,13 @@ extension ViewBuilder {
                 sources: sources[quote]!)
         }
     }
+
+    /// A claim's sentences grouped the same way; a claim gives no host a role, so its quotes name none.
+    func claimQuotes(_ evidence: [Evidence], captures: CaptureLinks) -> [QuoteView] {
+        quotes(evidence, captures: captures).map { quote in
+            var quote = quote
+            quote.roles = nil
+            return quote
+        }
+    }
 }

@@ -172,14 +172,15 @@ struct HostView: Encodable {
     var address: String?
     /// The host's own answers in a hosting-chain table (HDS 2024), in words.
     var chainDisclosure: String?
-    var evidence: [EvidenceView]
-    /// The same evidence with each sentence once.
+    /// The host's evidence, each sentence once with every place it was read.
     var quotes: [QuoteView]
 }
 
 struct ClaimView: Encodable {
     var label: String
-    var evidence: [EvidenceView]
+    /// Each sentence once with every place it was read: a claim is usually the hosting sentence the host section
+    /// already quotes, read in several documents.
+    var quotes: [QuoteView]
 }
 
 struct LocationView: Encodable {

@@ -49,7 +49,6 @@ extension HostView: TemplateRecord {
             "anchor": .text(anchor), "name": .text(name), "asWritten": .text(asWritten), "unknown": .bool(unknown), "roles": .text(roles),
             "country": .text(country), "usControlled": .text(usControlled), "cloudActExposed": .text(cloudActExposed),
             "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
-            "evidence": .list(evidence.map { .record($0.templateFields) }),
             "quotes": .list(quotes.map { quote in
                 .record(["quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) })])
             }),
