@@ -94,7 +94,13 @@ public final class ArchiveRunWriter: @unchecked Sendable {
             let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength,
             readBack.contains(record.requestedURL) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
         {
-            let block = HTTPMessage.response(record)
+            // The smallest revisit WARC 1.1 allows, as a gzip member of its own (warcio reads no other), about 250
+            // bytes: no block (the 304's headers are in the index row), a 304 as `server-not-modified`, the same bytes
+            // again as `identical-payload-digest` with their digest.
+            let profile: [(String, String)] =
+                record.httpStatus == 304
+                ? [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified")]
+                : [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"), ("WARC-Payload-Digest", WARCRecord.digest(record.body))]
             _ = try write(
                 WARCRecord(
                     headers: [
