@@ -52,9 +52,28 @@ public struct Archive: Sendable {
     /// The inputs a run was judged with, as the crawl read them; empty for runs archived before they were kept.
     public func inputs(ofRun runID: Int64) throws -> [ArchivedInput] {
         try index.database.read { db in
-            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db)
-                .map { ArchivedInput(role: $0.role, path: $0.path, text: $0.text) }
+            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db).map { row in
+                ArchivedInput(role: row.role, path: row.path, text: try row.text ?? row.sha256.flatMap { try Self.keptInput(db, sha256: $0) })
+            }
         }
+    }
+
+    /// The first run's copy of an input text with this digest, which later runs that read the same bytes refer to.
+    static let keptInputSQL = "SELECT text FROM runInput WHERE sha256 = ? AND text IS NOT NULL ORDER BY runId LIMIT 1"
+
+    static func keptInput(_ db: Database, sha256: String) throws -> String? {
+        try String.fetchOne(db, sql: keptInputSQL, arguments: [sha256])
+    }
+
+    /// The run whose WARC file holds the input text with this digest, and the role it was read as; nil if none does.
+    static func keptInputRun(_ db: Database, sha256: String) throws -> (role: String, startedAt: String)? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT runInput.role, run.startedAt FROM runInput JOIN run ON run.id = runInput.runId
+                WHERE runInput.sha256 = ? AND runInput.text IS NOT NULL ORDER BY runInput.runId LIMIT 1
+                """, arguments: [sha256]
+        ).map { (role: $0[0], startedAt: $0[1]) }
     }
 
     /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one, when that copy
