@@ -141,6 +141,17 @@ struct ArchiveIndex: Sendable {
                     SELECT MIN(first.runId) FROM runInput AS first WHERE first.sha256 = runInput.sha256 AND first.text IS NOT NULL)
                 """)
         }
+        migrator.registerMigration("v9: scorecards kept as what changed") { db in
+            // Every run kept every platform's scorecard gzipped, 1.4 KB each, though most differ from the platform's
+            // previous one by a few dates. A scorecard is now kept as raw deflate against the platform's latest one
+            // kept whole (`jsonDelta`, and `baseRunId` naming that run), about 90 bytes; whole again (`jsonGzip`)
+            // when what changed is more than half of it. Rows written before stay as they are.
+            try db.alter(table: "scorecard") { table in
+                table.add(column: "jsonDelta", .blob)
+                table.add(column: "baseRunId", .integer)
+            }
+            try db.create(index: "scorecard_on_platformId_runId", on: "scorecard", columns: ["platformId", "runId"])
+        }
         return migrator
     }
 

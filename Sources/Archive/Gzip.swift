@@ -102,3 +102,59 @@ public enum Gzip {
         return output
     }
 }
+
+/// Deflate against a dictionary: a text compressed as what changed since another text (the dictionary), which the
+/// reader must give back. A platform's scorecard differs from its previous one by a few dates on most nights: about
+/// 90 bytes instead of 1.4 KB gzipped.
+public enum DeltaDeflate {
+    public static func compress(_ data: Data, against dictionary: Data) throws -> Data {
+        var stream = z_stream()
+        guard sov_deflate_init_raw(&stream, 6) == Z_OK else { throw Gzip.Failure.zlib(Z_STREAM_ERROR) }
+        defer { deflateEnd(&stream) }
+        let set = dictionary.withUnsafeBytes { bytes in
+            deflateSetDictionary(&stream, bytes.bindMemory(to: Bytef.self).baseAddress, uInt(bytes.count))
+        }
+        guard set == Z_OK else { throw Gzip.Failure.zlib(set) }
+        var output = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 32)
+        let count = try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int in
+            try output.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) -> Int in
+                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
+                stream.avail_out = uInt(out.count)
+                let status = deflate(&stream, Z_FINISH)
+                guard status == Z_STREAM_END else { throw Gzip.Failure.zlib(status) }
+                return Int(stream.total_out)
+            }
+        }
+        return output.prefix(count)
+    }
+
+    public static func decompress(_ data: Data, against dictionary: Data) throws -> Data {
+        var stream = z_stream()
+        guard sov_inflate_init_raw(&stream) == Z_OK else { throw Gzip.Failure.zlib(Z_STREAM_ERROR) }
+        defer { inflateEnd(&stream) }
+        let set = dictionary.withUnsafeBytes { bytes in
+            inflateSetDictionary(&stream, bytes.bindMemory(to: Bytef.self).baseAddress, uInt(bytes.count))
+        }
+        guard set == Z_OK else { throw Gzip.Failure.zlib(set) }
+        var output = Data()
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            while true {
+                let status = chunk.withUnsafeMutableBytes { buffer -> Int32 in
+                    stream.next_out = buffer.bindMemory(to: Bytef.self).baseAddress
+                    stream.avail_out = uInt(buffer.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                if status == Z_STREAM_END { break }
+                if status == Z_BUF_ERROR { throw Gzip.Failure.truncated }
+                guard status == Z_OK else { throw Gzip.Failure.zlib(status) }
+            }
+        }
+        return output
+    }
+}

@@ -125,4 +125,32 @@ import TestSupport
         #expect(texts == ["a", "-", "b"])
         #expect(try archive.index.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
+
+    /// A scorecard that differs from the platform's latest whole one by a date is kept as that change, and read back
+    /// whole; one that changed most of its text is kept whole again, and the next ones against it.
+    @Test func anUnchangedScorecardIsKeptAsWhatChanged() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let body = (0..<200).map { "{\"quote\":\"phrase \($0) sur l'hébergement\"}" }.joined(separator: ",")
+        let jsons = [
+            "{\"attemptedAt\":\"2026-11-21\",\"e\":[\(body)]}", "{\"attemptedAt\":\"2026-11-22\",\"e\":[\(body)]}",
+            String(repeating: "z", count: 4_000) + (0..<300).map { String($0 * 7919 % 1000) }.joined(), "{\"attemptedAt\":\"2026-11-24\",\"e\":[\(body)]}",
+        ]
+        for (night, json) in jsons.enumerated() {
+            let run = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400), ignoredRobots: false, userAgent: "t")
+            #expect(run == Int64(night + 1))
+            try archive.store(scorecards: [ScorecardRow(runId: run, platformId: "p", level: "B", score: 60, json: json)])
+        }
+        for (night, json) in jsons.enumerated() { #expect(try archive.scorecards(ofRun: Int64(night + 1)).map(\.json) == [json]) }
+        let kept = try archive.index.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT jsonGzip IS NOT NULL AS whole, baseRunId, length(jsonDelta) AS size FROM scorecard ORDER BY runId")
+        }
+        // The last is against the latest whole one (the third, unlike it): whole again.
+        #expect(kept.map { $0["whole"] as Bool } == [true, false, true, true])
+        #expect(kept.map { $0["baseRunId"] as Int64? } == [nil, 1, nil, nil])
+        // A changed date and references back (a deflate match is at most 258 bytes), not the whole scorecard.
+        #expect((kept[1]["size"] as Int?) ?? .max < 200)
+    }
 }
+
