@@ -24,6 +24,11 @@ public enum Gzip {
         var stream = z_stream()
         guard sov_deflate_init_gzip(&stream, 6) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
         defer { deflateEnd(&stream) }
+        return try deflateAll(&stream, data)
+    }
+
+    /// Runs a deflate stream, set up by the caller, over the whole of `data`.
+    static func deflateAll(_ stream: inout z_stream, _ data: Data) throws -> Data {
         var output = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 32)
         let count = try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int in
             try output.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) -> Int in
@@ -81,6 +86,11 @@ public enum Gzip {
         var stream = z_stream()
         guard sov_inflate_init_gzip(&stream) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
         defer { inflateEnd(&stream) }
+        return try inflateAll(&stream, data)
+    }
+
+    /// Runs an inflate stream, set up by the caller, over `data` to the end of its stream.
+    static func inflateAll(_ stream: inout z_stream, _ data: Data) throws -> Data {
         var output = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
@@ -115,19 +125,7 @@ public enum DeltaDeflate {
             deflateSetDictionary(&stream, bytes.bindMemory(to: Bytef.self).baseAddress, uInt(bytes.count))
         }
         guard set == Z_OK else { throw Gzip.Failure.zlib(set) }
-        var output = Data(count: Int(deflateBound(&stream, uLong(data.count))) + 32)
-        let count = try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int in
-            try output.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) -> Int in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
-                stream.avail_out = uInt(out.count)
-                let status = deflate(&stream, Z_FINISH)
-                guard status == Z_STREAM_END else { throw Gzip.Failure.zlib(status) }
-                return Int(stream.total_out)
-            }
-        }
-        return output.prefix(count)
+        return try Gzip.deflateAll(&stream, data)
     }
 
     public static func decompress(_ data: Data, against dictionary: Data) throws -> Data {
@@ -138,23 +136,6 @@ public enum DeltaDeflate {
             inflateSetDictionary(&stream, bytes.bindMemory(to: Bytef.self).baseAddress, uInt(bytes.count))
         }
         guard set == Z_OK else { throw Gzip.Failure.zlib(set) }
-        var output = Data()
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        try data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-            stream.avail_in = uInt(input.count)
-            while true {
-                let status = chunk.withUnsafeMutableBytes { buffer -> Int32 in
-                    stream.next_out = buffer.bindMemory(to: Bytef.self).baseAddress
-                    stream.avail_out = uInt(buffer.count)
-                    return inflate(&stream, Z_NO_FLUSH)
-                }
-                output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-                if status == Z_STREAM_END { break }
-                if status == Z_BUF_ERROR { throw Gzip.Failure.truncated }
-                guard status == Z_OK else { throw Gzip.Failure.zlib(status) }
-            }
-        }
-        return output
+        return try Gzip.inflateAll(&stream, data)
     }
 }

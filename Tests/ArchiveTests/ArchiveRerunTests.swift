@@ -152,5 +152,22 @@ import TestSupport
         // A changed date and references back (a deflate match is at most 258 bytes), not the whole scorecard.
         #expect((kept[1]["size"] as Int?) ?? .max < 200)
     }
+
+    /// The published index export is gzipped a megabyte at a time: one member that unpacks to the file, the same
+    /// bytes each time (`report` republishes the crawl's file byte for byte).
+    @Test func aFileIsGzippedInPiecesIntoOneMember() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let source = directory.url.appendingPathComponent("index.sqlite")
+        var bytes = Data()
+        for line in 0..<120_000 { bytes.append(Data("row \(line * 7919 % 100_003)\n".utf8)) }
+        #expect(bytes.count > 1 << 20, "more than one piece")
+        try bytes.write(to: source)
+        let (one, two) = (directory.url.appendingPathComponent("1.gz"), directory.url.appendingPathComponent("2.gz"))
+        try Gzip.compress(file: source, to: one)
+        try Gzip.compress(file: source, to: two)
+        #expect(try Data(contentsOf: one) == Data(contentsOf: two))
+        #expect(try Gzip.decompress(Data(contentsOf: one)) == bytes)
+    }
 }
 
