@@ -64,7 +64,7 @@ extension ViewBuilder {
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
             secNumCloudQualified: yesNo(host.secNumCloudQualified), secNumCloudRegistry: registry(host.secNumCloudEntry),
-            address: host.address.map(text), chainDisclosure: chainDisclosure(host), quotes: quotes(host.evidence, captures: captures))
+            address: host.address.map(text), chainDisclosure: chainDisclosure(host), quotes: quotes(host.evidence, captures: captures, besides: roles(host.roles)))
     }
 
     /// "access from outside the EEA: no · exposed to a third country's legislation: no", and when our data say the

@@ -96,7 +96,7 @@ extension ViewBuilder {
                 let rule = Rubric.rule(for: card.level)
                 return ProviderUseView(
                     platformID: card.id, platformName: text(card.name), level: card.level.badge, levelSlug: card.level.slug, levelWords: local(rule.words),
-                    roles: roles(host.roles), quotes: quotes(host.evidence, captures: captures))
+                    roles: roles(host.roles), quotes: quotes(host.evidence, captures: captures, besides: roles(host.roles)))
             },
             hasServices: !entry.uses.isEmpty)
     }

@@ -50,7 +50,11 @@ extension HostView: TemplateRecord {
             "country": .text(country), "usControlled": .text(usControlled), "cloudActExposed": .text(cloudActExposed),
             "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
             "quotes": .list(quotes.map { quote in
-                .record(["quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) })])
+                var fields: [String: TemplateValue] = [
+                    "quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) }),
+                ]
+                fields.set("sentenceRoles", quote.sentenceRoles)
+                return .record(fields)
             }),
         ]
         fields.set("providerHref", providerHref)

@@ -29,7 +29,7 @@ import Testing
             try expectSame(HostView(
                 anchor: "a", name: "n", providerHref: optional, asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
                 cloudActExposed: "non", hdsCertified: "oui", hdsRegistry: optional, secNumCloudQualified: "non", secNumCloudRegistry: optional,
-                address: optional, quotes: [QuoteView(quote: "q", quoteLang: "fr", sources: Self.evidence)]))
+                address: optional, quotes: [QuoteView(quote: "q", quoteLang: "fr", sentenceRoles: optional, sources: Self.evidence)]))
             try expectSame(DocumentView(
                 url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: optional,
                 attemptedAt: optional, sha256: "h", capture: optional))
