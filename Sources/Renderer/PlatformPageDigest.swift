@@ -47,7 +47,7 @@ struct PlatformPageDigest {
             let view = captures.views[url].map { "\($0.path) \($0.anchors.sorted())" } ?? "-"
             add("capture \(url) \(captures.paths[url] ?? "-") \(view)")
         }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hash.finalize())
     }
 
     /// Every quote the page shows, for the captures it links to.
