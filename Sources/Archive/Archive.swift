@@ -119,14 +119,23 @@ public struct Archive: Sendable {
 
     /// A run's graded results, by platform.
     public func scorecards(ofRun runID: Int64) throws -> [ScorecardRow] {
-        let rows = try index.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
-        }
-        return try rows.map { row in
-            let packed: Data? = row["jsonGzip"]
-            return ScorecardRow(
-                runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"],
-                json: try packed.map { String(decoding: try Gzip.decompress($0), as: UTF8.self) } ?? row["json"])
+        var rows: [ScorecardRow] = []
+        try forEachScorecard(ofRun: runID) { rows.append($0) }
+        return rows
+    }
+
+    /// A run's graded results one at a time, in platform id order: a reader of every run's history never holds
+    /// more than one scorecard's JSON.
+    public func forEachScorecard(ofRun runID: Int64, _ body: (ScorecardRow) throws -> Void) throws {
+        try index.database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
+            while let row = try rows.next() {
+                let packed: Data? = row["jsonGzip"]
+                try body(
+                    ScorecardRow(
+                        runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"],
+                        json: try packed.map { String(decoding: try Gzip.decompress($0), as: UTF8.self) } ?? row["json"]))
+            }
         }
     }
 

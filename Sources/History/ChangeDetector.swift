@@ -30,42 +30,55 @@ public struct ChangeDetector: Sendable {
 
         public init(confirmRuns: Int = 2) { self.confirmRuns = max(1, confirmRuns) }
 
+        /// The run being observed, by `begin`.
+        private var current: (runID: Int64, date: String)?
+
         /// Observes the next run (oldest first).
         public mutating func observe(_ run: RunSnapshot) {
-            let index = dates.count
-            dates.append(run.date)
-            for platform in run.platforms {
-                let observations = ChangeDetector.observations(of: platform)
-                // Taken out, not copied, so that writing to it does not copy the platform's trackers.
-                let previous = trackers.removeValue(forKey: platform.id)
-                // Only a rated run observes the level: it says whether an earlier run read the platform's documents.
-                let ratedBefore = previous?[.level] != nil
-                var own = previous ?? [:]
-                // A host gone from a rated run is observed as absent; an unrated run read nothing, so a host it does
-                // not name is unseen, not gone. The other fields are followed while they exist.
-                var fields = Set(observations.keys)
-                if platform.level != .unrated {
-                    for field in own.keys where field.isHost { fields.insert(field) }
-                }
-                for field in fields.sorted() {
-                    let observed = observations[field] ?? Observation(value: ChangeDetector.absent, evidence: [])
-                    // A host first named after the platform's first rated run was absent until then; anything else
-                    // starts where it is first seen.
-                    let isNewHost = field.isHost && ratedBefore
-                    guard var tracker = own[field] ?? (isNewHost ? Tracker(confirmed: Observation(value: ChangeDetector.absent, evidence: [])) : nil)
-                    else {
-                        own[field] = Tracker(confirmed: observed)
-                        continue
-                    }
-                    if let change = tracker.observe(observed, runIndex: index, confirmRuns: confirmRuns) {
-                        found.append(
-                            ChangeDetector.change(field: field, platform: platform, from: change.before, to: change.after,
-                                                  since: dates[change.firstRun], confirmedBy: run))
-                    }
-                    own[field] = tracker
-                }
-                trackers[platform.id] = own
+            begin(runID: run.runID, date: run.date)
+            for platform in run.platforms { observe(platform) }
+        }
+
+        /// Starts the next run (oldest first), whose platforms `observe(_:)` then reads one at a time.
+        public mutating func begin(runID: Int64, date: String) {
+            dates.append(date)
+            current = (runID, date)
+        }
+
+        /// Observes one platform in the run `begin` started.
+        public mutating func observe(_ platform: PlatformSnapshot) {
+            guard let run = current else { return }
+            let index = dates.count - 1
+            let observations = ChangeDetector.observations(of: platform)
+            // Taken out, not copied, so that writing to it does not copy the platform's trackers.
+            let previous = trackers.removeValue(forKey: platform.id)
+            // Only a rated run observes the level: it says whether an earlier run read the platform's documents.
+            let ratedBefore = previous?[.level] != nil
+            var own = previous ?? [:]
+            // A host gone from a rated run is observed as absent; an unrated run read nothing, so a host it does
+            // not name is unseen, not gone. The other fields are followed while they exist.
+            var fields = Set(observations.keys)
+            if platform.level != .unrated {
+                for field in own.keys where field.isHost { fields.insert(field) }
             }
+            for field in fields.sorted() {
+                let observed = observations[field] ?? Observation(value: ChangeDetector.absent, evidence: [])
+                // A host first named after the platform's first rated run was absent until then; anything else
+                // starts where it is first seen.
+                let isNewHost = field.isHost && ratedBefore
+                guard var tracker = own[field] ?? (isNewHost ? Tracker(confirmed: Observation(value: ChangeDetector.absent, evidence: [])) : nil)
+                else {
+                    own[field] = Tracker(confirmed: observed)
+                    continue
+                }
+                if let change = tracker.observe(observed, runIndex: index, confirmRuns: confirmRuns) {
+                    found.append(
+                        ChangeDetector.change(field: field, platform: platform, from: change.before, to: change.after,
+                                              since: dates[change.firstRun], confirmedAt: run.date, runID: run.runID))
+                }
+                own[field] = tracker
+            }
+            trackers[platform.id] = own
         }
 
         /// The changes confirmed by the runs observed, newest first.
@@ -99,7 +112,7 @@ public struct ChangeDetector: Sendable {
     }
 
     fileprivate static func change(
-        field: Field, platform: PlatformSnapshot, from before: Observation, to after: Observation, since: String, confirmedBy run: RunSnapshot
+        field: Field, platform: PlatformSnapshot, from before: Observation, to after: Observation, since: String, confirmedAt: String, runID: Int64
     ) -> Change {
         let kind: Change.Kind
         var subject = ""
@@ -122,7 +135,7 @@ public struct ChangeDetector: Sendable {
         }
         return Change(
             platformID: platform.id, platformName: platform.name, kind: kind, subject: subject, before: before.value,
-            after: after.value, since: since, confirmedAt: run.date, confirmedRunID: run.runID,
+            after: after.value, since: since, confirmedAt: confirmedAt, confirmedRunID: runID,
             beforeEvidence: before.evidence, afterEvidence: after.evidence)
     }
 }

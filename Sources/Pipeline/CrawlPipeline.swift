@@ -164,20 +164,17 @@ public struct CrawlPipeline: Sendable {
             RegistrySource(kind: .secNumCloud, file: knowledge.inputs.file(.secNumCloudRegistry)?.path ?? "", registry: registries.secNumCloud),
         ]
         do {
-            // One run's scorecards at a time: the history keeps each platform's change points, not every run.
+            // One scorecard at a time: the history keeps each platform's change points, never every run.
             var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
             for run in try archive.runs() where run.id! <= runID {
-                history.add(
-                    RunSnapshot(
-                        runID: run.id!, date: run.startedAt,
-                        platforms: try archive.scorecards(ofRun: run.id!).compactMap { row -> PlatformSnapshot? in
-                            do {
-                                return try PlatformSnapshot.decode(json: row.json)
-                            } catch {
-                                log("run \(run.id!): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
-                                return nil
-                            }
-                        }))
+                history.begin(runID: run.id!, date: run.startedAt)
+                try archive.forEachScorecard(ofRun: run.id!) { row in
+                    do {
+                        history.add(try PlatformSnapshot.decode(json: row.json))
+                    } catch {
+                        log("run \(run.id!): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
+                    }
+                }
             }
             content.history = history.history()
         } catch {

@@ -49,15 +49,13 @@ enum DataFiles {
     static let historyHeader = CSVWriter(header: historyColumns).text
     static let historyColumns = ["run_id", "date", "platform_id", "level", "score", "hosts"]
 
-    /// One run's rows of `data/history.csv` (after `historyHeader`), platforms in id order.
-    static func history(_ run: RunSnapshot) -> String {
+    /// One platform's row of `data/history.csv` (after `historyHeader`) for one run; a run's rows go in platform id order.
+    static func history(_ platform: PlatformSnapshot, runID: Int64, date: String) -> String {
         var table = CSVWriter(header: nil)
-        for platform in run.platforms.sorted(by: { $0.id < $1.id }) {
-            table.row([
-                String(run.runID), run.date, platform.id, platform.level.rawValue, platform.score.map(String.init) ?? "",
-                platform.hosts.map(\.name).joined(separator: "; "),
-            ])
-        }
+        table.row([
+            String(runID), date, platform.id, platform.level.rawValue, platform.score.map(String.init) ?? "",
+            platform.hosts.map(\.name).joined(separator: "; "),
+        ])
         return table.text
     }
 

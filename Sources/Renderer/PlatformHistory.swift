@@ -41,37 +41,65 @@ struct PlatformHistory: Equatable {
 
     init() {}
 
-    /// The platform's snapshot in the run before, the only one kept besides the change points.
-    private var last: PlatformSnapshot?
+    /// What the run before read (level, score, hosts with their evidence, as a hash) and its documents (URL,
+    /// status, copy): the change points keep no quote, so that the history of every platform stays small.
+    private var lastReading: Int?
+    private var lastDocuments: [DocumentKey] = []
+
+    private struct DocumentKey: Equatable {
+        var url: String
+        var status: String
+        var sha256: String?
+    }
 
     /// Adds the next run (oldest first).
     mutating func add(runID: Int64, date: String, _ snapshot: PlatformSnapshot) {
-        let point = Point(runID: runID, date: date, snapshot: snapshot)
-        let points = readings.count + fetches.count
-        if last.map({ !Self.sameReading($0, snapshot) }) ?? true { readings.append(point) }
-        if last.map({ $0.documents.map(\.url) != snapshot.documents.map(\.url) || $0.documents.map(\.status) != snapshot.documents.map(\.status) }) ?? true {
-            fetches.append(point)
+        let reading = Self.reading(snapshot)
+        let documents = snapshot.documents.map { DocumentKey(url: $0.url, status: $0.status, sha256: $0.sha256) }
+        let readingChanged = lastReading != reading
+        let fetchChanged = lastReading == nil || lastDocuments.map(\.url) != documents.map(\.url) || lastDocuments.map(\.status) != documents.map(\.status)
+        if readingChanged || fetchChanged {
+            let point = Point(runID: runID, date: date, snapshot: Self.withoutQuotes(snapshot))
+            if readingChanged { readings.append(point) }
+            if fetchChanged { fetches.append(point) }
+            var shown: [Int64: String] = [:]
+            for point in readings + fetches { shown[point.runID] = point.date }
+            let ids = shown.keys.sorted()
+            labels = Dictionary(uniqueKeysWithValues: zip(ids, RunLabels.labels(ids.map { shown[$0]! })))
         }
         var current: [String: Stretch] = [:]
-        for document in snapshot.documents {
-            let before = last?.documents.first { $0.url == document.url }
-            if let before, before.status == document.status, before.sha256 == document.sha256, let stretch = stretches[document.url] {
+        for (document, key) in zip(snapshot.documents, documents) {
+            if lastDocuments.contains(key), let stretch = stretches[document.url] {
                 current[document.url] = stretch
             } else {
                 current[document.url] = Stretch(fetchedAt: document.fetchedAt, attemptedAt: document.attemptedAt, httpStatus: document.httpStatus)
             }
         }
         stretches = current
-        last = snapshot
-        guard readings.count + fetches.count > points else { return }
-        var shown: [Int64: String] = [:]
-        for point in readings + fetches { shown[point.runID] = point.date }
-        let ids = shown.keys.sorted()
-        labels = Dictionary(uniqueKeysWithValues: zip(ids, RunLabels.labels(ids.map { shown[$0]! })))
+        (lastReading, lastDocuments) = (reading, documents)
     }
 
-    static func sameReading(_ a: PlatformSnapshot, _ b: PlatformSnapshot) -> Bool {
-        a.level == b.level && a.score == b.score && a.hosts == b.hosts
+    /// Level, score and hosts (names, roles, quotes): a change of any is a new reading.
+    static func reading(_ snapshot: PlatformSnapshot) -> Int {
+        var hasher = Hasher()
+        hasher.combine(snapshot.level)
+        hasher.combine(snapshot.score)
+        hasher.combine(snapshot.hosts.count)
+        for host in snapshot.hosts {
+            hasher.combine(host.name)
+            hasher.combine(host.roles)
+            hasher.combine(host.evidence)
+        }
+        return hasher.finalize()
+    }
+
+    /// What a change point shows: its quotes are the scorecard's and the changes' business.
+    static func withoutQuotes(_ snapshot: PlatformSnapshot) -> PlatformSnapshot {
+        var slim = snapshot
+        for index in slim.hosts.indices { slim.hosts[index].evidence = [] }
+        slim.hds.evidence = []
+        slim.secNumCloud.evidence = []
+        return slim
     }
 
     func label(_ point: Point) -> String { labels[point.runID] ?? String(point.date.prefix(10)) }

@@ -85,10 +85,24 @@ public struct SiteHistory: Sendable {
         }
 
         public mutating func add(_ run: RunSnapshot) {
-            if detectsChanges { session.observe(run) }
-            for platform in run.platforms { built.platforms[platform.id, default: PlatformHistory()].add(runID: run.runID, date: run.date, platform) }
-            built.historyCSV += DataFiles.history(run)
-            built.lastRunID = run.runID
+            begin(runID: run.runID, date: run.date)
+            for platform in run.platforms.sorted(by: { $0.id < $1.id }) { add(platform) }
+        }
+
+        private var run: (id: Int64, date: String)?
+
+        /// Starts the next run (oldest first), whose platforms `add(_:)` then reads one at a time, in id order.
+        public mutating func begin(runID: Int64, date: String) {
+            if detectsChanges { session.begin(runID: runID, date: date) }
+            run = (runID, date)
+            built.lastRunID = runID
+        }
+
+        public mutating func add(_ platform: PlatformSnapshot) {
+            guard let run else { return }
+            if detectsChanges { session.observe(platform) }
+            built.platforms[platform.id, default: PlatformHistory()].add(runID: run.id, date: run.date, platform)
+            built.historyCSV += DataFiles.history(platform, runID: run.id, date: run.date)
         }
 
         public func history() -> SiteHistory {
