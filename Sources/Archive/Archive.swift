@@ -62,13 +62,25 @@ public struct Archive: Sendable {
     /// do not read back are listed, so that their URLs are fetched in full and the damage is named.
     public func validators(for urls: [String]) throws -> ArchivedValidators {
         var result = ArchivedValidators()
+        // One read for every URL, each WARC file opened once: a rerun asks this of every document it fetches.
+        try index.database.read { db in
+            let statement = try db.cachedStatement(sql: Self.lastGoodSQL)
+            for url in urls {
+                result.lookedUp.insert(url)
+                if let row = try FetchRow.fetchOne(statement, arguments: [url, Int64.max]) { result.lastGood[url] = row }
+            }
+        }
+        var files = BlockFiles(archive: self)
+        defer { files.close() }
         for url in urls {
-            guard let row = try lastGoodRow(url: url, before: Int64.max) else { continue }
-            do {
-                _ = try record(row)
-            } catch let damage as ArchiveError {
-                result.unreadable.append(damage)
-                continue
+            guard let row = result.lastGood[url] else { continue }
+            if row.failureReason == nil, let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
+                do {
+                    _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
+                } catch let damage as ArchiveError {
+                    result.unreadable.append(damage)
+                    continue
+                }
             }
             result.readable.insert(url)
             guard let headers: [String: String] = Self.decode(row.headers) else { continue }
@@ -80,7 +92,7 @@ public struct Archive: Sendable {
     }
 
     func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
-        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
+        try lookUp { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
     }
 
     /// Keeps what the Extractor found in each document of a run, a batch of documents per transaction.
@@ -171,28 +183,15 @@ public struct Archive: Sendable {
     /// maintenance page answered with 200 is a successful fetch, but not a copy to fall back on the night after.
     /// Nil when no run kept findings for the URL.
     public func lastDocument(url: String, before runID: Int64) throws -> FetchRecord? {
-        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
+        try lookUp { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
     }
 
     /// The block of the record at a place in a WARC file.
     /// - Throws: `ArchiveError.unreadableRecord`, naming the file, the offset, the URL and what is wrong.
     func block(file: String, offset: Int64, length: Int64, url: String?) throws -> Data {
-        let path = directory.appendingPathComponent(file).path
-        func unreadable(_ problem: String) -> ArchiveError { .unreadableRecord(file: path, offset: offset, url: url, problem: problem) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw unreadable(FileManager.default.fileExists(atPath: path) ? "the file cannot be opened" : "the file is missing")
-        }
-        defer { try? handle.close() }
-        let size = try handle.seekToEnd()
-        guard offset >= 0, length >= 0, UInt64(offset) + UInt64(length) <= size else {
-            throw unreadable("the file ends at byte \(size), before the record's end at byte \(offset + length) (truncated)")
-        }
-        try handle.seek(toOffset: UInt64(offset))
-        let member = try handle.read(upToCount: Int(length)) ?? Data()
-        let text: Data
-        do { text = try Gzip.decompress(member) } catch { throw unreadable("\(error)") }
-        guard let warc = WARCRecord.parse(text) else { throw unreadable("the gzip member holds no WARC record") }
-        return warc.block
+        var files = BlockFiles(archive: self)
+        defer { files.close() }
+        return try files.block(file: file, offset: offset, length: length, url: url)
     }
 
     /// A fetch as the index describes it, without its body.

@@ -58,7 +58,7 @@ public struct CrawlPipeline: Sendable {
             // Each document goes through archive and extraction as it arrives, and its body is let go.
             let writer = try archive.beginRun(
                 startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
-                inputs: inputs.archived, rubricVersion: Rubric.version, readBack: archived.readable)
+                inputs: inputs.archived, rubricVersion: Rubric.version, archived: archived)
             let stream = DocumentStream(
                 writer: writer, reader: DocumentReader(extractor: Extractor(catalog: catalog), budget: options.documentBudget),
                 references: Dictionary(references.map { ($0.1.url, $0.1) }, uniquingKeysWith: { first, _ in first }),
