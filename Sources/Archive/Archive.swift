@@ -70,17 +70,26 @@ public struct Archive: Sendable {
                 if let row = try FetchRow.fetchOne(statement, arguments: [url, Int64.max]) { result.lastGood[url] = row }
             }
         }
-        var files = BlockFiles(archive: self)
-        defer { files.close() }
-        for url in urls {
-            guard let row = result.lastGood[url] else { continue }
-            if row.failureReason == nil, let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
+        // Each copy read back whole (a bit flipped or a truncated file shows there), on every core.
+        let rows = urls.compactMap { result.lastGood[$0] }
+        let damage = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
+            var files = BlockFiles(archive: self)
+            defer { files.close() }
+            return batch.map { row -> ArchiveError? in
+                guard let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength else { return nil }
                 do {
                     _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
-                } catch let damage as ArchiveError {
-                    result.unreadable.append(damage)
-                    continue
+                    return nil
+                } catch {
+                    return error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)")
                 }
+            }
+        }.flatMap { $0 }
+        for (row, damage) in zip(rows, damage) {
+            let url = row.requestedURL
+            if let damage {
+                result.unreadable.append(damage)
+                continue
             }
             result.readable.insert(url)
             guard let headers: [String: String] = Self.decode(row.headers) else { continue }

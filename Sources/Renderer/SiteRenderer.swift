@@ -101,14 +101,15 @@ public struct SiteRenderer: Sendable {
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
         let changes = Dictionary(grouping: content.history.changes, by: \.platformID)
         let digester = PlatformPageDigest(fingerprint: fingerprint, content: content, languages: strings.map(\.language))
-        return scorecards.map { card in
+        let languages = strings.map(\.language)
+        return scorecards.concurrentMap { card in
             let history = content.history.platforms[card.id] ?? PlatformHistory()
             let shown = history.pageCard(card)
             let digest = digester.digest(
                 shown, history: history, changes: changes[card.id] ?? [], corrections: content.corrections.filter { $0.platformID == card.id },
                 categorySlug: categorySlugs[card.category] ?? "", providerSlugs: providers.slugs, captures: captures)
             let reuse = reusing.flatMap { reuse in
-                reuse.digests[card.id] == digest && PlatformPageInputs.files(card.id, languages: strings.map(\.language)).allSatisfy { path in
+                reuse.digests[card.id] == digest && PlatformPageInputs.files(card.id, languages: languages).allSatisfy { path in
                     FileManager.default.fileExists(atPath: reuse.previousSite.appendingPathComponent(path).path)
                 } ? reuse.previousSite : nil
             }
