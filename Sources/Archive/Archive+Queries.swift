@@ -7,6 +7,9 @@ import SovereigntyModel
 extension Archive {
     static let storeFindingsSQL = "UPDATE fetch SET findings = ? WHERE runId = ? AND requestedURL = ?"
     static let lastGoodSQL = "SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL ORDER BY runId DESC LIMIT 1"
+    /// The findings column only of `lastGoodSQL`'s row: a rerun asks it of every unchanged document.
+    static let lastGoodFindingsSQL =
+        "SELECT findings FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL ORDER BY runId DESC LIMIT 1"
     static let lastDocumentSQL = """
         SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL AND findings IS NOT NULL \
         ORDER BY runId DESC LIMIT 1

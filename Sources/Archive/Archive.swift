@@ -122,7 +122,8 @@ public struct Archive: Sendable {
 
     /// The findings kept for the latest good copy of a URL before a run, if any.
     public func findings(url: String, before runID: Int64) throws -> DocumentFindings? {
-        guard let kept = try lastGoodRow(url: url, before: runID)?.findings, let json = try findingsJSON(kept) else { return nil }
+        let kept = try lookUp { db in try String?.fetchOne(db.cachedStatement(sql: Self.lastGoodFindingsSQL), arguments: [url, runID]) }
+        guard let kept = kept ?? nil, let json = try findingsJSON(kept) else { return nil }
         return try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
     }
 
