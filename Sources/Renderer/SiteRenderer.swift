@@ -100,8 +100,8 @@ public struct SiteRenderer: Sendable {
     ) -> [PlatformPageInputs] {
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
         let changes = Dictionary(grouping: content.history.changes, by: \.platformID)
-        let digester = PlatformPageDigest(fingerprint: fingerprint, content: content, languages: strings.map(\.language))
         let languages = strings.map(\.language)
+        let digester = PlatformPageDigest(fingerprint: fingerprint, content: content, languages: languages)
         return scorecards.concurrentMap { card in
             let history = content.history.platforms[card.id] ?? PlatformHistory()
             let shown = history.pageCard(card)
