@@ -48,8 +48,11 @@ extension Rules {
         "host-introduction",
         finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\": the name of a host not in the catalogue follows.",
         trigger: .hosting,
-        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
-        examples: ["Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc."],
+        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
+        examples: [
+            "Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc.",
+            "L'hébergement du site a été confié à Exemple Infra.",
+        ],
         counterExamples: ["Nous choisissons nos partenaires avec soin."])
 
     static let hostBlockLabel = Rule(
