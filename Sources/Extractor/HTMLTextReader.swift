@@ -454,7 +454,9 @@ private struct BlockCollector {
             return
         }
         let triggers = buffer.withUnsafeBufferPointer { Triggers.scanBlock($0) }
-        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
+        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers)
+            || triggers.contains(.operatorWords)
+        {
             blocks.append(
                 TextBlock(text: normalizedText(), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
         } else {

@@ -44,7 +44,9 @@ enum OperatorName {
     /// The name that ends right before a match: capitalised words read backwards ("… qu'Exemple Group agit …"), or a
     /// name with its legal form earlier in the clause ("Exemple, Inc., situé au …, est le responsable …").
     private static func before(_ range: NSRange, in text: Folded) -> String? {
-        let head = (text.original as NSString).substring(to: range.location)
+        var head = (text.original as NSString).substring(to: range.location)
+        // Inside a parenthesis that defines the name ("Exemple (ci-après « la Société »)"): the name is before it.
+        if let open = head.lastIndex(of: "("), !head[open...].contains(")") { head = String(head[..<open]) }
         if let named = CompanyName.withLegalForm(in: Folded(head)).last { return named.text }
         var words: [Substring] = []
         let trimmed = head.trimmingCharacters(in: CharacterSet(charactersIn: " ,(«\"“"))
@@ -62,8 +64,24 @@ enum OperatorName {
         }
         while let last = words.last, connectors.contains(String(last)) { words.removeLast() }
         let name = words.reversed().joined(separator: " ")
-        guard (2...60).contains(name.count), words.count <= 6, CompanyName.looksLikeName(name) else { return nil }
+        guard (2...60).contains(name.count), words.count <= 6, CompanyName.looksLikeName(name) else { return withLegalForm(startingAClauseOf: head) }
         return name
+    }
+
+    /// "…, Exemple Interactive, Inc. situé au 1 rue …, CA 94104, est …": a name with its legal form at the head of one of
+    /// the clauses before the match, its address after it.
+    private static func withLegalForm(startingAClauseOf head: String) -> String? {
+        let folded = Folded(head)
+        var starts = [0]
+        var from = head.startIndex
+        while let comma = head.range(of: ", ", range: from..<head.endIndex) {
+            starts.append(head.utf16.distance(from: head.utf16.startIndex, to: comma.upperBound))
+            from = comma.upperBound
+        }
+        return starts.lazy.compactMap { CompanyName.read(in: folded, from: $0) }.first {
+            // "Exemple, Inc.": the comma before a legal form is part of the name.
+            !CompanyName.withLegalForm(in: Folded($0.text.replacingOccurrences(of: ", ", with: " "))).isEmpty
+        }?.text
     }
 
     private static let connectors: Set<String> = ["de", "des", "du", "&"]

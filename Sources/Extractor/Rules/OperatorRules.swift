@@ -38,10 +38,15 @@ extension Rules {
         pattern: #"\blogs?\b|\bjournaux\b|\bjournalisation\b|\bcookies?\b|\btraceurs?\b|adresses?\s+ip\b|\bip\s+address|\bin\s+transit\b|\ben\s+transit\b|\bentre\s+[^.]{0,60}\bet\s+nos\s+serveurs\b|\bbetween\s+[^.]{0,60}\band\s+our\s+servers\b"#,
         examples: ["les journaux de connexion", "server logs", "chiffrées en transit entre votre navigateur et nos serveurs"], counterExamples: ["vos dossiers médicaux"])
 
+    private static let controllerWords =
+        ["responsable", "responsables"].flatMap { noun in
+            ["", " conjoint", " conjoints"].flatMap { joint in [" de traitement", " du traitement", " des traitement", " traitement"].map { noun + joint + $0 } }
+        } + ["controller"]
+
     static let operatorAsSubject = Rule(
         "operator-as-subject",
         finds: "\"X, en qualité de responsable de traitement\", \"X agit en tant que responsable du traitement\", \"X … est le responsable de traitement\": the name before is the operator's.",
-        trigger: nil,
+        trigger: .operatorWords, words: controllerWords,
         pattern: #"(?:,\s*)?\b(?:en\s+(?:sa\s+)?qualite\s+de|agi(?:t|ssent)\s+en\s+(?:qualite\s+de|tant\s+que)|(?:est|sont)\s+(?:le|la|les)\s*(?:«\s*|"\s*)?)\s*responsables?\s+(?:conjoints?\s+)?(?:de\s+|du\s+|des\s+)?traitements?\b|,?\s*\b(?:is|acts\s+as)\s+(?:the\s+)?(?:data\s+)?controller\b"#,
         examples: ["Exemple Santé, en qualité de responsable de traitement, collecte vos données.", "Example Ltd is the data controller."],
         counterExamples: ["Vous pouvez écrire au responsable du traitement."])
@@ -49,16 +54,16 @@ extension Rules {
     static let operatorAfter = Rule(
         "operator-after",
         finds: "\"le responsable du traitement est X\", \"édité par X\", \"the controller is X\": the name after is the operator's.",
-        trigger: nil,
-        pattern: #"\bresponsable\s+d[eu]s?\s+traitement\s+(?:de\s+vos\s+donnees(?:\s+personnelles|\s+a\s+caractere\s+personnel)?\s+)?est\s+|\bcontroller\s+(?:of\s+your\s+(?:personal\s+)?data\s+)?is\s+|\bedite(?:e)?\s+par\s+|\bpublished\s+by\s+"#,
+        trigger: .operatorWords, words: ["edite par", "editee par", "published by"],
+        pattern: #"\bresponsable\s+(?:de|du|des)\s+traitement\s+(?:de\s+vos\s+donnees(?:\s+personnelles|\s+a\s+caractere\s+personnel)?\s+)?est\s+|\bcontroller\s+(?:of\s+your\s+(?:personal\s+)?data\s+)?is\s+|\bedite(?:e)?\s+par\s+|\bpublished\s+by\s+"#,
         examples: ["Le responsable du traitement de vos données est Exemple Santé SAS.", "Ce site est édité par Exemple SAS."],
         counterExamples: ["Contactez le responsable du traitement."])
 
     static let definedAsUs = Rule(
         "defined-as-us",
-        finds: "\"Exemple SAS (« Exemple », « nous »)\", \"les termes « Exemple », « nous »\": the page calls the operator \"we\"; its name is the last one quoted before.",
+        finds: "\"Exemple SAS (« Exemple », « nous »)\", \"les termes « Exemple », « nous »\", \"Exemple SAS (ci-après « la Société »)\": the page calls the operator \"we\" or \"the Company\"; its name is the last one quoted before, else the name before the parenthesis.",
         trigger: nil,
-        pattern: #"[«"“]\s*(?:nous|we|us)\s*[»"”]"#,
-        examples: ["Exemple SAS (« Exemple », « notre » ou « nous »)", "Example Ltd (\"Example\", \"we\")"],
+        pattern: #"[«"“]\s*(?:nous|we|us|la\s+societe|the\s+company)\s*[»"”]"#,
+        examples: ["Exemple SAS (« Exemple », « notre » ou « nous »)", "Example Ltd (\"Example\", \"we\")", "Exemple SAS (ci-après « la Société »)"],
         counterExamples: ["Nous collectons vos données."])
 }
