@@ -135,6 +135,11 @@ struct FindingReader {
             rule = Rules.hostIntroduction.name
         } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
             names.append(name)
+        } else if let range = Rules.hostBlockRunIn.firstRange(in: text), let name = CompanyName.read(in: text, from: range.location + range.length),
+            Self.isCapitalsOrLegalForm(name.text)
+        {
+            names.append(name)
+            rule = Rules.hostBlockRunIn.name
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
         }
@@ -158,6 +163,12 @@ struct FindingReader {
         }
     }
 
+    /// "EXEMPLE NET", "Exemple SAS": a value that reads as a name without a colon to say so.
+    private static func isCapitalsOrLegalForm(_ name: String) -> Bool {
+        let letters = name.filter(\.isLetter)
+        return (letters.count >= 3 && letters.allSatisfy(\.isUppercase)) || !CompanyName.withLegalForm(in: Folded(name)).isEmpty
+    }
+
     /// Roles from a parenthesis right after the name, else the clause around it, else the sentence, else the heading
     /// or label; else unspecified.
     private func roles(around range: NSRange, _ context: SentenceContext) -> [HostRole] {
@@ -171,7 +182,7 @@ struct FindingReader {
         if !context.facts.roles.isEmpty { return context.facts.roles }
         if !context.contextRoles.isEmpty { return context.contextRoles }
         // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence.
-        return Rules.hostBlockSentence.matches(in: context.text) ? [.website] : [.unspecified]
+        return Rules.hostBlockSentence.matches(in: context.text) || Rules.hostBlockRunIn.matches(in: context.text) ? [.website] : [.unspecified]
     }
 
     /// "hébergé par X, Inc. (site vitrine) et par Y SAS (données de santé)": a parenthesis that follows a name, past

@@ -63,6 +63,14 @@ extension Rules {
         examples: ["Hébergeur du site", "Hosting", "Hébergement :"],
         counterExamples: ["Hébergement des données de santé chez Exemple SAS"])
 
+    static let hostBlockRunIn = Rule(
+        "host-block-run-in",
+        finds: "\"Hébergement EXEMPLE\", \"Hébergeur du site Exemple SAS\": the host block's label with its value on the same line and no colon (the host of the site); the value must be in capitals or carry its legal form.",
+        trigger: .hosting,
+        pattern: #"^\s*(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|web ?hosts?)(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|site internet|site web|website|plateforme))?\s+(?=\S)"#,
+        examples: ["Hébergement EXEMPLE NET", "Hébergeur du site Exemple SAS"],
+        counterExamples: ["Nos serveurs sont hébergés en France."])
+
     static let hostBlockSentence = Rule(
         "host-block-sentence",
         finds: "\"L'hébergement est assuré par X\" with no role said: the legal notice's host block, written as a sentence (the host of the site).",
