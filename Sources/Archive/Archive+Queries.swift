@@ -23,8 +23,13 @@ extension Archive {
         """
     static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
     static let storeScorecardSQL = """
-        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip) VALUES (?, ?, ?, ?, '', ?)
+        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId) VALUES (?, ?, ?, ?, '', ?, ?, ?)
         """
+    /// A platform's latest scorecard kept whole before a run: what the run's scorecard is kept against.
+    static let scorecardBaseSQL = """
+        SELECT runId, jsonGzip FROM scorecard WHERE platformId = ? AND runId < ? AND jsonGzip IS NOT NULL ORDER BY runId DESC LIMIT 1
+        """
+    static let scorecardWholeSQL = "SELECT jsonGzip FROM scorecard WHERE runId = ? AND platformId = ?"
 
     /// Findings written per transaction: large enough to cost one commit per few hundred documents, small enough
     /// that a reader of the index is never kept waiting long.

@@ -52,9 +52,28 @@ public struct Archive: Sendable {
     /// The inputs a run was judged with, as the crawl read them; empty for runs archived before they were kept.
     public func inputs(ofRun runID: Int64) throws -> [ArchivedInput] {
         try index.database.read { db in
-            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db)
-                .map { ArchivedInput(role: $0.role, path: $0.path, text: $0.text) }
+            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db).map { row in
+                ArchivedInput(role: row.role, path: row.path, text: try row.text ?? row.sha256.flatMap { try Self.keptInput(db, sha256: $0) })
+            }
         }
+    }
+
+    /// The first run's copy of an input text with this digest, which later runs that read the same bytes refer to.
+    static let keptInputSQL = "SELECT text FROM runInput WHERE sha256 = ? AND text IS NOT NULL ORDER BY runId LIMIT 1"
+
+    static func keptInput(_ db: Database, sha256: String) throws -> String? {
+        try String.fetchOne(db, sql: keptInputSQL, arguments: [sha256])
+    }
+
+    /// The run whose WARC file holds the input text with this digest, and the role it was read as; nil if none does.
+    static func keptInputRun(_ db: Database, sha256: String) throws -> (role: String, startedAt: String)? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT runInput.role, run.startedAt FROM runInput JOIN run ON run.id = runInput.runId
+                WHERE runInput.sha256 = ? AND runInput.text IS NOT NULL ORDER BY runInput.runId LIMIT 1
+                """, arguments: [sha256]
+        ).map { (role: $0[0], startedAt: $0[1]) }
     }
 
     /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one, when that copy
@@ -106,27 +125,45 @@ public struct Archive: Sendable {
     }
 
     /// Keeps a run's graded results: what was published, for history and for tools that read the index.
-    /// The JSON is kept gzipped (`jsonGzip`, `json` left empty): every run keeps every platform's scorecard.
+    /// Every run keeps every platform's scorecard (`json` left empty): as what changed since the platform's latest
+    /// scorecard kept whole (`jsonDelta` against `baseRunId`'s), or whole and gzipped (`jsonGzip`) when there is none
+    /// or when that would not save half.
     public func store(scorecards: [ScorecardRow]) throws {
-        let packed = try scorecards.map { row in (row, try Gzip.compress(Data(row.json.utf8))) }
         try index.database.write { db in
+            let base = try db.cachedStatement(sql: Self.scorecardBaseSQL)
             let statement = try db.cachedStatement(sql: Self.storeScorecardSQL)
-            for (row, json) in packed {
-                try statement.execute(arguments: [row.runId, row.platformId, row.level, row.score, json])
+            for row in scorecards {
+                let json = Data(row.json.utf8)
+                let whole = try Gzip.compress(json)
+                var delta: (Data, Int64)?
+                if let kept = try Row.fetchOne(base, arguments: [row.platformId, row.runId]), let packed: Data = kept["jsonGzip"] {
+                    let change = try DeltaDeflate.compress(json, against: try Gzip.decompress(packed))
+                    if change.count * 2 < whole.count { delta = (change, kept["runId"]) }
+                }
+                try statement.execute(arguments: [
+                    row.runId, row.platformId, row.level, row.score, delta == nil ? whole : nil, delta?.0, delta?.1,
+                ])
             }
         }
     }
 
     /// A run's graded results, by platform.
     public func scorecards(ofRun runID: Int64) throws -> [ScorecardRow] {
-        let rows = try index.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
-        }
-        return try rows.map { row in
-            let packed: Data? = row["jsonGzip"]
-            return ScorecardRow(
-                runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"],
-                json: try packed.map { String(decoding: try Gzip.decompress($0), as: UTF8.self) } ?? row["json"])
+        try index.database.read { db in
+            let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
+            return try Row.fetchAll(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID]).map { row in
+                let platform: String = row["platformId"]
+                var json: String = row["json"]
+                if let packed: Data = row["jsonGzip"] {
+                    json = String(decoding: try Gzip.decompress(packed), as: UTF8.self)
+                } else if let change: Data = row["jsonDelta"], let baseRun: Int64 = row["baseRunId"] {
+                    guard let packed = try Data.fetchOne(whole, arguments: [baseRun, platform]) else {
+                        throw ArchiveError.missingScorecardBase(platform: platform, run: runID, base: baseRun)
+                    }
+                    json = String(decoding: try DeltaDeflate.decompress(change, against: try Gzip.decompress(packed)), as: UTF8.self)
+                }
+                return ScorecardRow(runId: row["runId"], platformId: platform, level: row["level"], score: row["score"], json: json)
+            }
         }
     }
 
@@ -262,6 +299,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
     /// A new run's WARC file is already there.
     case fileExists(String)
     case cannotCreate(String, String)
+    /// A scorecard kept as what changed since an earlier one that the index no longer holds.
+    case missingScorecardBase(platform: String, run: Int64, base: Int64)
 
     public var description: String {
         switch self {
@@ -271,10 +310,12 @@ public enum ArchiveError: Error, CustomStringConvertible {
         case .damagedIndex(let file, let problems):
             "the archive index \(file) is damaged (SQLite's quick_check: \(problems.prefix(3).joined(separator: "; "))"
                 + (problems.count > 3 ? "; … \(problems.count - 3) more" : "") + "); nothing was written to the archive. "
-                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite), or move it aside: "
+                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite.gz), or move it aside: "
                 + "the next crawl then starts a fresh index, numbered after the WARC files already there"
         case .fileExists(let file): "\(file) already exists: an archived run is never overwritten"
         case .cannotCreate(let file, let reason): "cannot create \(file): \(reason)"
+        case .missingScorecardBase(let platform, let run, let base):
+            "the scorecard of \(platform) in run \(run) is kept as a change from run \(base)'s, which the index no longer holds"
         }
     }
 }

@@ -188,14 +188,19 @@ public struct CrawlPipeline: Sendable {
         let site = options.siteDirectory
         let parent = site.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".site-staging")
-        let indexCopy = parent.appendingPathComponent(".index-copy.sqlite")
+        let indexExport = parent.appendingPathComponent(".index-copy.sqlite")
+        let indexCopy = parent.appendingPathComponent(".index-copy.sqlite.gz")
         let files = FileManager.default
-        defer { try? files.removeItem(at: indexCopy) }
+        defer {
+            try? files.removeItem(at: indexExport)
+            try? files.removeItem(at: indexCopy)
+        }
         do {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
             var content = content
-            try archive.exportCompactIndex(upTo: content.history.runs.last?.runID ?? 0, to: indexCopy)
+            try archive.exportCompactIndex(upTo: content.history.runs.last?.runID ?? 0, to: indexExport)
+            try Gzip.compress(file: indexExport, to: indexCopy)
             content.indexCopy = indexCopy
             try renderer.render(scorecards, content: content, into: staging)
             try SiteSwap.install(staging, at: site)

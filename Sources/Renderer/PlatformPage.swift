@@ -23,13 +23,14 @@ extension ViewBuilder {
             website: link(card.website), rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
             levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map { reason($0, anchors: anchors) },
             badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
-            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, captures: captures, proof) }, hasHosts: !card.hosts.isEmpty,
+            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, captures: captures) }, hasHosts: !card.hosts.isEmpty,
             isUnrated: isUnrated,
-            hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
-            secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),
+            hds: ClaimView(label: strings("hds.\(card.hds.status)"), quotes: claimQuotes(card.hds.evidence, captures: captures)),
+            secNumCloud: ClaimView(
+                label: strings("secNumCloud.\(card.secNumCloud.status)"), quotes: claimQuotes(card.secNumCloud.evidence, captures: captures)),
             zeroKnowledge: ClaimView(
                 label: card.zeroKnowledge.claimed.map { strings($0 ? "values.declared" : "values.notDeclared") } ?? unrated,
-                evidence: card.zeroKnowledge.evidence.map(proof)),
+                quotes: claimQuotes(card.zeroKnowledge.evidence, captures: captures)),
             locations: card.dataLocationEvidence.map { LocationView(label: location($0.location), evidence: proof($0.evidence)) },
             locationSummary: isUnrated
                 ? unrated : card.dataLocation.isEmpty
@@ -54,7 +55,7 @@ extension ViewBuilder {
             detail: text(local(reason.detail)))
     }
 
-    private func host(_ host: ScoredHost, anchor: String, captures: CaptureLinks, _ proof: (Evidence) -> EvidenceView) -> HostView {
+    private func host(_ host: ScoredHost, anchor: String, captures: CaptureLinks) -> HostView {
         var exposed = yesNo(host.cloudActExposed)
         if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
         return HostView(
@@ -63,8 +64,7 @@ extension ViewBuilder {
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
             secNumCloudQualified: yesNo(host.secNumCloudQualified), secNumCloudRegistry: registry(host.secNumCloudEntry),
-            address: host.address.map(text), chainDisclosure: chainDisclosure(host), evidence: host.evidence.map(proof),
-            quotes: quotes(host.evidence, captures: captures))
+            address: host.address.map(text), chainDisclosure: chainDisclosure(host), quotes: quotes(host.evidence, captures: captures, besides: roles(host.roles)))
     }
 
     /// "access from outside the EEA: no · exposed to a third country's legislation: no", and when our data say the

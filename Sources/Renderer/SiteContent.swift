@@ -16,7 +16,7 @@ public struct SiteContent: Sendable {
     public var corrections: [Correction] = []
     /// The fetched bodies the evidence quotes, published so that a reader can check a quote against the exact capture.
     public var captures: [Capture] = []
-    /// A consistent copy of the archive's SQLite index, published as `data/archive-index.sqlite`.
+    /// The compact export of the archive's SQLite index, gzipped, published as `data/archive-index.sqlite.gz`.
     public var indexCopy: URL?
     /// Public address of the site (`--base-url`): canonical links, absolute feed links and `sitemap.xml`.
     public var baseURL: String?

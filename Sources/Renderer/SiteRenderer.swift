@@ -198,7 +198,7 @@ private final class LanguageResults: @unchecked Sendable {
 /// Paths of the data files other code and the README refer to.
 public enum SiteFiles {
     public static let scorecards = "data/scorecards.json"
-    public static let indexCopy = "data/archive-index.sqlite"
+    public static let indexCopy = "data/archive-index.sqlite.gz"
 }
 
 public struct RenderError: Error, CustomStringConvertible {

@@ -177,7 +177,6 @@ struct ViewBuilder {
             levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
             mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), healthHosts: chips,
             usExposure: strings("exposure.\(Self.exposureState(card.cloudActExposed))"), exposureState: Self.exposureState(card.cloudActExposed),
-            exposureIcon: ExposureIcon.path(Self.exposureState(card.cloudActExposed)),
             hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
             date: card.documents.compactMap(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
             stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
