@@ -81,11 +81,32 @@ public struct Archive: Sendable {
     /// do not read back are listed, so that their URLs are fetched in full and the damage is named.
     public func validators(for urls: [String]) throws -> ArchivedValidators {
         var result = ArchivedValidators()
-        for url in urls {
-            guard let row = try lastGoodRow(url: url, before: Int64.max) else { continue }
-            do {
-                _ = try record(row)
-            } catch let damage as ArchiveError {
+        // One read for every URL, each WARC file opened once: a rerun asks this of every document it fetches.
+        try index.database.read { db in
+            let statement = try db.cachedStatement(sql: Self.lastGoodSQL)
+            for url in urls {
+                result.lookedUp.insert(url)
+                if let row = try FetchRow.fetchOne(statement, arguments: [url, Int64.max]) { result.lastGood[url] = row }
+            }
+        }
+        // Each copy read back whole (a bit flipped or a truncated file shows there), on every core.
+        let rows = urls.compactMap { result.lastGood[$0] }
+        let damage = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
+            var files = BlockFiles(archive: self)
+            defer { files.close() }
+            return batch.map { row -> ArchiveError? in
+                guard let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength else { return nil }
+                do {
+                    _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
+                    return nil
+                } catch {
+                    return error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)")
+                }
+            }
+        }.flatMap { $0 }
+        for (row, damage) in zip(rows, damage) {
+            let url = row.requestedURL
+            if let damage {
                 result.unreadable.append(damage)
                 continue
             }
@@ -99,7 +120,7 @@ public struct Archive: Sendable {
     }
 
     func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
-        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
+        try lookUp { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
     }
 
     /// Keeps what the Extractor found in each document of a run, a batch of documents per transaction.
@@ -120,7 +141,8 @@ public struct Archive: Sendable {
 
     /// The findings kept for the latest good copy of a URL before a run, if any.
     public func findings(url: String, before runID: Int64) throws -> DocumentFindings? {
-        guard let kept = try lastGoodRow(url: url, before: runID)?.findings, let json = try findingsJSON(kept) else { return nil }
+        let kept = try lookUp { db in try String?.fetchOne(db.cachedStatement(sql: Self.lastGoodFindingsSQL), arguments: [url, runID]) }
+        guard let kept = kept ?? nil, let json = try findingsJSON(kept) else { return nil }
         return try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
     }
 
@@ -149,9 +171,18 @@ public struct Archive: Sendable {
 
     /// A run's graded results, by platform.
     public func scorecards(ofRun runID: Int64) throws -> [ScorecardRow] {
+        var rows: [ScorecardRow] = []
+        try forEachScorecard(ofRun: runID) { rows.append($0) }
+        return rows
+    }
+
+    /// A run's graded results one at a time, in platform id order: a reader of every run's history never holds
+    /// more than one scorecard's JSON.
+    public func forEachScorecard(ofRun runID: Int64, _ body: (ScorecardRow) throws -> Void) throws {
         try index.database.read { db in
             let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
-            return try Row.fetchAll(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID]).map { row in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
+            while let row = try rows.next() {
                 let platform: String = row["platformId"]
                 var json: String = row["json"]
                 if let packed: Data = row["jsonGzip"] {
@@ -162,7 +193,7 @@ public struct Archive: Sendable {
                     }
                     json = String(decoding: try DeltaDeflate.decompress(change, against: try Gzip.decompress(packed)), as: UTF8.self)
                 }
-                return ScorecardRow(runId: row["runId"], platformId: platform, level: row["level"], score: row["score"], json: json)
+                try body(ScorecardRow(runId: row["runId"], platformId: platform, level: row["level"], score: row["score"], json: json))
             }
         }
     }
@@ -199,28 +230,15 @@ public struct Archive: Sendable {
     /// maintenance page answered with 200 is a successful fetch, but not a copy to fall back on the night after.
     /// Nil when no run kept findings for the URL.
     public func lastDocument(url: String, before runID: Int64) throws -> FetchRecord? {
-        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
+        try lookUp { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
     }
 
     /// The block of the record at a place in a WARC file.
     /// - Throws: `ArchiveError.unreadableRecord`, naming the file, the offset, the URL and what is wrong.
     func block(file: String, offset: Int64, length: Int64, url: String?) throws -> Data {
-        let path = directory.appendingPathComponent(file).path
-        func unreadable(_ problem: String) -> ArchiveError { .unreadableRecord(file: path, offset: offset, url: url, problem: problem) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw unreadable(FileManager.default.fileExists(atPath: path) ? "the file cannot be opened" : "the file is missing")
-        }
-        defer { try? handle.close() }
-        let size = try handle.seekToEnd()
-        guard offset >= 0, length >= 0, UInt64(offset) + UInt64(length) <= size else {
-            throw unreadable("the file ends at byte \(size), before the record's end at byte \(offset + length) (truncated)")
-        }
-        try handle.seek(toOffset: UInt64(offset))
-        let member = try handle.read(upToCount: Int(length)) ?? Data()
-        let text: Data
-        do { text = try Gzip.decompress(member) } catch { throw unreadable("\(error)") }
-        guard let warc = WARCRecord.parse(text) else { throw unreadable("the gzip member holds no WARC record") }
-        return warc.block
+        var files = BlockFiles(archive: self)
+        defer { files.close() }
+        return try files.block(file: file, offset: offset, length: length, url: url)
     }
 
     /// A fetch as the index describes it, without its body.

@@ -160,6 +160,7 @@ struct ArchiveIndex: Sendable {
     static let perDocumentQueries: [(sql: String, arguments: StatementArguments)] = [
         (Archive.storeFindingsSQL, ["{}", 1, "http://127.0.0.1/a"]),
         (Archive.lastGoodSQL, ["http://127.0.0.1/a", 2]),
+        (Archive.lastGoodFindingsSQL, ["http://127.0.0.1/a", 2]),
         (Archive.lastDocumentSQL, ["http://127.0.0.1/a", 2]),
         (Archive.fetchOfRunSQL, [1, "http://127.0.0.1/a"]),
         (Archive.reuseFindingsSQL, ["url": "http://127.0.0.1/a", "run": 2]),

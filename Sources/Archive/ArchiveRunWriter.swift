@@ -29,15 +29,15 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     private var offset: Int64 = 0
     private var rows: [FetchRow] = []
     private var finished = false
-    /// URLs whose latest archived copy was read back whole before the run began (`ArchivedValidators.readable`).
-    private let readBack: Set<String>
+    /// What the run found of each URL's latest archived copy before it began: the copy, and whether it read back whole.
+    private let archived: ArchivedValidators
 
     init(
         archive: Archive, startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput], rubricVersion: String?,
-        readBack: Set<String>
+        archived: ArchivedValidators
     ) throws {
         self.archive = archive
-        self.readBack = readBack
+        self.archived = archived
         self.userAgent = userAgent
         self.inputs = inputs
         let started = Timestamp.string(startedAt)
@@ -100,13 +100,14 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     public func append(_ record: FetchRecord) throws -> Appended {
         var record = record
         let date = Timestamp.string(record.fetchedAt)
-        let previous = try archive.lastGoodRow(url: record.requestedURL, before: runID)
+        let url = record.requestedURL
+        let previous = archived.lookedUp.contains(url) ? archived.lastGood[url] : try archive.lastGoodRow(url: url, before: runID)
         // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
         // points at the record that holds the payload — when that record still reads back, never at a damaged one
         // (read back once: before the run for the URLs asked conditionally, here for the others).
         if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
             let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength,
-            readBack.contains(record.requestedURL) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
+            archived.readable.contains(url) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
         {
             // The smallest revisit WARC 1.1 allows, as a gzip member of its own (warcio reads no other), about 250
             // bytes: no block (the 304's headers are in the index row), a 304 as `server-not-modified`, the same bytes
@@ -239,13 +240,13 @@ public final class ArchiveRunWriter: @unchecked Sendable {
 
 extension Archive {
     /// Starts a run: its row (unfinished), its WARC file with the `warcinfo` record and the inputs it is judged with.
-    /// - Parameter readBack: URLs whose latest copy was just read back whole (`ArchivedValidators.readable`).
+    /// - Parameter archived: what `validators(for:)` found of the run's URLs just before it (each copy, read back).
     public func beginRun(
         startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [], rubricVersion: String? = nil,
-        readBack: Set<String> = []
+        archived: ArchivedValidators = ArchivedValidators()
     ) throws -> ArchiveRunWriter {
         try ArchiveRunWriter(
             archive: self, startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion,
-            readBack: readBack)
+            archived: archived)
     }
 }

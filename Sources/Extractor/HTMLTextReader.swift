@@ -185,23 +185,25 @@ private final class SAXReader {
         while let name = pointer.pointee {
             let value = pointer.advanced(by: 1).pointee
             pointer = pointer.advanced(by: 2)
-            // Most attributes (href, src, title, lang…) start with none of the letters looked for.
+            // Most attributes (href, src, title, lang…) start with none of the letters looked for; the first letter
+            // tells which one an attribute may be.
             switch name.pointee {
-            case UInt8(ascii: "h"), UInt8(ascii: "a"), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "c"): break
-            default: continue
-            }
-            if equals(name, "hidden") { return true }
-            guard let value else { continue }
-            if equals(name, "aria-hidden") {
-                if equalsIgnoringCase(value, "true") { return true }
-            } else if equals(name, "style") {
+            case UInt8(ascii: "h"):
+                if equals(name, "hidden") { return true }
+            case UInt8(ascii: "a"):
+                if let value, equals(name, "aria-hidden"), equalsIgnoringCase(value, "true") { return true }
+            case UInt8(ascii: "s"):
+                guard let value, equals(name, "style") else { continue }
                 let style = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
                 if contains(style, "display:none", skippingSpaces: true) || contains(style, "visibility:hidden", skippingSpaces: true) {
                     return true
                 }
-            } else if equals(name, "id") || equals(name, "class") {
+            case UInt8(ascii: "i"), UInt8(ascii: "c"):
+                guard let value, equals(name, "id") || equals(name, "class") else { continue }
                 let text = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
                 if containsBannerMarker(text) { return true }
+            default:
+                continue
             }
         }
         return false

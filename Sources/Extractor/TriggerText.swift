@@ -64,6 +64,11 @@ enum Triggers {
         automaton.scan(text)
     }
 
+    /// The same for a piece of a text (a sentence of a block), read where it is.
+    static func scan(_ text: Substring) -> TriggerSet {
+        text.utf8.withContiguousStorageIfAvailable { automaton.scan($0) } ?? automaton.scan(String(text))
+    }
+
     /// The kinds that decide whether a block is read at all (findings, locations, legal text): nearly every byte of
     /// a page goes through this one, so it leaves out the words only headings and sentences need.
     static func scanBlock(_ text: String) -> TriggerSet {

@@ -269,6 +269,8 @@ struct PlatformPageView: Encodable {
     var fetchHistoryURLs: [String]
     var fetchHistory: [FetchHistoryRowView]
     var hasFetchHistory: Bool
+    /// "Re-checked at every run, unchanged since …": the page carries no run date of its own.
+    var unchangedSince: String?
     /// This platform's confirmed changes, one entry per run.
     var changes: [ChangeGroupView]
     var corrections: [CorrectionView]

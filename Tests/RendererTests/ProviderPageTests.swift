@@ -37,7 +37,7 @@ import Testing
     @Test func aSentenceReadTwiceIsOneQuoteWithTwoSources() throws {
         let site = ViewBuilder(
             escaping: .html, strings: try Strings(language: .fr, templatesPath: SampleSite.templates), content: SiteContent(generatedAt: "x"),
-            pastRuns: [:], categorySlugs: [:])
+            categorySlugs: [:])
         let sentence = SampleSite.quote("OVH SAS")
         let evidence = [
             Evidence(url: "https://a.test/cgu", quote: sentence, section: nil, fetchedAt: "t1"),
@@ -53,7 +53,7 @@ import Testing
     @Test func aQuoteSaysEveryRoleItSupports() throws {
         let site = ViewBuilder(
             escaping: .html, strings: try Strings(language: .en, templatesPath: SampleSite.templates), content: SiteContent(generatedAt: "x"),
-            pastRuns: [:], categorySlugs: [:])
+            categorySlugs: [:])
         let sentence = SampleSite.quote("OVH SAS")
         let evidence = [
             Evidence(url: "https://a.test/cgu", quote: sentence, section: nil, fetchedAt: "t1", roles: [.healthData]),
