@@ -34,13 +34,19 @@ enum CompanyName {
         while candidate.hasSuffix(".") && !candidate.hasSuffix("S.A.S.") && !candidate.hasSuffix("Inc.") && !candidate.hasSuffix("r.l.") {
             candidate.removeLast()
         }
-        guard let first = candidate.first, first.isUppercase || first.isNumber,
+        guard let first = candidate.first, first.isUppercase || first.isNumber || isMixedCaseBrand(candidate),
             (2...120).contains(candidate.count),
             candidate.split(separator: " ").count <= 14
         else { return nil }
         let firstWord = candidate.split(separator: " ").first.map { $0.lowercased() } ?? ""
         guard !leadingWords.contains(firstWord), !firstWord.hasPrefix("l'"), !firstWord.hasPrefix("d'") else { return nil }
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
+    }
+
+    /// "net.DE AG", "iExemple": a first word in lower case with a capital inside is a brand, not a word of the sentence.
+    private static func isMixedCaseBrand(_ candidate: String) -> Bool {
+        guard let word = candidate.split(separator: " ").first, word.first?.isLowercase == true else { return false }
+        return word.dropFirst().contains(where: \.isUppercase) && !word.contains(where: { $0 == "'" || $0 == "’" })
     }
 
     /// A name with its legal form read back over a host label run into it ("… Hébergeur du site SFDC Ireland
@@ -85,7 +91,7 @@ enum CompanyName {
 
     /// The legal forms (`Lexicons/legal-forms.txt`), matched as written, after a name's capitalised words.
     private static let legalFormName = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:"#
+        pattern: #"(?<![\p{L}\d])(?:[\p{Lu}\d]|\p{Ll}{1,6}[.\-]?\p{Lu})[\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:"#
             + legalForms.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")(?![\p{L}])"#)
     private static let legalForms = Lexicon.entries("legal-forms")
     /// The legal forms' bytes, looked for in one pass (the pattern matches them case for case, code point for code point).

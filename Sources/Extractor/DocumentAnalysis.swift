@@ -47,7 +47,11 @@ struct DocumentAnalysis {
 
     var findings: DocumentFindings {
         var lookups = 0
-        let located = HostFinding.merge(reader.hosts).map { host in
+        var hosts = reader.hosts
+        if !reader.ownInfrastructure.isEmpty, let name = OperatorName.read(in: texts) {
+            hosts += reader.ownInfrastructure.map { HostFinding(providerID: nil, asWritten: name, roles: $0.roles, evidence: [$0.evidence]) }
+        }
+        let located = HostFinding.merge(hosts).map { host in
             guard host.providerID == nil else { return host }
             var host = host
             // Read in the host's own quotes, so that the report's evidence shows the parent it names.

@@ -315,6 +315,9 @@ private struct BlockCollector {
     private var headings: [String] = []
     /// Some heading above names hosting or a role: every paragraph of the section is read.
     private var sectionMayHost = false
+    /// Blocks still to keep after a short label ("Hébergeur :", "Hébergement du site"): its value, a name then an
+    /// address, holds no trigger word of its own.
+    private var labelValueBlocksLeft = 0
     /// Raw UTF-8 of the block being read, normalised only if the block is kept.
     private var buffer: [UInt8] = []
     private var bufferHasPlainText = false
@@ -456,13 +459,23 @@ private struct BlockCollector {
             return
         }
         let triggers = buffer.withUnsafeBufferPointer { Triggers.scanBlock($0) }
-        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
+        let followsLabel = labelValueBlocksLeft > 0
+        labelValueBlocksLeft =
+            length <= Self.labelLength && (last == 0x3A || !triggers.isDisjoint(with: [.hosting, .messaging])) ? Self.labelValueBlocks
+            : max(0, labelValueBlocksLeft - 1)
+        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers)
+            || triggers.contains(.operatorWords) || followsLabel
+        {
             blocks.append(
                 TextBlock(text: normalizedText(), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
         } else {
             blocks.append(TextBlock(elidedWithTriggers: triggers, length: length, headings: headings))
         }
     }
+
+    /// A label is a short block (bytes); its value runs over at most this many blocks (as `DocumentAnalysis` reads it).
+    private static let labelLength = 120
+    private static let labelValueBlocks = 4
 
     private func normalizedText() -> String {
         buffer.withUnsafeBufferPointer { TextNormalizer.normalize(bytes: $0, keepLineBreaks: true) }
