@@ -82,9 +82,10 @@ struct ProviderMatcher: Sendable {
         }
         func isLowercase(_ unit: unichar) -> Bool { Unicode.Scalar(unit)?.properties.isLowercase ?? false }
         func isUppercase(_ unit: unichar) -> Bool { Unicode.Scalar(unit)?.properties.isUppercase ?? false }
-        // A word glued to the name by PDF extraction ("parOVH") still ends before a capital.
+        // A word glued to the name by PDF extraction ("parOVH") still ends before a capital; a capital inside an
+        // upper-case word ("NUAGEOVH") is no such end. The folded text is all lower case: ask the page's own letters.
         if range.location > 0, isWordCharacter(text.character(at: range.location - 1)),
-            !(isLowercase(text.character(at: range.location - 1)) && isUppercase(original.character(at: range.location)))
+            !(isLowercase(original.character(at: range.location - 1)) && isUppercase(original.character(at: range.location)))
         {
             return false
         }
