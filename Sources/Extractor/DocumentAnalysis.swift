@@ -130,6 +130,9 @@ struct DocumentAnalysis {
             return
         }
 
+        // A line naming the editor or the site's maker ("Ce site a été créé par :") opens the part of the block about
+        // them: the companies after it, under a hosting heading, are not hosts.
+        var aboutOtherParty = false
         for (lineIndex, line) in Self.lines(of: block.text).enumerated() {
             if let meter, meter.remaining < 0 {
                 outOfTime = true
@@ -141,6 +144,14 @@ struct DocumentAnalysis {
             if let lineLabel {
                 label = lineLabel
                 valueStart = lineLabel.valueStart
+                aboutOtherParty = false
+            } else if headingContext.isHosting || label != nil {
+                let folded = Folded(String(line))
+                if Rules.hostingSentence.matches(in: folded) {
+                    aboutOtherParty = false
+                } else if Rules.siteMaker.matches(in: folded) || Rules.editor.matches(in: folded) {
+                    aboutOtherParty = true
+                }
             }
             defer {
                 // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles).
@@ -154,7 +165,7 @@ struct DocumentAnalysis {
             for (sentenceIndex, range) in ranges.enumerated() {
                 let sentence = String(line[range])
                 let trigger = Triggers.scan(sentence)
-                let inContext = headingContext.isHosting || label != nil
+                let inContext = !aboutOtherParty && (headingContext.isHosting || label != nil)
                 let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
                 let wantsCertification = trigger.contains(.certification)
                 let wantsEncryption = trigger.contains(.encryption)
@@ -164,10 +175,11 @@ struct DocumentAnalysis {
                 let text = Folded(sentence)
                 let context = SentenceContext(
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
-                    headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
+                    headingIsHosting: !aboutOtherParty && (headingContext.isHosting || (label?.isHosting ?? false)),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil,
-                    following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name)
+                    following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
+                    inCookieSection: headingContext.isCookies)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     reader.hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
@@ -287,10 +299,17 @@ struct DocumentAnalysis {
 struct HeadingContext {
     let isHosting: Bool
     let roles: [HostRole]
+    /// The nearest heading is about cookies or trackers ("Cookies techniquement nécessaires"): its vendors are no hosts.
+    var isCookies = false
 
     init(_ headings: [String]) {
         // Most headings ("Article 12", "Vos droits") name neither hosting nor a role: no need for regular expressions.
         let triggers = headings.map(Triggers.scan)
+        if let last = headings.last, let lastTriggers = triggers.last, lastTriggers.contains(.distractorWords),
+            !lastTriggers.contains(.heading) || !Rules.hostingHeading.matches(in: Folded(last))
+        {
+            isCookies = Rules.distractor.matches(in: Folded(last))
+        }
         guard let last = headings.indices.last, triggers.contains(where: { !$0.isDisjoint(with: [.heading, .role]) }) else {
             isHosting = false
             roles = []
@@ -322,6 +341,8 @@ struct SentenceContext {
     /// The rule that made the heading or label above a hosting one: the rule of the hosts the sentence names only
     /// because of it.
     var contextRule = Rules.hostingHeading.name
+    /// The nearest heading speaks of cookies or trackers (`distractor`) and not of hosting.
+    var inCookieSection = false
 
     var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.

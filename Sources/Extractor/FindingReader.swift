@@ -35,6 +35,8 @@ struct FindingReader {
         let hostingSentence = byHostingWords || inDataCentre
         let messagingSentence = !hostingSentence && Rules.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting else { return [] }
+        // A section about cookies or trackers names their vendors, never a host.
+        if context.inCookieSection { return [] }
         // The rule that makes the sentence name hosts: its own words, else the heading or label above it.
         let rule =
             byHostingWords ? Rules.hostingSentence.name : inDataCentre ? Rules.hostInProvidersDataCentre.name
@@ -103,6 +105,8 @@ struct FindingReader {
             in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ","))
         var after = mention.location == NSNotFound ? "" : (clause.original as NSString).substring(from: mention.location + mention.length)
         if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
+        // "X ou tout autre hébergeur auquel nous pourrions faire appel": the condition is the alternative's.
+        if let other = Rules.alternativeHost.firstRange(in: Folded(after)) { after = (after as NSString).substring(to: other.location) }
         let afterText = Folded(after)
         return Rules.hostDenial.matches(in: before) || Rules.conditional.matches(in: before) || Rules.conditional.matches(in: afterText)
             || Rules.formerHost.matches(in: before)
@@ -123,6 +127,16 @@ struct FindingReader {
             names.append(name)
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
+            // Only messaging words make it a host sentence: the carrier is the one they name ("envoyés par X",
+            // "X envoie les SMS"), not every company of the sentence (an address for a withdrawal letter "envoyée
+            // par la poste").
+            if !context.headingIsHosting, rule == Rules.messagingService.name, let phrase = Rules.messagingService.firstRange(in: text) {
+                names = names.filter { name in
+                    name.range.location >= phrase.location + phrase.length
+                        || (name.range.location + name.range.length <= phrase.location
+                            && phrase.location - (name.range.location + name.range.length) <= Self.carrierReach)
+                }
+            }
         }
         // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
         let operatorEnd = context.triggers.contains(.hosting) ? Rules.operatorOnProviders.firstRange(in: text)?.location : nil
@@ -143,6 +157,9 @@ struct FindingReader {
                 evidence: [evidence(context, focus: name.range, rule: rule)])
         }
     }
+
+    /// How far before a messaging phrase, in characters, the carrier named as its subject may end ("X SAS envoie les SMS").
+    private static let carrierReach = 30
 
     /// Roles from a parenthesis right after the name, else the clause around it, else the sentence, else the heading
     /// or label; else unspecified.
