@@ -57,9 +57,9 @@ extension Rules {
         "host-block-label",
         finds: "The host block of a legal notice, as a label on its own line (\"Hébergeur\", \"Hébergement du site\", \"Hosting\"): by law (LCEN art. 6) it names the host of the site.",
         trigger: .hosting,
-        pattern: #"^\s*(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception))(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#,
-        examples: ["Hébergeur du site", "Hosting", "Hébergement :"],
-        counterExamples: ["Hébergement des données de santé chez Exemple SAS"])
+        pattern: #"^\s*(?:(?:article\s+)?[0-9]+(?:\.[0-9]+)*\.?\s*(?:[-:)]\s*)?)?(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception)|(?:services?|prestataires?|fournisseurs?) d'hebergement)(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#,
+        examples: ["Hébergeur du site", "Hosting", "Hébergement :", "4.2. Services d'hébergement", "Article 3 - Hébergeur"],
+        counterExamples: ["Hébergement des données de santé chez Exemple SAS", "4.2. Hébergement des données"])
 
     static let hostBlockSentence = Rule(
         "host-block-sentence",
