@@ -21,6 +21,9 @@ struct DocumentAnalysis {
     private var listIntroduction: Label?
     /// A label standing alone ("Hébergeur :", "Hosting"): its value is in the blocks after it, as long as they name one.
     private var pendingLabel: (label: Label, blocksLeft: Int)?
+    /// The one host a "label : value" block named ("Stockage : Exemple Cloud SAS"): the list right after it details that
+    /// host, and the roles an item names without naming another host are that host's too ("copie de sauvegarde à …").
+    private var detailedHost: HostFinding?
     /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
     private var pendingHDS: Int?
     /// The headings of the blocks being read and what they say; the section's key is made when first needed.
@@ -89,6 +92,7 @@ struct DocumentAnalysis {
         } else {
             pendingLabel = nil
         }
+        if !block.isListItem { detailedHost = nil }
         // A label's value is a name and an address: a long paragraph is something else.
         let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label
         if !block.columns.isEmpty, let table = disclosureTable(block.columns) {
@@ -120,6 +124,8 @@ struct DocumentAnalysis {
         }
         var blockHosts: [String] = []
         let hdsBefore = reader.hds.count
+        let hostsBefore = reader.hosts.count
+        var namedByLineLabel = false
         var label: Label? = block.isListItem ? listIntroduction : carried
         if !block.isListItem {
             listIntroduction = nil
@@ -181,6 +187,7 @@ struct DocumentAnalysis {
                     following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
                     inCookieSection: headingContext.isCookies)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
+                if lineLabel != nil, !named.isEmpty { namedByLineLabel = true }
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     reader.hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
                     reader.hds[pending].namesHost = true
@@ -193,6 +200,11 @@ struct DocumentAnalysis {
                 if wantsLocation { reader.readLocations(context) }
                 if wantsExposure { reader.readExposure(context) }
             }
+        }
+        if block.isListItem, blockHosts.isEmpty, let host = detailedHost {
+            reader.readDetails(of: host, block: block)
+        } else if !block.isListItem, namedByLineLabel, blockHosts.count == 1, Self.lines(of: block.text).count == 1 {
+            detailedHost = reader.hosts[hostsBefore...].last
         }
         if carried != nil, var pending = pendingLabel {
             // A label's value runs over a few blocks (name, then address); a block that names nothing ends it.

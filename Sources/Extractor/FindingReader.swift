@@ -73,6 +73,22 @@ struct FindingReader {
         return found.map(\.identityKey)
     }
 
+    /// A list item under a "label : host" line that names no host of its own: the roles it states in hosting words
+    /// that the label's data does not already carry (a backup copy, keys, a CDN, messages) are that host's.
+    mutating func readDetails(of host: HostFinding, block: TextBlock) {
+        let text = Folded(block.text)
+        guard Rules.hostingSentence.matches(in: text) else { return }
+        let detailed: [HostRole] = [.backup, .encryptionKeys, .cdn, .messaging]
+        let roles = RoleWords.roles(in: text).filter { detailed.contains($0) && !host.roles.contains($0) }
+        guard let first = roles.first, let rule = Rules.roles.first(where: { $0.0 == first })?.1,
+            let focus = rule.firstRange(in: text)
+        else { return }
+        hosts.append(
+            HostFinding(
+                providerID: host.providerID, asWritten: host.asWritten, roles: roles,
+                evidence: [Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule.name)]))
+    }
+
     /// A provider named beside cookies, analytics or sign-in ("les cookies de Google Analytics") is not a host; words
     /// of that kind further along a long line ("Hébergeur : OVH, … — Analyse d'audience : …") speak of something else.
     private func isDistracted(_ range: NSRange, in text: Folded, triggers: TriggerSet) -> Bool {
