@@ -371,7 +371,7 @@ struct FindingReader {
         // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
         if triggers.contains(.europeWords), Rules.keptSomewhere.matches(in: text) {
             let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Rules.outsideEurope.pattern!, from: text) : text
-            if let range = Rules.locationEurope.firstRange(in: withoutOutside) {
+            if let range = Rules.locationEurope.find(in: withoutOutside, triggers: triggers) {
                 locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.locationEurope.name)))
             } else if Rules.dataCentreNamed.matches(in: text), let range = Rules.euCountryNearDataCentre.firstRange(in: withoutNames(text)) {
                 locations.append(

@@ -3,6 +3,14 @@ import Foundation
 /// Rules that place data: in France, in the EU/EEA, or outside it. A location needs words of keeping data somewhere
 /// (`location-context`) and a place; each place rule runs only when its own words are in the sentence.
 extension Rules {
+    static let peoplePlace = Rule(
+        "people-place",
+        finds: "Right before a place: where people live or are (\"utilisateurs résidant dans\", \"si vous êtes situé dans\", \"residents of\", \"établissement principal\"), not where their data is.",
+        trigger: nil,
+        pattern: #"(?:(?<!donnees )(?<!data )\bresid(?:ez|ant|ante|ants|antes|ent|ente|ents|entes|ing|e|es|ence)\b|\bdomicili[a-z]*|\bressortissants?\b|\bcitoyens?\b|\bcitizens?\b|\bnationals?\b|\bvi(?:t|vent|vez|vant)\b|\b(?:live|lives|living)\b|\b(?:utilisateurs?|users?|personnes?|clients?|consommateurs?|consumers?|abonnes?|membres?|members?|passagers?|voyageurs?|internautes|visiteurs?|visitors?|enfants?|mineurs?)\s+(?:qui\s+(?:sont|se\s+trouvent)\s+|who\s+are\s+|(?:that|which)\s+are\s+)?(?:situes?|located|localises?|bases?|based|se\s+trouvant)\b|\bvous\s+(?:etes|vous\s+trouvez|trouvez)\b|\byou\s+are\s+(?:located|based|in)\b|\betablissement\s+principal\b|\bplace\s+of\s+establishment\b|\bare\s+located\b)[^.;:!?]{0,50}$"#,
+        examples: ["Pour les utilisateurs résidant dans ", "Si vous êtes situé dans ", "This section applies to users located in the ", "Notre établissement principal se trouve aux "],
+        counterExamples: ["Les données sont stockées en ", "Les données résident en ", "Vos données sont hébergées par un prestataire situé en "])
+
     static let locationContext = Rule(
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
@@ -32,8 +40,9 @@ extension Rules {
         // them is faster.
         pattern: #"\b(?:en france\b|in france\b|(?<![-'])(?:a|in)\s+(?:"# + Places.frenchCities.joined(separator: "|")
             + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#,
+        cancelledBy: [.justBefore(peoplePlace)],
         examples: ["Les données sont hébergées en France.", "Nos serveurs sont situés à Roubaix.", "Data is stored in France."],
-        counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe."])
+        counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe.", "Ce service est réservé aux résidents en France."])
 
     static let locationFranceMore = Rule(
         "location-france-more",
@@ -56,8 +65,10 @@ extension Rules {
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
         pattern: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
-        examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany."],
-        counterExamples: ["Les données sont hébergées en France."])
+        cancelledBy: [.justBefore(peoplePlace)],
+        examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
+            "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande."],
+        counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées."])
 
     static let euCountryNearDataCentre = Rule(
         "location-eu-country-near-data-centre",
@@ -76,9 +87,10 @@ extension Rules {
         trigger: .outsideWords,
         words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom"],
         pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
-        cancelledBy: [.inSentence(companySeat), .inClause(noTransfer, separators: [";", ".", " mais ", " but "])],
+        cancelledBy: [.inSentence(companySeat), .inClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU."],
-        counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis."])
+        counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
+            "This section only applies to users located in the United States, whose data is stored there."])
 
     /// Where a table's location cell places data.
     static let placeFrance = Rule(
