@@ -11,20 +11,28 @@ extension Rules {
         examples: ["Pour les utilisateurs résidant dans ", "Si vous êtes situé dans ", "This section applies to users located in the ", "Notre établissement principal se trouve aux "],
         counterExamples: ["Les données sont stockées en ", "Les données résident en ", "Vos données sont hébergées par un prestataire situé en "])
 
+    /// A cloud region ("région Europe", "AWS region", "eu-west-3 region"), not any region ("une autre région", "Région
+    /// parisienne", "la Région européenne" of a group's entities).
+    private static let cloudRegion =
+        #"\bregions?\s+(?:europe|eu\b|ue\b|france|paris|cloud|aws|azure|google|d'hebergement|de\s+(?:stockage|donnees|cloud|l'ue|l'union|l'eee)|[a-z]+-[a-z]+-?\d)|\b(?:cloud|aws|azure|gcp|data|hosting|storage|datacenter)\s+regions?\b"#
+
     static let locationContext = Rule(
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
             "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir"],
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#,
-        examples: ["Les données sont stockées en France.", "Data remains in the EU."],
-        counterExamples: ["Notre siège est à Paris."])
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|\bservers?\b|"#
+            + cloudRegion + #"|residen[a-z]* des donnees|data residency|\bresident\b|\bresides?\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#,
+        examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)"],
+        counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
+            "Vous pouvez réserver en boutique", "Une adresse résidentielle en France"])
 
     static let keptSomewhere = Rule(
         "kept-somewhere",
         finds: "Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it: the EU named as a place of residence, law or origin locates no data.",
         trigger: nil,
-        pattern: #"heberg|stock|conserv|archiv|localis|serveur|data ?cent|datacenter|centres? de donnees|hosted|stored|located|server|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|region"#,
+        pattern: #"heberg|stock|conserv|archiv|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
+            + cloudRegion,
         examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe."],
         counterExamples: ["Règlement (UE) 2016/679."])
 
