@@ -72,14 +72,17 @@ public struct ExtractJob: Sendable {
             requestedURL: url.absoluteString, finalURL: url.absoluteString, contentType: type, body: data, fetchedAt: modified)
     }
 
-    /// Findings as a reader wants them in a terminal.
+    /// Findings as a reader wants them in a terminal, each quote with the rule that read it, so that whoever sees a
+    /// wrong finding knows which rule to fix without asking for JSON.
     public static func describe(_ report: Report) -> String {
         var lines = ["== \(report.input)"]
         guard let findings = report.findings else {
             lines.append("   \(report.status): \(report.error ?? "")")
             return lines.joined(separator: "\n")
         }
-        func quote(_ evidence: Evidence) -> String { "      « \(evidence.quote) »" + (evidence.section.map { " [\($0)]" } ?? "") }
+        func quote(_ evidence: Evidence) -> String {
+            "      « \(evidence.quote) »" + (evidence.section.map { " [\($0)]" } ?? "") + (evidence.rule.map { " (rule \($0))" } ?? "")
+        }
         lines.append("   hosts: \(findings.hosts.count)")
         for host in findings.hosts {
             lines.append("   - \(host.asWritten) → \(host.providerID ?? "unknown provider") (\(host.roles.map(\.rawValue).joined(separator: ", ")))")

@@ -164,8 +164,8 @@ import TestSupport
         #expect(outcome.errors.contains("Inputs/providers.yml") && outcome.errors.contains("run from the project folder, or pass --providers"))
     }
 
-    /// `extract --json` names, with each quote, the rule that read it; the rules' word lists (resources) are found
-    /// wherever the tool is run from.
+    /// `extract`, plain or `--json`, names with each quote the rule that read it; the rules' word lists (resources)
+    /// are found wherever the tool is run from.
     @Test func extractNamesTheRuleOfEachFinding() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -174,6 +174,10 @@ import TestSupport
         #expect(outcome.status == 0, "\(outcome.errors)")
         #expect(outcome.output.contains(#""rule":"hosting-sentence""#), "\(outcome.output)")
         #expect(outcome.output.contains(#""rule":"location-france""#), "\(outcome.output)")
+
+        let plain = try tool(["extract", "--providers", Fixtures.providers, page], in: directory.path(""))
+        #expect(plain.status == 0, "\(plain.errors)")
+        #expect(plain.output.contains("» (rule hosting-sentence)"), "\(plain.output)")
     }
 
     /// A registries folder that is not there is a mistyped path, not "no registry"; an empty one is stated on the
