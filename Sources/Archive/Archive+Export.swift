@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// The index readers download with a run's site (`data/archive-index.sqlite`): a compact export rather than a copy of
+/// The index readers download with a run's site (`data/archive-index.sqlite.gz`, gzipped by the pipeline): a compact export rather than a copy of
 /// the working database, so that its size follows the list, not the archive's age (the working index holds every
 /// fetch of every run, with headers and findings, and grows by every run).
 ///

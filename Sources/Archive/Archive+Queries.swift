@@ -7,6 +7,9 @@ import SovereigntyModel
 extension Archive {
     static let storeFindingsSQL = "UPDATE fetch SET findings = ? WHERE runId = ? AND requestedURL = ?"
     static let lastGoodSQL = "SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL ORDER BY runId DESC LIMIT 1"
+    /// The findings column only of `lastGoodSQL`'s row: a rerun asks it of every unchanged document.
+    static let lastGoodFindingsSQL =
+        "SELECT findings FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL ORDER BY runId DESC LIMIT 1"
     static let lastDocumentSQL = """
         SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL AND findings IS NOT NULL \
         ORDER BY runId DESC LIMIT 1
@@ -23,8 +26,13 @@ extension Archive {
         """
     static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
     static let storeScorecardSQL = """
-        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip) VALUES (?, ?, ?, ?, '', ?)
+        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId) VALUES (?, ?, ?, ?, '', ?, ?, ?)
         """
+    /// A platform's latest scorecard kept whole before a run: what the run's scorecard is kept against.
+    static let scorecardBaseSQL = """
+        SELECT runId, jsonGzip FROM scorecard WHERE platformId = ? AND runId < ? AND jsonGzip IS NOT NULL ORDER BY runId DESC LIMIT 1
+        """
+    static let scorecardWholeSQL = "SELECT jsonGzip FROM scorecard WHERE runId = ? AND platformId = ?"
 
     /// Findings written per transaction: large enough to cost one commit per few hundred documents, small enough
     /// that a reader of the index is never kept waiting long.
@@ -44,20 +52,27 @@ extension Archive {
         }
     }
 
+    /// One statement of the per-document look-ups, outside a transaction: `read` wraps each call in a read-only
+    /// transaction (four statements compiled again every time), which cost a rerun more than the look-ups themselves.
+    /// Only for single SELECTs, which need no isolation.
+    func lookUp<T>(_ query: (Database) throws -> T) throws -> T {
+        try index.database.inDatabase(query)
+    }
+
     /// The JSON of findings as kept in a row: the text itself, or the text of the row an `@id` reference names.
     func findingsJSON(_ kept: String) throws -> String? {
         guard kept.hasPrefix("@"), let id = Int64(kept.dropFirst()) else { return kept }
-        return try index.database.read { db in try String.fetchOne(db.cachedStatement(sql: Self.findingsByIDSQL), arguments: [id]) }
+        return try lookUp { db in try String.fetchOne(db.cachedStatement(sql: Self.findingsByIDSQL), arguments: [id]) }
     }
 
     /// The fetch of one URL in a run as the index knows it, or nil when the run has none: the judge reads documents
     /// one at a time, and asks for a body only when it must read one, so that a run never holds every body at once.
     public func fetch(url: String, ofRun runID: Int64) throws -> ArchivedFetch? {
-        guard let row = try index.database.read({ db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.fetchOfRunSQL), arguments: [runID, url]) }) else {
+        guard let row = try lookUp({ db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.fetchOfRunSQL), arguments: [runID, url]) }) else {
             return nil
         }
         let record = metadata(row)
-        let runFile = try index.database.read { db in try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID]) }
+        let runFile = try lookUp { db in try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID]) }
         let isRevisit = row.warcFile != nil && row.warcFile != runFile
         return ArchivedFetch(
             record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),

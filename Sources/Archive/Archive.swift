@@ -52,9 +52,28 @@ public struct Archive: Sendable {
     /// The inputs a run was judged with, as the crawl read them; empty for runs archived before they were kept.
     public func inputs(ofRun runID: Int64) throws -> [ArchivedInput] {
         try index.database.read { db in
-            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db)
-                .map { ArchivedInput(role: $0.role, path: $0.path, text: $0.text) }
+            try RunInputRow.filter(Column("runId") == runID).order(Column("role")).fetchAll(db).map { row in
+                ArchivedInput(role: row.role, path: row.path, text: try row.text ?? row.sha256.flatMap { try Self.keptInput(db, sha256: $0) })
+            }
         }
+    }
+
+    /// The first run's copy of an input text with this digest, which later runs that read the same bytes refer to.
+    static let keptInputSQL = "SELECT text FROM runInput WHERE sha256 = ? AND text IS NOT NULL ORDER BY runId LIMIT 1"
+
+    static func keptInput(_ db: Database, sha256: String) throws -> String? {
+        try String.fetchOne(db, sql: keptInputSQL, arguments: [sha256])
+    }
+
+    /// The run whose WARC file holds the input text with this digest, and the role it was read as; nil if none does.
+    static func keptInputRun(_ db: Database, sha256: String) throws -> (role: String, startedAt: String)? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT runInput.role, run.startedAt FROM runInput JOIN run ON run.id = runInput.runId
+                WHERE runInput.sha256 = ? AND runInput.text IS NOT NULL ORDER BY runInput.runId LIMIT 1
+                """, arguments: [sha256]
+        ).map { (role: $0[0], startedAt: $0[1]) }
     }
 
     /// The validators (`ETag`, `Last-Modified`) of the latest archived copy of each URL that has one, when that copy
@@ -62,11 +81,32 @@ public struct Archive: Sendable {
     /// do not read back are listed, so that their URLs are fetched in full and the damage is named.
     public func validators(for urls: [String]) throws -> ArchivedValidators {
         var result = ArchivedValidators()
-        for url in urls {
-            guard let row = try lastGoodRow(url: url, before: Int64.max) else { continue }
-            do {
-                _ = try record(row)
-            } catch let damage as ArchiveError {
+        // One read for every URL, each WARC file opened once: a rerun asks this of every document it fetches.
+        try index.database.read { db in
+            let statement = try db.cachedStatement(sql: Self.lastGoodSQL)
+            for url in urls {
+                result.lookedUp.insert(url)
+                if let row = try FetchRow.fetchOne(statement, arguments: [url, Int64.max]) { result.lastGood[url] = row }
+            }
+        }
+        // Each copy read back whole (a bit flipped or a truncated file shows there), on every core.
+        let rows = urls.compactMap { result.lastGood[$0] }
+        let damage = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
+            var files = BlockFiles(archive: self)
+            defer { files.close() }
+            return batch.map { row -> ArchiveError? in
+                guard let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength else { return nil }
+                do {
+                    _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
+                    return nil
+                } catch {
+                    return error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)")
+                }
+            }
+        }.flatMap { $0 }
+        for (row, damage) in zip(rows, damage) {
+            let url = row.requestedURL
+            if let damage {
                 result.unreadable.append(damage)
                 continue
             }
@@ -80,7 +120,7 @@ public struct Archive: Sendable {
     }
 
     func lastGoodRow(url: String, before runID: Int64) throws -> FetchRow? {
-        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
+        try lookUp { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastGoodSQL), arguments: [url, runID]) }
     }
 
     /// Keeps what the Extractor found in each document of a run, a batch of documents per transaction.
@@ -101,32 +141,60 @@ public struct Archive: Sendable {
 
     /// The findings kept for the latest good copy of a URL before a run, if any.
     public func findings(url: String, before runID: Int64) throws -> DocumentFindings? {
-        guard let kept = try lastGoodRow(url: url, before: runID)?.findings, let json = try findingsJSON(kept) else { return nil }
+        let kept = try lookUp { db in try String?.fetchOne(db.cachedStatement(sql: Self.lastGoodFindingsSQL), arguments: [url, runID]) }
+        guard let kept = kept ?? nil, let json = try findingsJSON(kept) else { return nil }
         return try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
     }
 
     /// Keeps a run's graded results: what was published, for history and for tools that read the index.
-    /// The JSON is kept gzipped (`jsonGzip`, `json` left empty): every run keeps every platform's scorecard.
+    /// Every run keeps every platform's scorecard (`json` left empty): as what changed since the platform's latest
+    /// scorecard kept whole (`jsonDelta` against `baseRunId`'s), or whole and gzipped (`jsonGzip`) when there is none
+    /// or when that would not save half.
     public func store(scorecards: [ScorecardRow]) throws {
-        let packed = try scorecards.map { row in (row, try Gzip.compress(Data(row.json.utf8))) }
         try index.database.write { db in
+            let base = try db.cachedStatement(sql: Self.scorecardBaseSQL)
             let statement = try db.cachedStatement(sql: Self.storeScorecardSQL)
-            for (row, json) in packed {
-                try statement.execute(arguments: [row.runId, row.platformId, row.level, row.score, json])
+            for row in scorecards {
+                let json = Data(row.json.utf8)
+                let whole = try Gzip.compress(json)
+                var delta: (Data, Int64)?
+                if let kept = try Row.fetchOne(base, arguments: [row.platformId, row.runId]), let packed: Data = kept["jsonGzip"] {
+                    let change = try DeltaDeflate.compress(json, against: try Gzip.decompress(packed))
+                    if change.count * 2 < whole.count { delta = (change, kept["runId"]) }
+                }
+                try statement.execute(arguments: [
+                    row.runId, row.platformId, row.level, row.score, delta == nil ? whole : nil, delta?.0, delta?.1,
+                ])
             }
         }
     }
 
     /// A run's graded results, by platform.
     public func scorecards(ofRun runID: Int64) throws -> [ScorecardRow] {
-        let rows = try index.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
-        }
-        return try rows.map { row in
-            let packed: Data? = row["jsonGzip"]
-            return ScorecardRow(
-                runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"],
-                json: try packed.map { String(decoding: try Gzip.decompress($0), as: UTF8.self) } ?? row["json"])
+        var rows: [ScorecardRow] = []
+        try forEachScorecard(ofRun: runID) { rows.append($0) }
+        return rows
+    }
+
+    /// A run's graded results one at a time, in platform id order: a reader of every run's history never holds
+    /// more than one scorecard's JSON.
+    public func forEachScorecard(ofRun runID: Int64, _ body: (ScorecardRow) throws -> Void) throws {
+        try index.database.read { db in
+            let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
+            while let row = try rows.next() {
+                let platform: String = row["platformId"]
+                var json: String = row["json"]
+                if let packed: Data = row["jsonGzip"] {
+                    json = String(decoding: try Gzip.decompress(packed), as: UTF8.self)
+                } else if let change: Data = row["jsonDelta"], let baseRun: Int64 = row["baseRunId"] {
+                    guard let packed = try Data.fetchOne(whole, arguments: [baseRun, platform]) else {
+                        throw ArchiveError.missingScorecardBase(platform: platform, run: runID, base: baseRun)
+                    }
+                    json = String(decoding: try DeltaDeflate.decompress(change, against: try Gzip.decompress(packed)), as: UTF8.self)
+                }
+                try body(ScorecardRow(runId: row["runId"], platformId: platform, level: row["level"], score: row["score"], json: json))
+            }
         }
     }
 
@@ -162,28 +230,15 @@ public struct Archive: Sendable {
     /// maintenance page answered with 200 is a successful fetch, but not a copy to fall back on the night after.
     /// Nil when no run kept findings for the URL.
     public func lastDocument(url: String, before runID: Int64) throws -> FetchRecord? {
-        try index.database.read { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
+        try lookUp { db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.lastDocumentSQL), arguments: [url, runID]) }.map(record)
     }
 
     /// The block of the record at a place in a WARC file.
     /// - Throws: `ArchiveError.unreadableRecord`, naming the file, the offset, the URL and what is wrong.
     func block(file: String, offset: Int64, length: Int64, url: String?) throws -> Data {
-        let path = directory.appendingPathComponent(file).path
-        func unreadable(_ problem: String) -> ArchiveError { .unreadableRecord(file: path, offset: offset, url: url, problem: problem) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw unreadable(FileManager.default.fileExists(atPath: path) ? "the file cannot be opened" : "the file is missing")
-        }
-        defer { try? handle.close() }
-        let size = try handle.seekToEnd()
-        guard offset >= 0, length >= 0, UInt64(offset) + UInt64(length) <= size else {
-            throw unreadable("the file ends at byte \(size), before the record's end at byte \(offset + length) (truncated)")
-        }
-        try handle.seek(toOffset: UInt64(offset))
-        let member = try handle.read(upToCount: Int(length)) ?? Data()
-        let text: Data
-        do { text = try Gzip.decompress(member) } catch { throw unreadable("\(error)") }
-        guard let warc = WARCRecord.parse(text) else { throw unreadable("the gzip member holds no WARC record") }
-        return warc.block
+        var files = BlockFiles(archive: self)
+        defer { files.close() }
+        return try files.block(file: file, offset: offset, length: length, url: url)
     }
 
     /// A fetch as the index describes it, without its body.
@@ -262,6 +317,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
     /// A new run's WARC file is already there.
     case fileExists(String)
     case cannotCreate(String, String)
+    /// A scorecard kept as what changed since an earlier one that the index no longer holds.
+    case missingScorecardBase(platform: String, run: Int64, base: Int64)
 
     public var description: String {
         switch self {
@@ -271,10 +328,12 @@ public enum ArchiveError: Error, CustomStringConvertible {
         case .damagedIndex(let file, let problems):
             "the archive index \(file) is damaged (SQLite's quick_check: \(problems.prefix(3).joined(separator: "; "))"
                 + (problems.count > 3 ? "; … \(problems.count - 3) more" : "") + "); nothing was written to the archive. "
-                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite), or move it aside: "
+                + "Restore the index from a backup (every published site holds a copy, data/archive-index.sqlite.gz), or move it aside: "
                 + "the next crawl then starts a fresh index, numbered after the WARC files already there"
         case .fileExists(let file): "\(file) already exists: an archived run is never overwritten"
         case .cannotCreate(let file, let reason): "cannot create \(file): \(reason)"
+        case .missingScorecardBase(let platform, let run, let base):
+            "the scorecard of \(platform) in run \(run) is kept as a change from run \(base)'s, which the index no longer holds"
         }
     }
 }

@@ -129,6 +129,29 @@ struct ArchiveIndex: Sendable {
             // platforms adds a fifth as much to the index. Rows written before keep their text in `json`.
             try db.alter(table: "scorecard") { table in table.add(column: "jsonGzip", .blob) }
         }
+        migrator.registerMigration("v8: an input's text kept once") { db in
+            // Every run kept the whole text of its inputs, the list of platforms first: a megabyte a night for a list
+            // of ten thousand documents, the same megabyte when the list did not change. A text is now kept by the
+            // first run that read it; a later run reading the same bytes keeps its digest alone (`text` NULL,
+            // `sha256` set), and the archives written before drop their repeated copies here.
+            try db.create(index: "runInput_on_sha256_runId", on: "runInput", columns: ["sha256", "runId"])
+            try db.execute(sql: """
+                UPDATE runInput SET text = NULL
+                WHERE text IS NOT NULL AND runId > (
+                    SELECT MIN(first.runId) FROM runInput AS first WHERE first.sha256 = runInput.sha256 AND first.text IS NOT NULL)
+                """)
+        }
+        migrator.registerMigration("v9: scorecards kept as what changed") { db in
+            // Every run kept every platform's scorecard gzipped, 1.4 KB each, though most differ from the platform's
+            // previous one by a few dates. A scorecard is now kept as raw deflate against the platform's latest one
+            // kept whole (`jsonDelta`, and `baseRunId` naming that run), about 90 bytes; whole again (`jsonGzip`)
+            // when what changed is more than half of it. Rows written before stay as they are.
+            try db.alter(table: "scorecard") { table in
+                table.add(column: "jsonDelta", .blob)
+                table.add(column: "baseRunId", .integer)
+            }
+            try db.create(index: "scorecard_on_platformId_runId", on: "scorecard", columns: ["platformId", "runId"])
+        }
         return migrator
     }
 
@@ -137,6 +160,7 @@ struct ArchiveIndex: Sendable {
     static let perDocumentQueries: [(sql: String, arguments: StatementArguments)] = [
         (Archive.storeFindingsSQL, ["{}", 1, "http://127.0.0.1/a"]),
         (Archive.lastGoodSQL, ["http://127.0.0.1/a", 2]),
+        (Archive.lastGoodFindingsSQL, ["http://127.0.0.1/a", 2]),
         (Archive.lastDocumentSQL, ["http://127.0.0.1/a", 2]),
         (Archive.fetchOfRunSQL, [1, "http://127.0.0.1/a"]),
         (Archive.reuseFindingsSQL, ["url": "http://127.0.0.1/a", "run": 2]),
@@ -144,7 +168,8 @@ struct ArchiveIndex: Sendable {
     ]
 }
 
-/// A row of `runInput`: one input file as a run read it (`text` nil when the file was not there).
+/// A row of `runInput`: one input file as a run read it. `text` and `sha256` both nil when the file was not there;
+/// `text` nil and `sha256` set when an earlier run kept the same text (`Archive.keptInputSQL` finds it).
 struct RunInputRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "runInput"
     var runId: Int64

@@ -29,15 +29,15 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     private var offset: Int64 = 0
     private var rows: [FetchRow] = []
     private var finished = false
-    /// URLs whose latest archived copy was read back whole before the run began (`ArchivedValidators.readable`).
-    private let readBack: Set<String>
+    /// What the run found of each URL's latest archived copy before it began: the copy, and whether it read back whole.
+    private let archived: ArchivedValidators
 
     init(
         archive: Archive, startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput], rubricVersion: String?,
-        readBack: Set<String>
+        archived: ArchivedValidators
     ) throws {
         self.archive = archive
-        self.readBack = readBack
+        self.archived = archived
         self.userAgent = userAgent
         self.inputs = inputs
         let started = Timestamp.string(startedAt)
@@ -67,11 +67,25 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         for input in inputs {
             guard let text = input.text else { continue }
             let block = Data(text.utf8)
+            let digest = WARCRecord.digest(block)
+            // The same bytes an earlier run kept (the list of platforms, most nights): a revisit of that run's record.
+            if let kept = try archive.index.database.read({ db in try Archive.keptInputRun(db, sha256: digest) }) {
+                _ = try write(
+                    WARCRecord(
+                        headers: [
+                            ("WARC-Type", "revisit"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "input", input.role)), ("WARC-Date", started),
+                            ("WARC-Target-URI", ArchivedInput.uri(input.role)),
+                            ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"), ("WARC-Payload-Digest", digest),
+                            ("WARC-Refers-To-Target-URI", ArchivedInput.uri(kept.role)), ("WARC-Refers-To-Date", kept.startedAt),
+                        ],
+                        block: Data()))
+                continue
+            }
             _ = try write(
                 WARCRecord(
                     headers: [
                         ("WARC-Type", "resource"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "input", input.role)), ("WARC-Date", started),
-                        ("WARC-Target-URI", ArchivedInput.uri(input.role)), ("WARC-Block-Digest", WARCRecord.digest(block)),
+                        ("WARC-Target-URI", ArchivedInput.uri(input.role)), ("WARC-Block-Digest", digest),
                         ("Content-Type", input.path.hasSuffix(".csv") ? "text/csv; charset=utf-8" : "application/yaml; charset=utf-8"),
                     ],
                     block: block))
@@ -86,25 +100,29 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     public func append(_ record: FetchRecord) throws -> Appended {
         var record = record
         let date = Timestamp.string(record.fetchedAt)
-        let previous = try archive.lastGoodRow(url: record.requestedURL, before: runID)
+        let url = record.requestedURL
+        let previous = archived.lookedUp.contains(url) ? archived.lastGood[url] : try archive.lastGoodRow(url: url, before: runID)
         // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
         // points at the record that holds the payload — when that record still reads back, never at a damaged one
         // (read back once: before the run for the URLs asked conditionally, here for the others).
         if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
             let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength,
-            readBack.contains(record.requestedURL) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
+            archived.readable.contains(url) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
         {
-            let block = HTTPMessage.response(record)
+            // The smallest revisit WARC 1.1 allows, as a gzip member of its own (warcio reads no other), about 250
+            // bytes: no block (the 304's headers are in the index row), a 304 as `server-not-modified`, the same bytes
+            // again as `identical-payload-digest` with their digest.
+            let profile: [(String, String)] =
+                record.httpStatus == 304
+                ? [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified")]
+                : [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"), ("WARC-Payload-Digest", WARCRecord.digest(record.body))]
             _ = try write(
                 WARCRecord(
                     headers: [
                         ("WARC-Type", "revisit"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "revisit")),
                         ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
-                        ("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"),
-                        ("WARC-Refers-To-Target-URI", previous.finalURL), ("WARC-Refers-To-Date", previous.fetchedAt),
-                        ("Content-Type", "application/http; msgtype=response"),
-                    ],
-                    block: block.prefix(upTo: block.range(of: Data("\r\n\r\n".utf8))?.upperBound ?? block.endIndex)))
+                    ] + profile + [("WARC-Refers-To-Target-URI", previous.finalURL), ("WARC-Refers-To-Date", previous.fetchedAt)],
+                    block: Data()))
             var row = FetchRow(
                 id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
                 httpStatus: record.httpStatus, contentType: previous.contentType, charset: previous.charset,
@@ -166,10 +184,10 @@ public final class ArchiveRunWriter: @unchecked Sendable {
             try archive.index.database.write { db in
                 for var row in rows { try row.insert(db) }
                 for input in inputs {
-                    try RunInputRow(
-                        runId: runID, role: input.role, path: input.path, text: input.text,
-                        sha256: input.text.map { WARCRecord.digest(Data($0.utf8)) }
-                    ).insert(db)
+                    let digest = input.text.map { WARCRecord.digest(Data($0.utf8)) }
+                    // The same text as an earlier run's: its digest says which, the text stays where it is.
+                    let kept = try digest.map { try Archive.keptInput(db, sha256: $0) != nil } ?? false
+                    try RunInputRow(runId: runID, role: input.role, path: input.path, text: kept ? nil : input.text, sha256: digest).insert(db)
                 }
                 run.warcFile = fileName
                 run.finishedAt = Timestamp.string(Date())
@@ -222,13 +240,13 @@ public final class ArchiveRunWriter: @unchecked Sendable {
 
 extension Archive {
     /// Starts a run: its row (unfinished), its WARC file with the `warcinfo` record and the inputs it is judged with.
-    /// - Parameter readBack: URLs whose latest copy was just read back whole (`ArchivedValidators.readable`).
+    /// - Parameter archived: what `validators(for:)` found of the run's URLs just before it (each copy, read back).
     public func beginRun(
         startedAt: Date, ignoredRobots: Bool, userAgent: String, inputs: [ArchivedInput] = [], rubricVersion: String? = nil,
-        readBack: Set<String> = []
+        archived: ArchivedValidators = ArchivedValidators()
     ) throws -> ArchiveRunWriter {
         try ArchiveRunWriter(
             archive: self, startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion,
-            readBack: readBack)
+            archived: archived)
     }
 }

@@ -7,6 +7,10 @@ public struct ArchivedValidators: Sendable {
     public var readable: Set<String> = []
     /// Each damaged copy, naming its file, byte offset and URL.
     public var unreadable: [ArchiveError] = []
+    /// Each URL's latest good copy as the index held it before the run (the URLs looked up, with or without one):
+    /// the run's writer finds it here instead of asking the index again for every document.
+    var lastGood: [String: FetchRow] = [:]
+    var lookedUp: Set<String> = []
 
     public init() {}
 }

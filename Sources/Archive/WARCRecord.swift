@@ -44,7 +44,7 @@ struct WARCRecord {
     /// A record id that the same content always gets, so that rebuilding an archive gives the same bytes.
     static func recordID(_ parts: String...) -> String {
         let hash = Array(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
-        let hex = hash.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.string(hash.prefix(16))
         let uuid = [hex.prefix(8), hex.dropFirst(8).prefix(4), hex.dropFirst(12).prefix(4), hex.dropFirst(16).prefix(4), hex.dropFirst(20).prefix(12)]
         return "<urn:uuid:\(uuid.joined(separator: "-"))>"
     }

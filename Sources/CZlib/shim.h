@@ -12,4 +12,13 @@ static inline int sov_deflate_init_gzip(z_streamp stream, int level) {
 static inline int sov_inflate_init_gzip(z_streamp stream) {
     return inflateInit2(stream, 15 + 16);
 }
+/// A raw deflate stream (no header): a scorecard compressed against an earlier one set as its dictionary.
+static inline int sov_deflate_init_raw(z_streamp stream, int level) {
+    return deflateInit2(stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY);
+}
+
+/// The raw inflate stream that reads it back.
+static inline int sov_inflate_init_raw(z_streamp stream) {
+    return inflateInit2(stream, -15);
+}
 #endif

@@ -167,7 +167,7 @@ final class CurlTransfer {
             return record
         }
         record.body = body
-        record.sha256 = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        record.sha256 = Hex.string(SHA256.hash(data: body))
         // 304: unchanged since the archived copy, which the archive supplies.
         if body.isEmpty && status != 304 {
             record.failure = FetchFailure(reason: .emptyBody, message: "the server answered \(status) with an empty body")

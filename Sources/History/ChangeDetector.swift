@@ -13,46 +13,81 @@ public struct ChangeDetector: Sendable {
 
     /// - Parameter runs: oldest first. Returns the changes newest first.
     public func changes(in runs: [RunSnapshot]) -> [Change] {
+        var session = Session(confirmRuns: confirmRuns)
+        for run in runs { session.observe(run) }
+        return session.changes()
+    }
+
+    /// The same, one run at a time, so that only the current run's scorecards are held: the trackers keep the last
+    /// confirmed observation of each field, never the runs.
+    public struct Session: Sendable {
+        let confirmRuns: Int
         // Trackers by platform, then by field: each platform reads only its own.
-        var trackers: [String: [Field: Tracker]] = [:]
-        var changes: [Change] = []
-        for (index, run) in runs.enumerated() {
-            for platform in run.platforms {
-                let observations = Self.observations(of: platform)
-                // Taken out, not copied, so that writing to it does not copy the platform's trackers.
-                let previous = trackers.removeValue(forKey: platform.id)
-                // Only a rated run observes the level: it says whether an earlier run read the platform's documents.
-                let ratedBefore = previous?[.level] != nil
-                var own = previous ?? [:]
-                // A host gone from a rated run is observed as absent; an unrated run read nothing, so a host it does
-                // not name is unseen, not gone. The other fields are followed while they exist.
-                var fields = Set(observations.keys)
-                if platform.level != .unrated {
-                    for field in own.keys where field.isHost { fields.insert(field) }
-                }
-                for field in fields.sorted() {
-                    let observed = observations[field] ?? Observation(value: Self.absent, evidence: [])
-                    // A host first named after the platform's first rated run was absent until then; anything else
-                    // starts where it is first seen.
-                    let isNewHost = field.isHost && ratedBefore
-                    guard var tracker = own[field] ?? (isNewHost ? Tracker(confirmed: Observation(value: Self.absent, evidence: [])) : nil) else {
-                        own[field] = Tracker(confirmed: observed)
-                        continue
-                    }
-                    if let change = tracker.observe(observed, runIndex: index, confirmRuns: confirmRuns) {
-                        changes.append(
-                            Self.change(field: field, platform: platform, from: change.before, to: change.after,
-                                        since: runs[change.firstRun].date, confirmedBy: run))
-                    }
-                    own[field] = tracker
-                }
-                trackers[platform.id] = own
-            }
+        private var trackers: [String: [Field: Tracker]] = [:]
+        private var found: [Change] = []
+        /// Each observed run's date, by its index: a change is published under the date of its first run.
+        private var dates: [String] = []
+
+        public init(confirmRuns: Int = 2) { self.confirmRuns = max(1, confirmRuns) }
+
+        /// The run being observed, by `begin`.
+        private var current: (runID: Int64, date: String)?
+
+        /// Observes the next run (oldest first).
+        public mutating func observe(_ run: RunSnapshot) {
+            begin(runID: run.runID, date: run.date)
+            for platform in run.platforms { observe(platform) }
         }
-        return changes.enumerated().sorted { lhs, rhs in
-            lhs.element.confirmedRunID != rhs.element.confirmedRunID
-                ? lhs.element.confirmedRunID > rhs.element.confirmedRunID : lhs.offset < rhs.offset
-        }.map(\.element)
+
+        /// Starts the next run (oldest first), whose platforms `observe(_:)` then reads one at a time.
+        public mutating func begin(runID: Int64, date: String) {
+            dates.append(date)
+            current = (runID, date)
+        }
+
+        /// Observes one platform in the run `begin` started.
+        public mutating func observe(_ platform: PlatformSnapshot) {
+            guard let run = current else { return }
+            let index = dates.count - 1
+            let observations = ChangeDetector.observations(of: platform)
+            // Taken out, not copied, so that writing to it does not copy the platform's trackers.
+            let previous = trackers.removeValue(forKey: platform.id)
+            // Only a rated run observes the level: it says whether an earlier run read the platform's documents.
+            let ratedBefore = previous?[.level] != nil
+            var own = previous ?? [:]
+            // A host gone from a rated run is observed as absent; an unrated run read nothing, so a host it does
+            // not name is unseen, not gone. The other fields are followed while they exist.
+            var fields = Set(observations.keys)
+            if platform.level != .unrated {
+                for field in own.keys where field.isHost { fields.insert(field) }
+            }
+            for field in fields.sorted() {
+                let observed = observations[field] ?? Observation(value: ChangeDetector.absent, evidence: [])
+                // A host first named after the platform's first rated run was absent until then; anything else
+                // starts where it is first seen.
+                let isNewHost = field.isHost && ratedBefore
+                guard var tracker = own[field] ?? (isNewHost ? Tracker(confirmed: Observation(value: ChangeDetector.absent, evidence: [])) : nil)
+                else {
+                    own[field] = Tracker(confirmed: observed)
+                    continue
+                }
+                if let change = tracker.observe(observed, runIndex: index, confirmRuns: confirmRuns) {
+                    found.append(
+                        ChangeDetector.change(field: field, platform: platform, from: change.before, to: change.after,
+                                              since: dates[change.firstRun], confirmedAt: run.date, runID: run.runID))
+                }
+                own[field] = tracker
+            }
+            trackers[platform.id] = own
+        }
+
+        /// The changes confirmed by the runs observed, newest first.
+        public func changes() -> [Change] {
+            found.enumerated().sorted { lhs, rhs in
+                lhs.element.confirmedRunID != rhs.element.confirmedRunID
+                    ? lhs.element.confirmedRunID > rhs.element.confirmedRunID : lhs.offset < rhs.offset
+            }.map(\.element)
+        }
     }
 
     static let absent = "absent"
@@ -60,7 +95,7 @@ public struct ChangeDetector: Sendable {
     /// What a run observed of a platform. An unrated run read no document: its level, statuses and hosts are not
     /// observations (they would publish "HDS status unknown" or "host removed" from missing evidence), only its
     /// documents' fetch outcomes are; the fields it leaves out keep their last rated values.
-    private static func observations(of platform: PlatformSnapshot) -> [Field: Observation] {
+    fileprivate static func observations(of platform: PlatformSnapshot) -> [Field: Observation] {
         var fields: [Field: Observation] = [:]
         for document in platform.documents {
             fields[.document(document.url)] = Observation(value: document.status == "ok" ? "ok" : document.status, evidence: [])
@@ -76,8 +111,8 @@ public struct ChangeDetector: Sendable {
         return fields
     }
 
-    private static func change(
-        field: Field, platform: PlatformSnapshot, from before: Observation, to after: Observation, since: String, confirmedBy run: RunSnapshot
+    fileprivate static func change(
+        field: Field, platform: PlatformSnapshot, from before: Observation, to after: Observation, since: String, confirmedAt: String, runID: Int64
     ) -> Change {
         let kind: Change.Kind
         var subject = ""
@@ -100,18 +135,18 @@ public struct ChangeDetector: Sendable {
         }
         return Change(
             platformID: platform.id, platformName: platform.name, kind: kind, subject: subject, before: before.value,
-            after: after.value, since: since, confirmedAt: run.date, confirmedRunID: run.runID,
+            after: after.value, since: since, confirmedAt: confirmedAt, confirmedRunID: runID,
             beforeEvidence: before.evidence, afterEvidence: after.evidence)
     }
 }
 
 /// One thing a run says of a platform: a value, compared across runs, and the quotes behind it.
-struct Observation: Equatable {
+struct Observation: Equatable, Sendable {
     var value: String
     var evidence: [Evidence]
 }
 
-enum Field: Hashable, Comparable {
+enum Field: Hashable, Comparable, Sendable {
     case level, hds, secNumCloud
     case host(String)
     case roles(String)
@@ -124,7 +159,7 @@ enum Field: Hashable, Comparable {
 }
 
 /// The published value of one field, and the new value waiting for enough runs to agree.
-struct Tracker {
+struct Tracker: Sendable {
     var confirmed: Observation
     var candidate: (observation: Observation, count: Int, firstRun: Int)? = nil
 

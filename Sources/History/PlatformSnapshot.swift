@@ -23,6 +23,9 @@ public struct PlatformSnapshot: Decodable, Sendable, Equatable {
         public var status: String
         public var fetchedAt: String?
         public var attemptedAt: String?
+        /// The copy read (absent from the oldest scorecards): a new copy is a new stretch of the document's history.
+        public var sha256: String?
+        public var httpStatus: Int?
     }
 
     public var id: String

@@ -58,7 +58,7 @@ public struct CrawlPipeline: Sendable {
             // Each document goes through archive and extraction as it arrives, and its body is let go.
             let writer = try archive.beginRun(
                 startedAt: runDate, ignoredRobots: !options.fetch.respectRobots, userAgent: options.fetch.userAgent,
-                inputs: inputs.archived, rubricVersion: Rubric.version, readBack: archived.readable)
+                inputs: inputs.archived, rubricVersion: Rubric.version, archived: archived)
             let stream = DocumentStream(
                 writer: writer, reader: DocumentReader(extractor: Extractor(catalog: catalog), budget: options.documentBudget),
                 references: Dictionary(references.map { ($0.1.url, $0.1) }, uniquingKeysWith: { first, _ in first }),
@@ -81,7 +81,7 @@ public struct CrawlPipeline: Sendable {
             judgement.findings = [:]
             // A few hundred platforms a transaction: the JSON of every scorecard is never held at once.
             for start in stride(from: 0, to: ranked.count, by: 250) {
-                try archive.store(scorecards: ranked[start..<min(start + 250, ranked.count)].map { card in
+                try archive.store(scorecards: Array(ranked[start..<min(start + 250, ranked.count)]).concurrentMap { card in
                     ScorecardRow(
                         runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
                         json: String(decoding: (try? ScorecardJSON.encodeCompact(card)) ?? Data(), as: UTF8.self))
@@ -101,7 +101,7 @@ public struct CrawlPipeline: Sendable {
             archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
         content.failureReasons = judgement.failureReasons
-        try render(ranked, content: content, archive: archive, with: renderer)
+        try render(ranked, content: content, archive: archive, with: renderer, reuse: true)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
     }
@@ -164,41 +164,70 @@ public struct CrawlPipeline: Sendable {
             RegistrySource(kind: .secNumCloud, file: knowledge.inputs.file(.secNumCloudRegistry)?.path ?? "", registry: registries.secNumCloud),
         ]
         do {
-            let runs = try archive.runs().filter { $0.id! <= runID }.map { run in
-                RunSnapshot(
-                    runID: run.id!, date: run.startedAt,
-                    platforms: try archive.scorecards(ofRun: run.id!).compactMap { row -> PlatformSnapshot? in
-                        do {
-                            return try PlatformSnapshot.decode(json: row.json)
-                        } catch {
-                            log("run \(run.id!): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
-                            return nil
+            // One scorecard at a time: the history keeps each platform's change points, never every run.
+            var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
+            for run in try archive.runs() where run.id! <= runID {
+                history.begin(runID: run.id!, date: run.startedAt)
+                // Decoded a few hundred at a time on every core, then read in order.
+                var rows: [ScorecardRow] = []
+                func decode() {
+                    for (row, decoded) in zip(rows, rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: row.json) } }) {
+                        switch decoded {
+                        case .success(let snapshot): history.add(snapshot)
+                        case .failure(let error):
+                            log("run \(row.runId): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
                         }
-                    })
+                    }
+                    rows = []
+                }
+                try archive.forEachScorecard(ofRun: run.id!) { row in
+                    rows.append(row)
+                    if rows.count == 256 { decode() }
+                }
+                decode()
             }
-            content.history = SiteHistory(
-                changes: ChangeDetector(confirmRuns: options.confirmRuns).changes(in: runs), confirmRuns: options.confirmRuns, runs: runs)
+            content.history = history.history()
         } catch {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
         return content
     }
 
-    func render(_ scorecards: [PlatformScorecard], content: SiteContent, archive: Archive, with renderer: SiteRenderer) throws(PipelineError) {
+    /// - Parameter reuse: link the files of platforms whose page inputs are unchanged from the published site (the
+    ///   crawl); `report` renders every file.
+    func render(
+        _ scorecards: [PlatformScorecard], content: SiteContent, archive: Archive, with renderer: SiteRenderer, reuse: Bool
+    ) throws(PipelineError) {
         let site = options.siteDirectory
         let parent = site.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".site-staging")
-        let indexCopy = parent.appendingPathComponent(".index-copy.sqlite")
+        let indexExport = parent.appendingPathComponent(".index-copy.sqlite")
+        let indexCopy = parent.appendingPathComponent(".index-copy.sqlite.gz")
+        let manifest = SiteDigests.file(beside: site)
         let files = FileManager.default
-        defer { try? files.removeItem(at: indexCopy) }
+        defer {
+            try? files.removeItem(at: indexExport)
+            try? files.removeItem(at: indexCopy)
+        }
         do {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
             var content = content
-            try archive.exportCompactIndex(upTo: content.history.runs.last?.runID ?? 0, to: indexCopy)
+            try archive.exportCompactIndex(upTo: content.history.lastRunID ?? 0, to: indexExport)
+            try Gzip.compress(file: indexExport, to: indexCopy)
             content.indexCopy = indexCopy
-            try renderer.render(scorecards, content: content, into: staging)
+            let previous = files.fileExists(atPath: site.path) ? SiteDigests.read(manifest) : [:]
+            let outcome = try renderer.render(
+                scorecards, content: content, into: staging,
+                reusing: reuse && !previous.isEmpty ? PageReuse(previousSite: site, digests: previous) : nil)
+            // While the sites swap, the manifest holds only the digests true of both, so that a run killed in between
+            // never links a page rendered from other inputs.
+            try SiteDigests.write(previous.filter { outcome.digests[$0.key] == $0.value }, to: manifest)
             try SiteSwap.install(staging, at: site)
+            try SiteDigests.write(outcome.digests, to: manifest)
+            if reuse {
+                log("rendered the pages of \(outcome.rendered.count) of \(scorecards.count) platforms (the others' inputs are unchanged)")
+            }
         } catch {
             try? files.removeItem(at: staging)
             throw PipelineError(step: .render, url: site.path, message: "cannot write the site: \(error)")

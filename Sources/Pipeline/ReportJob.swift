@@ -86,7 +86,7 @@ public struct ReportJob: Sendable {
                 runID: run.id!, runDate: run.startedAt,
                 files: InputSet.Role.allCases.filter(newerInputs.contains).compactMap { knowledge.inputs.file($0)?.path })
         }
-        try crawl.render(judgement.scorecards, content: content, archive: archive, with: renderer)
+        try crawl.render(judgement.scorecards, content: content, archive: archive, with: renderer, reuse: false)
         return Outcome(siteDirectory: options.siteDirectory, unreadableDocuments: judgement.unreadable)
     }
 

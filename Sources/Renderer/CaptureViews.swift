@@ -90,7 +90,7 @@ struct CaptureViews {
 
     /// SHA-256 of the parts, separated so that no two lists of parts give the same bytes.
     static func digest(_ parts: [String]) -> String {
-        SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8)))
     }
 
     /// SHA-256 of every file under a folder, names and bytes, in name order: what the site's look depends on.
@@ -103,7 +103,7 @@ struct CaptureViews {
             hash.update(data: Data([0]))
             hash.update(data: data)
         }
-        return hash.finalize().map { String(format: "%02x", $0) }.joined()
+        return Hex.string(hash.finalize())
     }
 }
 

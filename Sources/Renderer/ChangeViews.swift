@@ -95,14 +95,17 @@ extension ViewBuilder {
     static let feedLimit = 100
 
     /// `platforms/<id>.xml`: the changes of one platform.
-    func platformFeed(_ id: String, name: String, views: [RunChangeView]) -> ChangesView {
+    /// - Parameter since: when the platform's reading last changed: the feed's `updated` without a change.
+    func platformFeed(_ id: String, name: String, views: [RunChangeView], since: String?) -> ChangesView {
         feed(
             views, total: views.count, path: "platforms/\(id).html", feedPath: "platforms/\(id).xml", title: strings("changes.platformFeedTitle", ["platform": name]),
-            feedTitle: strings("changes.platformFeedTitle", ["platform": name]), feedID: "\(Self.tagAuthority):changes/\(id)", linkRoot: "../")
+            feedTitle: strings("changes.platformFeedTitle", ["platform": name]), feedID: "\(Self.tagAuthority):changes/\(id)", linkRoot: "../",
+            updated: since)
     }
 
     private func feed(
-        _ changes: [RunChangeView], total: Int, path: String, feedPath: String, title: String, feedTitle: String, feedID: String, linkRoot: String
+        _ changes: [RunChangeView], total: Int, path: String, feedPath: String, title: String, feedTitle: String, feedID: String, linkRoot: String,
+        updated: String? = nil
     ) -> ChangesView {
         let absolute = content.baseURL.map { SiteURL.absolute($0, language.folder) }
         return ChangesView(
@@ -110,7 +113,7 @@ extension ViewBuilder {
                 ? strings("changes.lede", ["runs": String(content.history.confirmRuns)]) : strings("changes.ledeImmediate"),
             changes: changes, groups: groups(changes), hasChanges: !changes.isEmpty,
             truncation: changes.count < total ? strings("changes.truncated", ["shown": String(changes.count), "total": String(total)]) : nil,
-            updated: changes.first?.confirmedAt ?? content.generatedAt,
+            updated: changes.first?.confirmedAt ?? updated ?? content.generatedAt,
             feedID: language == .fr ? feedID : "\(feedID)/\(language.rawValue)", feedTitle: feedTitle, selfURL: absolute.map { $0 + feedPath },
             alternateURL: absolute.map { $0 + path } ?? String(path.split(separator: "/").last!), linkRoot: absolute ?? linkRoot)
     }
@@ -129,7 +132,7 @@ extension ViewBuilder {
 
     /// A day in words in the page's language ("3 décembre").
     func dayWords(_ date: String) -> String {
-        DayWords.day(date, reference: content.generatedAt, language: language) { strings("months.\($0)") }
+        DayWords.day(date, reference: stable ? "" : content.generatedAt, language: language) { strings("months.\($0)") }
     }
 
     /// What a tag URI's specific part holds as it is (RFC 4151: pchar, "/" and "?"; "%" of a URL already encoded), so
@@ -164,7 +167,7 @@ extension ViewBuilder {
         let isLevel = change.kind == .levelUp || change.kind == .levelDown
         let shown = { (value: String) in isLevel ? Level(rawValue: value)?.badge ?? value : value }
         // "(2 jours)" after the day; nothing on the day itself, never "(0 jours)".
-        let days = Self.days(from: change.since, to: content.generatedAt)
+        let days = stable ? 0 : Self.days(from: change.since, to: content.generatedAt)
         let duration = days == 0 ? "" : " (" + strings.plural("changes.days", count: days) + ")"
         return strings("\(key).\(change.kind.rawValue)", [
             "platform": change.platformName, "before": shown(change.before), "after": shown(change.after), "subject": change.subject,

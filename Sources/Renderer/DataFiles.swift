@@ -46,16 +46,16 @@ enum DataFiles {
     }
 
     /// One row per platform per archived run, oldest run first.
-    static func history(_ runs: [RunSnapshot]) -> String {
-        var table = CSVWriter(header: ["run_id", "date", "platform_id", "level", "score", "hosts"])
-        for run in runs {
-            for platform in run.platforms.sorted(by: { $0.id < $1.id }) {
-                table.row([
-                    String(run.runID), run.date, platform.id, platform.level.rawValue, platform.score.map(String.init) ?? "",
-                    platform.hosts.map(\.name).joined(separator: "; "),
-                ])
-            }
-        }
+    static let historyHeader = CSVWriter(header: historyColumns).text
+    static let historyColumns = ["run_id", "date", "platform_id", "level", "score", "hosts"]
+
+    /// One platform's row of `data/history.csv` (after `historyHeader`) for one run; a run's rows go in platform id order.
+    static func history(_ platform: PlatformSnapshot, runID: Int64, date: String) -> String {
+        var table = CSVWriter(header: nil)
+        table.row([
+            String(runID), date, platform.id, platform.level.rawValue, platform.score.map(String.init) ?? "",
+            platform.hosts.map(\.name).joined(separator: "; "),
+        ])
         return table.text
     }
 
@@ -77,9 +77,9 @@ enum DataFiles {
 struct CSVWriter {
     private(set) var text: String
 
-    init(header: [String]) {
+    init(header: [String]?) {
         text = ""
-        row(header)
+        if let header { row(header) }
     }
 
     mutating func row(_ fields: [String]) {

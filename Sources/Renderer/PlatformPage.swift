@@ -5,8 +5,10 @@ import SovereigntyModel
 /// The platform page: level and the chain of reasons, hosts with their quotes, documents and their fetch history,
 /// the timeline of past runs, confirmed changes and published corrections.
 extension ViewBuilder {
-    /// - Parameter changes: this platform's confirmed changes, as `changeViews()` built them.
-    func platform(_ card: PlatformScorecard, captures published: CaptureLinks, changes: [RunChangeView]) -> PlatformPageView {
+    /// - Parameters:
+    ///   - card: as `PlatformHistory.pageCard` dates it.
+    ///   - changes: this platform's confirmed changes, as `changeViews()` built them.
+    func platform(_ card: PlatformScorecard, history: PlatformHistory, captures published: CaptureLinks, changes: [RunChangeView]) -> PlatformPageView {
         let page = site("platforms/\(card.id).html")
         let captures = published.from(page.top, home: page.home)
         let proof = { (item: Evidence) in evidence(item, captures: captures) }
@@ -23,13 +25,14 @@ extension ViewBuilder {
             website: link(card.website), rank: card.rank, level: card.level.badge, levelSlug: card.level.slug, levelWords: words,
             levelRule: local(rule.rule), score: card.score.map(String.init) ?? "—", reasons: card.reasons.map { reason($0, anchors: anchors) },
             badgeAlt: strings("platform.badgeAlt", ["level": card.level.badge, "words": words]),
-            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, captures: captures, proof) }, hasHosts: !card.hosts.isEmpty,
+            cloudActExposed: exposure(card.cloudActExposed), hosts: card.hosts.map { host($0, anchor: anchors[$0.key]!, captures: captures) }, hasHosts: !card.hosts.isEmpty,
             isUnrated: isUnrated,
-            hds: ClaimView(label: strings("hds.\(card.hds.status)"), evidence: card.hds.evidence.map(proof)),
-            secNumCloud: ClaimView(label: strings("secNumCloud.\(card.secNumCloud.status)"), evidence: card.secNumCloud.evidence.map(proof)),
+            hds: ClaimView(label: strings("hds.\(card.hds.status)"), quotes: claimQuotes(card.hds.evidence, captures: captures)),
+            secNumCloud: ClaimView(
+                label: strings("secNumCloud.\(card.secNumCloud.status)"), quotes: claimQuotes(card.secNumCloud.evidence, captures: captures)),
             zeroKnowledge: ClaimView(
                 label: card.zeroKnowledge.claimed.map { strings($0 ? "values.declared" : "values.notDeclared") } ?? unrated,
-                evidence: card.zeroKnowledge.evidence.map(proof)),
+                quotes: claimQuotes(card.zeroKnowledge.evidence, captures: captures)),
             locations: card.dataLocationEvidence.map { LocationView(label: location($0.location), evidence: proof($0.evidence)) },
             locationSummary: isUnrated
                 ? unrated : card.dataLocation.isEmpty
@@ -41,8 +44,9 @@ extension ViewBuilder {
             },
             hasConflicts: !card.conflicts.isEmpty,
             documents: card.documents.map { document($0, captures: captures) },
-            timeline: timeline(card.id), timelineChart: timelineChart(card.id), fetchHistoryURLs: card.documents.map(\.url),
-            fetchHistory: fetchHistory(card), hasFetchHistory: content.history.runs.count > 1,
+            timeline: timeline(history), timelineChart: timelineChart(history), fetchHistoryURLs: card.documents.map(\.url),
+            fetchHistory: fetchHistory(card, history), hasFetchHistory: history.fetches.count > 1,
+            unchangedSince: history.unchangedSince.map { strings("platform.unchangedSince", ["date": dayWords($0)]) },
             changes: groups(changes), corrections: corrections(of: card.id))
     }
 
@@ -54,7 +58,7 @@ extension ViewBuilder {
             detail: text(local(reason.detail)))
     }
 
-    private func host(_ host: ScoredHost, anchor: String, captures: CaptureLinks, _ proof: (Evidence) -> EvidenceView) -> HostView {
+    private func host(_ host: ScoredHost, anchor: String, captures: CaptureLinks) -> HostView {
         var exposed = yesNo(host.cloudActExposed)
         if host.cloudActExposed, let through = host.exposedThrough { exposed += " (\(strings("platform.runsOn")) \(text(through)))" }
         return HostView(
@@ -63,8 +67,7 @@ extension ViewBuilder {
             parent: host.parent.map { "\(text($0)) (\(host.parentCountry ?? "?"))" }, usControlled: yesNo(host.usControlled),
             cloudActExposed: exposed, hdsCertified: yesNo(host.hdsCertified), hdsRegistry: registry(host.hdsEntry),
             secNumCloudQualified: yesNo(host.secNumCloudQualified), secNumCloudRegistry: registry(host.secNumCloudEntry),
-            address: host.address.map(text), chainDisclosure: chainDisclosure(host), evidence: host.evidence.map(proof),
-            quotes: quotes(host.evidence, captures: captures))
+            address: host.address.map(text), chainDisclosure: chainDisclosure(host), quotes: quotes(host.evidence, captures: captures, besides: roles(host.roles)))
     }
 
     /// "access from outside the EEA: no · exposed to a third country's legislation: no", and when our data say the
@@ -86,12 +89,12 @@ extension ViewBuilder {
             attemptedAt: document.attemptedAt, sha256: document.sha256 ?? "—", capture: captures.link(document))
     }
 
-    /// Level, score and hosts at every archived run, newest first.
-    private func timeline(_ id: String) -> [TimelineRowView] {
-        let labels = runLabels
-        return (pastRuns[id] ?? []).map { run, snapshot in
-            TimelineRowView(
-                date: run.date, day: labels[run.runID] ?? String(run.date.prefix(10)), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
+    /// Level, score and hosts at every run where they changed, newest first.
+    private func timeline(_ history: PlatformHistory) -> [TimelineRowView] {
+        history.readings.reversed().map { point in
+            let snapshot = point.snapshot
+            return TimelineRowView(
+                date: point.date, day: history.label(point), level: snapshot.level.badge, levelSlug: snapshot.level.slug,
                 levelWords: local(Rubric.rule(for: snapshot.level).words), score: snapshot.score.map(String.init) ?? "—",
                 hosts: snapshot.level == .unrated
                     ? strings("values.unrated")
@@ -99,30 +102,24 @@ extension ViewBuilder {
         }
     }
 
-    /// The chart above the timeline's table, oldest run first; nil with fewer than two runs, where a table says it all.
-    private func timelineChart(_ id: String) -> TimelineChart? {
-        let runs = Array((pastRuns[id] ?? []).reversed())
-        guard runs.count > 1 else { return nil }
-        let labels = runLabels
+    /// The chart above the timeline's table: the change points, oldest first; nil with fewer than two, where a table
+    /// says it all.
+    private func timelineChart(_ history: PlatformHistory) -> TimelineChart? {
+        guard history.readings.count > 1 else { return nil }
         return TimelineChart(
-            runs.map { run, snapshot in (snapshot.level.badge, snapshot.level.slug, snapshot.score, labels[run.runID] ?? String(run.date.prefix(10))) },
+            history.readings.map { point in
+                (point.snapshot.level.badge, point.snapshot.level.slug, point.snapshot.score, history.label(point))
+            },
             describe: { date, level, score in strings("platform.timelinePoint", ["date": date, "level": level, "score": score]) })
     }
 
-    /// Each run's label (`RunLabels`), by run id.
-    private var runLabels: [Int64: String] {
-        let runs = content.history.runs
-        return Dictionary(zip(runs.map(\.runID), RunLabels.labels(runs.map(\.date))), uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Each document's status at every archived run, newest first.
-    private func fetchHistory(_ card: PlatformScorecard) -> [FetchHistoryRowView] {
-        let labels = runLabels
-        return (pastRuns[card.id] ?? []).map { run, snapshot in
+    /// Each document's status at every run where one changed, newest first.
+    private func fetchHistory(_ card: PlatformScorecard, _ history: PlatformHistory) -> [FetchHistoryRowView] {
+        history.fetches.reversed().map { point in
             let statuses = card.documents.map { document in
-                snapshot.documents.first { $0.url == document.url }.map { strings("documentStatus.\($0.status)") } ?? "—"
+                point.snapshot.documents.first { $0.url == document.url }.map { strings("documentStatus.\($0.status)") } ?? "—"
             }
-            return FetchHistoryRowView(date: run.date, day: labels[run.runID] ?? String(run.date.prefix(10)), statuses: statuses)
+            return FetchHistoryRowView(date: point.date, day: history.label(point), statuses: statuses)
         }
     }
 

@@ -7,7 +7,6 @@ struct ProviderRowView: Encodable {
     var name: String
     var jurisdiction: String
     var exposureState: String
-    var exposureIcon: String
     var usExposure: String
     var hds: String
     var secNumCloud: String
@@ -49,7 +48,6 @@ struct ProviderPageView: Encodable {
     var jurisdiction: String
     var parent: String?
     var exposureState: String
-    var exposureIcon: String
     var usExposure: String
     var runsOn: [HostChipView]
     var hds: String
@@ -71,7 +69,7 @@ extension ViewBuilder {
                 let exposed = exposureState(entry)
                 return ProviderRowView(
                     slug: entry.slug, name: text(entry.name), jurisdiction: jurisdiction(entry), exposureState: exposed,
-                    exposureIcon: ExposureIcon.path(exposed), usExposure: strings("providers.exposure.\(exposed)"),
+                    usExposure: strings("providers.exposure.\(exposed)"),
                     hds: hdsWords(entry).words, secNumCloud: secNumCloudWords(entry).words, services: Set(entry.uses.map(\.card.id)).count,
                     healthData: Set(entry.uses.filter { $0.host.roles.contains(where: \.carriesHealthData) }.map(\.card.id)).count)
             })
@@ -88,7 +86,7 @@ extension ViewBuilder {
             site: page, title: "\(entry.name) — \(strings("providers.title"))", name: text(entry.name), known: entry.provider != nil,
             country: entry.provider?.country ?? host?.country ?? strings("values.unknownCountry"), jurisdiction: jurisdiction(entry),
             parent: (entry.provider?.parent).map { "\(text($0.name)) (\($0.country))" } ?? host?.parent.map { "\(text($0)) (\(host?.parentCountry ?? "?"))" },
-            exposureState: exposed, exposureIcon: ExposureIcon.path(exposed), usExposure: strings("providers.exposure.\(exposed)"),
+            exposureState: exposed, usExposure: strings("providers.exposure.\(exposed)"),
             runsOn: (entry.provider?.runsOn ?? []).map { id in
                 HostChipView(name: text(content.catalog?[id]?.name ?? id), jurisdiction: content.catalog?[id]?.jurisdiction ?? "?", href: providerSlugs[id].map { "\($0).html" })
             },
@@ -98,7 +96,7 @@ extension ViewBuilder {
                 let rule = Rubric.rule(for: card.level)
                 return ProviderUseView(
                     platformID: card.id, platformName: text(card.name), level: card.level.badge, levelSlug: card.level.slug, levelWords: local(rule.words),
-                    roles: roles(host.roles), quotes: quotes(host.evidence, captures: captures))
+                    roles: roles(host.roles), quotes: quotes(host.evidence, captures: captures, besides: roles(host.roles)))
             },
             hasServices: !entry.uses.isEmpty)
     }

@@ -16,7 +16,7 @@ public struct SiteContent: Sendable {
     public var corrections: [Correction] = []
     /// The fetched bodies the evidence quotes, published so that a reader can check a quote against the exact capture.
     public var captures: [Capture] = []
-    /// A consistent copy of the archive's SQLite index, published as `data/archive-index.sqlite`.
+    /// The compact export of the archive's SQLite index, gzipped, published as `data/archive-index.sqlite.gz`.
     public var indexCopy: URL?
     /// Public address of the site (`--base-url`): canonical links, absolute feed links and `sitemap.xml`.
     public var baseURL: String?
@@ -52,17 +52,69 @@ public struct Rejudged: Sendable, Equatable {
     }
 }
 
-/// What the site shows of past runs.
+/// What the site shows of past runs: read one run at a time (`Builder`), so that memory holds each platform's
+/// change points, never every run's scorecards.
 public struct SiteHistory: Sendable {
     public var changes: [Change]
     public var confirmRuns: Int
-    /// Every archived run up to this one, oldest first: timelines, fetch histories and `data/history.csv`.
-    public var runs: [RunSnapshot]
+    /// The latest run read (the one rendered), nil before any.
+    public var lastRunID: Int64?
+    /// Each platform's history as its pages tell it, by platform id.
+    var platforms: [String: PlatformHistory] = [:]
+    /// `data/history.csv` (`DataFiles.history`), written as the runs were read.
+    var historyCSV = DataFiles.historyHeader
 
+    /// - Parameter runs: every archived run up to the one rendered, oldest first.
     public init(changes: [Change] = [], confirmRuns: Int = 2, runs: [RunSnapshot] = []) {
+        var builder = Builder(confirmRuns: confirmRuns, detectsChanges: false)
+        for run in runs { builder.add(run) }
+        self = builder.history()
         self.changes = changes
+    }
+
+    /// Reads the runs oldest first, one at a time: the changes, each platform's history, `data/history.csv`.
+    public struct Builder: Sendable {
+        private var session: ChangeDetector.Session
+        private var detectsChanges: Bool
+        private var built: SiteHistory
+
+        public init(confirmRuns: Int, detectsChanges: Bool = true) {
+            session = ChangeDetector.Session(confirmRuns: confirmRuns)
+            self.detectsChanges = detectsChanges
+            built = SiteHistory(empty: confirmRuns)
+        }
+
+        public mutating func add(_ run: RunSnapshot) {
+            begin(runID: run.runID, date: run.date)
+            for platform in run.platforms.sorted(by: { $0.id < $1.id }) { add(platform) }
+        }
+
+        private var run: (id: Int64, date: String)?
+
+        /// Starts the next run (oldest first), whose platforms `add(_:)` then reads one at a time, in id order.
+        public mutating func begin(runID: Int64, date: String) {
+            if detectsChanges { session.begin(runID: runID, date: date) }
+            run = (runID, date)
+            built.lastRunID = runID
+        }
+
+        public mutating func add(_ platform: PlatformSnapshot) {
+            guard let run else { return }
+            if detectsChanges { session.observe(platform) }
+            built.platforms[platform.id, default: PlatformHistory()].add(runID: run.id, date: run.date, platform)
+            built.historyCSV += DataFiles.history(platform, runID: run.id, date: run.date)
+        }
+
+        public func history() -> SiteHistory {
+            var history = built
+            if detectsChanges { history.changes = session.changes() }
+            return history
+        }
+    }
+
+    private init(empty confirmRuns: Int) {
+        changes = []
         self.confirmRuns = confirmRuns
-        self.runs = runs
     }
 }
 

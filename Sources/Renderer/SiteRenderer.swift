@@ -41,7 +41,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every file of the site into `directory`, which is created if needed.
-    public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL) throws {
+    /// - Parameter reusing: the published site and the digests it was rendered with: a platform whose digest is
+    ///   unchanged has its files hard-linked from that site instead of rendered again.
+    /// - Returns: each platform's digest, and which platforms were rendered.
+    @discardableResult
+    public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL, reusing: PageReuse? = nil) throws -> RenderOutcome {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.compactMap { capture in capture.path.map { ($0, capture) } }, uniquingKeysWith: { first, _ in first })
         // Each readable capture with its quotes marked, worked out once for both languages and kept between runs.
@@ -56,12 +60,13 @@ public struct SiteRenderer: Sendable {
         let views = try CaptureViews.prepare(
             content, quotes: CaptureMarks.quotes(in: scorecards), fingerprint: fingerprint, folder: keptViews
         ) { capture, path, marks in
-            let view = ViewBuilder(escaping: .html, strings: words, content: viewContent, pastRuns: [:], categorySlugs: [:])
+            let view = ViewBuilder(escaping: .html, strings: words, content: viewContent, categorySlugs: [:])
                 .capturePage(capture, path: path, marks: marks, other: other)
             return (view, { try self.render(view, "capture.html", words: words) })
         }
         let published = CaptureLinks(content.captures, views: views.views)
         let providers = ProviderDirectory(catalog: content.catalog, scorecards: scorecards)
+        let platforms = platformPages(scorecards, content: content, captures: published, providers: providers, reusing: reusing)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
         let results = LanguageResults(count: strings.count + 1)
@@ -71,7 +76,7 @@ public struct SiteRenderer: Sendable {
                     return try writeSharedFiles(scorecards, content: content, captures: captures, views: views, into: FileWriter(root: directory))
                 }
                 return try render(
-                    scorecards, content: content, language: strings[index], captures: published, providers: providers,
+                    scorecards, content: content, language: strings[index], captures: published, providers: providers, platforms: platforms,
                     into: FileWriter(root: directory))
             }
         }
@@ -82,6 +87,33 @@ public struct SiteRenderer: Sendable {
         }
         for words in strings where !words.missing.isEmpty {
             throw RenderError("\(words.file): no words for key(s) \(words.missing.sorted().joined(separator: ", "))")
+        }
+        return RenderOutcome(
+            digests: Dictionary(uniqueKeysWithValues: platforms.map { ($0.card.id, $0.digest) }),
+            rendered: platforms.filter { $0.reuseFrom == nil }.map { $0.card.id })
+    }
+
+    /// Each platform's page inputs, dated as its pages show them, with their digest, and the published site to link
+    /// its files from when that digest is the one it was rendered with.
+    private func platformPages(
+        _ scorecards: [PlatformScorecard], content: SiteContent, captures: CaptureLinks, providers: ProviderDirectory, reusing: PageReuse?
+    ) -> [PlatformPageInputs] {
+        let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
+        let changes = Dictionary(grouping: content.history.changes, by: \.platformID)
+        let languages = strings.map(\.language)
+        let digester = PlatformPageDigest(fingerprint: fingerprint, content: content, languages: languages)
+        return scorecards.concurrentMap { card in
+            let history = content.history.platforms[card.id] ?? PlatformHistory()
+            let shown = history.pageCard(card)
+            let digest = digester.digest(
+                shown, history: history, changes: changes[card.id] ?? [], corrections: content.corrections.filter { $0.platformID == card.id },
+                categorySlug: categorySlugs[card.category] ?? "", providerSlugs: providers.slugs, captures: captures)
+            let reuse = reusing.flatMap { reuse in
+                reuse.digests[card.id] == digest && PlatformPageInputs.files(card.id, languages: languages).allSatisfy { path in
+                    FileManager.default.fileExists(atPath: reuse.previousSite.appendingPathComponent(path).path)
+                } ? reuse.previousSite : nil
+            }
+            return PlatformPageInputs(card: shown, history: history, digest: digest, reuseFrom: reuse)
         }
     }
 
@@ -101,7 +133,7 @@ public struct SiteRenderer: Sendable {
         }
         try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
-        try files.write("data/history.csv", Data(DataFiles.history(content.history.runs).utf8))
+        try files.write("data/history.csv", Data(content.history.historyCSV.utf8))
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
         if let index = content.indexCopy { try files.link(SiteFiles.indexCopy, to: index) }
         for path in captures.keys.sorted() {
@@ -116,13 +148,11 @@ public struct SiteRenderer: Sendable {
     /// One language's pages; returns their paths from the site root.
     private func render(
         _ scorecards: [PlatformScorecard], content: SiteContent, language words: Strings, captures: CaptureLinks, providers: ProviderDirectory,
-        into files: FileWriter
+        platforms: [PlatformPageInputs], into files: FileWriter
     ) throws -> [String] {
-        let pastRuns = PastRuns.index(content.history.runs)
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
-        let html = ViewBuilder(
-            escaping: .html, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs, providerSlugs: providers.slugs)
-        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, pastRuns: pastRuns, categorySlugs: categorySlugs)
+        let html = ViewBuilder(escaping: .html, strings: words, content: content, categorySlugs: categorySlugs, providerSlugs: providers.slugs)
+        let markdown = ViewBuilder(escaping: .markdown, strings: words, content: content, categorySlugs: categorySlugs)
         var written: [String] = []
         func write(_ path: String, _ view: some Encodable, _ template: String) throws {
             let full = words.language.folder + path
@@ -145,15 +175,32 @@ public struct SiteRenderer: Sendable {
         try write("changes.html", changes, "changes.html")
         try write("changes.md", markdown.changes(markdownChanges), "changes.md")
         try write("feed.xml", html.changesFeed(htmlChanges), "feed.xml")
-        let htmlByPlatform = Dictionary(grouping: htmlChanges, by: \.platformID)
-        let markdownByPlatform = Dictionary(grouping: markdownChanges, by: \.platformID)
-        for card in scorecards {
-            let ownChanges = htmlByPlatform[card.id] ?? []
-            try write("platforms/\(card.id).html", html.platform(card, captures: captures, changes: ownChanges), "platform.html")
+        // A platform's own files carry no run date: on a night when nothing changed they are those of the night before.
+        var (stableHTML, stableMarkdown) = (html, markdown)
+        (stableHTML.stable, stableMarkdown.stable) = (true, true)
+        var htmlByPlatform: [String: [RunChangeView]]?
+        var markdownByPlatform: [String: [RunChangeView]]?
+        for platform in platforms {
+            let (card, history) = (platform.card, platform.history)
+            let paths = PlatformPageInputs.files(card.id, languages: [words.language])
+            if let previous = platform.reuseFrom {
+                for path in paths { try files.link(path, to: previous.appendingPathComponent(path)) }
+                written += paths
+                continue
+            }
+            if htmlByPlatform == nil {
+                htmlByPlatform = Dictionary(grouping: stableHTML.changeViews(), by: \.platformID)
+                markdownByPlatform = Dictionary(grouping: stableMarkdown.changeViews(), by: \.platformID)
+            }
+            let ownChanges = htmlByPlatform?[card.id] ?? []
+            try write("platforms/\(card.id).html", stableHTML.platform(card, history: history, captures: captures, changes: ownChanges), "platform.html")
             try write(
-                "platforms/\(card.id).md", markdown.platform(card, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
-            try write("platforms/\(card.id).xml", html.platformFeed(card.id, name: card.name, views: ownChanges), "feed.xml")
-            try write("badges/\(card.id).svg", html.badge(card), "badge.svg")
+                "platforms/\(card.id).md",
+                stableMarkdown.platform(card, history: history, captures: captures, changes: markdownByPlatform?[card.id] ?? []), "platform.md")
+            try write(
+                "platforms/\(card.id).xml", stableHTML.platformFeed(card.id, name: card.name, views: ownChanges, since: history.unchangedSince),
+                "feed.xml")
+            try write("badges/\(card.id).svg", stableHTML.badge(card), "badge.svg")
         }
         try write("providers/index.html", html.providersIndex(providers), "providers.html")
         for entry in providers.entries {
@@ -174,6 +221,41 @@ public struct SiteRenderer: Sendable {
             throw RenderError("template '\(template)' is not loaded")
         }
         return data
+    }
+}
+
+/// The site now published and the digests of its platforms' page inputs (the manifest kept beside it).
+public struct PageReuse: Sendable {
+    public var previousSite: URL
+    public var digests: [String: String]
+
+    public init(previousSite: URL, digests: [String: String]) {
+        self.previousSite = previousSite
+        self.digests = digests
+    }
+}
+
+/// What a rendering wrote of the platforms' own files.
+public struct RenderOutcome: Sendable, Equatable {
+    /// Each platform's page-input digest, by platform id: the manifest to keep beside the site.
+    public var digests: [String: String]
+    /// The platforms whose files were rendered (the others were linked from the published site), in ranking order.
+    public var rendered: [String]
+}
+
+/// One platform's pages to write: its scorecard as the pages date it, its history of changes, and their digest.
+struct PlatformPageInputs {
+    var card: PlatformScorecard
+    var history: PlatformHistory
+    var digest: String
+    /// The published site holding this platform's files, already rendered from the same digest.
+    var reuseFrom: URL?
+
+    /// A platform's own files in each language, from the site root.
+    static func files(_ id: String, languages: [SiteLanguage]) -> [String] {
+        languages.flatMap { language in
+            ["platforms/\(id).html", "platforms/\(id).md", "platforms/\(id).xml", "badges/\(id).svg"].map { language.folder + $0 }
+        }
     }
 }
 
@@ -198,7 +280,7 @@ private final class LanguageResults: @unchecked Sendable {
 /// Paths of the data files other code and the README refer to.
 public enum SiteFiles {
     public static let scorecards = "data/scorecards.json"
-    public static let indexCopy = "data/archive-index.sqlite"
+    public static let indexCopy = "data/archive-index.sqlite.gz"
 }
 
 public struct RenderError: Error, CustomStringConvertible {

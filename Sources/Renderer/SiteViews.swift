@@ -67,9 +67,8 @@ struct PlatformRowView: Encodable {
     var mainHosts: String
     var healthHosts: [HostChipView]
     var usExposure: String
-    /// "yes", "no" or "unknown": the icon drawn beside the words (`ExposureIcon`), never instead of them.
+    /// "yes", "no" or "unknown": the class whose icon the stylesheet draws beside the words, never instead of them.
     var exposureState: String
-    var exposureIcon: String
     var hds: String
     var secNumCloud: String
     var date: String
@@ -173,14 +172,15 @@ struct HostView: Encodable {
     var address: String?
     /// The host's own answers in a hosting-chain table (HDS 2024), in words.
     var chainDisclosure: String?
-    var evidence: [EvidenceView]
-    /// The same evidence with each sentence once.
+    /// The host's evidence, each sentence once with every place it was read.
     var quotes: [QuoteView]
 }
 
 struct ClaimView: Encodable {
     var label: String
-    var evidence: [EvidenceView]
+    /// Each sentence once with every place it was read: a claim is usually the hosting sentence the host section
+    /// already quotes, read in several documents.
+    var quotes: [QuoteView]
 }
 
 struct LocationView: Encodable {
@@ -269,6 +269,8 @@ struct PlatformPageView: Encodable {
     var fetchHistoryURLs: [String]
     var fetchHistory: [FetchHistoryRowView]
     var hasFetchHistory: Bool
+    /// "Re-checked at every run, unchanged since …": the page carries no run date of its own.
+    var unchangedSince: String?
     /// This platform's confirmed changes, one entry per run.
     var changes: [ChangeGroupView]
     var corrections: [CorrectionView]

@@ -16,7 +16,7 @@ extension PlatformRowView: TemplateRecord {
         var fields: [String: TemplateValue] = [
             "id": .text(id), "name": .text(name), "category": .text(category), "level": .text(level),
             "levelSlug": .text(levelSlug), "levelWords": .text(levelWords), "score": .text(score), "mainHosts": .text(mainHosts),
-            "usExposure": .text(usExposure), "exposureState": .text(exposureState), "exposureIcon": .text(exposureIcon),
+            "usExposure": .text(usExposure), "exposureState": .text(exposureState),
             "healthHosts": .list(healthHosts.map { .record($0.templateFields) }), "hds": .text(hds), "secNumCloud": .text(secNumCloud), "date": .text(date),
         ]
         if let rank { fields["rank"] = .int(rank) }
@@ -49,9 +49,12 @@ extension HostView: TemplateRecord {
             "anchor": .text(anchor), "name": .text(name), "asWritten": .text(asWritten), "unknown": .bool(unknown), "roles": .text(roles),
             "country": .text(country), "usControlled": .text(usControlled), "cloudActExposed": .text(cloudActExposed),
             "hdsCertified": .text(hdsCertified), "secNumCloudQualified": .text(secNumCloudQualified),
-            "evidence": .list(evidence.map { .record($0.templateFields) }),
             "quotes": .list(quotes.map { quote in
-                .record(["quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) })])
+                var fields: [String: TemplateValue] = [
+                    "quote": .text(quote.quote), "quoteLang": .text(quote.quoteLang), "sources": .list(quote.sources.map { .record($0.templateFields) }),
+                ]
+                fields.set("sentenceRoles", quote.sentenceRoles)
+                return .record(fields)
             }),
         ]
         fields.set("providerHref", providerHref)

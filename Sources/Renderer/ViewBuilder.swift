@@ -9,12 +9,13 @@ struct ViewBuilder {
     let escaping: TextEscaping
     let strings: Strings
     let content: SiteContent
-    /// Each platform's snapshot in every archived run, newest run first: `PastRuns.index(content.history.runs)`.
-    let pastRuns: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]]
     /// Each category's file name under `categories/` (`uniqueSlugs` of all categories).
     let categorySlugs: [String: String]
     /// Each host's page under `providers/`, by host key (provider id, or the name of a host we do not know).
     var providerSlugs: [String: String] = [:]
+    /// Builds a platform's own pages (page, Markdown, feed, badge), which must be the same on a night when nothing
+    /// changed: no run date, no "(3 days)" counted to tonight, years always written.
+    var stable = false
     var language: SiteLanguage { strings.language }
 
     func text(_ value: String) -> String { escaping.apply(value) }
@@ -30,7 +31,7 @@ struct ViewBuilder {
         let other: SiteLanguage = language == .fr ? .en : .fr
         let alternate = top + other.folder + path
         return SiteInfo(
-            lang: language.rawValue, generatedAt: content.generatedAt, generatedDay: String(content.generatedAt.prefix(10)),
+            lang: language.rawValue, generatedAt: stable ? "" : content.generatedAt, generatedDay: stable ? "" : String(content.generatedAt.prefix(10)),
             rubricVersion: Rubric.version, home: home, top: top, alternate: alternate, alternateLang: other.rawValue,
             canonical: content.baseURL.map { SiteURL.absolute($0, language.folder + path) }, ignoredRobots: content.ignoredRobots,
             repo: RepoPathsView(
@@ -177,7 +178,6 @@ struct ViewBuilder {
             levelSlug: card.level.slug, levelWords: local(Rubric.rule(for: card.level).words), score: card.score.map(String.init) ?? "—",
             mainHosts: shown.isEmpty ? "—" : shown.joined(separator: ", "), healthHosts: chips,
             usExposure: strings("exposure.\(Self.exposureState(card.cloudActExposed))"), exposureState: Self.exposureState(card.cloudActExposed),
-            exposureIcon: ExposureIcon.path(Self.exposureState(card.cloudActExposed)),
             hds: strings("hds.\(card.hds.status)"), secNumCloud: strings("secNumCloud.\(card.secNumCloud.status)"),
             date: card.documents.compactMap(\.fetchedAt).max().map { String($0.prefix(10)) } ?? "—",
             stale: stale.map { strings("table.stale", ["day": String($0.prefix(10))]) })
@@ -258,17 +258,6 @@ struct CaptureLinks {
     }
 
     func link(_ document: DocumentStatus) -> String? { link(url: document.finalURL) }
-}
-
-/// Past runs by platform, indexed once per rendering so that each page reads its own history directly.
-enum PastRuns {
-    static func index(_ runs: [RunSnapshot]) -> [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]] {
-        var index: [String: [(run: RunSnapshot, snapshot: PlatformSnapshot)]] = [:]
-        for run in runs.reversed() {
-            for snapshot in run.platforms { index[snapshot.id, default: []].append((run, snapshot)) }
-        }
-        return index
-    }
 }
 
 /// Absolute addresses from `--base-url`.

@@ -83,4 +83,91 @@ import TestSupport
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scorecard") == 1)
         }
     }
+
+    /// Runs that read the same input files keep their text once: the first run holds it, later ones its digest, and
+    /// every run reads its inputs back whole (`report` judges an old run with them).
+    @Test func anUnchangedInputIsKeptOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let list = String(repeating: "- id: p\n", count: 1_000)
+        let runs = try ["a: 1\n", "a: 1\n", "a: 2\n"].enumerated().map { night, providers in
+            let inputs = [
+                ArchivedInput(role: "platforms", path: "platforms.yml", text: list),
+                ArchivedInput(role: "providers", path: "providers.yml", text: providers),
+                ArchivedInput(role: "corrections", path: "corrections.yml", text: nil),
+            ]
+            return (inputs, try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400), ignoredRobots: false, userAgent: "t", inputs: inputs))
+        }
+        for (inputs, run) in runs { #expect(try archive.inputs(ofRun: run) == inputs.sorted { $0.role < $1.role }) }
+        let texts = try archive.index.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runInput WHERE text IS NOT NULL") }
+        #expect(texts == 3, "the list once, each version of the providers once; a missing file stays missing")
+    }
+
+    /// An archive written before inputs were kept once drops its repeated copies when opened, and reads the same.
+    @Test func theMigrationDropsRepeatedInputsOfAnOlderArchive() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("index.sqlite").path
+        let older = try DatabaseQueue(path: path)
+        try ArchiveIndex.migrator.migrate(older, upTo: "v7: scorecards kept compressed")
+        try older.write { db in
+            for run in 1...3 {
+                try db.execute(sql: "INSERT INTO run (id, startedAt, finishedAt, warcFile, ignoredRobots) VALUES (?, '2026-11-2\(run)T03:00:00Z', '2026-11-2\(run)T03:01:00Z', ?, 0)", arguments: [run, "run-\(run).warc.gz"])
+                let text = run == 3 ? "b" : "a"
+                try db.execute(sql: "INSERT INTO runInput (runId, role, path, text, sha256) VALUES (?, 'platforms', 'p.yml', ?, ?)", arguments: [run, text, WARCRecord.digest(Data(text.utf8))])
+            }
+        }
+        try older.close()
+        let archive = try Archive(directory: directory.url)
+        #expect(try (1...3).map { try archive.inputs(ofRun: Int64($0)).first?.text } == ["a", "a", "b"])
+        let texts = try archive.index.database.read { db in try String.fetchAll(db, sql: "SELECT coalesce(text, '-') FROM runInput ORDER BY runId") }
+        #expect(texts == ["a", "-", "b"])
+        #expect(try archive.index.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
+    /// A scorecard that differs from the platform's latest whole one by a date is kept as that change, and read back
+    /// whole; one that changed most of its text is kept whole again, and the next ones against it.
+    @Test func anUnchangedScorecardIsKeptAsWhatChanged() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let body = (0..<200).map { "{\"quote\":\"phrase \($0) sur l'hébergement\"}" }.joined(separator: ",")
+        let jsons = [
+            "{\"attemptedAt\":\"2026-11-21\",\"e\":[\(body)]}", "{\"attemptedAt\":\"2026-11-22\",\"e\":[\(body)]}",
+            String(repeating: "z", count: 4_000) + (0..<300).map { String($0 * 7919 % 1000) }.joined(), "{\"attemptedAt\":\"2026-11-24\",\"e\":[\(body)]}",
+        ]
+        for (night, json) in jsons.enumerated() {
+            let run = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400), ignoredRobots: false, userAgent: "t")
+            #expect(run == Int64(night + 1))
+            try archive.store(scorecards: [ScorecardRow(runId: run, platformId: "p", level: "B", score: 60, json: json)])
+        }
+        for (night, json) in jsons.enumerated() { #expect(try archive.scorecards(ofRun: Int64(night + 1)).map(\.json) == [json]) }
+        let kept = try archive.index.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT jsonGzip IS NOT NULL AS whole, baseRunId, length(jsonDelta) AS size FROM scorecard ORDER BY runId")
+        }
+        // The last is against the latest whole one (the third, unlike it): whole again.
+        #expect(kept.map { $0["whole"] as Bool } == [true, false, true, true])
+        #expect(kept.map { $0["baseRunId"] as Int64? } == [nil, 1, nil, nil])
+        // A changed date and references back (a deflate match is at most 258 bytes), not the whole scorecard.
+        #expect((kept[1]["size"] as Int?) ?? .max < 200)
+    }
+
+    /// The published index export is gzipped a megabyte at a time: one member that unpacks to the file, the same
+    /// bytes each time (`report` republishes the crawl's file byte for byte).
+    @Test func aFileIsGzippedInPiecesIntoOneMember() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let source = directory.url.appendingPathComponent("index.sqlite")
+        var bytes = Data()
+        for line in 0..<120_000 { bytes.append(Data("row \(line * 7919 % 100_003)\n".utf8)) }
+        #expect(bytes.count > 1 << 20, "more than one piece")
+        try bytes.write(to: source)
+        let (one, two) = (directory.url.appendingPathComponent("1.gz"), directory.url.appendingPathComponent("2.gz"))
+        try Gzip.compress(file: source, to: one)
+        try Gzip.compress(file: source, to: two)
+        #expect(try Data(contentsOf: one) == Data(contentsOf: two))
+        #expect(try Gzip.decompress(Data(contentsOf: one)) == bytes)
+    }
 }
+

@@ -35,7 +35,7 @@ extension CrawlTests {
         // Captures B, D, B: with --confirm-runs 1 each difference is published.
         let options = try await crawlFlappingPage(times: 3, confirmRuns: 1, in: directory, server: server)
         let page = try read(options, "changes.html")
-        #expect(page.contains("est désormais cité comme hébergeur") && page.contains("n&#39;est plus cité comme hébergeur"))
+        #expect(page.contains("est désormais cité comme hébergeur") && page.contains("n'est plus cité comme hébergeur"))
         #expect(!page.contains("présent") && !page.contains("absent"), "a host's arrival is said in words, not as a value")
         #expect(page.contains("<article class=\"change-group change-down\"") && page.contains("<article class=\"change-group change-up\""))
         #expect(page.contains("Passe du niveau B au niveau D") && page.contains("Passe du niveau D au niveau B"))

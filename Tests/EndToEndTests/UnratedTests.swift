@@ -126,7 +126,10 @@ extension CrawlTests {
             // The dead document's row of the documents table: a line in Markdown, a `<tr>` in HTML.
             let rows = text.components(separatedBy: page.hasSuffix(".md") ? "\n" : "</tr>")
             let row = try #require(rows.first { $0.contains("127.0.0.1:1/") && $0.contains(words.notRead) }, "\(page)")
-            #expect(row.contains("\(words.notRead) — \(words.attempted) ") && row.contains(secondNight), "\(page): \(row)")
+            // Dated by the run its failure began, which a night that changes nothing leaves as it was.
+            #expect(
+                row.contains("\(words.notRead) — \(words.attempted) ") && (row.contains(secondNight) || row.contains(Timestamp.day(Self.runDate))),
+                "\(page): \(row)")
             #expect(!row.contains(words.readOn), "\(page): \(row)")
         }
         let muetDocuments = try #require(Self.section(try file("platforms/muet.html"), "documents"))
@@ -186,12 +189,12 @@ extension CrawlTests {
             said: ["HDS : non évalué — aucun document lu", "SecNumCloud : non évalué — aucun document lu",
                    "connaissance nulle : non évalué — aucun document lu", "Ni score ni rang : aucun document lu"],
             unsaid: ["aucune mention", "non déclaré", "SecNumCloud : non<", "SecNumCloud : non\n", "· rang ", "lu le", "non précisée", "inconnue"],
-            notRead: "non lu", attempted: "tentative du", readOn: "Lu le")
+            notRead: "non lu", attempted: "en échec depuis le", readOn: "Lu le")
         static let english = UnratedWords(
             said: ["HDS: not rated — no document read", "SecNumCloud: not rated — no document read",
                    "zero-knowledge encryption: not rated — no document read", "No score and no rank: no document read"],
             unsaid: ["not mentioned", "not declared", "SecNumCloud: no<", "SecNumCloud: no\n", "· rank ", "read on", "not stated"],
-            notRead: "not read", attempted: "attempted on", readOn: "Read on")
+            notRead: "not read", attempted: "failing since", readOn: "Read on")
     }
 
     /// The inside of `<section aria-labelledby="id">`, if the page has it.

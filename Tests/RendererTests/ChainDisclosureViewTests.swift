@@ -19,7 +19,7 @@ import Testing
 
         let french = try SampleSite.read(site, "platforms/expose.html")
         #expect(french.contains("<dt>Sa propre déclaration (référentiel HDS 2024)</dt>"))
-        #expect(french.contains("exposé à la législation d&#39;un pays tiers : non — nos données le disent pourtant exposé au CLOUD Act"))
+        #expect(french.contains("exposé à la législation d'un pays tiers : non — nos données le disent pourtant exposé au CLOUD Act"))
         let english = try SampleSite.read(site, "en/platforms/expose.md")
         #expect(english.contains("data reachable from outside the EEA: no · exposed to a third country's legislation: no — yet our data say"))
         // Another host states nothing of the kind: nothing is shown for it.

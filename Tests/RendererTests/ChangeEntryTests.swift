@@ -19,7 +19,7 @@ import Testing
         var content = SiteContent(generatedAt: Timestamp.string(now))
         content.history = SiteHistory(changes: changes, confirmRuns: 1)
         return ViewBuilder(
-            escaping: .html, strings: try Strings(language: language, templatesPath: SampleSite.templates), content: content, pastRuns: [:],
+            escaping: .html, strings: try Strings(language: language, templatesPath: SampleSite.templates), content: content,
             categorySlugs: [:])
     }
 

@@ -11,7 +11,7 @@ import Testing
     func builder(generatedAt: String) throws -> ViewBuilder {
         ViewBuilder(
             escaping: .html, strings: try Strings(language: .fr, templatesPath: Self.templates), content: SiteContent(generatedAt: generatedAt),
-            pastRuns: [:], categorySlugs: [:])
+            categorySlugs: [:])
     }
 
     /// `count` changes of one platform, newest first, one a day back from `newest`.
@@ -33,7 +33,7 @@ import Testing
         #expect(page.changes.count == ViewBuilder.recentDays + 1, "changes confirmed 0…90 days before the run")
         #expect(page.truncation?.contains("\(ViewBuilder.recentDays + 1) changements les plus récents sur 200") == true)
         #expect(site.changesFeed(all).changes.map(\.id) == all.prefix(ViewBuilder.feedLimit).map(\.id))
-        #expect(site.platformFeed("p", name: "P", views: all).changes.count == 200, "a platform's own feed keeps all its changes")
+        #expect(site.platformFeed("p", name: "P", views: all, since: nil).changes.count == 200, "a platform's own feed keeps all its changes")
 
         let recent = site.changes(views(3))
         #expect(recent.changes.count == 3 && recent.truncation == nil)

@@ -22,9 +22,9 @@ import Testing
         let site = try SampleSite.render(cards, content)
         defer { try? FileManager.default.removeItem(at: site) }
         let french = try SampleSite.read(site, "index.html")
-        #expect(french.contains("Raison la plus fréquente (1 document) : le nom du site n&#39;a pas pu être résolu"))
+        #expect(french.contains("Raison la plus fréquente (1 document) : le nom du site n'a pas pu être résolu"))
         let english = try SampleSite.read(site, "en/index.html")
-        #expect(english.contains("Most common reason (1 document): the site&#39;s name could not be resolved"))
+        #expect(english.contains("Most common reason (1 document): the site's name could not be resolved"))
     }
 
     @Test func repositoryPathsLinkToThePublicSourceWhenGiven() throws {

@@ -23,10 +23,23 @@ import Testing
     ])
 
     @Test func variablesAreEscapedUnlessTripleOrAmpersand() throws {
-        #expect(try render("{{name}}", page) == "A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot; l&#39;C")
+        #expect(try render("{{name}}", page) == "A &lt;b&gt;&amp;&lt;/b&gt; &quot;B&quot; l'C")
         #expect(try render("{{{name}}}|{{&name}}", page) == "A <b>&</b> \"B\" l'C|A <b>&</b> \"B\" l'C")
         #expect(try render("{{% CONTENT_TYPE: TEXT}}{{name}}", page) == "A <b>&</b> \"B\" l'C")
         #expect(try render("{{count}} {{missing}}.", page) == "3 .")
+    }
+
+    /// An apostrophe is left as it is in values, so no template may quote an attribute with apostrophes: a value
+    /// there could close it.
+    @Test func noTemplateQuotesAnAttributeWithApostrophes() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count > 10)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.range(of: #"=\s*'"#, options: .regularExpression) == nil, "\(name) quotes an attribute with apostrophes")
+        }
     }
 
     @Test func sectionsFollowTruthiness() throws {

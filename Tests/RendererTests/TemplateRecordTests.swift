@@ -19,7 +19,7 @@ import Testing
             try expectSame(PlatformRowView(
                 rank: rank, id: "p", name: "P", category: "c", level: "B", levelSlug: "b", levelWords: "w", score: "70", mainHosts: "h",
                 healthHosts: [HostChipView(name: "OVH", jurisdiction: "FR", href: stale == nil ? nil : "providers/ovh.html")],
-                usExposure: "non", exposureState: "no", exposureIcon: "M0", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
+                usExposure: "non", exposureState: "no", hds: "h", secNumCloud: "s", date: "2026-11-22", stale: stale))
         }
         for href in ["providers/x.html", nil] { try expectSame(HostChipView(name: "n", jurisdiction: "FR", href: href)) }
         for anchor in ["host-x", nil] {
@@ -29,7 +29,7 @@ import Testing
             try expectSame(HostView(
                 anchor: "a", name: "n", providerHref: optional, asWritten: "w", unknown: optional == nil, roles: "r", country: "FR", parent: optional, usControlled: "non",
                 cloudActExposed: "non", hdsCertified: "oui", hdsRegistry: optional, secNumCloudQualified: "non", secNumCloudRegistry: optional,
-                address: optional, evidence: Self.evidence, quotes: [QuoteView(quote: "q", quoteLang: "fr", sources: Self.evidence)]))
+                address: optional, quotes: [QuoteView(quote: "q", quoteLang: "fr", sentenceRoles: optional, sources: Self.evidence)]))
             try expectSame(DocumentView(
                 url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: optional,
                 attemptedAt: optional, sha256: "h", capture: optional))
