@@ -48,7 +48,9 @@ public enum Gzip {
     /// published index export is a database file that compresses about twelve times.
     public static func compress(file source: URL, to destination: URL) throws {
         guard let input = InputStream(url: source) else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: source.path]) }
-        FileManager.default.createFile(atPath: destination.path, contents: nil)
+        guard FileManager.default.createFile(atPath: destination.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+        }
         let output = try FileHandle(forWritingTo: destination)
         defer { try? output.close() }
         input.open()

@@ -34,13 +34,19 @@ enum CompanyName {
         while candidate.hasSuffix(".") && !candidate.hasSuffix("S.A.S.") && !candidate.hasSuffix("Inc.") && !candidate.hasSuffix("r.l.") {
             candidate.removeLast()
         }
-        guard let first = candidate.first, first.isUppercase || first.isNumber,
+        guard let first = candidate.first, first.isUppercase || first.isNumber || isMixedCaseBrand(candidate),
             (2...120).contains(candidate.count),
             candidate.split(separator: " ").count <= 14
         else { return nil }
         let firstWord = candidate.split(separator: " ").first.map { $0.lowercased() } ?? ""
         guard !leadingWords.contains(firstWord), !firstWord.hasPrefix("l'"), !firstWord.hasPrefix("d'") else { return nil }
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
+    }
+
+    /// "net.DE AG", "iExemple": a first word in lower case with a capital inside is a brand, not a word of the sentence.
+    private static func isMixedCaseBrand(_ candidate: String) -> Bool {
+        guard let word = candidate.split(separator: " ").first, word.first?.isLowercase == true else { return false }
+        return word.dropFirst().contains(where: \.isUppercase) && !word.contains(where: { $0 == "'" || $0 == "’" })
     }
 
     /// A name with its legal form read back over a host label run into it ("… Hébergeur du site SFDC Ireland
@@ -71,6 +77,10 @@ enum CompanyName {
 
     /// Company names with their legal form ("Courriel Sûr SAS", "Moselle Datacenter S.à r.l."), anywhere in a sentence.
     static func withLegalForm(in text: Folded) -> [(text: String, range: NSRange)] {
+        // Every match holds a legal form as written: most sentences hold none, and ICU need not try every capital.
+        if let legalFormWords, text.original.utf8.withContiguousStorageIfAvailable({ legalFormWords.owners(in: $0, moreThan: 0) == 0 }) == true {
+            return []
+        }
         let whole = NSRange(location: 0, length: text.length)
         return legalFormName.matches(in: text.original, range: whole).compactMap { match in
             let name = text.originalText(match.range)
@@ -81,8 +91,11 @@ enum CompanyName {
 
     /// The legal forms (`Lexicons/legal-forms.txt`), matched as written, after a name's capitalised words.
     private static let legalFormName = try! NSRegularExpression(
-        pattern: #"(?<![\p{L}\d])[\p{Lu}\d][\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:"#
-            + Lexicon.entries("legal-forms").map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")(?![\p{L}])"#)
+        pattern: #"(?<![\p{L}\d])(?:[\p{Lu}\d]|\p{Ll}{1,6}[.\-]?\p{Lu})[\p{L}\d'’&.\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\d'’&.\-]*|de|du|des|et|&|d'))*?\s+(?:"#
+            + legalForms.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")(?![\p{L}])"#)
+    private static let legalForms = Lexicon.entries("legal-forms")
+    /// The legal forms' bytes, looked for in one pass (the pattern matches them case for case, code point for code point).
+    private static let legalFormWords = legalForms.allSatisfy { $0.utf8.count >= 2 } ? WordIndex(legalForms.map { (Array($0.utf8), 0) }) : nil
 
     /// The address that follows a company name in its paragraph, on one line.
     static func address(_ rest: String) -> String? {

@@ -24,7 +24,9 @@ struct DocumentAnalysis {
     /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
     private var pendingHDS: Int?
     /// The headings of the blocks being read and what they say; the section's key is made when first needed.
-    private var currentSection: (headings: [String], key: String?, context: HeadingContext) = ([], nil, HeadingContext([]))
+    private var currentSection: (headings: [String], key: String?, context: HeadingContext) = ([], nil, HeadingContext([HeadingFacts]()))
+    /// What each heading of the document says, read when first met.
+    private var headingFacts: [String: HeadingFacts] = [:]
     /// The column headers of the last table row read, and the table they make.
     private var lastTable: (columns: [String], table: SubprocessorTable?) = ([], nil)
     /// The same for a hosting-chain disclosure table (HDS 2024), which is read first.
@@ -45,7 +47,11 @@ struct DocumentAnalysis {
 
     var findings: DocumentFindings {
         var lookups = 0
-        let located = HostFinding.merge(reader.hosts).map { host in
+        var hosts = reader.hosts
+        if !reader.ownInfrastructure.isEmpty, let name = OperatorName.read(in: texts) {
+            hosts += reader.ownInfrastructure.map { HostFinding(providerID: nil, asWritten: name, roles: $0.roles, evidence: [$0.evidence]) }
+        }
+        let located = HostFinding.merge(hosts).map { host in
             guard host.providerID == nil else { return host }
             var host = host
             // Read in the host's own quotes, so that the report's evidence shows the parent it names.
@@ -79,7 +85,13 @@ struct DocumentAnalysis {
     mutating func read(_ block: TextBlock) {
         // Consecutive blocks mostly share their headings: work the section out again only when they change.
         if block.headings != currentSection.headings {
-            currentSection = (block.headings, nil, HeadingContext(block.headings))
+            let facts = block.headings.map { heading in
+                if let known = headingFacts[heading] { return known }
+                let facts = HeadingFacts(heading)
+                headingFacts[heading] = facts
+                return facts
+            }
+            currentSection = (block.headings, nil, HeadingContext(facts))
         }
         let headingContext = currentSection.context
         placeholder.formUnion(block.triggers.intersection(.placeholder))
@@ -137,7 +149,7 @@ struct DocumentAnalysis {
             }
             // The name a label gives: after its colon, or, under a label standing alone, at the head of the block.
             var valueStart: Int? = carried != nil && lineIndex == 0 && Self.namesCompany(block.text) ? 0 : nil
-            let lineLabel = Label(line: String(line))
+            let lineLabel = Label(line: line)
             if let lineLabel {
                 label = lineLabel
                 valueStart = lineLabel.valueStart
@@ -152,8 +164,8 @@ struct DocumentAnalysis {
                 SentenceSplitter.pieces(of: $0, in: line, maximumLength: Self.maximumSentenceLength)
             }
             for (sentenceIndex, range) in ranges.enumerated() {
-                let sentence = String(line[range])
-                let trigger = Triggers.scan(sentence)
+                // Most sentences name nothing the rules read: their words are looked at in place, no string made.
+                let trigger = Triggers.scan(line[range])
                 let inContext = headingContext.isHosting || label != nil
                 let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
                 let wantsCertification = trigger.contains(.certification)
@@ -161,7 +173,7 @@ struct DocumentAnalysis {
                 let wantsLocation = trigger.wantsLocation
                 let wantsExposure = trigger.contains(.exposure)
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
-                let text = Folded(sentence)
+                let text = Folded(String(line[range]))
                 let context = SentenceContext(
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
                     headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
@@ -288,19 +300,37 @@ struct HeadingContext {
     let isHosting: Bool
     let roles: [HostRole]
 
-    init(_ headings: [String]) {
-        // Most headings ("Article 12", "Vos droits") name neither hosting nor a role: no need for regular expressions.
-        let triggers = headings.map(Triggers.scan)
-        guard let last = headings.indices.last, triggers.contains(where: { !$0.isDisjoint(with: [.heading, .role]) }) else {
+    /// - Parameter headings: what each heading above the block says, outermost first.
+    init(_ headings: [HeadingFacts]) {
+        guard let nearest = headings.last else {
             isHosting = false
             roles = []
             return
         }
-        let folded = headings.map(Folded.init)
-        func namesHosting(_ index: Int) -> Bool { triggers[index].contains(.heading) && Rules.hostingHeading.matches(in: folded[index]) }
-        let nearestRoles = RoleWords.roles(in: folded[last])
-        isHosting = namesHosting(last) || (!nearestRoles.isEmpty && headings.indices.dropLast().contains(where: namesHosting))
-        roles = nearestRoles.isEmpty ? folded.dropLast().reversed().lazy.map(RoleWords.roles).first { !$0.isEmpty } ?? [] : nearestRoles
+        let above = headings.dropLast()
+        isHosting = nearest.namesHosting || (!nearest.roles.isEmpty && above.contains { $0.namesHosting })
+        roles = nearest.roles.isEmpty ? above.last { !$0.roles.isEmpty }?.roles ?? [] : nearest.roles
+    }
+}
+
+/// What one heading says by itself. A section's headings are mostly those of the section before: each heading is
+/// read once per document (`DocumentAnalysis`), and a section's context is put together from them.
+struct HeadingFacts {
+    /// It names hosting ("Hébergement", "Hébergeur du site").
+    let namesHosting: Bool
+    let roles: [HostRole]
+
+    init(_ heading: String) {
+        let triggers = Triggers.scan(heading)
+        // Most headings ("Article 12", "Vos droits") name neither hosting nor a role: no need for regular expressions.
+        guard !triggers.isDisjoint(with: [.heading, .role]) else {
+            namesHosting = false
+            roles = []
+            return
+        }
+        let folded = Folded(heading)
+        namesHosting = triggers.contains(.heading) && Rules.hostingHeading.matches(in: folded)
+        roles = RoleWords.roles(in: folded)
     }
 }
 
@@ -362,9 +392,9 @@ struct Label {
 
     /// A hosting label ("Hébergeur :", "Stockage des données :") or a service one ("Envoi des e-mails :") before a
     /// colon, within the line's first 60 characters.
-    init?(line: String) {
+    init?<Line: StringProtocol>(line: Line) {
         // As many characters as bytes at most: counting characters is needed only past 60 bytes.
-        guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")),
+        guard let colon = UTF8Bytes.firstIndex(of: UInt8(ascii: ":"), in: line),
             line.utf8.distance(from: line.startIndex, to: colon) <= 60 || line.distance(from: line.startIndex, to: colon) <= 60
         else {
             return nil

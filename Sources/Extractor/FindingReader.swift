@@ -15,6 +15,9 @@ struct FindingReader {
     var zeroKnowledge: [Evidence] = []
     var locations: [LocationMention] = []
     var exposure: [Evidence] = []
+    /// Sentences saying the operator keeps the data on its own machines: the operator hosts, under the name the page
+    /// gives it (`OperatorName`), found once the whole page is read.
+    var ownInfrastructure: [(roles: [HostRole], evidence: Evidence)] = []
 
     init(matcher: ProviderMatcher, url: String, fetchedAt: String) {
         self.matcher = matcher
@@ -34,7 +37,10 @@ struct FindingReader {
         let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
         let hostingSentence = byHostingWords || inDataCentre
         let messagingSentence = !hostingSentence && Rules.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
-        guard hostingSentence || messagingSentence || context.headingIsHosting else { return [] }
+        guard hostingSentence || messagingSentence || context.headingIsHosting else {
+            readOwnInfrastructure(context)
+            return []
+        }
         // The rule that makes the sentence name hosts: its own words, else the heading or label above it.
         let rule =
             byHostingWords ? Rules.hostingSentence.name : inDataCentre ? Rules.hostInProvidersDataCentre.name
@@ -67,8 +73,16 @@ struct FindingReader {
         if found.isEmpty {
             found = unknownHosts(context, block: block, introduced: hostingSentence || messagingSentence, rule: rule)
         }
+        if found.isEmpty { readOwnInfrastructure(context) }
         hosts.append(contentsOf: found)
         return found.map(\.identityKey)
+    }
+
+    /// "Stockées par nos soins sur nos propres serveurs": a sentence that names no host but the operator's own machines.
+    private mutating func readOwnInfrastructure(_ context: SentenceContext) {
+        guard let range = Rules.ownInfrastructure.find(in: context.text, triggers: context.triggers) else { return }
+        let roles = !context.facts.roles.isEmpty ? context.facts.roles : !context.contextRoles.isEmpty ? context.contextRoles : [.application]
+        ownInfrastructure.append((roles, evidence(context, focus: range, rule: Rules.ownInfrastructure.name)))
     }
 
     /// A provider named beside cookies, analytics or sign-in ("les cookies de Google Analytics") is not a host; words
@@ -121,6 +135,11 @@ struct FindingReader {
             rule = Rules.hostIntroduction.name
         } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
             names.append(name)
+        } else if let range = Rules.hostBlockRunIn.firstRange(in: text), let name = CompanyName.read(in: text, from: range.location + range.length),
+            Self.isCapitalsOrLegalForm(name.text)
+        {
+            names.append(name)
+            rule = Rules.hostBlockRunIn.name
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
         }
@@ -144,6 +163,12 @@ struct FindingReader {
         }
     }
 
+    /// "EXEMPLE NET", "Exemple SAS": a value that reads as a name without a colon to say so.
+    private static func isCapitalsOrLegalForm(_ name: String) -> Bool {
+        let letters = name.filter(\.isLetter)
+        return (letters.count >= 3 && letters.allSatisfy(\.isUppercase)) || !CompanyName.withLegalForm(in: Folded(name)).isEmpty
+    }
+
     /// Roles from a parenthesis right after the name, else the clause around it, else the sentence, else the heading
     /// or label; else unspecified.
     private func roles(around range: NSRange, _ context: SentenceContext) -> [HostRole] {
@@ -157,7 +182,7 @@ struct FindingReader {
         if !context.facts.roles.isEmpty { return context.facts.roles }
         if !context.contextRoles.isEmpty { return context.contextRoles }
         // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence.
-        return Rules.hostBlockSentence.matches(in: context.text) ? [.website] : [.unspecified]
+        return Rules.hostBlockSentence.matches(in: context.text) || Rules.hostBlockRunIn.matches(in: context.text) ? [.website] : [.unspecified]
     }
 
     /// "hébergé par X, Inc. (site vitrine) et par Y SAS (données de santé)": a parenthesis that follows a name, past

@@ -9,10 +9,12 @@ struct Folded {
     let length: Int
 
     /// Folds the UTF-8 bytes in place of the scalars: most text is ASCII, lower-cased byte by byte. A folded scalar is
-    /// never longer in UTF-8 than the original one, so the folded text fits in the original's length.
+    /// never longer in UTF-8 than the original one, so the folded text fits in the original's length. The UTF-16
+    /// length is counted on the way: asking the string for it would index its UTF-16 view.
     init(_ original: String) {
         self.original = original
         var text = original
+        var length = 0
         self.folded = text.withUTF8 { input in
             String(unsafeUninitializedCapacity: max(input.count, 1)) { output in
                 var written = 0
@@ -23,6 +25,7 @@ struct Folded {
                         output[written] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
                         written += 1
                         index += 1
+                        length += 1
                         continue
                     }
                     // A valid String: the lead byte gives the width, the continuation bytes the rest.
@@ -30,6 +33,7 @@ struct Folded {
                     var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
                     for offset in 1..<width { value = value << 6 | UInt32(input[index + offset] & 0x3F) }
                     index += width
+                    length += width == 4 ? 2 : 1
                     for unit in Self.fold(Unicode.Scalar(value)!).utf8 {
                         output[written] = unit
                         written += 1
@@ -38,7 +42,7 @@ struct Folded {
                 return written
             }
         }
-        self.length = original.utf16.count
+        self.length = length
     }
 
     /// The same text with every match of `pattern` blanked out (lengths kept).

@@ -185,23 +185,25 @@ private final class SAXReader {
         while let name = pointer.pointee {
             let value = pointer.advanced(by: 1).pointee
             pointer = pointer.advanced(by: 2)
-            // Most attributes (href, src, title, lang…) start with none of the letters looked for.
+            // Most attributes (href, src, title, lang…) start with none of the letters looked for; the first letter
+            // tells which one an attribute may be.
             switch name.pointee {
-            case UInt8(ascii: "h"), UInt8(ascii: "a"), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "c"): break
-            default: continue
-            }
-            if equals(name, "hidden") { return true }
-            guard let value else { continue }
-            if equals(name, "aria-hidden") {
-                if equalsIgnoringCase(value, "true") { return true }
-            } else if equals(name, "style") {
+            case UInt8(ascii: "h"):
+                if equals(name, "hidden") { return true }
+            case UInt8(ascii: "a"):
+                if let value, equals(name, "aria-hidden"), equalsIgnoringCase(value, "true") { return true }
+            case UInt8(ascii: "s"):
+                guard let value, equals(name, "style") else { continue }
                 let style = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
                 if contains(style, "display:none", skippingSpaces: true) || contains(style, "visibility:hidden", skippingSpaces: true) {
                     return true
                 }
-            } else if equals(name, "id") || equals(name, "class") {
+            case UInt8(ascii: "i"), UInt8(ascii: "c"):
+                guard let value, equals(name, "id") || equals(name, "class") else { continue }
                 let text = UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))
                 if containsBannerMarker(text) { return true }
+            default:
+                continue
             }
         }
         return false
@@ -313,6 +315,9 @@ private struct BlockCollector {
     private var headings: [String] = []
     /// Some heading above names hosting or a role: every paragraph of the section is read.
     private var sectionMayHost = false
+    /// Blocks still to keep after a short label ("Hébergeur :", "Hébergement du site"): its value, a name then an
+    /// address, holds no trigger word of its own.
+    private var labelValueBlocksLeft = 0
     /// Raw UTF-8 of the block being read, normalised only if the block is kept.
     private var buffer: [UInt8] = []
     private var bufferHasPlainText = false
@@ -454,13 +459,23 @@ private struct BlockCollector {
             return
         }
         let triggers = buffer.withUnsafeBufferPointer { Triggers.scanBlock($0) }
-        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers) {
+        let followsLabel = labelValueBlocksLeft > 0
+        labelValueBlocksLeft =
+            length <= Self.labelLength && (last == 0x3A || !triggers.isDisjoint(with: [.hosting, .messaging])) ? Self.labelValueBlocks
+            : max(0, labelValueBlocksLeft - 1)
+        if keepsAllText || isItem || isTerm || sectionMayHost || last == 0x3A || TextBlock.mayHoldFindings(triggers)
+            || triggers.contains(.operatorWords) || followsLabel
+        {
             blocks.append(
                 TextBlock(text: normalizedText(), headings: headings, isHeading: false, isListItem: isItem, isTerm: isTerm, triggers: triggers))
         } else {
             blocks.append(TextBlock(elidedWithTriggers: triggers, length: length, headings: headings))
         }
     }
+
+    /// A label is a short block (bytes); its value runs over at most this many blocks (as `DocumentAnalysis` reads it).
+    private static let labelLength = 120
+    private static let labelValueBlocks = 4
 
     private func normalizedText() -> String {
         buffer.withUnsafeBufferPointer { TextNormalizer.normalize(bytes: $0, keepLineBreaks: true) }

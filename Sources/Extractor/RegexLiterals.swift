@@ -276,17 +276,49 @@ struct WordIndex: Sendable, Equatable {
     /// Each word (at least two bytes) with its owner.
     private let words: [(bytes: [UInt8], owner: Int)]
     private let pairs: [UInt64]
+    /// The words by a small hash of their first two bytes (`bucket`), in their order: `entries[bucketStarts[b]..<bucketStarts[b + 1]]`
+    /// are the words of bucket b, so a place whose pair is set compares only those (a list of places has hundreds),
+    /// each told by its first two bytes, kept beside it, before its bytes (all in `bytes`, one after the other) are read.
+    /// Fewer buckets than pair bits: every expression has an index, and they all stay small.
+    private let bucketStarts: [Int32]
+    private let entries: [Entry]
+    private let bytes: [UInt8]
     private static let pairBits = 4096
+    private static let bucketCount = 256
+
+    private struct Entry: Sendable {
+        let first: UInt8
+        let second: UInt8
+        let owner: UInt8
+        let start: Int32
+        let count: Int32
+    }
 
     init(_ words: [([UInt8], Int)]) {
         precondition(words.allSatisfy { $0.0.count >= 2 && (0..<64).contains($0.1) }, "words of two bytes or more, owners 0 to 63")
         self.words = words.map { (bytes: $0.0, owner: $0.1) }
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
+        var starts = [Int32](repeating: 0, count: Self.bucketCount + 1)
         for (word, _) in words {
             let hash = Self.pairHash(word[0], word[1])
             pairs[hash >> 6] |= 1 << UInt64(hash & 63)
+            starts[Self.bucket(word[0], word[1]) + 1] += 1
         }
         self.pairs = pairs
+        for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
+        var next = starts
+        var entries = [Entry?](repeating: nil, count: words.count)
+        var bytes: [UInt8] = []
+        for (word, owner) in words {
+            let bucket = Self.bucket(word[0], word[1])
+            entries[Int(next[bucket])] = Entry(
+                first: word[0], second: word[1], owner: UInt8(owner), start: Int32(bytes.count), count: Int32(word.count))
+            next[bucket] += 1
+            bytes += word
+        }
+        bucketStarts = starts
+        self.entries = entries.map { $0! }
+        self.bytes = bytes
     }
 
     static func == (left: WordIndex, right: WordIndex) -> Bool {
@@ -298,6 +330,11 @@ struct WordIndex: Sendable, Equatable {
         (Int(first) << 6 ^ Int(second)) & (pairBits - 1)
     }
 
+    @inline(__always)
+    private static func bucket(_ first: UInt8, _ second: UInt8) -> Int {
+        (Int(first) &* 31 &+ Int(second)) & (bucketCount - 1)
+    }
+
     /// The owners of the words the text holds, as a bit set; the pass stops once more than `limit` are known.
     func owners(in text: UnsafeBufferPointer<UInt8>, moreThan limit: Int) -> UInt64 {
         guard let start = text.baseAddress, text.count >= 2 else { return 0 }
@@ -305,21 +342,30 @@ struct WordIndex: Sendable, Equatable {
         var found: UInt64 = 0
         var foundCount = 0
         return pairs.withUnsafeBufferPointer { pairs in
-            for index in 0..<(count - 1) {
-                let first = start[index]
-                let second = start[index + 1]
-                let hash = Self.pairHash(first, second)
-                guard pairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
-                for word in words where word.bytes[0] == first && word.bytes[1] == second && found & (1 << UInt64(word.owner)) == 0 {
-                    guard word.bytes.count <= count - index,
-                        word.bytes.withUnsafeBufferPointer({ memcmp(start + index, $0.baseAddress!, $0.count) }) == 0
-                    else { continue }
-                    found |= 1 << UInt64(word.owner)
-                    foundCount += 1
-                    if foundCount > limit { return found }
+            bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                entries.withUnsafeBufferPointer { entries in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        for index in 0..<(count - 1) {
+                            let first = start[index]
+                            let second = start[index + 1]
+                            let hash = Self.pairHash(first, second)
+                            guard pairs[hash >> 6] & (1 << UInt64(hash & 63)) != 0 else { continue }
+                            let bucket = Self.bucket(first, second)
+                            for slot in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
+                                let entry = entries[slot]
+                                let bit: UInt64 = 1 << UInt64(entry.owner)
+                                guard entry.first == first, entry.second == second, found & bit == 0, Int(entry.count) <= count - index,
+                                    memcmp(start + index, bytes.baseAddress! + Int(entry.start), Int(entry.count)) == 0
+                                else { continue }
+                                found |= bit
+                                foundCount += 1
+                                if foundCount > limit { return found }
+                            }
+                        }
+                        return found
+                    }
                 }
             }
-            return found
         }
     }
 }

@@ -148,32 +148,52 @@ enum SentenceSplitter {
         return abbreviations.contains(String(trimmed))
     }
 
-    /// The same test on a word of ASCII letters and signs, read in the line's bytes and lower-cased byte by byte: most
-    /// words before a full stop. Nil when the word holds other bytes.
+    /// The same test read in the line's bytes, for a word of ASCII characters and Latin-1 letters (U+00C0–U+00FF,
+    /// "données", "Sté", "ÉTAT"): most words before a full stop. Their lower case has as many bytes (ASCII A–Z and
+    /// À–Þ shift by 0x20, ß stays), so the word is lower-cased byte by byte. Nil when the word holds other bytes.
     static func endsWithAbbreviation(ascii bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool? {
         var wordStart = index
         while wordStart > 0 && bytes[wordStart - 1] != UInt8(ascii: " ") && bytes[wordStart - 1] != UInt8(ascii: "(") { wordStart -= 1 }
         guard wordStart < index else { return false }
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte }
         var firstLetter = -1
-        var lastLetter = -1
-        for position in wordStart..<index {
-            let byte = lower(bytes[position])
-            if byte >= 0x80 { return nil }
-            if byte >= 0x61 && byte <= 0x7A {
-                if firstLetter < 0 { firstLetter = position }
-                lastLetter = position
+        var lastLetterEnd = -1
+        var characters = 0
+        var position = wordStart
+        while position < index {
+            let byte = bytes[position]
+            var width = 1
+            var isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+            if byte >= 0x80 {
+                // C3 80–BF: U+00C0–U+00FF, letters but for × (C3 97) and ÷ (C3 B7).
+                guard byte == 0xC3, position + 1 < index, bytes[position + 1] & 0xC0 == 0x80 else { return nil }
+                width = 2
+                isLetter = bytes[position + 1] != 0x97 && bytes[position + 1] != 0xB7
             }
+            if isLetter {
+                if firstLetter < 0 { firstLetter = position }
+                lastLetterEnd = position + width
+            }
+            characters += 1
+            position += width
         }
-        if index - wordStart == 1 { return firstLetter >= 0 }
+        if characters == 1 { return firstLetter >= 0 }
+        func lower(_ position: Int) -> UInt8 {
+            let byte = bytes[position]
+            if byte >= 0x41 && byte <= 0x5A { return byte + 32 }
+            // The second byte of À–Þ (C3 80–9E, but for × at 97): its lower-case letter is 0x20 further.
+            if byte >= 0x80, byte <= 0x9E, byte != 0x97, bytes[position - 1] == 0xC3 {
+                return byte + 0x20
+            }
+            return byte
+        }
         func word(_ start: Int, _ end: Int) -> String {
             String(unsafeUninitializedCapacity: end - start) { output in
-                for position in start..<end { output[position - start] = lower(bytes[position]) }
+                for position in start..<end { output[position - start] = lower(position) }
                 return end - start
             }
         }
         if abbreviations.contains(word(wordStart, index)) { return true }
         guard firstLetter >= 0 else { return abbreviations.contains("") }
-        return abbreviations.contains(word(firstLetter, lastLetter + 1))
+        return abbreviations.contains(word(firstLetter, lastLetterEnd))
     }
 }

@@ -24,6 +24,19 @@ enum TextNormalizer {
         var index = 0
         let count = inputBuffer.count
         while index < count {
+            // Most text is printable ASCII and Latin-1 letters with single spaces between words: eight bytes at a
+            // time are copied as they are when none waits to be written, none is a control, another non-ASCII
+            // character or a space after a space, and the last is no space (which would have to wait for the next
+            // visible character).
+            if written > 0 && pending == .drop && index + 8 <= count {
+                let word = UnsafeRawPointer(input + index).loadUnaligned(as: UInt64.self)
+                if isPlainText(UInt64(littleEndian: word)) {
+                    UnsafeMutableRawPointer(output + written).storeBytes(of: word, as: UInt64.self)
+                    written &+= 8
+                    index &+= 8
+                    continue
+                }
+            }
             let byte = input[index]
             // Most text is printable ASCII: copied without further thought.
             if byte > 0x20 && byte < 0x7F {
@@ -58,6 +71,29 @@ enum TextNormalizer {
             index &+= width
         }
         return written
+    }
+
+    /// Eight bytes (little-endian) of printable ASCII, Latin-1 letters (C3 80–BF: é, à, ç…) and spaces, no space
+    /// after a space nor at the end, no character cut at either end: normalising leaves them as they are.
+    @inline(__always)
+    private static func isPlainText(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func equal(_ repeated: UInt64) -> UInt64 {
+            let difference = word ^ repeated
+            return ~(((difference & low7) &+ low7) | difference) & high
+        }
+        let ascii = ~word & high
+        // ASCII bytes below 0x20, and 0x7F.
+        let belowSpace = ~((word & low7) &+ 0x6060_6060_6060_6060) & ascii
+        let delete = ((word & low7) &+ ones) & ascii
+        let spaces = equal(0x20 &* ones)
+        // Every other byte is C3, or a continuation byte (10xxxxxx) right after a C3.
+        let leads = equal(0xC3 &* ones)
+        let continuations = word & ~(word << 1) & high
+        let other = word & high & ~leads & ~(continuations & (leads << 8))
+        return other | belowSpace | delete | (spaces & (spaces >> 8)) | ((spaces | leads) & (0x80 << 56)) == 0
     }
 
     /// What `normalize` would write, without writing it: its length in bytes and its last byte (0 when empty).

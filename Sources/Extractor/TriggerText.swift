@@ -39,6 +39,9 @@ struct TriggerSet: OptionSet, Sendable {
     static let errorPage = TriggerSet(rawValue: 1 << 28)
     static let loginPage = TriggerSet(rawValue: 1 << 29)
     static let consentPage = TriggerSet(rawValue: 1 << 30)
+    /// Words of a sentence that names the operator (its controller, its publisher): such a block's text is kept, for
+    /// a page that says the operator keeps the data itself (`OperatorName`).
+    static let operatorWords = TriggerSet(rawValue: 1 << 31)
     static let placeholder: TriggerSet = [.maintenancePage, .errorPage, .loginPage, .consentPage]
     static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords, .formerWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
@@ -61,6 +64,11 @@ enum Triggers {
         automaton.scan(text)
     }
 
+    /// The same for a piece of a text (a sentence of a block), read where it is.
+    static func scan(_ text: Substring) -> TriggerSet {
+        text.utf8.withContiguousStorageIfAvailable { automaton.scan($0) } ?? automaton.scan(String(text))
+    }
+
     /// The kinds that decide whether a block is read at all (findings, locations, legal text): nearly every byte of
     /// a page goes through this one, so it leaves out the words only headings and sentences need.
     static func scanBlock(_ text: String) -> TriggerSet {
@@ -75,7 +83,7 @@ enum Triggers {
     /// the same words.
     static let blockKinds: TriggerSet = [
         .hosting, .messaging, .certification, .encryption, .exposure, .locationContext, .place, .legal, .maintenancePage, .errorPage,
-        .loginPage, .consentPage,
+        .loginPage, .consentPage, .operatorWords,
     ]
 
     /// The words `scanBlock` looks for, in every block of a page: the block kinds' words, from the rules (`Rules`).

@@ -22,6 +22,16 @@ enum UTF8Bytes {
         return false
     }
 
+    /// Where `byte` (ASCII) first is in a text: memchr over its bytes, where a generic search would check each index.
+    static func firstIndex<Text: StringProtocol>(of byte: UInt8, in text: Text) -> Text.Index? {
+        let utf8 = text.utf8
+        guard let offset = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+            return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+        }) else { return utf8.firstIndex(of: byte) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
     /// False only when Foundation's `range(of:)` (which matches canonically equivalent text, not only the same bytes)
     /// cannot find `needle` in `text`: an ASCII needle is canonically equivalent only to the same ASCII bytes, but for
     /// "K", ";" and "`" (the Kelvin sign, the Greek question mark and the Greek varia decompose to them), so a needle

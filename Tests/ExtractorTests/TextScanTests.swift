@@ -92,6 +92,50 @@ import TestSupport
         }
     }
 
+    /// Normalisation as documented, scalar by scalar: what the byte-level normaliser (eight bytes at a time where it
+    /// can) must write.
+    static func referenceNormalized(_ text: String) -> String {
+        let spaces: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2029, 0x202F, 0x205F, 0x3000]
+        let dropped: Set<UInt32> = [0x7F, 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+        var output = String.UnicodeScalarView()
+        var pending: Character? = nil
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if spaces.contains(value) || (0x2000...0x200A).contains(value) {
+                if pending != "\n" { pending = " " }
+            } else if value == 0x2028 {
+                pending = "\n"
+            } else if value < 0x20 || dropped.contains(value) {
+                continue
+            } else {
+                if let pending, !output.isEmpty { output.append(pending.unicodeScalars.first!) }
+                pending = nil
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+
+    @Test func normalisingWritesWhatTheReferenceWrites() {
+        var random = SplitMix(state: 5)
+        var texts = (0..<300).map { Self.messyText(seed: $0, words: Int($0 % 40)) }
+        texts += (0..<300).map { _ in
+            String(String.UnicodeScalarView((0..<Int(random.next() % 64)).map { _ in
+                let value = random.next() % 2 == 0 ? UInt32(random.next() % 0x80) : UInt32(random.next() % 0x3400)
+                return Unicode.Scalar(value) ?? " "
+            }))
+        }
+        // Plain ASCII is copied eight bytes at a time: single and double spaces, controls, across every alignment.
+        texts += (0..<200).map { shift in
+            String(repeating: " ", count: shift % 3) + (0..<(shift % 11 + 2)).map { _ in
+                random.pick(["word", "x", " ", "  ", "\t", "\u{7F}", "\u{1}", "é", "\u{2028}", "\u{AD}", "a.b", "\u{A0}"])
+            }.joined()
+        }
+        for text in texts {
+            #expect(TextNormalizer.normalize(text, keepLineBreaks: true) == Self.referenceNormalized(text), "\(Array(text.utf8))")
+        }
+    }
+
     @Test func rawTextGivesTheTriggersOfItsNormalisedText() {
         let groups = Triggers.blockWords
         // Short texts scan in one pass; long ones in two halves, the middle falling anywhere.

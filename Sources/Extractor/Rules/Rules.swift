@@ -8,9 +8,10 @@ import Foundation
 /// somewhere else, and `RuleTests` checks that none can match a text that lacks its words.
 enum Rules {
     static let all: [Rule] = [
-        hostingSentence, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel,
+        hostingSentence, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel, hostBlockRunIn,
         hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor,
-        indefiniteHost, definedTerm, distractor, roleNoise,
+        indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
+        operatorAfter, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat,
         locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, placeFrance, placeEurope, placeOutside,
