@@ -21,6 +21,9 @@ struct DocumentAnalysis {
     private var listIntroduction: Label?
     /// A label standing alone ("Hébergeur :", "Hosting"): its value is in the blocks after it, as long as they name one.
     private var pendingLabel: (label: Label, blocksLeft: Int)?
+    /// The one host a "label : value" block named ("Stockage : Exemple Cloud SAS"): the list right after it details that
+    /// host, and the roles an item names without naming another host are that host's too ("copie de sauvegarde à …").
+    private var detailedHost: HostFinding?
     /// An HDS sentence introducing a list ("répartis entre deux hébergeurs certifiés :"): the hosts the list names are its subject.
     private var pendingHDS: Int?
     /// The headings of the blocks being read and what they say; the section's key is made when first needed.
@@ -101,6 +104,7 @@ struct DocumentAnalysis {
         } else {
             pendingLabel = nil
         }
+        if !block.isListItem { detailedHost = nil }
         // A label's value is a name and an address: a long paragraph is something else.
         let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label
         if !block.columns.isEmpty, let table = disclosureTable(block.columns) {
@@ -132,6 +136,8 @@ struct DocumentAnalysis {
         }
         var blockHosts: [String] = []
         let hdsBefore = reader.hds.count
+        let hostsBefore = reader.hosts.count
+        var namedByLineLabel = false
         var label: Label? = block.isListItem ? listIntroduction : carried
         if !block.isListItem {
             listIntroduction = nil
@@ -142,6 +148,9 @@ struct DocumentAnalysis {
             return
         }
 
+        // A line naming the editor or the site's maker ("Ce site a été créé par :") opens the part of the block about
+        // them: the companies after it, under a hosting heading, are not hosts.
+        var aboutOtherParty = false
         for (lineIndex, line) in Self.lines(of: block.text).enumerated() {
             if let meter, meter.remaining < 0 {
                 outOfTime = true
@@ -153,6 +162,14 @@ struct DocumentAnalysis {
             if let lineLabel {
                 label = lineLabel
                 valueStart = lineLabel.valueStart
+                aboutOtherParty = false
+            } else if headingContext.isHosting || label != nil {
+                let folded = Folded(String(line))
+                if Rules.hostingSentence.matches(in: folded) {
+                    aboutOtherParty = false
+                } else if Rules.siteMaker.matches(in: folded) || Rules.editor.matches(in: folded) {
+                    aboutOtherParty = true
+                }
             }
             defer {
                 // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles).
@@ -166,7 +183,7 @@ struct DocumentAnalysis {
             for (sentenceIndex, range) in ranges.enumerated() {
                 // Most sentences name nothing the rules read: their words are looked at in place, no string made.
                 let trigger = Triggers.scan(line[range])
-                let inContext = headingContext.isHosting || label != nil
+                let inContext = !aboutOtherParty && (headingContext.isHosting || label != nil)
                 let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
                 let wantsCertification = trigger.contains(.certification)
                 let wantsEncryption = trigger.contains(.encryption)
@@ -176,11 +193,13 @@ struct DocumentAnalysis {
                 let text = Folded(String(line[range]))
                 let context = SentenceContext(
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
-                    headingIsHosting: headingContext.isHosting || (label?.isHosting ?? false),
+                    headingIsHosting: !aboutOtherParty && (headingContext.isHosting || (label?.isHosting ?? false)),
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil,
-                    following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name)
+                    following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
+                    inCookieSection: headingContext.isCookies)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
+                if lineLabel != nil, !named.isEmpty { namedByLineLabel = true }
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
                     reader.hds[pending].providerIDs += named.compactMap { $0.hasPrefix("provider:") ? String($0.dropFirst(9)) : nil }
                     reader.hds[pending].namesHost = true
@@ -193,6 +212,11 @@ struct DocumentAnalysis {
                 if wantsLocation { reader.readLocations(context) }
                 if wantsExposure { reader.readExposure(context) }
             }
+        }
+        if block.isListItem, blockHosts.isEmpty, let host = detailedHost {
+            reader.readDetails(of: host, block: block)
+        } else if !block.isListItem, namedByLineLabel, blockHosts.count == 1, Self.lines(of: block.text).count == 1 {
+            detailedHost = reader.hosts[hostsBefore...].last
         }
         if carried != nil, var pending = pendingLabel {
             // A label's value runs over a few blocks (name, then address); a block that names nothing ends it.
@@ -299,6 +323,8 @@ struct DocumentAnalysis {
 struct HeadingContext {
     let isHosting: Bool
     let roles: [HostRole]
+    /// The nearest heading is about cookies or trackers ("Cookies techniquement nécessaires"): its vendors are no hosts.
+    var isCookies = false
 
     /// - Parameter headings: what each heading above the block says, outermost first.
     init(_ headings: [HeadingFacts]) {
@@ -308,6 +334,7 @@ struct HeadingContext {
             return
         }
         let above = headings.dropLast()
+        isCookies = nearest.namesCookies
         isHosting = nearest.namesHosting || (!nearest.roles.isEmpty && above.contains { $0.namesHosting })
         roles = nearest.roles.isEmpty ? above.last { !$0.roles.isEmpty }?.roles ?? [] : nearest.roles
     }
@@ -319,18 +346,21 @@ struct HeadingFacts {
     /// It names hosting ("Hébergement", "Hébergeur du site").
     let namesHosting: Bool
     let roles: [HostRole]
+    /// It is about cookies or trackers, not hosting ("Cookies techniquement nécessaires").
+    var namesCookies = false
 
     init(_ heading: String) {
         let triggers = Triggers.scan(heading)
         // Most headings ("Article 12", "Vos droits") name neither hosting nor a role: no need for regular expressions.
-        guard !triggers.isDisjoint(with: [.heading, .role]) else {
+        guard !triggers.isDisjoint(with: [.heading, .role, .distractorWords]) else {
             namesHosting = false
             roles = []
             return
         }
         let folded = Folded(heading)
         namesHosting = triggers.contains(.heading) && Rules.hostingHeading.matches(in: folded)
-        roles = RoleWords.roles(in: folded)
+        roles = triggers.isDisjoint(with: [.heading, .role]) ? [] : RoleWords.roles(in: folded)
+        namesCookies = !namesHosting && triggers.contains(.distractorWords) && Rules.distractor.matches(in: folded)
     }
 }
 
@@ -352,6 +382,8 @@ struct SentenceContext {
     /// The rule that made the heading or label above a hosting one: the rule of the hosts the sentence names only
     /// because of it.
     var contextRule = Rules.hostingHeading.name
+    /// The nearest heading speaks of cookies or trackers (`distractor`) and not of hosting.
+    var inCookieSection = false
 
     var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.

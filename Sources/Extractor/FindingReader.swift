@@ -41,6 +41,8 @@ struct FindingReader {
             readOwnInfrastructure(context)
             return []
         }
+        // A section about cookies or trackers names their vendors, never a host.
+        if context.inCookieSection { return [] }
         // The rule that makes the sentence name hosts: its own words, else the heading or label above it.
         let rule =
             byHostingWords ? Rules.hostingSentence.name : inDataCentre ? Rules.hostInProvidersDataCentre.name
@@ -76,6 +78,22 @@ struct FindingReader {
         if found.isEmpty { readOwnInfrastructure(context) }
         hosts.append(contentsOf: found)
         return found.map(\.identityKey)
+    }
+
+    /// A list item under a "label : host" line that names no host of its own: the roles it states in hosting words
+    /// that the label's data does not already carry (a backup copy, keys, a CDN, messages) are that host's.
+    mutating func readDetails(of host: HostFinding, block: TextBlock) {
+        let text = Folded(block.text)
+        guard Rules.hostingSentence.matches(in: text) else { return }
+        let detailed: [HostRole] = [.backup, .encryptionKeys, .cdn, .messaging]
+        let roles = RoleWords.roles(in: text).filter { detailed.contains($0) && !host.roles.contains($0) }
+        guard let first = roles.first, let rule = Rules.roles.first(where: { $0.0 == first })?.1,
+            let focus = rule.firstRange(in: text)
+        else { return }
+        hosts.append(
+            HostFinding(
+                providerID: host.providerID, asWritten: host.asWritten, roles: roles,
+                evidence: [Evidence(url: url, quote: Quote.window(block.text, around: focus), section: block.section, fetchedAt: fetchedAt, rule: rule.name)]))
     }
 
     /// "Stockées par nos soins sur nos propres serveurs": a sentence that names no host but the operator's own machines.
@@ -117,6 +135,8 @@ struct FindingReader {
             in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ","))
         var after = mention.location == NSNotFound ? "" : (clause.original as NSString).substring(from: mention.location + mention.length)
         if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
+        // "X ou tout autre hébergeur auquel nous pourrions faire appel": the condition is the alternative's.
+        if let other = Rules.alternativeHost.firstRange(in: Folded(after)) { after = (after as NSString).substring(to: other.location) }
         let afterText = Folded(after)
         return Rules.hostDenial.matches(in: before) || Rules.conditional.matches(in: before) || Rules.conditional.matches(in: afterText)
             || Rules.formerHost.matches(in: before)
@@ -142,6 +162,16 @@ struct FindingReader {
             rule = Rules.hostBlockRunIn.name
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
+            // Only messaging words make it a host sentence: the carrier is the one they name ("envoyés par X",
+            // "X envoie les SMS"), not every company of the sentence (an address for a withdrawal letter "envoyée
+            // par la poste").
+            if !context.headingIsHosting, rule == Rules.messagingService.name, let phrase = Rules.messagingService.firstRange(in: text) {
+                names = names.filter { name in
+                    name.range.location >= phrase.location + phrase.length
+                        || (name.range.location + name.range.length <= phrase.location
+                            && phrase.location - (name.range.location + name.range.length) <= Self.carrierReach)
+                }
+            }
         }
         // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
         let operatorEnd = context.triggers.contains(.hosting) ? Rules.operatorOnProviders.firstRange(in: text)?.location : nil
@@ -162,6 +192,9 @@ struct FindingReader {
                 evidence: [evidence(context, focus: name.range, rule: rule)])
         }
     }
+
+    /// How far before a messaging phrase, in characters, the carrier named as its subject may end ("X SAS envoie les SMS").
+    private static let carrierReach = 30
 
     /// "EXEMPLE NET", "Exemple SAS": a value that reads as a name without a colon to say so.
     private static func isCapitalsOrLegalForm(_ name: String) -> Bool {
@@ -363,7 +396,7 @@ struct FindingReader {
         // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
         if triggers.contains(.europeWords), Rules.keptSomewhere.matches(in: text) {
             let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Rules.outsideEurope.pattern!, from: text) : text
-            if let range = Rules.locationEurope.firstRange(in: withoutOutside) {
+            if let range = Rules.locationEurope.find(in: withoutOutside, triggers: triggers) {
                 locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.locationEurope.name)))
             } else if Rules.dataCentreNamed.matches(in: text), let range = Rules.euCountryNearDataCentre.firstRange(in: withoutNames(text)) {
                 locations.append(

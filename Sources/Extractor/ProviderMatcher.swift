@@ -26,6 +26,7 @@ struct ProviderMatcher: Sendable {
         "teams", "office", "outlook", "forms", "clarity", "bing", "youtube", "translate", "search", "signin", "sign-in",
         "connect", "authenticator", "turnstile", "web analytics", "insights",
     ].map { Array($0.utf16) }
+    private static let topLevelDomains = ["fr", "com", "de", "net", "org", "eu", "io", "co", "uk", "es", "it", "be", "ch"].map { Array($0.utf16) }
     private static let productLeaders = [
         "se connecter avec ", "connexion avec ", "connecter via ", "sign in with ", "log in with ", "login with ",
         "compte ", "account ", "disponible sur ", "available on ", "telecharger sur ",
@@ -82,9 +83,10 @@ struct ProviderMatcher: Sendable {
         }
         func isLowercase(_ unit: unichar) -> Bool { Unicode.Scalar(unit)?.properties.isLowercase ?? false }
         func isUppercase(_ unit: unichar) -> Bool { Unicode.Scalar(unit)?.properties.isUppercase ?? false }
-        // A word glued to the name by PDF extraction ("parOVH") still ends before a capital.
+        // A word glued to the name by PDF extraction ("parOVH") still ends before a capital; a capital inside an
+        // upper-case word ("NUAGEOVH") is no such end. The folded text is all lower case: ask the page's own letters.
         if range.location > 0, isWordCharacter(text.character(at: range.location - 1)),
-            !(isLowercase(text.character(at: range.location - 1)) && isUppercase(original.character(at: range.location)))
+            !(isLowercase(original.character(at: range.location - 1)) && isUppercase(original.character(at: range.location)))
         {
             return false
         }
@@ -103,6 +105,15 @@ struct ProviderMatcher: Sendable {
             return end <= units.count && units[next..<end].elementsEqual(word) && !(end < units.count && isLetter(units, at: end))
         }
         if followedByProduct { return true }
+        // "Amazon.fr", "Google.com" written as a name: a site, not the company (a link to the company's own pages,
+        // "https://exemple.com/certification", still names it).
+        let inLink = range.location > 0 && [0x2F, 0x2E].contains(units[range.location - 1])
+        if !inLink, next == range.location + range.length, next + 2 < units.count, units[next] == 0x2E,
+            let tld = Self.topLevelDomains.first(where: { units[(next + 1)...].starts(with: $0) }),
+            !(next + 1 + tld.count < units.count && isLetter(units, at: next + 1 + tld.count))
+        {
+            return true
+        }
         return productLeaders.contains { leader in
             leader.count <= range.location && units[(range.location - leader.count)..<range.location].elementsEqual(leader)
         }

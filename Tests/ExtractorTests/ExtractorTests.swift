@@ -109,6 +109,15 @@ import TestSupport
         #expect(result.dataLocations.map(\.location) == [.europeanUnion], "a parent company's seat is not a data location")
     }
 
+    /// A name glued to the word before it by PDF extraction is still found; the same letters inside a longer
+    /// upper-case name are another company's name.
+    @Test func aNameInsideAnUpperCaseWordIsNotTheProvider() {
+        let glued = findings(html: "<p>Le site est hébergé parOVH, 2 rue Kellermann, Roubaix.</p>")
+        #expect(glued.hosts.map(\.providerID) == ["ovhcloud"])
+        let inside = findings(html: "<p>Le site est hébergé par NUAGEOVH SAS, 3 rue des Exemples, Lyon.</p>")
+        #expect(!inside.hosts.contains { $0.providerID == "ovhcloud" }, "\(inside.hosts)")
+    }
+
     @Test func unknownProviderKeptAsWrittenWithCountry() throws {
         let result = try findings("xss-host.html")
         let host = try #require(result.hosts.first)

@@ -29,6 +29,13 @@ extension Rules {
         trigger: .negationWords, pattern: #"^\s*(?:ne|n')\b|^\s*(?:does not|doesn't|never)\b"#,
         examples: [" n'héberge aucune donnée", " does not host"], counterExamples: [" héberge les données"])
 
+    static let alternativeHost = Rule(
+        "alternative-host",
+        finds: "After a provider's name: \"X ou tout autre hébergeur auquel nous pourrions faire appel\" — what follows speaks of other hosts, and a condition there does not reach X.",
+        trigger: nil, pattern: #"\b(?:ou|or)\s+(?:(?:a|an)\s+)?(?:tout|toute|tous|toutes|any|such)\s+(?:autres?|other)\b|\bou\s+(?:un|une|d'autres)\s+autres?\b"#,
+        examples: [" ou tout autre hébergeur certifié auquel nous pourrions faire appel", " or any other provider we may choose"],
+        counterExamples: [" pourrait être remplacé"])
+
     static let conditional = Rule(
         "conditional", finds: "Statements that only might happen: a possible migration is not a host.",
         trigger: .conditionalWords, words: ["pourrai", "serai", "envisag", "could", "would", "might", "eventuel"] + Lexicon.triggerWords(["si"]),

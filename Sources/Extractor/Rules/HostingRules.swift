@@ -13,9 +13,10 @@ extension Rules {
         words: ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
             + combine(["sur"], [""], ["un serveur", "des serveur", "les serveur", "nos serveur", "ses serveur", "leurs serveur"])
             + combine(["conserv", "stock", "archiv", "sauvegard", "centralis"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"]),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
         examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS."],
-        counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar."])
+        counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
+            "Les photos stockées dans le cadre de nos services"])
 
     static let hostInProvidersDataCentre = Rule(
         "host-in-providers-data-centre",
@@ -59,9 +60,9 @@ extension Rules {
         "host-block-label",
         finds: "The host block of a legal notice, as a label on its own line (\"Hébergeur\", \"Hébergement du site\", \"Hosting\"): by law (LCEN art. 6) it names the host of the site.",
         trigger: .hosting,
-        pattern: #"^\s*(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception))(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#,
-        examples: ["Hébergeur du site", "Hosting", "Hébergement :"],
-        counterExamples: ["Hébergement des données de santé chez Exemple SAS"])
+        pattern: #"^\s*(?:(?:article\s+)?[0-9]+(?:\.[0-9]+)*\.?\s*(?:[-:)]\s*)?)?(?:l')?(?:hebergeurs?|hebergement|hosting(?: provider)?|hosts?|web ?hosts?|hosted by|site hosting|hebergement et (?:realisation|conception)|(?:services?|prestataires?|fournisseurs?) d'hebergement)(?:\s+(?:du|de|des|of)\s+(?:ce\s+|notre\s+|the\s+)?(?:site|sites|site internet|site web|website|web site|portail|plateforme))?\s*:?\s*$"#,
+        examples: ["Hébergeur du site", "Hosting", "Hébergement :", "4.2. Services d'hébergement", "Article 3 - Hébergeur"],
+        counterExamples: ["Hébergement des données de santé chez Exemple SAS", "4.2. Hébergement des données"])
 
     static let hostBlockRunIn = Rule(
         "host-block-run-in",
@@ -137,6 +138,14 @@ extension Rules {
         examples: ["Le site est édité par Exemple Santé SAS.", "Publisher: Example Health Ltd"],
         counterExamples: ["Le site est hébergé par Exemple SAS."])
 
+    static let siteMaker = Rule(
+        "site-maker",
+        finds: "A line naming who made the site (\"Ce site a été créé par :\", \"Conception : \", \"Designed by\"): the company after it is a web agency, not a host.",
+        trigger: nil,
+        pattern: #"\b(?:site|sites|application|app|plate-?forme|logo|charte\s+graphique)\b[^.:;]{0,40}?\b(?:cree|realise|concu|developpe|integre|designe)e?s?(?:\s+et\s+(?:cree|realise|concu|developpe|integre|designe)e?s?)?\s+par\b|^\s*(?:conception|realisation|creation|developpement|design|webdesign|credits?)(?:\s+(?:et|&)\s+(?:conception|realisation|creation|developpement|design|integration))?(?:\s+(?:du\s+site|graphique|web|technique))?\s*:|\b(?:designed|developed|built|created)\s+by\b|\bagence\s+web\b|\bweb\s+agency\b"#,
+        examples: ["Ce site a été créé par :", "Conception et réalisation : Exemple Studio SARL", "Website designed by Example Ltd"],
+        counterExamples: ["Ce site est hébergé par :", "Les données créées par vous"])
+
     static let indefiniteHost = Rule(
         "indefinite-host", finds: "\"des hébergeurs certifiés\", \"a certified provider\": the sentence speaks of hosts it does not name, so it points back to none.",
         trigger: nil,
@@ -164,8 +173,10 @@ extension Rules {
         finds: "Phrases that carry role or hosting words without saying what is hosted (data centres, the HDS certificate's name, \"sur une plateforme agréée\"): blanked before roles are read.",
         trigger: .roleNoiseWords,
         words: ["centre", "center", "salle", "hebergeur", "certificat", "agrement", "pour l'hebergement", "health data host", "site de ",
-            "sites de ", "second site", "site distant", "plateforme", "plate-forme"],
-        pattern: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?de\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|sites?\s+de\s+(?:production|secours)|second\s+site|site\s+distant|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?"#,
-        examples: ["Exemple est hébergeur de données de santé certifié.", "Deux centres de données en France."],
+            "sites de ", "second site", "site distant", "site physique", "sites physique", "plateforme", "plate-forme", "mail",
+            "courriel", "adresse electronique", "collecte", "recueilli", "obtenu", "collected", "gathered", "via", "through", "par le biais"],
+        pattern: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?de\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|sites?\s+(?:de\s+(?:production|secours)|physiques?)|second\s+site|site\s+distant|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?|\badresse\s+(?:e-?mail|mail|electronique|de\s+courriel)|\b(?:e-?mail|mail|courriel)\s+address|(?<![a-z-])(?:e-?mail|mail|courriel)\s*:|(?:collectee?s?|recueillie?s?|obtenue?s?|collected|gathered)\s+(?:par\s+le\s+biais\s+d[eu']|par\s+l'intermediaire\s+d[eu']|au\s+moyen\s+d[eu']|a\s+partir\s+d[eu']|via|sur|depuis|through|on|from)\s*(?:notre|nos|le|les|la|ce|cette|l'|our|the|this)?\s*(?:site|sites|site\s+web|site\s+internet|website|application|app)\b|\b(?:via|through|par\s+le\s+biais\s+d[eu'])\s*(?:le|notre|ce|l'|our|the|this)?\s*(?:site|website|site\s+web|site\s+internet)\b"#,
+        examples: ["Exemple est hébergeur de données de santé certifié.", "Deux centres de données en France.", "Les sites physiques hébergeant l'infrastructure",
+            "Mail : contact@exemple.fr", "Les données collectées par le biais de notre site", "Les fichiers transmis via le site"],
         counterExamples: ["Le site vitrine est hébergé par Exemple SAS."])
 }

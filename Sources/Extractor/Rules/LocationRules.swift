@@ -3,20 +3,44 @@ import Foundation
 /// Rules that place data: in France, in the EU/EEA, or outside it. A location needs words of keeping data somewhere
 /// (`location-context`) and a place; each place rule runs only when its own words are in the sentence.
 extension Rules {
+    static let peoplePlace = Rule(
+        "people-place",
+        finds: "Right before a place: where people live or are (\"utilisateurs résidant dans\", \"si vous êtes situé dans\", \"residents of\", \"établissement principal\"), not where their data is.",
+        trigger: nil,
+        pattern: #"(?:(?<!donnees )(?<!data )\bresid(?:ez|ant|ante|ants|antes|ent|ente|ents|entes|ing|e|es|ence)\b|\bdomicili[a-z]*|\bressortissants?\b|\bcitoyens?\b|\bcitizens?\b|\bnationals?\b|\bvi(?:t|vent|vez|vant)\b|\b(?:live|lives|living)\b|\b(?:utilisateurs?|users?|personnes?|clients?|consommateurs?|consumers?|abonnes?|membres?|members?|passagers?|voyageurs?|internautes|visiteurs?|visitors?|enfants?|mineurs?)\s+(?:qui\s+(?:sont|se\s+trouvent)\s+|who\s+are\s+|(?:that|which)\s+are\s+)?(?:situes?|located|localises?|bases?|based|se\s+trouvant)\b|\bvous\s+(?:etes|vous\s+trouvez|trouvez)\b|\byou\s+are\s+(?:located|based|in)\b|\betablissement\s+principal\b|\bplace\s+of\s+establishment\b|\bare\s+located\b)(?:[^.;:!?,]|,(?=\s*(?:including|notamment|y\s+compris|such\s+as|telle?s?\s+que)\b)){0,50}$"#,
+        examples: ["Pour les utilisateurs résidant dans ", "Si vous êtes situé dans ", "If you are located in certain regions, including the ", "This section applies to users located in the ", "Notre établissement principal se trouve aux "],
+        counterExamples: ["Les données sont stockées en ", "Les données résident en ", "Vos données sont hébergées par un prestataire situé en "])
+
+    static let placeInName = Rule(
+        "place-in-name",
+        finds: "Right before a place: it is part of a name, not where data is (\"Règlement (UE)\", \"directive (UE)\", \"Data Privacy Framework UE-États-Unis\", a defined term \"ci-après « EEE »\").",
+        trigger: nil,
+        pattern: #"(?:\b(?:reglement|directive|regulation|framework)\s*\)?\s*\(?\s*|\b(?:ci-?apres|hereinafter|denommee?s?)\b[^.;]{0,30}|«\s*)$"#,
+        examples: ["conformément au Règlement ", "de la directive (", "le Data Privacy Framework) ", "(ci-après dénommé « "],
+        counterExamples: ["Les données sont stockées dans l'", "Conformément au règlement, les données sont hébergées en "])
+
+    /// A cloud region ("région Europe", "AWS region", "eu-west-3 region"), not any region ("une autre région", "Région
+    /// parisienne", "la Région européenne" of a group's entities).
+    private static let cloudRegion =
+        #"\bregions?\s+(?:europe|eu\b|ue\b|france|paris|cloud|aws|azure|google|d'hebergement|de\s+(?:stockage|donnees|cloud|l'ue|l'union|l'eee)|[a-z]+-[a-z]+-?\d)|\b(?:cloud|aws|azure|gcp|data|hosting|storage|datacenter)\s+regions?\b"#
+
     static let locationContext = Rule(
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
             "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir"],
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|localis|serveur|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|server|region|residen|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#,
-        examples: ["Les données sont stockées en France.", "Data remains in the EU."],
-        counterExamples: ["Notre siège est à Paris."])
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|\bservers?\b|"#
+            + cloudRegion + #"|residen[a-z]* des donnees|data residency|\bresident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#,
+        examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)"],
+        counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
+            "Vous pouvez réserver en boutique", "Une adresse résidentielle en France"])
 
     static let keptSomewhere = Rule(
         "kept-somewhere",
         finds: "Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it: the EU named as a place of residence, law or origin locates no data.",
         trigger: nil,
-        pattern: #"heberg|stock|conserv|archiv|localis|serveur|data ?cent|datacenter|centres? de donnees|hosted|stored|located|server|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|region"#,
+        pattern: #"heberg|stock|conserv|archiv|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
+            + cloudRegion,
         examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe."],
         counterExamples: ["Règlement (UE) 2016/679."])
 
@@ -32,8 +56,9 @@ extension Rules {
         // them is faster.
         pattern: #"\b(?:en france\b|in france\b|(?<![-'])(?:a|in)\s+(?:"# + Places.frenchCities.joined(separator: "|")
             + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#,
+        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40)],
         examples: ["Les données sont hébergées en France.", "Nos serveurs sont situés à Roubaix.", "Data is stored in France."],
-        counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe."])
+        counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe.", "Ce service est réservé aux résidents en France."])
 
     static let locationFranceMore = Rule(
         "location-france-more",
@@ -54,10 +79,13 @@ extension Rules {
         "location-europe", finds: "Data kept in the EU/EEA: \"dans l'Union européenne\", \"in the EEA\", \"en Allemagne\".",
         trigger: .europeWords,
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
-        pattern: #"union europeenne|\bue\b|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
+        pattern: #"union europeenne|\bue\b(?!-)|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
-        examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany."],
-        counterExamples: ["Les données sont hébergées en France."])
+        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40)],
+        examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
+            "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande."],
+        counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
+            "Les données sont conservées conformément au Règlement (UE) 2016/679."])
 
     static let euCountryNearDataCentre = Rule(
         "location-eu-country-near-data-centre",
@@ -76,9 +104,11 @@ extension Rules {
         trigger: .outsideWords,
         words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom"],
         pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
-        cancelledBy: [.inSentence(companySeat), .inClause(noTransfer, separators: [";", ".", " mais ", " but "])],
+        cancelledBy: [.inSentence(companySeat), .inClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
+            .justBefore(placeInName, reach: 40)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU."],
-        counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis."])
+        counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
+            "This section only applies to users located in the United States, whose data is stored there."])
 
     /// Where a table's location cell places data.
     static let placeFrance = Rule(

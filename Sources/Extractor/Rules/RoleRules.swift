@@ -17,9 +17,10 @@ extension Rules {
 
     static let roleMessaging = Rule(
         "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
-        words: ["messag", "courriel", "mail", " sms", "'sms", "-sms"],
-        pattern: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b"#,
-        examples: ["Envoi des SMS", "E-mail delivery"], counterExamples: ["Le site vitrine"])
+        words: ["messag", "courriel", "mail", " sms", "'sms", "-sms", " push", "'push", "push notif", "in-app"],
+        pattern: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b|\bnotifications?\s+(?:(?:in-app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
+        examples: ["Envoi des SMS", "E-mail delivery", "Rappels envoyés par notification in-app ou push", "Push notifications"],
+        counterExamples: ["Le site vitrine", "Les notifications de modification des présentes conditions"])
 
     static let roleCDN = Rule(
         "role-cdn", finds: "The host serves the site's content from a CDN or a proxy.", trigger: .roleCDN,
@@ -38,8 +39,8 @@ extension Rules {
         "role-application", finds: "The host runs the application, the platform or its API.", trigger: .roleApplication,
         words: ["applicati", "plateforme", "plate-forme", "logiciel", " app", "-app", "'app", " api", "-api", "'api", "service en ligne",
             "back-end", "backend", "back end", "software"],
-        pattern: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#,
-        examples: ["L'application est hébergée chez Exemple.", "Our API"], counterExamples: ["Le site vitrine", "example.app"])
+        pattern: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)(?<!in-)\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#,
+        examples: ["L'application est hébergée chez Exemple.", "Our API"], counterExamples: ["Le site vitrine", "example.app", "une notification in-app"])
 
     static let roleWebsite = Rule(
         "role-website", finds: "The host serves the website (by law, the host block of a legal notice names it).", trigger: .roleWebsite,
@@ -55,10 +56,11 @@ extension Rules {
 
     static let notHealthData = Rule(
         "not-health-data",
-        finds: "\"données non identifiantes\", \"anonymised data\", \"données statistiques\": data that is not health data; what stores it runs part of the service.",
-        trigger: .roleData,
-        pattern: #"donnees\s+(?:non[- ]identifiantes?|non[- ]nominatives?|anonymi[a-z]*|statistiques|agregees|d'audience|marketing|de prospection)|(?:non[- ]identifying|anonymi[sz]ed|aggregated|statistical|analytics|marketing)\s+data"#,
-        examples: ["Stockage de données non identifiantes", "Anonymised data"], counterExamples: ["Les données de santé"])
+        finds: "\"données non identifiantes\", \"anonymised data\", \"données statistiques\", the practitioners' own photographs: data that is not health data; what stores it runs part of the service.",
+        trigger: .roleData, words: ["picture"],
+        pattern: #"donnees\s+(?:non[- ]identifiantes?|non[- ]nominatives?|anonymi[a-z]*|statistiques|agregees|d'audience|marketing|de prospection)|(?:non[- ]identifying|anonymi[sz]ed|aggregated|statistical|analytics|marketing)\s+data|(?:photographies|photos)(?:\s+et\s+images)?\s+(?:de\s+profil\s+)?(?:des|de\s+nos|fournies\s+par\s+les)\s+(?:acteurs\s+de\s+sante|professionnels|praticiens|medecins|soignants)|\bphotos?\s+de\s+profil|\bprofile\s+(?:photos?|pictures?)|(?:photos|pictures)\s+of\s+(?:the\s+)?(?:practitioners|professionals|doctors)"#,
+        examples: ["Stockage de données non identifiantes", "Anonymised data", "Les photographies fournies par les praticiens sont hébergées chez Exemple.", "Profile pictures"],
+        counterExamples: ["Les données de santé", "Les photographies des plaies"])
 
     /// Each specific role with its rule; `role-data` gives health data when none of the first four is named.
     static let roles: [(HostRole, Rule)] = [

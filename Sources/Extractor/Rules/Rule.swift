@@ -62,7 +62,11 @@ struct Rule: Sendable {
         guard mayMatch(triggers) else { return nil }
         guard let pattern else { return NSRange(location: 0, length: text.length) }
         guard let range = pattern.firstRange(in: text) else { return nil }
-        return cancellations.contains { $0.cancels(range, in: text, triggers: triggers) } ? nil : range
+        let cancelled = { (range: NSRange) in self.cancellations.contains { $0.cancels(range, in: text, triggers: triggers) } }
+        guard cancelled(range) else { return range }
+        // A cancellation that reads only the words before a match may leave a later one standing.
+        guard cancellations.contains(where: \.isLocal) else { return nil }
+        return pattern.allMatches(in: text).dropFirst().map(\.range).first { !cancelled($0) }
     }
 
     func mayMatch(_ triggers: TriggerSet) -> Bool {
@@ -76,6 +80,8 @@ struct Cancellation: Sendable {
         /// The clause around the match (`Clause.around`), cut at these separators.
         case clause(separators: [String])
         case sentence
+        /// The words just before the match, up to this many characters: the rule's pattern ends with `$`.
+        case before(reach: Int)
     }
 
     let rule: Rule
@@ -90,10 +96,25 @@ struct Cancellation: Sendable {
         Cancellation(rule: rule, scope: .sentence)
     }
 
+    /// In the words right before the match ("les utilisateurs résidant dans" before "l'Union européenne").
+    static func justBefore(_ rule: Rule, reach: Int = 80) -> Cancellation {
+        Cancellation(rule: rule, scope: .before(reach: reach))
+    }
+
+    /// Whether it reads only around one match, so that another match of the same sentence may stand.
+    var isLocal: Bool {
+        if case .before = scope { return true }
+        return false
+    }
+
     func cancels(_ range: NSRange, in text: Folded, triggers: TriggerSet) -> Bool {
         switch scope {
         case .sentence: rule.matches(in: text, triggers: triggers)
         case .clause(let separators): rule.matches(in: Clause.around(range, in: text, separators: separators), triggers: triggers)
+        case .before(let reach):
+            rule.matches(
+                in: Folded((text.original as NSString).substring(with: NSRange(location: max(0, range.location - reach), length: min(reach, range.location)))),
+                triggers: triggers)
         }
     }
 }

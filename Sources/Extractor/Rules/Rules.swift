@@ -9,13 +9,13 @@ import Foundation
 enum Rules {
     static let all: [Rule] = [
         hostingSentence, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel, hostBlockRunIn,
-        hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor,
+        hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat,
-        locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
+        peoplePlace, placeInName, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, placeFrance, placeEurope, placeOutside,
-        negation, noTransfer, hostDenial, denialAfter, conditional, formerHost, ownership,
+        negation, noTransfer, hostDenial, denialAfter, alternativeHost, conditional, formerHost, ownership,
         roleKeys, roleBackup, roleMessaging, roleCDN, roleHealthData, roleApplication, roleWebsite, roleData, notHealthData,
         providerColumn, entityColumn, locationColumn, serviceColumn,
         accessQuestionColumn, exposureQuestionColumn, secNumCloudColumn, hdsColumn, actorColumn, chainRoleColumn, yesAnswer, noAnswer,

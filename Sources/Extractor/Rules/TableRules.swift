@@ -10,8 +10,8 @@ extension Rules {
 
     static let entityColumn = Rule(
         "entity-column", finds: "The column that names the provider's legal entity.", trigger: nil,
-        pattern: #"entite|entity|contractant|raison sociale|legal"#,
-        examples: ["Entité contractante", "Legal entity"], counterExamples: ["Finalité"])
+        pattern: #"entite|entity|contractant|raison sociale"#,
+        examples: ["Entité contractante", "Legal entity"], counterExamples: ["Finalité", "Base légale du traitement"])
 
     static let locationColumn = Rule(
         "location-column", finds: "The column that says where data is hosted.", trigger: nil,
