@@ -13,6 +13,10 @@ struct CaptureMarks {
     struct Block: Encodable, Equatable {
         var heading: Bool
         var segments: [Segment]
+        /// Stands for blocks left out of a view (see `CaptureExcerpt`), with no text of its own.
+        var omission = false
+
+        static let omissionMarker = Block(heading: false, segments: [], omission: true)
     }
 
     let blocks: [Block]

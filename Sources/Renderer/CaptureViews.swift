@@ -57,7 +57,7 @@ struct CaptureViews {
                 let bare = try page(capture, path, nil)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = .sortedKeys
-                let key = digest(["view", fingerprint, textKey, String(decoding: try encoder.encode(bare.view), as: UTF8.self)])
+                let key = digest(["view", CaptureExcerpt.version, fingerprint, textKey, String(decoding: try encoder.encode(bare.view), as: UTF8.self)])
                 let file = folder.appendingPathComponent("\(key).html")
                 let kept = FileManager.default
                 if kept.fileExists(atPath: file.path), let anchors = try? String(contentsOf: anchorsFile, encoding: .utf8) {

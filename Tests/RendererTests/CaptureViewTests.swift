@@ -67,6 +67,60 @@ import Testing
     }
 }
 
+/// A view shows the passages that hold a quote, not the whole page: the page stays whole in the raw copy.
+@Suite struct CaptureExcerptTests {
+    /// A long page we write: three sections of ten paragraphs, the quote in the middle of the second.
+    static func longPage(quote: String) -> [ReadableBlock] {
+        ["Éditeur", "Hébergement", "Cookies"].flatMap { section in
+            [ReadableBlock(text: section, isHeading: true)] + (0..<10).map { index in
+                ReadableBlock(text: section == "Hébergement" && index == 5 ? "Avant. \(quote) Après." : "\(section), alinéa \(index).", isHeading: false)
+            }
+        }
+    }
+
+    @Test func aLongPageShowsTheQuotedBlockAndItsNeighboursUnderTheirHeading() {
+        let quote = SampleSite.quote("OVH SAS")
+        let excerpt = CaptureExcerpt(CaptureMarks(Self.longPage(quote: quote), quotes: [quote]))
+        let shown = excerpt.blocks.map { $0.omission ? "…" : $0.segments.map(\.text).joined() }
+        #expect(shown == ["…", "Hébergement", "…", "Hébergement, alinéa 4.", "Avant. \(quote) Après.", "Hébergement, alinéa 6.", "…"])
+        #expect(excerpt.omitted)
+        #expect(excerpt.blocks.flatMap(\.segments).compactMap(\.id) == [CaptureMarks.anchor(quote)], "the anchor is in the view")
+    }
+
+    @Test func neighboursStayInTheQuotedSectionAndAShortPageIsWhole() {
+        let quote = "Les données sont hébergées en France."
+        let page = [
+            ReadableBlock(text: "Un", isHeading: true), ReadableBlock(text: "Fin de la première section.", isHeading: false),
+            ReadableBlock(text: "Deux", isHeading: true), ReadableBlock(text: quote, isHeading: false),
+            ReadableBlock(text: "Trois", isHeading: true), ReadableBlock(text: "Autre chose.", isHeading: false),
+        ]
+        let excerpt = CaptureExcerpt(CaptureMarks(page, quotes: [quote]))
+        #expect(excerpt.blocks.map { $0.omission ? "…" : $0.segments.map(\.text).joined() } == ["…", "Deux", quote, "…"])
+        let short = CaptureExcerpt(CaptureMarks(Array(page[2...3]), quotes: [quote]))
+        #expect(!short.omitted && short.blocks.count == 2, "nothing left out, no marker")
+        let absent = CaptureExcerpt(CaptureMarks(page, quotes: ["Absente de la page."]))
+        #expect(absent.blocks == [.omissionMarker] && absent.omitted)
+    }
+
+    @Test func theViewOfALongPageShowsTheQuotedSectionMarksTheOmissionsAndLinksTheRawCopy() throws {
+        var (cards, content) = try SampleSite.build()
+        let quote = SampleSite.quote("OVH SAS")
+        content.captures[0].text = Self.longPage(quote: quote)
+        let site = try SampleSite.render(cards, content)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let anchor = CaptureMarks.anchor(quote)
+        let view = try SampleSite.read(site, "captures/\(SampleSite.digest).html")
+        #expect(view.contains("<h2>Hébergement</h2>"))
+        #expect(view.contains("<p>Avant. <mark id=\"\(anchor)\">\(quote)</mark> Après.</p>"))
+        #expect(view.contains("<p>Hébergement, alinéa 4.</p>") && view.contains("<p>Hébergement, alinéa 6.</p>"))
+        #expect(!view.contains("Cookies") && !view.contains("Éditeur, alinéa") && !view.contains("Hébergement, alinéa 0."), "far-away text left out")
+        #expect(view.contains("<p class=\"omission\">[… passage omis] · <span lang=\"en\">[… passage omitted]</span></p>"))
+        #expect(view.contains("la page entière est dans la copie brute : <a href=\"../captures/\(SampleSite.digest).txt.gz\" download>"))
+        let platform = try SampleSite.read(site, "platforms/souverain.html")
+        #expect(platform.contains("captures/\(SampleSite.digest).html#\(anchor)\""), "the quote's link still lands on its sentence")
+    }
+}
+
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
