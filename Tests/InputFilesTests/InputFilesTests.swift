@@ -145,65 +145,89 @@ import TestSupport
 }
 
 @Suite struct RegistryTests {
-    static let hds = """
-        provider,name,scope,valid_until,source,as_of
-        ovh,OVH SAS,"infrastructure, infogérance",2027-06-30,https://registry.test/hds,2026-11-01
-        old,Old Host SAS,infogérance,2025-01-31,https://registry.test/hds,2026-11-01
-        ghost,Ghost SAS,infogérance,,https://registry.test/hds,2026-11-01
-        """
-    static let secNumCloud = """
-        provider,offer,qualified_since,valid_until,source,as_of
-        ovh,Hosted Private Cloud,2022-01-01,,https://registry.test/snc,2026-11-01
-        """
+    /// The clock these tests inject; each test also runs a thousand days before and after it, since the registries'
+    /// dates below are written relative to the day the check is made.
+    static let clock = Date(timeIntervalSince1970: 1_795_316_400)
+    static let days = [0, -1_000, 1_000].map { TestDays.iso(clock, plus: $0) }
 
-    func catalog(_ directory: TemporaryDirectory, providers: String) throws -> ProviderCatalog {
-        _ = try directory.write("hds.csv", Self.hds)
-        _ = try directory.write("secnumcloud.csv", Self.secNumCloud)
-        let path = try directory.write("providers.yml", providers)
-        return try ProviderList.load(path: path).with(RegistryFiles.load(directory: directory.url.path))
+    /// The registries as they stand on `today`: OVH certified until later, Old Host expired long ago, Ghost unknown.
+    struct Registries {
+        let today: String
+        var ovhValidUntil: String { Self.day(today, 220) }
+        var oldExpired: String { Self.day(today, -660) }
+        var beforeOldExpired: String { Self.day(today, -690) }
+
+        var hds: String {
+            """
+            provider,name,scope,valid_until,source,as_of
+            ovh,OVH SAS,"infrastructure, infogérance",\(ovhValidUntil),https://registry.test/hds,\(Self.day(today, -21))
+            old,Old Host SAS,infogérance,\(oldExpired),https://registry.test/hds,\(Self.day(today, -21))
+            ghost,Ghost SAS,infogérance,,https://registry.test/hds,\(Self.day(today, -21))
+            """
+        }
+        var secNumCloud: String {
+            """
+            provider,offer,qualified_since,valid_until,source,as_of
+            ovh,Hosted Private Cloud,\(Self.day(today, -1_786)),,https://registry.test/snc,\(Self.day(today, -21))
+            """
+        }
+        var providers: String {
+            """
+            providers:
+              - id: ovh
+                name: OVHcloud
+                aliases: [OVH SAS]
+                country: FR
+                usControlled: false
+                hds: { status: certified }
+                secNumCloud: { status: none }
+                sources:
+                  - { fact: identity, url: "https://ovh.test", date: \(today) }
+                  - { fact: usControlled, url: "https://ovh.test", date: \(today) }
+                  - { fact: hds, url: "https://ovh.test", date: \(today) }
+              - id: old
+                name: Old Host
+                aliases: [Old Host SAS]
+                country: FR
+                usControlled: false
+                hds: { status: certified }
+                secNumCloud: { status: none }
+                sources: [{ fact: identity, url: "https://old.test", date: \(today) }]
+            """
+        }
+
+        private static func day(_ day: String, _ offset: Int) -> String { TestDays.iso(day, plus: offset) }
+
+        func catalog(_ directory: TemporaryDirectory) throws -> ProviderCatalog {
+            _ = try directory.write("hds.csv", hds)
+            _ = try directory.write("secnumcloud.csv", secNumCloud)
+            let path = try directory.write("providers.yml", providers)
+            return try ProviderList.load(path: path).with(RegistryFiles.load(directory: directory.url.path))
+        }
     }
 
-    static let providers = """
-        providers:
-          - id: ovh
-            name: OVHcloud
-            aliases: [OVH SAS]
-            country: FR
-            usControlled: false
-            hds: { status: certified }
-            secNumCloud: { status: none }
-            sources:
-              - { fact: identity, url: "https://ovh.test", date: 2026-11-22 }
-              - { fact: usControlled, url: "https://ovh.test", date: 2026-11-22 }
-              - { fact: hds, url: "https://ovh.test", date: 2026-11-22 }
-          - id: old
-            name: Old Host
-            aliases: [Old Host SAS]
-            country: FR
-            usControlled: false
-            hds: { status: certified }
-            secNumCloud: { status: none }
-            sources: [{ fact: identity, url: "https://old.test", date: 2026-11-22 }]
-        """
-
-    @Test func registriesDecideCertificationAndExpiry() throws {
+    @Test(arguments: days)
+    func registriesDecideCertificationAndExpiry(today: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let catalog = try catalog(directory, providers: Self.providers)
-        #expect(catalog.hdsCertification(of: "ovh", on: "2026-11-22").certified)
-        #expect(catalog.hdsCertification(of: "ovh", on: "2026-11-22").entry?.validUntil == "2027-06-30")
-        #expect(!catalog.hdsCertification(of: "old", on: "2026-11-22").certified, "expired on 2025-01-31")
-        #expect(catalog.hdsCertification(of: "old", on: "2025-01-01").certified)
-        #expect(catalog.secNumCloudQualification(of: "ovh", on: "2026-11-22").qualified, "the registry wins over providers.yml")
+        let registries = Registries(today: today)
+        let catalog = try registries.catalog(directory)
+        #expect(catalog.hdsCertification(of: "ovh", on: today).certified)
+        #expect(catalog.hdsCertification(of: "ovh", on: today).entry?.validUntil == registries.ovhValidUntil)
+        #expect(!catalog.hdsCertification(of: "old", on: today).certified, "expired on \(registries.oldExpired)")
+        #expect(catalog.hdsCertification(of: "old", on: registries.beforeOldExpired).certified)
+        #expect(catalog.secNumCloudQualification(of: "ovh", on: today).qualified, "the registry wins over providers.yml")
     }
 
-    @Test func knowledgeCheckFindsWhatIsWrong() throws {
+    @Test(arguments: days)
+    func knowledgeCheckFindsWhatIsWrong(today: String) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let problems = KnowledgeCheck.problems(catalog: try catalog(directory, providers: Self.providers), on: "2026-11-22")
+        let registries = Registries(today: today)
+        let problems = KnowledgeCheck.problems(catalog: try registries.catalog(directory), on: today)
         #expect(problems.contains("providers.yml: ovh: no source for 'secNumCloud'"))
         #expect(problems.contains("providers.yml: old: no source for 'hds'"))
-        #expect(problems.contains { $0.hasPrefix("hds.csv:3: old") && $0.contains("expired on 2025-01-31") })
+        #expect(problems.contains { $0.hasPrefix("hds.csv:3: old") && $0.contains("expired on \(registries.oldExpired)") })
         #expect(problems.contains("hds.csv:4: provider 'ghost' is not in providers.yml"))
         #expect(problems.contains("hds.csv: old: providers.yml says yes, the registry says no"))
         #expect(problems.contains("secnumcloud.csv: ovh: providers.yml says no, the registry says yes"))
@@ -212,7 +236,8 @@ import TestSupport
     @Test func shippedKnowledgePassesTheCheck() throws {
         let catalog = try ProviderList.load(path: Fixtures.inputs + "/providers.yml")
             .with(RegistryFiles.load(directory: Fixtures.inputs + "/registries"))
-        #expect(KnowledgeCheck.problems(catalog: catalog, on: "2026-11-22") == [])
+        // The shipped registries hold real dates: they are checked on the day the tests inject.
+        #expect(KnowledgeCheck.problems(catalog: catalog, on: TestDays.iso(Self.clock)) == [])
     }
 
     @Test func badRegistryRowsNameTheLine() throws {
