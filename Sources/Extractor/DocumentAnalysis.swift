@@ -172,8 +172,9 @@ struct DocumentAnalysis {
                 }
             }
             defer {
-                // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles).
-                if lineLabel == nil, line.hasSuffix(":"), Rules.hostingSentence.matches(in: Folded(String(line))) {
+                // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles);
+                // so does "Le site est hébergé par", its host on the next line.
+                if lineLabel == nil, line.hasSuffix(":") || Self.endsIntroducingHost(line), Rules.hostingSentence.matches(in: Folded(String(line))) {
                     label = Label(hosting: RoleWords.roles(in: Folded(String(line))))
                 }
             }
@@ -228,6 +229,14 @@ struct DocumentAnalysis {
             if Rules.hostingSentence.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
             if reader.hds.count > hdsBefore, let last = reader.hds.indices.last, !reader.hds[last].namesHost { pendingHDS = last }
         }
+    }
+
+    /// "Le site est hébergé par", "Hosted by": a line that ends where the host's name should be, the name on the next line.
+    static func endsIntroducingHost(_ line: Substring) -> Bool {
+        guard let last = line.utf8.last, last != UInt8(ascii: "."), line.utf8.count <= 120 else { return false }
+        let folded = Folded(Label.trimmingWhitespace(String(line)))
+        guard let range = Rules.hostIntroduction.firstRange(in: folded) else { return false }
+        return range.location + range.length == folded.length
     }
 
     /// A block that reads as a company's identity: a legal form, or registration details ("RCS", "capital").

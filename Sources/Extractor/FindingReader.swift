@@ -34,6 +34,7 @@ struct FindingReader {
         let triggers = context.triggers
         let byHostingWords = Rules.hostingSentence.matches(in: text)
             && (!triggers.contains(.roleNoiseWords) || Rules.hostingSentence.matches(in: context.facts.withoutRoleNoise))
+            && (!Rules.lodging.matches(in: text) || Rules.hostingSentence.matches(in: Folded(stripping: Rules.lodging.pattern!, from: text)))
         let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
         let hostingSentence = byHostingWords || inDataCentre
         let messagingSentence = !hostingSentence && Rules.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)

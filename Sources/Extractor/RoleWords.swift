@@ -20,7 +20,7 @@ enum RoleWords {
     /// Roles named in a text whose role noise is already blanked out, with the trigger words of the text.
     static func roles(in text: Folded, triggers: TriggerSet) -> [HostRole] {
         guard !triggers.isDisjoint(with: .role) else { return [] }
-        var roles = Rules.roles.filter { $0.1.matches(in: text, triggers: triggers) }.map(\.0)
+        var roles = Array(Set(Rules.roles.filter { $0.1.matches(in: text, triggers: triggers) }.map(\.0)))
         let dataIsQualified = roles.contains { [.encryptionKeys, .backup, .messaging, .healthData].contains($0) }
         if !dataIsQualified, Rules.roleData.matches(in: text, triggers: triggers) { roles.append(.healthData) }
         // Data stripped of identity, or kept for statistics and marketing, is not health data: what stores it runs

@@ -25,9 +25,10 @@ extension Rules {
         examples: ["Aucune donnée n'est hébergée chez", "We do not use"], counterExamples: ["Les données sont hébergées chez"])
 
     static let denialAfter = Rule(
-        "denial-after", finds: "Right after a provider's name: \"X n'héberge aucune donnée\".",
-        trigger: .negationWords, pattern: #"^\s*(?:ne|n')\b|^\s*(?:does not|doesn't|never)\b"#,
-        examples: [" n'héberge aucune donnée", " does not host"], counterExamples: [" héberge les données"])
+        "denial-after", finds: "Right after a provider's name, or after the group it heads (\"X et ses filiales\"): \"X n'héberge aucune donnée\".",
+        trigger: .negationWords, pattern: #"^\s*(?:,?\s*(?:et|and)\s+(?:ses|nos|leurs|its|our|their|les|the)\s+[^,.;]{0,40}?\s+)?(?:ne|n')\b|^\s*(?:,?\s*(?:et|and)\s+(?:ses|nos|leurs|its|our|their|les|the)\s+[^,.;]{0,40}?\s+)?(?:do not|does not|doesn't|don't|never)\b"#,
+        examples: [" n'héberge aucune donnée", " does not host", " et nos sociétés affiliées ne prennent aucune responsabilité", " and its affiliates do not store"],
+        counterExamples: [" héberge les données", " et ses filiales hébergent les données"])
 
     static let alternativeHost = Rule(
         "alternative-host",

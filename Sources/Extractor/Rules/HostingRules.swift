@@ -18,6 +18,14 @@ extension Rules {
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
             "Les photos stockées dans le cadre de nos services"])
 
+    static let lodging = Rule(
+        "lodging",
+        finds: "\"Hébergement\" as a place to stay (\"hôtels ou hébergements\", \"réserver un hébergement\", \"l'hébergeant\"): lodging, not hosting; a sentence whose only hosting words are these names no host.",
+        trigger: .hosting,
+        pattern: #"\b(?:hotels?|chambres?|gites?|campings?|sejours?|logements?|vacances)\s+(?:ou|et|,)\s+(?:des\s+|les\s+|d'autres\s+)?hebergements?\b|\bhebergements?\s+(?:touristiques?|de\s+vacances|traditionnels?|hoteliers?|insolites?|de\s+longue\s+duree|ou\s+(?:des\s+)?(?:experiences|sejours|logements))\b|\b(?:reserver|reservez|reservation|louer|sejourner)\s+(?:(?:un|une|des|certains|certaines|votre|vos|d'|l'|le|les|du|de\s+l')\s*)?(?:[a-z]+\s+)?hebergements?\b|\bl'hebergeant\b"#,
+        examples: ["Réserver certains hôtels ou hébergements traditionnels", "Pour réserver un hébergement de longue durée", "La pièce d'identité de l'hébergeant"],
+        counterExamples: ["Le site est hébergé par Exemple SAS.", "Les serveurs hébergeant l'application sont situés chez Exemple SAS.", "L'hébergement des données est assuré par Exemple SAS."])
+
     static let hostInProvidersDataCentre = Rule(
         "host-in-providers-data-centre",
         finds: "\"dans un centre de données d'X\": a hosting statement that the data-centre words (role noise) would hide.",
@@ -163,9 +171,9 @@ extension Rules {
         "distractor", finds: "Cookies, tracking or sign-in near a provider's name: it is not named as a host.",
         trigger: .distractorWords,
         words: ["cookie", "traceur", "analytics", "publicit", "advertis", "mesure d'audience", "se connecter avec", "sign in with",
-            "reseaux sociaux", "social network"],
-        pattern: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network"#,
-        examples: ["Les cookies de mesure d'audience d'Exemple.", "Sign in with Example."],
+            "reseaux sociaux", "social network", "analyse", "usage analysis"],
+        pattern: #"cookie|traceur|\banalytics\b|publicit|advertis|mesure d'audience|se connecter avec|sign in with|reseaux sociaux|social network|\banalyses?\s+(?:et\s+amelioration|d'audience|de\s+(?:l'audience|la\s+frequentation|frequentation|l'utilisation|la\s+navigation|navigation|trafic))|\busage\s+analysis"#,
+        examples: ["Les cookies de mesure d'audience d'Exemple.", "Sign in with Example.", "Analyse et amélioration de l'application"],
         counterExamples: ["Le site est hébergé par Exemple SAS."])
 
     static let roleNoise = Rule(
@@ -173,10 +181,11 @@ extension Rules {
         finds: "Phrases that carry role or hosting words without saying what is hosted (data centres, the HDS certificate's name, \"sur une plateforme agréée\"): blanked before roles are read.",
         trigger: .roleNoiseWords,
         words: ["centre", "center", "salle", "hebergeur", "certificat", "agrement", "pour l'hebergement", "health data host", "site de ",
-            "sites de ", "second site", "site distant", "site physique", "sites physique", "plateforme", "plate-forme", "mail",
-            "courriel", "adresse electronique", "collecte", "recueilli", "obtenu", "collected", "gathered", "via", "through", "par le biais"],
-        pattern: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?de\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|sites?\s+(?:de\s+(?:production|secours)|physiques?)|second\s+site|site\s+distant|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?|\badresse\s+(?:e-?mail|mail|electronique|de\s+courriel)|\b(?:e-?mail|mail|courriel)\s+address|(?<![a-z-])(?:e-?mail|mail|courriel)\s*:|(?:collectee?s?|recueillie?s?|obtenue?s?|collected|gathered)\s+(?:par\s+le\s+biais\s+d[eu']|par\s+l'intermediaire\s+d[eu']|au\s+moyen\s+d[eu']|a\s+partir\s+d[eu']|via|sur|depuis|through|on|from)\s*(?:notre|nos|le|les|la|ce|cette|l'|our|the|this)?\s*(?:site|sites|site\s+web|site\s+internet|website|application|app)\b|\b(?:via|through|par\s+le\s+biais\s+d[eu'])\s*(?:le|notre|ce|l'|our|the|this)?\s*(?:site|website|site\s+web|site\s+internet)\b"#,
+            "sites de ", "second site", "site distant", "site physique", "sites physique", "plateforme", "plate-forme", "mail", "donnees du site", "donnees de ce site", "donnees de notre site",
+            "courriel", "adresse electronique", "adresses electronique", "collecte", "recueilli", "obtenu", "collected", "gathered", "via", "through", "par le biais"],
+        pattern: #"centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|salles?\s+(?:informatiques?|serveurs?)|hebergeurs?\s+(?:certifie(?:e|s|es)?\s+|agree(?:e|s|es)?\s+)?de\s+donnees\s+de\s+sante(?:\s+certifie(?:e|s|es)?)?|(?:certificat|certification|agrement)\s+(?:d'|de\s+l')?hebergeurs?(?:\s+de\s+donnees\s+de\s+sante)?|pour\s+l'hebergement\s+de\s+donnees\s+de\s+sante(?:\s+a\s+caractere\s+personnel)?|hebergeur\s+(?:infogereur|d'infrastructure\s+physique)|activites?\s+d'hebergeur|health\s+data\s+host(?:ing)?(?:\s+provider)?|sites?\s+(?:de\s+(?:production|secours)|physiques?)|second\s+site|site\s+distant|(?:sur|via)\s+(?:une|la|leur|sa|son)\s+plate-?forme\s+(?:agree|certifie|securise)e?|\badresses?\s+(?:e-?mail|mail|electronique|de\s+courriel)|(?<=donnees\s)(?:du|de\s+ce|de\s+notre)\s+site(?:\s+internet|\s+web)?\b|\b(?:e-?mail|mail|courriel)\s+address|(?<![a-z-])(?:e-?mail|mail|courriel)\s*:|(?:collectee?s?|recueillie?s?|obtenue?s?|collected|gathered)\s+(?:par\s+le\s+biais\s+d[eu']|par\s+l'intermediaire\s+d[eu']|au\s+moyen\s+d[eu']|a\s+partir\s+d[eu']|via|sur|depuis|through|on|from)\s*(?:notre|nos|le|les|la|ce|cette|l'|our|the|this)?\s*(?:site|sites|site\s+web|site\s+internet|website|application|app)\b|\b(?:via|through|par\s+le\s+biais\s+d[eu'])\s*(?:le|notre|ce|l'|our|the|this)?\s*(?:site|website|site\s+web|site\s+internet)\b"#,
         examples: ["Exemple est hébergeur de données de santé certifié.", "Deux centres de données en France.", "Les sites physiques hébergeant l'infrastructure",
-            "Mail : contact@exemple.fr", "Les données collectées par le biais de notre site", "Les fichiers transmis via le site"],
+            "Mail : contact@exemple.fr", "Les données collectées par le biais de notre site", "Les fichiers transmis via le site",
+            "Les noms et adresses e-mail de vos contacts", "Les données du site sont stockées chez Exemple."],
         counterExamples: ["Le site vitrine est hébergé par Exemple SAS."])
 }

@@ -7,9 +7,11 @@ extension Rules {
         "people-place",
         finds: "Right before a place: where people live or are (\"utilisateurs résidant dans\", \"si vous êtes situé dans\", \"residents of\", \"établissement principal\"), not where their data is.",
         trigger: nil,
-        pattern: #"(?:(?<!donnees )(?<!data )\bresid(?:ez|ant|ante|ants|antes|ent|ente|ents|entes|ing|e|es|ence)\b|\bdomicili[a-z]*|\bressortissants?\b|\bcitoyens?\b|\bcitizens?\b|\bnationals?\b|\bvi(?:t|vent|vez|vant)\b|\b(?:live|lives|living)\b|\b(?:utilisateurs?|users?|personnes?|clients?|consommateurs?|consumers?|abonnes?|membres?|members?|passagers?|voyageurs?|internautes|visiteurs?|visitors?|enfants?|mineurs?)\s+(?:qui\s+(?:sont|se\s+trouvent)\s+|who\s+are\s+|(?:that|which)\s+are\s+)?(?:situes?|located|localises?|bases?|based|se\s+trouvant)\b|\bvous\s+(?:etes|vous\s+trouvez|trouvez)\b|\byou\s+are\s+(?:located|based|in)\b|\betablissement\s+principal\b|\bplace\s+of\s+establishment\b|\bare\s+located\b)(?:[^.;:!?,]|,(?=\s*(?:including|notamment|y\s+compris|such\s+as|telle?s?\s+que)\b)){0,50}$"#,
-        examples: ["Pour les utilisateurs résidant dans ", "Si vous êtes situé dans ", "If you are located in certain regions, including the ", "This section applies to users located in the ", "Notre établissement principal se trouve aux "],
-        counterExamples: ["Les données sont stockées en ", "Les données résident en ", "Vos données sont hébergées par un prestataire situé en "])
+        pattern: #"(?:(?<!donnees )(?<!data )\bresid(?:ez|ant|ante|ants|antes|ent|ente|ents|entes|ing|e|es|ence)\b|\bdomicili[a-z]*|\bressortissants?\b|\bcitoyens?\b|\bcitizens?\b|\bnationals?\b|\bvi(?:t|vent|vez|vant)\b|\b(?:live|lives|living)\b|\b(?:utilisateurs?|users?|personnes?|clients?|consommateurs?|consumers?|abonnes?|membres?|members?|passagers?|voyageurs?|internautes|visiteurs?|visitors?|enfants?|mineurs?)\s+(?:qui\s+(?:sont|se\s+trouvent)\s+|who\s+are\s+|(?:that|which)\s+are\s+)?(?:situes?|located|localises?|bases?|based|se\s+trouvant)\b|\bvous\s+(?:etes|vous\s+trouvez|trouvez)\b|\byou\s+are\s+(?:located|based|in)\b|\betablissement\s+principal\b|\bplace\s+of\s+establishment\b|\bare\s+located\b|\b(?:utilisateurs|users|personnes|clients|consommateurs|consumers|abonnes|passagers|voyageurs|internautes|visiteurs|visitors|residents)\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|d'|of\s+(?:the\s+)?|from\s+(?:the\s+)?|in\s+the\s+)(?=\s*$)|\b(?:se\s+rend(?:ent|re|ez)?|voyag(?:e|ent|ez|er|eant)|travel(?:s|ling|ing)?\s+to|entr(?:er|ez|ent)|enter(?:s|ing)?)(?=\s*$))(?:[^.;:!?,]|,(?=\s*(?:including|notamment|y\s+compris|such\s+as|telle?s?\s+que)\b)){0,50}$"#,
+        examples: ["Pour les utilisateurs résidant dans ", "Si vous êtes situé dans ", "If you are located in certain regions, including the ", "This section applies to users located in the ", "Notre établissement principal se trouve aux ",
+            "Nous limitons les informations des utilisateurs de l'", "Les voyageurs qui se rendent "],
+        counterExamples: ["Les données sont stockées en ", "Les données résident en ", "Vos données sont hébergées par un prestataire situé en ",
+            "Les serveurs sont localisés dans des États membres de l'"])
 
     static let placeInName = Rule(
         "place-in-name",
@@ -19,10 +21,20 @@ extension Rules {
         examples: ["conformément au Règlement ", "de la directive (", "le Data Privacy Framework) ", "(ci-après dénommé « "],
         counterExamples: ["Les données sont stockées dans l'", "Conformément au règlement, les données sont hébergées en "])
 
+    static let activityPlace = Rule(
+        "activity-place",
+        finds: "Before a place, with no word of keeping data between them: a sale, a delivery, a law or an authority, an event, an origin (\"vendus en France\", \"les obligations en vigueur en France\", \"l'autorité de contrôle en France\", \"a lieu en France\"), not where data is kept.",
+        trigger: nil,
+        pattern: #"\b(?:vente|ventes|vend[a-z]*|livr[a-z]*|commercialis[a-z]*|distribu(?:e|es|ee|ees|ons|ent)|souscription|disponibles?|available|sells?|sold|deliver[a-z]*|ship(?:s|ped|ping)?|(?<!transfert\s)(?<!transferts\s)(?<!traitement\s)(?<!stockage\s)(?:a|ont)\s+lieu|(?<!transfer\s)(?<!processing\s)(?<!storage\s)takes?\s+place|cotee?s?\s+en\s+bourse|en\s+vigueur|in\s+force|applicables?|autorites?\s+de\s+(?:protection|controle)|(?:supervisory|data\s+protection)\s+authorit(?:y|ies)|tribuna(?:l|ux)|juridictions?|courts?|lois?|laws?|legislations?|reglementations?|obligations?\s+legales|provenant|en\s+provenance|originating)\b(?:(?!heberg|stock|conserv|archiv|serveur|server|hosted|stored|kept|transf|data\s?cent|datacent)[^.;!?]){0,100}$"#,
+        examples: ["Des produits proposés à la vente, principalement sous sa marque, ", "conformément aux obligations en vigueur ", "la CNIL, autorité de protection des données ",
+            "vérifier que l'utilisation du service a lieu ", "Products are delivered ", "les données provenant des pays membres de l'"],
+        counterExamples: ["Pour la livraison, vos données sont hébergées ", "Les données sont stockées ", "Conformément à la loi, nos serveurs sont situés ",
+            "Si le transfert a lieu ", "Nous pourrions transférer vos données aux autorités des pays de votre itinéraire, situés "])
+
     /// A cloud region ("région Europe", "AWS region", "eu-west-3 region"), not any region ("une autre région", "Région
     /// parisienne", "la Région européenne" of a group's entities).
     private static let cloudRegion =
-        #"\bregions?\s+(?:europe|eu\b|ue\b|france|paris|cloud|aws|azure|google|d'hebergement|de\s+(?:stockage|donnees|cloud|l'ue|l'union|l'eee)|[a-z]+-[a-z]+-?\d)|\b(?:cloud|aws|azure|gcp|data|hosting|storage|datacenter)\s+regions?\b"#
+        #"\bregions?\s+(?:europe|eu|ue|france|paris|cloud|aws|azure|google|d'hebergement|de\s+(?:stockage|donnees|cloud|l'ue|l'union|l'eee)|[a-z]+-[a-z]+-?\d)\b|\b(?:cloud|aws|azure|gcp|data|hosting|storage|datacenter)\s+regions?\b"#
 
     static let locationContext = Rule(
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
@@ -30,10 +42,11 @@ extension Rules {
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
             "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir"],
         pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|\bservers?\b|"#
-            + cloudRegion + #"|residen[a-z]* des donnees|data residency|\bresident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|demeur|\bremains?\b|\bstays?\b|\bleaves?\b"#,
-        examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)"],
+            + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b"#,
+        examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
-            "Vous pouvez réserver en boutique", "Une adresse résidentielle en France"])
+            "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Une course en Région parisienne",
+            "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni"])
 
     static let keptSomewhere = Rule(
         "kept-somewhere",
@@ -56,7 +69,7 @@ extension Rules {
         // them is faster.
         pattern: #"\b(?:en france\b|in france\b|(?<![-'])(?:a|in)\s+(?:"# + Places.frenchCities.joined(separator: "|")
             + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#,
-        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40)],
+        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Les données sont hébergées en France.", "Nos serveurs sont situés à Roubaix.", "Data is stored in France."],
         counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe.", "Ce service est réservé aux résidents en France."])
 
@@ -81,7 +94,7 @@ extension Rules {
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
         pattern: #"union europeenne|\bue\b(?!-)|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
-        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40)],
+        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
             "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande."],
         counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
@@ -102,11 +115,14 @@ extension Rules {
         "location-outside-europe",
         finds: "Data sent or kept outside the EU. \"États-Unis\" alone is often an address; a preposition makes it a place for data.",
         trigger: .outsideWords,
-        words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom"],
-        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the)\s+(?:etats-unis|united states|usa|us\b)|\bhors\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)|en dehors de l'(?:ue|union europeenne|eee|espace economique europeen)|outside (?:the )?(?:eu|european|eea)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
+        words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
+            "non membre", "non-membre", "quitt", "leav"],
+        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
         cancelledBy: [.inSentence(companySeat), .inClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
-            .justBefore(placeInName, reach: 40)],
-        examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU."],
+            .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
+        examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
+            "Des serveurs situés en dehors du territoire de l'EEE.", "Vos données quittent l'EEE.",
+            "Stockées dans d'autres pays, y compris les États-Unis."],
         counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
             "This section only applies to users located in the United States, whose data is stored there."])
 

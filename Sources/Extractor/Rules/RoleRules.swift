@@ -32,8 +32,14 @@ extension Rules {
         "role-health-data", finds: "The host holds health data: medical records, patients' data, photographs.", trigger: .roleData,
         words: ["donnees", " data", "-data", "'data", "dossier", "photo", "journaux", "questionnaire", "releve", "mesure", "examen",
             "comptes rendus", "compte", "ordonnance", "resultat", "record", "sante", "health", "medica", "patient", "personal"],
-        pattern: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux|photographies|\bphotos\b"#,
-        examples: ["Les données de santé sont hébergées chez Exemple.", "Patient data"], counterExamples: ["Le site vitrine"])
+        pattern: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux"#,
+        examples: ["Les données de santé sont hébergées chez Exemple.", "Patient data"], counterExamples: ["Le site vitrine", "Vos photos sont stockées chez Exemple."])
+
+    static let rolePhotographs = Rule(
+        "role-photographs",
+        finds: "On a health service, the photographs users send (of a wound, a skin condition) are health data; on any other service, photographs are the application's data.",
+        trigger: .roleData, pattern: #"photographies|\bphotos\b"#,
+        examples: ["Les photographies des plaies sont hébergées chez Exemple."], counterExamples: ["Les données de santé"])
 
     static let roleApplication = Rule(
         "role-application", finds: "The host runs the application, the platform or its API.", trigger: .roleApplication,
@@ -65,6 +71,6 @@ extension Rules {
     /// Each specific role with its rule; `role-data` gives health data when none of the first four is named.
     static let roles: [(HostRole, Rule)] = [
         (.encryptionKeys, roleKeys), (.backup, roleBackup), (.messaging, roleMessaging), (.cdn, roleCDN), (.healthData, roleHealthData),
-        (.application, roleApplication), (.website, roleWebsite),
+        (.healthData, rolePhotographs), (.application, roleApplication), (.website, roleWebsite),
     ]
 }

@@ -8,15 +8,15 @@ import Foundation
 /// somewhere else, and `RuleTests` checks that none can match a text that lacks its words.
 enum Rules {
     static let all: [Rule] = [
-        hostingSentence, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel, hostBlockRunIn,
+        hostingSentence, lodging, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel, hostBlockRunIn,
         hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat,
-        peoplePlace, placeInName, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
+        peoplePlace, placeInName, activityPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, placeFrance, placeEurope, placeOutside,
         negation, noTransfer, hostDenial, denialAfter, alternativeHost, conditional, formerHost, ownership,
-        roleKeys, roleBackup, roleMessaging, roleCDN, roleHealthData, roleApplication, roleWebsite, roleData, notHealthData,
+        roleKeys, roleBackup, roleMessaging, roleCDN, roleHealthData, rolePhotographs, roleApplication, roleWebsite, roleData, notHealthData,
         providerColumn, entityColumn, locationColumn, serviceColumn,
         accessQuestionColumn, exposureQuestionColumn, secNumCloudColumn, hdsColumn, actorColumn, chainRoleColumn, yesAnswer, noAnswer,
         legalPage, maintenancePage, errorPage, loginPage, consentPage,
