@@ -174,12 +174,18 @@ struct FindingReader {
                 }
             }
         }
-        // The operator named before "avec des ressources techniques fournies par" runs the hosting; it is no host.
-        let operatorEnd = context.triggers.contains(.hosting) ? Rules.operatorOnProviders.firstRange(in: text)?.location : nil
+        // The operator named before "avec des ressources techniques fournies par" runs the hosting; the controllers
+        // named before "définissent les finalités", "détermine l'hébergement" decide it: none of them is a host.
+        let operatorEnd =
+            context.triggers.contains(.hosting)
+            ? [Rules.operatorOnProviders, Rules.controllerDecides].compactMap { $0.firstRange(in: text)?.location }.min() : nil
+        let beforeOperatorEnd = { (name: (text: String, range: NSRange)) in operatorEnd.map { name.range.location < $0 } ?? false }
+        // Named again further on ("… fournies par des tiers mandatés par X"), it is still the operator or controller.
+        let operators = Set(names.filter(beforeOperatorEnd).map(\.text))
         return names.prefix(DocumentAnalysis.maximumNamesPerSentence).filter { name in
             !isDenied(name.range, in: text, triggers: context.triggers) && !isDistracted(name.range, in: text, triggers: context.triggers)
                 && !PlaceOnlyNames.isPlace(name.text)
-                && operatorEnd.map { name.range.location > $0 } != false
+                && !beforeOperatorEnd(name) && !operators.contains(name.text)
         }.map { name in
             // The address may follow on the next line of the block: read on from the name, in the block.
             let following = context.following

@@ -53,6 +53,15 @@ extension Rules {
         examples: ["Hébergement opéré par Exemple SAS, avec des ressources techniques fournies par :", "Operated by Example Ltd on the infrastructure of Cloud Co."],
         counterExamples: ["Le site est hébergé par Exemple SAS."])
 
+    static let controllerDecides = Rule(
+        "controller-decides",
+        finds: "\"X et Y définissent conjointement les finalités et les moyens\", \"X détermine l'hébergement\", \"X determines the purposes\": the companies before decide as controllers; they are no hosts for it.",
+        trigger: nil,
+        pattern: #"\b(?:determin|defini)[a-z]*\s+(?:conjointement\s+|uniquement\s+|seule?s?\s+|ensemble\s+)?(?:les\s+(?:finalites|objectifs|moyens)|l'hebergement)\b|\b(?:jointly\s+)?determin[a-z]*\s+(?:jointly\s+)?(?:the\s+)?(?:purposes|means|hosting)\b"#,
+        examples: ["Exemple SA et Exemple GmbH définissent conjointement les objectifs du traitement, à l'exception de l'hébergement.",
+            "Exemple GmbH détermine uniquement l'hébergement des données.", "Example AG determines the purposes and means of processing."],
+        counterExamples: ["Le site est hébergé par Exemple SAS.", "Nous déterminons la durée de conservation."])
+
     static let hostIntroduction = Rule(
         "host-introduction",
         finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\": the name of a host not in the catalogue follows.",
