@@ -79,7 +79,11 @@ import TestSupport
 
     /// Each lexicon entry is written once, and places once across the place lists.
     @Test func lexiconsHoldEachEntryOnce() {
-        for name in ["french-cities", "data-centre-cities", "cloud-regions-france", "legal-forms", "future-words", "negation-words"] {
+        for name in [
+            "french-cities", "data-centre-cities", "cloud-regions-france", "legal-forms", "future-words", "negation-words", "hosting-words",
+            "data-centre-words", "hosting-heading-words", "messaging-words", "role-encryption-keys", "role-backup", "role-messaging", "role-cdn",
+            "role-data", "role-application", "role-website",
+        ] {
             let entries = Lexicon.entries(name)
             #expect(!entries.isEmpty && Set(entries).count == entries.count, "\(name)")
         }

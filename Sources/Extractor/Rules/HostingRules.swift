@@ -3,16 +3,10 @@ import Foundation
 /// Rules that find who hosts what: a sentence about hosting, the provider named in it, and the sentences that look
 /// like hosting but are not (a platform's legal status, an operator running on others' servers).
 extension Rules {
-    private static func combine(_ stems: [String], _ endings: [String], _ followers: [String]) -> [String] {
-        stems.flatMap { stem in endings.flatMap { ending in followers.map { "\(stem)\(ending) \($0)" } } }
-    }
-
     static let hostingSentence = Rule(
         "hosting-sentence", finds: "A sentence about hosting something somewhere: the providers it names are hosts.",
         trigger: .hosting,
-        words: ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
-            + combine(["sur"], [""], ["un serveur", "des serveur", "les serveur", "nos serveur", "ses serveur", "leurs serveur"])
-            + combine(["conserv", "stock", "archiv", "sauvegard", "centralis"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"]),
+        words: Lexicon.words("hosting-words"),
         pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
         examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
@@ -30,9 +24,7 @@ extension Rules {
         "host-in-providers-data-centre",
         finds: "\"dans un centre de données d'X\": a hosting statement that the data-centre words (role noise) would hide.",
         trigger: .hosting,
-        words: combine(
-            ["centre de donnees", "centres de donnees", "datacenter", "datacenters", "datacentre", "datacentres", "data center", "data centers",
-                "data centre", "data centres"], [""], ["d'", "de", "du", "of"]),
+        words: Lexicon.words("data-centre-words"),
         pattern: #"\b(?:dans|in)\s+(?:un|les|des|ses|leurs|the|a)\s+(?:centres? de donnees|datacenters?|data ?cent(?:er|re)s?)\s+(?:d'|de\s|du\s|of\s)"#,
         examples: ["Les données résident dans un centre de données d'Exemple Cloud à Lyon.", "Data lives in the data centres of Example Cloud."],
         counterExamples: ["Le centre de données est sécurisé.", "Nous visitons des centres de recherche."])
@@ -99,7 +91,7 @@ extension Rules {
 
     static let hostingHeading = Rule(
         "hosting-heading", finds: "A heading or a label that opens a hosting section (\"Hébergement\", \"Stockage\", \"Prestataires techniques\").",
-        trigger: .heading, words: ["heberg", "host", "infrastructure", "stockage", "storage", "prestataire", "technical"],
+        trigger: .heading, words: Lexicon.words("hosting-heading-words"),
         pattern: #"heberg|\bhosting\b|\bhost\b|\bhosts\b|infrastructure|\bstockage\b|\bstorage\b|prestataires? techniques?|technical (?:service )?providers?"#,
         examples: ["Hébergement et sécurité", "Technical providers", "Stockage des données"],
         counterExamples: ["Vos droits", "Article 12"])
@@ -116,13 +108,7 @@ extension Rules {
         "messaging-service",
         finds: "\"envoyés par X\", \"sent through X\": a provider that carries the platform's messages holds them too.",
         trigger: .messaging,
-        words: combine(
-            ["envoy", "expedi", "achemin", "archiv", "delivr", "diffus"], ["e", "ee", "es", "ees"],
-            ["par", "au moyen", "via", "grace", "depuis", "avec"])
-            + combine(["transmis"], ["", "e", "es", "s"], ["par", "au moyen", "via", "grace", "depuis", "avec"])
-            + combine(["achemine", "envoie", "expedie", "delivre", "transmet"], ["", "nt"], ["les", "nos", "vos", "des"])
-            + ["envoi des", "envoi de", "envoi d'", "sent by", "sent through", "sent via", "sent using", "delivered by",
-               "delivered through", "delivered via", "sending"],
+        words: Lexicon.words("messaging-words"),
         pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#,
         examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS."],
         counterExamples: ["Vous pouvez nous écrire par courrier."])

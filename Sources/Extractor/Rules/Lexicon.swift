@@ -46,6 +46,11 @@ enum Lexicon {
         }.joined(separator: "|")
     }
 
+    /// A list's entries as trigger words (`triggerWords`): the words a rule brings to its trigger group.
+    static func words(_ name: String) -> [String] {
+        triggerWords(entries(name))
+    }
+
     /// The same entries as trigger words: a whole word is looked for with a space, hyphen or apostrophe on each closed
     /// side (as `\b` sees it), the others as written.
     static func triggerWords(_ entries: [String]) -> [String] {

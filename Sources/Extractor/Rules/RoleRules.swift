@@ -5,19 +5,19 @@ import SovereigntyModel
 extension Rules {
     static let roleKeys = Rule(
         "role-encryption-keys", finds: "The host holds encryption keys.", trigger: .roleKeys,
-        words: [" cle", "'cle", "-cle", "chiffrement", "dechiffrement", "encryption key", " keys"] + Lexicon.triggerWords(["kms", "hsm"]),
+        words: Lexicon.words("role-encryption-keys"),
         pattern: #"cles? de (?:chiffrement|dechiffrement)|donnees de chiffrement|encryption keys?|\bcles\b|\bkms\b|\bhsm\b"#,
         examples: ["Les clés de chiffrement sont confiées à Exemple KMS.", "Encryption keys"], counterExamples: ["Les données de santé"])
 
     static let roleBackup = Rule(
         "role-backup", finds: "The host keeps backups.", trigger: .roleBackup,
-        words: ["sauvegard", "backup", "copie", "reprise", "de secours"],
+        words: Lexicon.words("role-backup"),
         pattern: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise|(?:hebergeur|site|serveurs?|infrastructure|centre de donnees) de secours"#,
         examples: ["Les sauvegardes sont conservées chez Exemple.", "Daily backups"], counterExamples: ["Le site vitrine"])
 
     static let roleMessaging = Rule(
         "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
-        words: ["messag", "courriel", "mail", " sms", "'sms", "-sms", " push", "'push", "push notif", "in-app"],
+        words: Lexicon.words("role-messaging"),
         pattern: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b|\b(?:dans|par)\s+(?:un|le|chaque)\s+message\b|\bin\s+a\s+message\b|\bnotifications?\s+(?:(?:in-app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
         examples: ["Envoi des SMS", "E-mail delivery", "Rappels envoyés par notification in-app ou push", "Push notifications",
             "Les fichiers joints dans un message sont stockés sur nos serveurs."],
@@ -25,14 +25,13 @@ extension Rules {
 
     static let roleCDN = Rule(
         "role-cdn", finds: "The host serves the site's content from a CDN or a proxy.", trigger: .roleCDN,
-        words: [" cdn", "-cdn", "'cdn", "diffusion de contenu", "content delivery", "mise en cache", "reseau de distribution", "proxy", "ddos"],
+        words: Lexicon.words("role-cdn"),
         pattern: #"\bcdn\b|diffusion de contenus?|content delivery|mise en cache|reseau de distribution|\bproxy\b|ddos"#,
         examples: ["Diffusion de contenus (CDN)", "Content delivery network"], counterExamples: ["Les données de santé"])
 
     static let roleHealthData = Rule(
         "role-health-data", finds: "The host holds health data: medical records, patients' data, photographs.", trigger: .roleData,
-        words: ["donnees", " data", "-data", "'data", "dossier", "photo", "journaux", "questionnaire", "releve", "mesure", "examen",
-            "comptes rendus", "compte", "ordonnance", "resultat", "record", "sante", "health", "medica", "patient", "personal"],
+        words: Lexicon.words("role-data"),
         pattern: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux"#,
         examples: ["Les données de santé sont hébergées chez Exemple.", "Patient data"], counterExamples: ["Le site vitrine", "Vos photos sont stockées chez Exemple."])
 
@@ -44,15 +43,13 @@ extension Rules {
 
     static let roleApplication = Rule(
         "role-application", finds: "The host runs the application, the platform or its API.", trigger: .roleApplication,
-        words: ["applicati", "plateforme", "plate-forme", "logiciel", " app", "-app", "'app", " api", "-api", "'api", "service en ligne",
-            "back-end", "backend", "back end", "software"],
+        words: Lexicon.words("role-application"),
         pattern: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)(?<!in-)\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#,
         examples: ["L'application est hébergée chez Exemple.", "Our API"], counterExamples: ["Le site vitrine", "example.app", "une notification in-app"])
 
     static let roleWebsite = Rule(
         "role-website", finds: "The host serves the website (by law, the host block of a legal notice names it).", trigger: .roleWebsite,
-        words: [" site", "-site", "'site", "website", "portail", "pages web", "page web", "front", "nom de domaine", "centre d'aide",
-            "foire aux questions", " faq", "-faq", "'faq", "help cent", " blog", "-blog", "'blog"],
+        words: Lexicon.words("role-website"),
         pattern: #"\bsites?\b|website|portail|pages? web|front-?end|nom de domaine|centre d'aide|foire aux questions|\bfaq\b|help cent(?:er|re)|\bblog\b"#,
         examples: ["Le site vitrine est hébergé chez Exemple.", "Help center"], counterExamples: ["Les données de santé"])
 
