@@ -43,6 +43,19 @@ enum CompanyName {
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
     }
 
+    /// The name heading a list item ("oXya – en Île-de-France", "OCI, à Paris"): a few words, each capitalised
+    /// (or a brand such as "iExemple"), before a dash, a comma or a colon; not a place, not a word of the rules.
+    static func itemHead(in text: Folded) -> (text: String, range: NSRange)? {
+        guard let name = read(in: text, from: 0) else { return nil }
+        let words = name.text.split(separator: " ")
+        guard words.count <= 4,
+            words.allSatisfy({ word in word.first.map { $0.isUppercase || $0.isNumber } == true || isMixedCaseBrand(String(word)) }),
+            !PlaceOnlyNames.isPlace(name.text), RoleWords.roles(in: Folded(name.text)).isEmpty,
+            !Rules.hostingHeading.matches(in: Folded(name.text))
+        else { return nil }
+        return name
+    }
+
     /// "net.DE AG", "iExemple": a first word in lower case with a capital inside is a brand, not a word of the sentence.
     private static func isMixedCaseBrand(_ candidate: String) -> Bool {
         guard let word = candidate.split(separator: " ").first, word.first?.isLowercase == true else { return false }

@@ -19,6 +19,8 @@ struct DocumentAnalysis {
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
     private var listIntroduction: Label?
+    /// The introduction the block just read made, if it made one.
+    private var justIntroduced: Label?
     /// A label standing alone ("Hébergeur :", "Hosting"): its value is in the blocks after it, as long as they name one.
     private var pendingLabel: (label: Label, blocksLeft: Int)?
     /// The one host a "label : value" block named ("Stockage : Exemple Cloud SAS"): the list right after it details that
@@ -97,6 +99,9 @@ struct DocumentAnalysis {
             currentSection = (block.headings, nil, HeadingContext(facts))
         }
         let headingContext = currentSection.context
+        // Only the block right after an introduction may carry it on ("Ces prestataires étant établis hors de l'UE :").
+        let introducedJustBefore = justIntroduced
+        justIntroduced = nil
         placeholder.formUnion(block.triggers.intersection(.placeholder))
         if !block.isHeading {
             textLength += block.length
@@ -139,6 +144,8 @@ struct DocumentAnalysis {
         let hostsBefore = reader.hosts.count
         var namedByLineLabel = false
         var label: Label? = block.isListItem ? listIntroduction : carried
+        // An introduction reaches the paragraphs right after it only when no list follows it.
+        if block.isListItem, pendingLabel?.label.fromIntroduction == true { pendingLabel = nil }
         if !block.isListItem {
             listIntroduction = nil
             pendingHDS = nil
@@ -174,7 +181,8 @@ struct DocumentAnalysis {
             defer {
                 // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles).
                 if lineLabel == nil, line.hasSuffix(":"), Rules.hostingSentence.matches(in: Folded(String(line))) {
-                    label = Label(hosting: RoleWords.roles(in: Folded(String(line))))
+                    let folded = Folded(String(line))
+                    label = Label(hosting: RoleWords.roles(in: folded), sentence: folded)
                 }
             }
             let ranges = SentenceSplitter.sentenceRanges(in: line).flatMap {
@@ -194,8 +202,10 @@ struct DocumentAnalysis {
                 let context = SentenceContext(
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
                     headingIsHosting: !aboutOtherParty && (headingContext.isHosting || (label?.isHosting ?? false)),
-                    contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
-                    fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil,
+                    contextRoles: label?.roles.isEmpty == false || label?.knownProvidersOnly == true ? label!.roles : headingContext.roles,
+                    fromIntroduction: label?.fromIntroduction ?? false, knownProvidersOnly: label?.knownProvidersOnly ?? false,
+                    namesProviders: label?.namesProviders ?? false,
+                    valueStart: sentenceIndex == 0 ? valueStart : nil,
                     following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
                     inCookieSection: headingContext.isCookies)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
@@ -223,11 +233,31 @@ struct DocumentAnalysis {
             pending.blocksLeft -= 1
             pendingLabel = blockHosts.isEmpty || pending.blocksLeft == 0 ? nil : pending
         }
-        if !block.isListItem, block.text.hasSuffix(":"), let last = SentenceSplitter.sentences(in: block.text).last {
-            let text = Folded(last)
-            if Rules.hostingSentence.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
+        if !block.isListItem, block.text.hasSuffix(":") {
+            let sentences = SentenceSplitter.sentences(in: block.text)
+            if let introduction = Self.introduction(sentences.map(Folded.init), before: introducedJustBefore) {
+                listIntroduction = introduction
+                justIntroduced = introduction
+                // The names may follow as paragraphs rather than list items ("CARIAD SE", its address, the next one).
+                pendingLabel = (introduction, 6)
+            }
             if reader.hds.count > hdsBefore, let last = reader.hds.indices.last, !reader.hds[last].namesHost { pendingHDS = last }
         }
+    }
+
+    /// The hosting introduction a block ending with ":" makes: its last sentence about hosting ("…hébergé par les
+    /// prestataires suivants :"), or a last sentence that only announces the list ("nous avons recours aux
+    /// prestataires suivants :") after a hosting sentence, earlier in the block or introducing the block right before.
+    static func introduction(_ sentences: [Folded], before: Label?) -> Label? {
+        guard let last = sentences.last else { return nil }
+        if Rules.hostingSentence.matches(in: last) { return Label(hosting: RoleWords.roles(in: last), sentence: last) }
+        guard sentences.contains(where: { Rules.listAnnouncement.matches(in: $0) }) else { return nil }
+        if let earlier = sentences.dropLast().last(where: { Rules.hostingSentence.matches(in: $0) }) {
+            var label = Label(hosting: RoleWords.roles(in: earlier), sentence: earlier)
+            label.namesProviders = label.namesProviders || Rules.providerWords.matches(in: last)
+            return label
+        }
+        return before.flatMap { $0.fromIntroduction ? $0 : nil }
     }
 
     /// A block that reads as a company's identity: a legal form, or registration details ("RCS", "capital").
@@ -375,6 +405,10 @@ struct SentenceContext {
     let contextRoles: [HostRole]
     /// The label is a sentence introducing a list, whose roles add to each item's.
     let fromIntroduction: Bool
+    /// The introduction gives other purposes beside hosting: only the providers we know are its hosts.
+    var knownProvidersOnly = false
+    /// The introduction says its list names providers: an item headed by a bare name names one.
+    var namesProviders = false
     /// Where the name a label gives starts in this sentence (after "Hébergeur :", or 0 under a label standing alone).
     var valueStart: Int? = nil
     /// The block from the sentence's first character on (UTF-16 offsets in the sentence are offsets in it too).
@@ -417,6 +451,10 @@ struct Label {
     let roles: [HostRole]
     /// Set by a sentence ending with ":" rather than by a label or a term.
     var fromIntroduction = false
+    /// The introduction gives hosting among other purposes: a company we do not know may be there for another one.
+    var knownProvidersOnly = false
+    /// The introduction says its list names providers ("chez les prestataires suivants :"): an item may be a bare name.
+    var namesProviders = false
     /// Where the label's value starts in its line (UTF-16 offset after the colon).
     var valueStart: Int?
     /// The rule that made it a hosting label.
@@ -497,6 +535,16 @@ struct Label {
         fromIntroduction = true
     }
 
+    /// An introduction sentence: one that gives hosting among other services ("cloud et hébergement, sécurité,
+    /// maintenance, communication") introduces a list of which only the providers we know are hosts, and gives
+    /// them no role (the one purpose it gives the whole list says nothing of what each holds).
+    init(hosting roles: [HostRole], sentence: Folded) {
+        let mixed = Rules.mixedPurposes.matches(in: sentence)
+        self.init(hosting: mixed ? [] : roles)
+        knownProvidersOnly = mixed
+        namesProviders = Rules.providerWords.matches(in: sentence)
+    }
+
     /// A definition term (`<dt>`) that names a hosting function ("Stockage des données de santé", "Site vitrine").
     init?(term: String) {
         let text = Folded(term)
@@ -537,9 +585,12 @@ struct SubprocessorTable {
     /// Whether a row reads as a table's header: most of its cells name a column ("Sous-traitant", "Localisation des
     /// serveurs"), where a data row's cells are names, places and descriptions. (Whether the table is one of
     /// subprocessors is `init(columns:)`'s to say.)
-    static func isHeader(_ cells: [String]) -> Bool {
+    ///
+    /// - Parameter minimumCells: a PDF line of two words may be prose; the first row of an HTML table, read when its
+    ///   own header row is empty, may name two columns ("Sous-traitant | Objet").
+    static func isHeader(_ cells: [String], minimumCells: Int = 3) -> Bool {
         // Most rows of a PDF are lines of prose, one cell each: no need to fold them.
-        guard cells.count >= 3 else { return false }
+        guard cells.count >= minimumCells else { return false }
         // A hosting-chain table's header is known by its questions; its other columns (actor, HDS…) then count too.
         let headers = cells.map { $0.count <= 120 ? Folded($0) : nil }
         let asksQuestions = headers.contains { $0.map(DisclosureTable.namesQuestion) ?? false }
@@ -548,7 +599,7 @@ struct SubprocessorTable {
             return [Rules.providerColumn, Rules.entityColumn, Rules.locationColumn, Rules.serviceColumn].contains { $0.matches(in: text) }
                 || (asksQuestions && DisclosureTable.column(of: text) != nil)
         }
-        return cells.count >= 3 && named.count * 4 >= cells.count * 3
+        return named.count * 4 >= cells.count * 3
     }
 
     func cell(_ column: Column, of block: TextBlock) -> String? {

@@ -146,6 +146,8 @@ struct FindingReader {
     /// Providers we do not know: named after "hébergé par" / "Hébergeur :", or a company with its legal form in a hosting context.
     private func unknownHosts(_ context: SentenceContext, block: TextBlock, introduced: Bool, rule: String) -> [HostFinding] {
         let text = context.text
+        // A list of providers for hosting among other purposes: a company we do not know is there for another one.
+        if context.knownProvidersOnly && block.isListItem { return [] }
         var names: [(text: String, range: NSRange)] = []
         var rule = rule
         if introduced, let range = Rules.hostIntroduction.firstRange(in: text),
@@ -162,6 +164,11 @@ struct FindingReader {
             rule = Rules.hostBlockRunIn.name
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
+            // An item of a list a hosting sentence introduced, headed by a bare name ("oXya – en Île-de-France").
+            if names.isEmpty, context.namesProviders, block.isListItem, let head = CompanyName.itemHead(in: text) {
+                names = [head]
+                rule = Rules.providerWords.name
+            }
             // Only messaging words make it a host sentence: the carrier is the one they name ("envoyés par X",
             // "X envoie les SMS"), not every company of the sentence (an address for a withdrawal letter "envoyée
             // par la poste").

@@ -18,6 +18,30 @@ extension Rules {
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
             "Les photos stockées dans le cadre de nos services"])
 
+    static let listAnnouncement = Rule(
+        "list-announcement",
+        finds: "\"nous avons recours aux prestataires suivants :\": a sentence that only announces the list below it; after a hosting sentence, the list names hosts.",
+        trigger: nil,
+        pattern: #"\b(?:suivante?s|ci-dessous|following|below)\b"#,
+        examples: ["Nous avons recours aux prestataires suivants :", "We use the following providers:"],
+        counterExamples: ["Nous avons recours à des prestataires :"])
+
+    static let providerWords = Rule(
+        "provider-words",
+        finds: "\"chez les prestataires suivants :\": an introduction that says its list names companies, so that an item may be a bare name (\"oXya – en Île-de-France\").",
+        trigger: nil,
+        pattern: #"\b(?:prestataires?|fournisseurs?|sous-traitants?|societes|hebergeurs|partenaires|providers?|processors?|subprocessors?|vendors?|companies)\b"#,
+        examples: ["Vos données sont centralisées chez les prestataires suivants :", "stored with the following providers:"],
+        counterExamples: ["Les types d'hébergement suivants :"])
+
+    static let mixedPurposes = Rule(
+        "mixed-purposes",
+        finds: "An introduction that gives hosting among other services (security, maintenance, communication, payment): a company we do not know in its list may be there for one of the others.",
+        trigger: nil,
+        pattern: #"\bsecurite\b|\bmaintenance\b|\bcommunication\b|\bsupport\b|\bassistance\b|\bmarketing\b|\bpaiements?\b|\bcomptab|\banalyse\b|\bconseil|\bpublicit|\bprospection\b|\bsecurity\b|\bpayments?\b|\baccounting\b|\badvertising\b|\bcustomer (?:service|support)\b"#,
+        examples: ["qui fournissent les services de cloud et d'hébergement, la sécurité informatique et la maintenance :"],
+        counterExamples: ["Vos données sont hébergées par les prestataires suivants :"])
+
     static let hostInProvidersDataCentre = Rule(
         "host-in-providers-data-centre",
         finds: "\"dans un centre de données d'X\": a hosting statement that the data-centre words (role noise) would hide.",
@@ -105,10 +129,12 @@ extension Rules {
             + combine(["transmis"], ["", "e", "es", "s"], ["par", "au moyen", "via", "grace", "depuis", "avec"])
             + combine(["achemine", "envoie", "expedie", "delivre", "transmet"], ["", "nt"], ["les", "nos", "vos", "des"])
             + ["envoi des", "envoi de", "envoi d'", "sent by", "sent through", "sent via", "sent using", "delivered by",
-               "delivered through", "delivered via", "sending"],
-        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#,
-        examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS."],
-        counterExamples: ["Vous pouvez nous écrire par courrier."])
+               "delivered through", "delivered via", "sending", "marketing par e-mail", "marketing par email", "email marketing",
+               "e-mail marketing", "emailing", "e-mailing"],
+        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\b(?:campagnes?|services?)\s+(?:de\s+|d')?(?:marketing\s+par\s+e-?mail|e-?mailing)\b|\be-?mail\s+marketing\s+(?:campaigns?|services?)"#,
+        examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS.",
+            "Campagnes de marketing par e-mail", "Services d'e-mailing"],
+        counterExamples: ["Vous pouvez nous écrire par courrier.", "Vos préférences de marketing par e-mail"])
 
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = Rule(

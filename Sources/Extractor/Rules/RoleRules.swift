@@ -18,8 +18,8 @@ extension Rules {
     static let roleMessaging = Rule(
         "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
         words: ["messag", "courriel", "mail", " sms", "'sms", "-sms", " push", "'push", "push notif", "in-app"],
-        pattern: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b|\bnotifications?\s+(?:(?:in-app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
-        examples: ["Envoi des SMS", "E-mail delivery", "Rappels envoyés par notification in-app ou push", "Push notifications"],
+        pattern: #"messageries?|courriels?|\be-?mails?\b|\be-?mailings?\b|messaging|\bsms\b|\bmessages\b|\bnotifications?\s+(?:(?:in-app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
+        examples: ["Envoi des SMS", "E-mail delivery", "Campagnes d'e-mailing", "Rappels envoyés par notification in-app ou push", "Push notifications"],
         counterExamples: ["Le site vitrine", "Les notifications de modification des présentes conditions"])
 
     static let roleCDN = Rule(
