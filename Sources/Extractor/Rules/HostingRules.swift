@@ -12,11 +12,16 @@ extension Rules {
         trigger: .hosting,
         words: ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
             + combine(["sur"], [""], ["un serveur", "des serveur", "les serveur", "nos serveur", "ses serveur", "leurs serveur"])
-            + combine(["conserv", "stock", "archiv", "sauvegard", "centralis"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"]),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
-        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS."],
+            + combine(["conserv", "stock", "archiv", "sauvegard", "centralis"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"])
+            + ["sur lesquel", "dans lesquel", "fourni par", "fournis par", "fournie par", "fournies par", "disposition par", "exploites par",
+               "geres par", "operes par"]
+            + combine(["utilise", "utilisons", "utilisent", "appuie sur", "appuient sur", "repose sur", "reposent sur"], [""], ["l'infrastructure", "les infrastructure"]),
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b"#,
+        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
+            "Les serveurs Exemple Cloud sur lesquels vos dossiers sont gardés sont à Lyon.", "Nous utilisons des serveurs de données fournis par le groupe Exemple.",
+            "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
-            "Les photos stockées dans le cadre de nos services"])
+            "Les photos stockées dans le cadre de nos services", "Les formulaires sur lesquels vous écrivez sont fournis par la mairie."])
 
     static let listAnnouncement = Rule(
         "list-announcement",
@@ -28,9 +33,9 @@ extension Rules {
 
     static let providerWords = Rule(
         "provider-words",
-        finds: "\"chez les prestataires suivants :\": an introduction that says its list names companies, so that an item may be a bare name (\"oXya – en Île-de-France\").",
+        finds: "\"chez les prestataires suivants :\", \"par notre partenaire X\": words that say companies are named, so that a list item or the words after a description may be a bare name (\"oXya – en Île-de-France\").",
         trigger: nil,
-        pattern: #"\b(?:prestataires?|fournisseurs?|sous-traitants?|societes|hebergeurs|partenaires|providers?|processors?|subprocessors?|vendors?|companies)\b"#,
+        pattern: #"\b(?:prestataires?|fournisseurs?|sous-traitants?|societes|hebergeurs?|partenaires?|operateurs?|filiales?|providers?|processors?|subprocessors?|vendors?|companies|partners?)\b"#,
         examples: ["Vos données sont centralisées chez les prestataires suivants :", "stored with the following providers:"],
         counterExamples: ["Les types d'hébergement suivants :"])
 
@@ -73,12 +78,31 @@ extension Rules {
         "host-introduction",
         finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\": the name of a host not in the catalogue follows.",
         trigger: .hosting,
-        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
+        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?|\b(?:serveurs|infrastructures?|centres\s+de\s+donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par|\b(?:dans|sur)\s+(?:les|des)\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\s+d[eu']s?|(?:\butilise|\butilisons|\butilisent|\bsur)\s+(?:l'|les\s+)infrastructures?\s+(?:[a-z]+\s+)?d[eu']|\b(?:serveurs|clusters)(?=\s+(?!de\b|d'|du\b|des\b)))\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
         examples: [
             "Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc.",
-            "L'hébergement du site a été confié à Exemple Infra.",
+            "L'hébergement du site a été confié à Exemple Infra.", "Les fiches sont gardées sur les serveurs Exemple, situés à Lyon.",
+            "Nous utilisons des serveurs de données fournis par le groupe Exemple.", "Les données sont stockées dans les centres de données de Exemple Ltd.",
+            "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère.",
         ],
         counterExamples: ["Nous choisissons nos partenaires avec soin."])
+
+    static let paymentData = Rule(
+        "payment-data",
+        finds: "A sentence or section about payment or card data (\"stockées sur les serveurs X\" of a payment provider): a company we do not know named there is a payment provider, not a host.",
+        trigger: nil,
+        pattern: #"\bpaiements?\b|\bbancaires?\b|cryptogramme|\bcartes?\s+de\s+credit\b|\bpayments?\b|\bcards?\b|\bbanking\b"#,
+        examples: ["Règles applicables aux moyens de paiement", "Les données bancaires sont stockées sur les serveurs Exemple Pay."],
+        counterExamples: ["Vos dossiers sont stockés sur les serveurs Exemple."])
+
+    static let hostAsSubject = Rule(
+        "host-as-subject",
+        finds: "\"X, qui héberge les données\", \"X assure l'hébergement\", \"X est responsable de l'hébergement\", \"X, en tant qu'éditeur et hébergeur du site\": the name before the phrase is a host (a group company hosting for its brands, a tool described before its name).",
+        trigger: .hosting,
+        pattern: #"\bqui\s*(?:heberge(?:nt)?\b|assure(?:nt)?\s+l'hebergement\b)|\bassurant\s+l'hebergement\b|\b(?:est|sont)\s+(?:responsables?|chargee?s?|en\s+charge)\s+de\s+l'hebergement\b|\bassure(?:nt)?\s+l'hebergement\b|\ben\s+(?:tant\s+qu'|qualite\s+d')\s*(?:editeur\s+et\s+)?hebergeur\s+(?:du|de\s+la|des)\s+["«“]?\s*(?:site|sites|plate-?forme|donnees|portail|application)\b"#,
+        examples: ["L'outil de discussion Exemple Chat, qui héberge les conversations en Europe.", "Exemple Groupe AG est responsable de l'hébergement de vos données.",
+            "Sous-traitant : Exemple Web, en tant qu'éditeur et hébergeur du site.", "Les sociétés du Groupe Exemple assurant l'hébergement des portails."],
+        counterExamples: ["Le prestataire qui gère les paiements.", "Exemple SAS agit en qualité d'hébergeur des contenus publiés."])
 
     static let hostBlockLabel = Rule(
         "host-block-label",

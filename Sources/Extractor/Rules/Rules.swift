@@ -8,7 +8,7 @@ import Foundation
 /// somewhere else, and `RuleTests` checks that none can match a text that lacks its words.
 enum Rules {
     static let all: [Rule] = [
-        hostingSentence, listAnnouncement, providerWords, mixedPurposes, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostBlockLabel, hostBlockRunIn,
+        hostingSentence, listAnnouncement, providerWords, mixedPurposes, hostInProvidersDataCentre, hostStatus, operatorOnProviders, hostIntroduction, hostAsSubject, paymentData, hostBlockLabel, hostBlockRunIn,
         hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, definedAsUs,
