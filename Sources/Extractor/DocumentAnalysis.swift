@@ -19,6 +19,8 @@ struct DocumentAnalysis {
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
     private var listIntroduction: Label?
+    /// The hosting or messaging sentence the paragraph just read left unfinished ("…, Exemple fait").
+    private var continuation: Label?
     /// The introduction the block just read made, if it made one.
     private var justIntroduced: Label?
     /// A label standing alone ("Hébergeur :", "Hosting"): its value is in the blocks after it, as long as they name one.
@@ -111,7 +113,10 @@ struct DocumentAnalysis {
         }
         if !block.isListItem { detailedHost = nil }
         // A label's value is a name and an address: a long paragraph is something else.
-        let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label
+        // A sentence cut at the end of the paragraph before goes on only in a paragraph that starts in lower case.
+        let continued = continuation.flatMap { block.text.unicodeScalars.first.map(CharacterSet.lowercaseLetters.contains) == true ? $0 : nil }
+        continuation = nil
+        let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label ?? continued
         if !block.columns.isEmpty, let table = disclosureTable(block.columns) {
             addSectionHosts(reader.readDisclosure(block, table: table))
             return
@@ -143,6 +148,7 @@ struct DocumentAnalysis {
         let hdsBefore = reader.hds.count
         let hostsBefore = reader.hosts.count
         var namedByLineLabel = false
+        var blockLineLabel: Label?
         var label: Label? = block.isListItem ? listIntroduction : carried
         // An introduction reaches the paragraphs right after it only when no list follows it.
         if block.isListItem, pendingLabel?.label.fromIntroduction == true { pendingLabel = nil }
@@ -166,6 +172,7 @@ struct DocumentAnalysis {
             // The name a label gives: after its colon, or, under a label standing alone, at the head of the block.
             var valueStart: Int? = carried != nil && lineIndex == 0 && Self.namesCompany(block.text) ? 0 : nil
             let lineLabel = Label(line: line)
+            if let lineLabel { blockLineLabel = lineLabel }
             if let lineLabel {
                 label = lineLabel
                 valueStart = lineLabel.valueStart
@@ -233,6 +240,11 @@ struct DocumentAnalysis {
             pending.blocksLeft -= 1
             pendingLabel = blockHosts.isEmpty || pending.blocksLeft == 0 ? nil : pending
         }
+        if !block.isListItem, let (label, isLineLabel) = Self.continuedLabel(block.text, label: blockLineLabel) {
+            // "Hébergement : Afin de respecter … les" / "Données de santé, X a recours à Amazon Web Services": a
+            // paragraph cut in the middle of a sentence (a page made of a PDF's lines) goes on in the next one.
+            if isLineLabel { pendingLabel = (label, 1) } else { continuation = label }
+        }
         if !block.isListItem, block.text.hasSuffix(":") {
             let sentences = SentenceSplitter.sentences(in: block.text)
             if let introduction = Self.introduction(sentences.map(Folded.init), before: introducedJustBefore) {
@@ -243,6 +255,21 @@ struct DocumentAnalysis {
             }
             if reader.hds.count > hdsBefore, let last = reader.hds.indices.last, !reader.hds[last].namesHost { pendingHDS = last }
         }
+    }
+
+    /// The hosting context a paragraph cut in the middle of a sentence hands to the next one: its label ("Hébergement :
+    /// Afin de respecter …"), else its unfinished sentence when that is about hosting or messages ("Pour l'envoi des
+    /// notifications push, Exemple fait").
+    /// The flag says whether it is a label's, which goes on whatever the next paragraph starts with.
+    static func continuedLabel(_ text: String, label: Label?) -> (Label, Bool)? {
+        guard let last = text.unicodeScalars.last, CharacterSet.letters.contains(last) || last == "," || last == "'" || last == "’",
+            let sentence = SentenceSplitter.sentences(in: text).last
+        else { return nil }
+        if let label, label.isHosting { return (label, true) }
+        let folded = Folded(sentence)
+        if Rules.hostingSentence.matches(in: folded) { return (Label(hosting: RoleWords.roles(in: folded)), false) }
+        let roles = RoleWords.roles(in: folded)
+        return Rules.messagingService.matches(in: folded) && roles.contains(.messaging) ? (Label(hosting: roles), false) : nil
     }
 
     /// The hosting introduction a block ending with ":" makes: its last sentence about hosting ("…hébergé par les
