@@ -13,8 +13,7 @@ extension Rules {
         words: ["heberg", "host", "stockage", "storage", "stored by", "stored with", "stored at", "stored in"]
             + combine(["sur"], [""], ["un serveur", "des serveur", "les serveur", "nos serveur", "ses serveur", "leurs serveur"])
             + combine(["conserv", "stock", "archiv", "sauvegard", "centralis"], ["e", "ee", "es", "ees"], ["par", "chez", "dans", "aupres", "sur", "au sein"])
-            + ["sur lesquel", "dans lesquel", "fourni par", "fournis par", "fournie par", "fournies par", "disposition par", "exploites par",
-               "geres par", "operes par"]
+            + ["sur lesquel", "dans lesquel"] + combine(["fourni", "exploite", "gere", "opere", "disposition"], ["", "e", "s", "es"], ["par"])
             + combine(["utilise", "utilisons", "utilisent", "appuie sur", "appuient sur", "repose sur", "reposent sur"], [""], ["l'infrastructure", "les infrastructure"]),
         pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b"#,
         examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
@@ -76,8 +75,8 @@ extension Rules {
 
     static let hostIntroduction = Rule(
         "host-introduction",
-        finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\": the name of a host not in the catalogue follows.",
-        trigger: .hosting,
+        finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\", \"les serveurs X\": the name of a host not in the catalogue follows (asked only of a sentence `hosting-sentence` found).",
+        trigger: nil,
         pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?|\b(?:serveurs|infrastructures?|centres\s+de\s+donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par|\b(?:dans|sur)\s+(?:les|des)\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\s+d[eu']s?|(?:\butilise|\butilisons|\butilisent|\bsur)\s+(?:l'|les\s+)infrastructures?\s+(?:[a-z]+\s+)?d[eu']|\b(?:serveurs|clusters)(?=\s+(?!de\b|d'|du\b|des\b)))\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
         examples: [
             "Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc.",
