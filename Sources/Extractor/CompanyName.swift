@@ -6,6 +6,7 @@ enum CompanyName {
         ",", ";", "(", ")", " dont ", " - ", " – ", " — ", " situé", " située", " sis ", " sise ", " located", " whose", " which ",
         " qui ", " domicili", " immatricul", " au capital", " sur ", " en France", " à ", " at ", " in ", " : ", ". ", " ayant",
         " RCS", " R.C.S", " with ", " pour ", " for ", " – ", " | ", " dans ", " selon ", " conformément",
+        " et des ", " et les ", " et ne ", " et n'", " et/ou ", " et / ou ", " ou ",
     ]
     private static let leadingWords: Set<String> = [
         "le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "nos", "vos", "notre", "votre", "son", "sa", "ses",
@@ -41,6 +42,118 @@ enum CompanyName {
         let firstWord = candidate.split(separator: " ").first.map { $0.lowercased() } ?? ""
         guard !leadingWords.contains(firstWord), !firstWord.hasPrefix("l'"), !firstWord.hasPrefix("d'") else { return nil }
         return (candidate, NSRange(location: start + leading, length: candidate.utf16.count))
+    }
+
+    /// "Exemple (société Exemple Web)": the legal entity a parenthesis gives right after a brand is the company named.
+    static func entityInParenthesis(after name: (text: String, range: NSRange), in text: Folded) -> (text: String, range: NSRange)? {
+        let original = text.original as NSString
+        let end = name.range.location + name.range.length
+        guard end < original.length else { return nil }
+        let rest = original.substring(from: end)
+        guard let match = entityParenthesis.firstMatch(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)) else { return nil }
+        let inner = match.range(at: 1)
+        let entity = (rest as NSString).substring(with: inner).trimmingCharacters(in: .whitespaces)
+        guard looksLikeName(entity), !isCommonWord(entity) else { return nil }
+        return (entity, NSRange(location: end + inner.location, length: inner.length))
+    }
+
+    private static let entityParenthesis = try! NSRegularExpression(
+        pattern: #"^\s*\(\s*(?:la\s+)?(?:soci[ée]t[ée]|company|groupe|entit[ée])\s+([^()]{2,60}?)\s*\)"#, options: [.caseInsensitive])
+
+    /// "chez un prestataire européen (EXEMPLE)", "par le partenaire Exemple (société Exemple Web)": a few words that
+    /// describe a provider, then its name, in a parenthesis or written out.
+    static func afterDescription(in text: Folded, from start: Int) -> (text: String, range: NSRange)? {
+        let original = text.original as NSString
+        guard start < original.length else { return nil }
+        let rest = original.substring(from: start)
+        guard let match = describedName.firstMatch(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)),
+            Rules.providerWords.matches(in: Folded((rest as NSString).substring(with: match.range)))
+        else { return nil }
+        if match.range(at: 1).location != NSNotFound {
+            let inner = match.range(at: 1)
+            let name = (rest as NSString).substring(with: inner).trimmingCharacters(in: .whitespaces)
+            guard looksLikeName(name), !name.contains(where: { ",;:".contains($0) }), !isCommonWord(name),
+                !Rules.definedTerm.matches(in: Folded(name)), !PlaceOnlyNames.isPlace(name)
+            else { return nil }
+            return (name, NSRange(location: start + inner.location, length: inner.length))
+        }
+        // "les serveurs du partenaire de EXEMPLE": the name after "de" is whose partner it is.
+        let description = (rest as NSString).substring(with: match.range)
+        guard description.range(of: #"\b(?:de|d'|d’|du|des)\s*$"#, options: .regularExpression) == nil,
+            let name = read(in: text, from: start + match.range.length), !isCommonWord(name.text), !PlaceOnlyNames.isPlace(name.text)
+        else { return nil }
+        return entityInParenthesis(after: name, in: text) ?? name
+    }
+
+    /// An article (the introduction may have read it), up to four lower-case words, then a parenthesis (group 1) or
+    /// a capital.
+    private static let describedName = try! NSRegularExpression(
+        pattern: #"^\s*(?:(?:un|une|le|la|les|l'|l’|notre|nos|son|sa|ses|leur|leurs|des|du|d'|d’)\s*)?(?:[\p{Ll}'’-]+\s+){1,4}?(?:\(\s*([^()]{2,40}?)\s*\)|(?=[\p{Lu}\d]|\p{Ll}{1,6}\p{Lu}))"#)
+
+    /// Capitalised words that stand where a host's name would and are none ("les serveurs Web", "certifié HDS").
+    private static let notNames = Set(Lexicon.entries("not-company-names"))
+
+    static func isCommonWord(_ name: String) -> Bool {
+        notNames.contains(Folded(name).folded.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The name a phrase is said of, right before it in its clause: "Exemple Chat, qui héberge…", "les sociétés du
+    /// Groupe Exemple assurant l'hébergement…", "Sous-traitant : Exemple, en tant qu'hébergeur du site". The last
+    /// run of capitalised words (a brand such as "iExemple" too) at most `reach` characters before the phrase, cut
+    /// at a colon or a semicolon; a legal form alone takes the word before it ("exemple AG").
+    static func subject(before location: Int, in text: Folded, reach: Int = 50) -> (text: String, range: NSRange)? {
+        let original = text.original as NSString
+        var start = 0
+        for stop in [":", ";", "(", ")"] {
+            let found = original.range(of: stop, options: .backwards, range: NSRange(location: 0, length: location))
+            if found.location != NSNotFound { start = max(start, found.location + 1) }
+        }
+        let span = NSRange(location: start, length: location - start)
+        let words: [(text: String, range: NSRange)] = word.matches(in: text.original, range: span).map { match in
+            (text: original.substring(with: match.range), range: match.range)
+        }
+        let isNameWord = { (word: String) in
+            (word.first.map { $0.isUppercase || $0.isNumber } == true || isMixedCaseBrand(word)) && !leadingWords.contains(word.lowercased())
+        }
+        let connectors: Set<String> = ["du", "de", "des", "d'", "&"]
+        guard let last = words.lastIndex(where: { isNameWord($0.text) }),
+            location - (words[last].range.location + words[last].range.length) <= reach
+        else { return nil }
+        var first = last
+        while first > 0 {
+            let before = words[first - 1].text
+            let joins = connectors.contains(before.lowercased()) && first >= 2 && isNameWord(words[first - 2].text)
+            guard isNameWord(before) || joins else { break }
+            first -= 1
+        }
+        // "adidas AG": a legal form alone names the word before it.
+        if first == last, first > 0, legalForms.contains(words[last].text), !leadingWords.contains(words[first - 1].text.lowercased()) { first -= 1 }
+        guard last - first < 5 else { return nil }
+        // A capitalised word opening the clause alone is a word of the sentence ("Celui-ci, qui héberge…") unless it
+        // reads as a brand ("IntraMuros", "EXEMPLE").
+        if first == last, words[..<first].isEmpty || words[first].range.location == words.first?.range.location {
+            let word = words[first].text
+            guard word.dropFirst().contains(where: \.isUppercase) || isMixedCaseBrand(word) else { return nil }
+        }
+        let range = NSRange(location: words[first].range.location, length: words[last].range.location + words[last].range.length - words[first].range.location)
+        let name = original.substring(with: range)
+        guard !PlaceOnlyNames.isPlace(name), !isCommonWord(name) else { return nil }
+        return (name, range)
+    }
+
+    private static let word = try! NSRegularExpression(pattern: #"[\p{L}\p{N}&][\p{L}\p{N}&.\-]*"#)
+
+    /// The name heading a list item ("oXya – en Île-de-France", "OCI, à Paris"): a few words, each capitalised
+    /// (or a brand such as "iExemple"), before a dash, a comma or a colon; not a place, not a word of the rules.
+    static func itemHead(in text: Folded) -> (text: String, range: NSRange)? {
+        guard let name = read(in: text, from: 0) else { return nil }
+        let words = name.text.split(separator: " ")
+        guard words.count <= 4,
+            words.allSatisfy({ word in word.first.map { $0.isUppercase || $0.isNumber } == true || isMixedCaseBrand(String(word)) }),
+            !PlaceOnlyNames.isPlace(name.text), RoleWords.roles(in: Folded(name.text)).isEmpty,
+            !Rules.hostingHeading.matches(in: Folded(name.text))
+        else { return nil }
+        return name
     }
 
     /// "net.DE AG", "iExemple": a first word in lower case with a capital inside is a brand, not a word of the sentence.

@@ -19,6 +19,10 @@ struct DocumentAnalysis {
     private var sectionHosts: [String: [String]] = [:]
     /// A hosting sentence ending with ":" ("hébergé par les prestataires suivants :") reaches into the list below it.
     private var listIntroduction: Label?
+    /// The hosting or messaging sentence the paragraph just read left unfinished ("…, Exemple fait").
+    private var continuation: Label?
+    /// The introduction the block just read made, if it made one.
+    private var justIntroduced: Label?
     /// A label standing alone ("Hébergeur :", "Hosting"): its value is in the blocks after it, as long as they name one.
     private var pendingLabel: (label: Label, blocksLeft: Int)?
     /// The one host a "label : value" block named ("Stockage : Exemple Cloud SAS"): the list right after it details that
@@ -97,6 +101,9 @@ struct DocumentAnalysis {
             currentSection = (block.headings, nil, HeadingContext(facts))
         }
         let headingContext = currentSection.context
+        // Only the block right after an introduction may carry it on ("Ces prestataires étant établis hors de l'UE :").
+        let introducedJustBefore = justIntroduced
+        justIntroduced = nil
         placeholder.formUnion(block.triggers.intersection(.placeholder))
         if !block.isHeading {
             textLength += block.length
@@ -106,7 +113,10 @@ struct DocumentAnalysis {
         }
         if !block.isListItem { detailedHost = nil }
         // A label's value is a name and an address: a long paragraph is something else.
-        let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label
+        // A sentence cut at the end of the paragraph before goes on only in a paragraph that starts in lower case.
+        let continued = continuation.flatMap { block.text.unicodeScalars.first.map(CharacterSet.lowercaseLetters.contains) == true ? $0 : nil }
+        continuation = nil
+        let carried = block.isListItem || block.isHeading || block.length > 300 ? nil : pendingLabel?.label ?? continued
         if !block.columns.isEmpty, let table = disclosureTable(block.columns) {
             addSectionHosts(reader.readDisclosure(block, table: table))
             return
@@ -138,7 +148,10 @@ struct DocumentAnalysis {
         let hdsBefore = reader.hds.count
         let hostsBefore = reader.hosts.count
         var namedByLineLabel = false
+        var blockLineLabel: Label?
         var label: Label? = block.isListItem ? listIntroduction : carried
+        // An introduction reaches the paragraphs right after it only when no list follows it.
+        if block.isListItem, pendingLabel?.label.fromIntroduction == true { pendingLabel = nil }
         if !block.isListItem {
             listIntroduction = nil
             pendingHDS = nil
@@ -159,6 +172,7 @@ struct DocumentAnalysis {
             // The name a label gives: after its colon, or, under a label standing alone, at the head of the block.
             var valueStart: Int? = carried != nil && lineIndex == 0 && Self.namesCompany(block.text) ? 0 : nil
             let lineLabel = Label(line: line)
+            if let lineLabel { blockLineLabel = lineLabel }
             if let lineLabel {
                 label = lineLabel
                 valueStart = lineLabel.valueStart
@@ -174,8 +188,9 @@ struct DocumentAnalysis {
             defer {
                 // "…hébergé avec les prestataires suivants :" introduces the lines after it (a label keeps its roles);
                 // so does "Le site est hébergé par", its host on the next line.
-                if lineLabel == nil, line.hasSuffix(":") || Self.endsIntroducingHost(line), Rules.hostingSentence.matches(in: Folded(String(line))) {
-                    label = Label(hosting: RoleWords.roles(in: Folded(String(line))))
+                if lineLabel == nil, line.hasSuffix(":") || Self.endsIntroducingHost(line) {
+                    let folded = Folded(String(line))
+                    if Rules.hostingSentence.matches(in: folded) { label = Label(hosting: RoleWords.roles(in: folded), sentence: folded) }
                 }
             }
             let ranges = SentenceSplitter.sentenceRanges(in: line).flatMap {
@@ -195,8 +210,10 @@ struct DocumentAnalysis {
                 let context = SentenceContext(
                     facts: SentenceFacts(text, triggers: trigger, matcher: matcher), section: block.section,
                     headingIsHosting: !aboutOtherParty && (headingContext.isHosting || (label?.isHosting ?? false)),
-                    contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
-                    fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil,
+                    contextRoles: label?.roles.isEmpty == false || label?.knownProvidersOnly == true ? label!.roles : headingContext.roles,
+                    fromIntroduction: label?.fromIntroduction ?? false, knownProvidersOnly: label?.knownProvidersOnly ?? false,
+                    namesProviders: label?.namesProviders ?? false,
+                    valueStart: sentenceIndex == 0 ? valueStart : nil,
                     following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
                     inCookieSection: headingContext.isCookies, underHostBlockHeading: !aboutOtherParty && headingContext.isHostBlock)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
@@ -224,9 +241,19 @@ struct DocumentAnalysis {
             pending.blocksLeft -= 1
             pendingLabel = blockHosts.isEmpty || pending.blocksLeft == 0 ? nil : pending
         }
-        if !block.isListItem, block.text.hasSuffix(":"), let last = SentenceSplitter.sentences(in: block.text).last {
-            let text = Folded(last)
-            if Rules.hostingSentence.matches(in: text) { listIntroduction = Label(hosting: RoleWords.roles(in: text)) }
+        if !block.isListItem, let (label, isLineLabel) = Self.continuedLabel(block.text, label: blockLineLabel) {
+            // "Hébergement : Afin de respecter … les" / "Données de santé, X a recours à Amazon Web Services": a
+            // paragraph cut in the middle of a sentence (a page made of a PDF's lines) goes on in the next one.
+            if isLineLabel { pendingLabel = (label, 1) } else { continuation = label }
+        }
+        if !block.isListItem, block.text.hasSuffix(":") {
+            let sentences = SentenceSplitter.sentences(in: block.text)
+            if let introduction = Self.introduction(sentences.map(Folded.init), before: introducedJustBefore) {
+                listIntroduction = introduction
+                justIntroduced = introduction
+                // The names may follow as paragraphs rather than list items ("CARIAD SE", its address, the next one).
+                pendingLabel = (introduction, 6)
+            }
             if reader.hds.count > hdsBefore, let last = reader.hds.indices.last, !reader.hds[last].namesHost { pendingHDS = last }
         }
     }
@@ -237,6 +264,36 @@ struct DocumentAnalysis {
         let folded = Folded(Label.trimmingWhitespace(String(line)))
         guard let range = Rules.hostIntroduction.firstRange(in: folded) else { return false }
         return range.location + range.length == folded.length
+    }
+
+    /// The hosting context a paragraph cut in the middle of a sentence hands to the next one: its label ("Hébergement :
+    /// Afin de respecter …"), else its unfinished sentence when that is about hosting or messages ("Pour l'envoi des
+    /// notifications push, Exemple fait").
+    /// The flag says whether it is a label's, which goes on whatever the next paragraph starts with.
+    static func continuedLabel(_ text: String, label: Label?) -> (Label, Bool)? {
+        guard let last = text.unicodeScalars.last, CharacterSet.letters.contains(last) || last == "," || last == "'" || last == "’",
+            let sentence = SentenceSplitter.sentences(in: text).last
+        else { return nil }
+        if let label, label.isHosting { return (label, true) }
+        let folded = Folded(sentence)
+        if Rules.hostingSentence.matches(in: folded) { return (Label(hosting: RoleWords.roles(in: folded)), false) }
+        let roles = RoleWords.roles(in: folded)
+        return Rules.messagingService.matches(in: folded) && roles.contains(.messaging) ? (Label(hosting: roles), false) : nil
+    }
+
+    /// The hosting introduction a block ending with ":" makes: its last sentence about hosting ("…hébergé par les
+    /// prestataires suivants :"), or a last sentence that only announces the list ("nous avons recours aux
+    /// prestataires suivants :") after a hosting sentence, earlier in the block or introducing the block right before.
+    static func introduction(_ sentences: [Folded], before: Label?) -> Label? {
+        guard let last = sentences.last else { return nil }
+        if Rules.hostingSentence.matches(in: last) { return Label(hosting: RoleWords.roles(in: last), sentence: last) }
+        guard sentences.contains(where: { Rules.listAnnouncement.matches(in: $0) }) else { return nil }
+        if let earlier = sentences.dropLast().last(where: { Rules.hostingSentence.matches(in: $0) }) {
+            var label = Label(hosting: RoleWords.roles(in: earlier), sentence: earlier)
+            label.namesProviders = label.namesProviders || Rules.providerWords.matches(in: last)
+            return label
+        }
+        return before.flatMap { $0.fromIntroduction ? $0 : nil }
     }
 
     /// A block that reads as a company's identity: a legal form, or registration details ("RCS", "capital").
@@ -390,6 +447,10 @@ struct SentenceContext {
     let contextRoles: [HostRole]
     /// The label is a sentence introducing a list, whose roles add to each item's.
     let fromIntroduction: Bool
+    /// The introduction gives other purposes beside hosting: only the providers we know are its hosts.
+    var knownProvidersOnly = false
+    /// The introduction says its list names providers: an item headed by a bare name names one.
+    var namesProviders = false
     /// Where the name a label gives starts in this sentence (after "Hébergeur :", or 0 under a label standing alone).
     var valueStart: Int? = nil
     /// The block from the sentence's first character on (UTF-16 offsets in the sentence are offsets in it too).
@@ -434,6 +495,10 @@ struct Label {
     let roles: [HostRole]
     /// Set by a sentence ending with ":" rather than by a label or a term.
     var fromIntroduction = false
+    /// The introduction gives hosting among other purposes: a company we do not know may be there for another one.
+    var knownProvidersOnly = false
+    /// The introduction says its list names providers ("chez les prestataires suivants :"): an item may be a bare name.
+    var namesProviders = false
     /// Where the label's value starts in its line (UTF-16 offset after the colon).
     var valueStart: Int?
     /// The rule that made it a hosting label.
@@ -514,6 +579,16 @@ struct Label {
         fromIntroduction = true
     }
 
+    /// An introduction sentence: one that gives hosting among other services ("cloud et hébergement, sécurité,
+    /// maintenance, communication") introduces a list of which only the providers we know are hosts, and gives
+    /// them no role (the one purpose it gives the whole list says nothing of what each holds).
+    init(hosting roles: [HostRole], sentence: Folded) {
+        let mixed = Rules.mixedPurposes.matches(in: sentence)
+        self.init(hosting: mixed ? [] : roles)
+        knownProvidersOnly = mixed
+        namesProviders = Rules.providerWords.matches(in: sentence)
+    }
+
     /// A definition term (`<dt>`) that names a hosting function ("Stockage des données de santé", "Site vitrine").
     init?(term: String) {
         let text = Folded(term)
@@ -554,9 +629,12 @@ struct SubprocessorTable {
     /// Whether a row reads as a table's header: most of its cells name a column ("Sous-traitant", "Localisation des
     /// serveurs"), where a data row's cells are names, places and descriptions. (Whether the table is one of
     /// subprocessors is `init(columns:)`'s to say.)
-    static func isHeader(_ cells: [String]) -> Bool {
+    ///
+    /// - Parameter minimumCells: a PDF line of two words may be prose; the first row of an HTML table, read when its
+    ///   own header row is empty, may name two columns ("Sous-traitant | Objet").
+    static func isHeader(_ cells: [String], minimumCells: Int = 3) -> Bool {
         // Most rows of a PDF are lines of prose, one cell each: no need to fold them.
-        guard cells.count >= 3 else { return false }
+        guard cells.count >= minimumCells else { return false }
         // A hosting-chain table's header is known by its questions; its other columns (actor, HDS…) then count too.
         let headers = cells.map { $0.count <= 120 ? Folded($0) : nil }
         let asksQuestions = headers.contains { $0.map(DisclosureTable.namesQuestion) ?? false }
@@ -565,7 +643,7 @@ struct SubprocessorTable {
             return [Rules.providerColumn, Rules.entityColumn, Rules.locationColumn, Rules.serviceColumn].contains { $0.matches(in: text) }
                 || (asksQuestions && DisclosureTable.column(of: text) != nil)
         }
-        return cells.count >= 3 && named.count * 4 >= cells.count * 3
+        return named.count * 4 >= cells.count * 3
     }
 
     func cell(_ column: Column, of block: TextBlock) -> String? {

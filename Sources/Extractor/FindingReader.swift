@@ -75,6 +75,12 @@ struct FindingReader {
         }
         if found.isEmpty {
             found = unknownHosts(context, block: block, introduced: hostingSentence || messagingSentence, rule: rule)
+        } else if hostingSentence, let name = introducedName(in: text), coordinated(name.range, with: context.facts.mentions, in: text),
+            matcher.mentions(in: Folded(name.text)).isEmpty, !isAboutPayment(context),
+            !isDenied(name.range, in: text, triggers: triggers), !isDistracted(name.range, in: text, triggers: triggers)
+        {
+            // "dans les centres de données de Exemple Ltd. et / ou Amazon Web Services": the name we do not know too.
+            found.append(unknownHost(name, context, rule: Rules.hostIntroduction.name))
         }
         if found.isEmpty { readOwnInfrastructure(context) }
         hosts.append(contentsOf: found)
@@ -147,13 +153,20 @@ struct FindingReader {
     /// Providers we do not know: named after "hébergé par" / "Hébergeur :", or a company with its legal form in a hosting context.
     private func unknownHosts(_ context: SentenceContext, block: TextBlock, introduced: Bool, rule: String) -> [HostFinding] {
         let text = context.text
+        // A list of providers for hosting among other purposes: a company we do not know is there for another one.
+        if context.knownProvidersOnly && block.isListItem { return [] }
+        // Card data kept "sur les serveurs X": X is a payment provider.
+        if isAboutPayment(context) { return [] }
         var names: [(text: String, range: NSRange)] = []
         var rule = rule
-        if introduced, let range = Rules.hostIntroduction.firstRange(in: text),
-            let name = CompanyName.read(in: text, from: range.location + range.length)
-        {
+        if introduced, let name = introducedName(in: text) {
             names.append(name)
             rule = Rules.hostIntroduction.name
+        } else if introduced, let phrase = Rules.hostAsSubject.firstRange(in: text),
+            let name = CompanyName.subject(before: phrase.location, in: text)
+        {
+            names.append(name)
+            rule = Rules.hostAsSubject.name
         } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
             names.append(name)
         } else if let range = Rules.hostBlockRunIn.firstRange(in: text), let name = CompanyName.read(in: text, from: range.location + range.length),
@@ -163,6 +176,11 @@ struct FindingReader {
             rule = Rules.hostBlockRunIn.name
         } else if context.headingIsHosting || introduced {
             names = CompanyName.withLegalForm(in: text).map { CompanyName.afterHostLabel($0, in: text) }
+            // An item of a list a hosting sentence introduced, headed by a bare name ("oXya – en Île-de-France").
+            if names.isEmpty, context.namesProviders, block.isListItem, let head = CompanyName.itemHead(in: text) {
+                names = [head]
+                rule = Rules.providerWords.name
+            }
             // Only messaging words make it a host sentence: the carrier is the one they name ("envoyés par X",
             // "X envoie les SMS"), not every company of the sentence (an address for a withdrawal letter "envoyée
             // par la poste").
@@ -186,18 +204,63 @@ struct FindingReader {
             !isDenied(name.range, in: text, triggers: context.triggers) && !isDistracted(name.range, in: text, triggers: context.triggers)
                 && !PlaceOnlyNames.isPlace(name.text)
                 && !beforeOperatorEnd(name) && !operators.contains(name.text)
-        }.map { name in
-            // The address may follow on the next line of the block: read on from the name, in the block.
-            let following = context.following
-            let after = following.utf16.index(
-                following.startIndex, offsetBy: name.range.location + name.range.length, limitedBy: following.endIndex
-            ).map { String(following[$0...].prefix(DocumentAnalysis.addressWindow)) } ?? ""
-            let address = CompanyName.address(after)
-            return HostFinding(
-                providerID: nil, asWritten: name.text, roles: roles(around: name.range, context),
-                country: address.flatMap { CountryNames.country(in: $0) }, address: address,
-                evidence: [evidence(context, focus: name.range, rule: rule)])
+        }.map { unknownHost($0, context, rule: rule) }
+    }
+
+    /// The sentence, or the section it stands in, speaks of payment or card data.
+    private func isAboutPayment(_ context: SentenceContext) -> Bool {
+        Rules.paymentData.matches(in: context.text) || context.section.map { Rules.paymentData.matches(in: Folded($0)) } == true
+    }
+
+    /// "…de Exemple Ltd. et / ou Amazon Web Services": a name joined to the next known provider by "et", "ou" or a
+    /// comma, so that both are named alike; a name whose known provider is elsewhere in the sentence (an address in
+    /// "Salesforce Tower") may be that provider written otherwise.
+    private func coordinated(_ range: NSRange, with mentions: [ProviderMatcher.Mention], in text: Folded) -> Bool {
+        let end = range.location + range.length
+        let original = text.original as NSString
+        return mentions.contains { mention in
+            guard mention.range.location >= end, mention.range.location - end <= 12 else { return false }
+            let between = original.substring(with: NSRange(location: end, length: mention.range.location - end))
+            return between.range(of: #"^[\s.,]*(?:,|\bet\b|\bou\b|\band\b|\bor\b|/)[\s/]*(?:ou\s+)?$"#, options: .regularExpression) != nil
         }
+    }
+
+    /// A host we do not know, named in a sentence, with the address that follows its name and the roles around it.
+    private func unknownHost(_ name: (text: String, range: NSRange), _ context: SentenceContext, rule: String) -> HostFinding {
+        // The address may follow on the next line of the block: read on from the name, in the block.
+        let following = context.following
+        let after = following.utf16.index(
+            following.startIndex, offsetBy: name.range.location + name.range.length, limitedBy: following.endIndex
+        ).map { String(following[$0...].prefix(DocumentAnalysis.addressWindow)) } ?? ""
+        let address = CompanyName.address(after)
+        return HostFinding(
+            providerID: nil, asWritten: name.text, roles: subjectRoles(of: name.range, rule: rule, context) ?? roles(around: name.range, context),
+            country: address.flatMap { CountryNames.country(in: $0) }, address: address,
+            evidence: [evidence(context, focus: name.range, rule: rule)])
+    }
+
+    /// "Exemple Chat, outil de messagerie, qui héberge les données": what the subject hosts is said after the phrase.
+    private func subjectRoles(of range: NSRange, rule: String, _ context: SentenceContext) -> [HostRole]? {
+        guard rule == Rules.hostAsSubject.name, let phrase = Rules.hostAsSubject.firstRange(in: context.text) else { return nil }
+        // Up to the first comma: "assurant l'hébergement des portails, l'analyse des usages…" hosts only the portals.
+        var rest = (context.text.original as NSString).substring(from: phrase.location)
+        if let comma = rest.firstIndex(of: ",") { rest = String(rest[..<comma]) }
+        let roles = RoleWords.roles(in: Folded(rest))
+        return roles.isEmpty ? nil : roles
+    }
+
+    /// The name after "hébergé par", "sur les serveurs", "dans les centres de données de": the first of these phrases
+    /// followed by a name. A description may come between ("par le partenaire Exemple (société Exemple Web)", "chez
+    /// un prestataire européen (EXEMPLE)"): the company in the parenthesis is the one named.
+    private func introducedName(in text: Folded) -> (text: String, range: NSRange)? {
+        for match in Rules.hostIntroduction.pattern!.allMatches(in: text) {
+            let start = match.range.location + match.range.length
+            if let name = CompanyName.read(in: text, from: start), !CompanyName.isCommonWord(name.text) {
+                return CompanyName.entityInParenthesis(after: name, in: text) ?? name
+            }
+            if let name = CompanyName.afterDescription(in: text, from: start), !CompanyName.isCommonWord(name.text) { return name }
+        }
+        return nil
     }
 
     /// How far before a messaging phrase, in characters, the carrier named as its subject may end ("X SAS envoie les SMS").

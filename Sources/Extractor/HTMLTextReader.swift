@@ -425,7 +425,7 @@ private struct BlockCollector {
         guard let row = table.row, row.contains(where: { !$0.isEmpty }) else { return }
         table.row = nil
         table.rowsRead += 1
-        if table.headers.isEmpty && (table.rowIsHeader || (table.rowsRead == 1 && SubprocessorTable.isHeader(row))) {
+        if table.headers.isEmpty && (table.rowIsHeader || (table.rowsRead == 1 && SubprocessorTable.isHeader(row, minimumCells: 2))) {
             table.headers = row
             return
         }

@@ -7,10 +7,36 @@ extension Rules {
         "hosting-sentence", finds: "A sentence about hosting something somewhere: the providers it names are hosts.",
         trigger: .hosting,
         words: Lexicon.words("hosting-words"),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b"#,
-        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS."],
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b"#,
+        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
+            "Les serveurs Exemple Cloud sur lesquels vos dossiers sont gardés sont à Lyon.", "Nous utilisons des serveurs de données fournis par le groupe Exemple.",
+            "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
-            "Les photos stockées dans le cadre de nos services"])
+            "Les photos stockées dans le cadre de nos services", "Les formulaires sur lesquels vous écrivez sont fournis par la mairie."])
+
+    static let listAnnouncement = Rule(
+        "list-announcement",
+        finds: "\"nous avons recours aux prestataires suivants :\": a sentence that only announces the list below it; after a hosting sentence, the list names hosts.",
+        trigger: nil,
+        pattern: #"\b(?:suivante?s|ci-dessous|following|below)\b"#,
+        examples: ["Nous avons recours aux prestataires suivants :", "We use the following providers:"],
+        counterExamples: ["Nous avons recours à des prestataires :"])
+
+    static let providerWords = Rule(
+        "provider-words",
+        finds: "\"chez les prestataires suivants :\", \"par notre partenaire X\": words that say companies are named, so that a list item or the words after a description may be a bare name (\"oXya – en Île-de-France\").",
+        trigger: nil,
+        pattern: #"\b(?:prestataires?|fournisseurs?|sous-traitants?|societes|hebergeurs?|partenaires?|operateurs?|filiales?|providers?|processors?|subprocessors?|vendors?|companies|partners?)\b"#,
+        examples: ["Vos données sont centralisées chez les prestataires suivants :", "stored with the following providers:"],
+        counterExamples: ["Les types d'hébergement suivants :"])
+
+    static let mixedPurposes = Rule(
+        "mixed-purposes",
+        finds: "An introduction that gives hosting among other services (security, maintenance, communication, payment): a company we do not know in its list may be there for one of the others.",
+        trigger: nil,
+        pattern: #"\bsecurite\b|\bmaintenance\b|\bcommunication\b|\bsupport\b|\bassistance\b|\bmarketing\b|\bpaiements?\b|\bcomptab|\banalyse\b|\bconseil|\bpublicit|\bprospection\b|\bsecurity\b|\bpayments?\b|\baccounting\b|\badvertising\b|\bcustomer (?:service|support)\b"#,
+        examples: ["qui fournissent les services de cloud et d'hébergement, la sécurité informatique et la maintenance :"],
+        counterExamples: ["Vos données sont hébergées par les prestataires suivants :"])
 
     static let lodging = Rule(
         "lodging",
@@ -56,14 +82,33 @@ extension Rules {
 
     static let hostIntroduction = Rule(
         "host-introduction",
-        finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\": the name of a host not in the catalogue follows.",
-        trigger: .hosting,
-        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?)\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
+        finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\", \"les serveurs X\": the name of a host not in the catalogue follows (asked only of a sentence `hosting-sentence` found).",
+        trigger: nil,
+        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?|\b(?:serveurs|infrastructures?|centres\s+de\s+donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par|\b(?:dans|sur)\s+(?:les|des)\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\s+d[eu']s?|(?:\butilise|\butilisons|\butilisent|\bsur)\s+(?:l'|les\s+)infrastructures?\s+(?:[a-z]+\s+)?d[eu']|\b(?:serveurs|clusters)(?=\s+(?!de\b|d'|du\b|des\b)))\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
         examples: [
             "Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc.",
-            "L'hébergement du site a été confié à Exemple Infra.",
+            "L'hébergement du site a été confié à Exemple Infra.", "Les fiches sont gardées sur les serveurs Exemple, situés à Lyon.",
+            "Nous utilisons des serveurs de données fournis par le groupe Exemple.", "Les données sont stockées dans les centres de données de Exemple Ltd.",
+            "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère.",
         ],
         counterExamples: ["Nous choisissons nos partenaires avec soin."])
+
+    static let paymentData = Rule(
+        "payment-data",
+        finds: "A sentence or section about payment or card data (\"stockées sur les serveurs X\" of a payment provider): a company we do not know named there is a payment provider, not a host.",
+        trigger: nil,
+        pattern: #"\bpaiements?\b|\bbancaires?\b|cryptogramme|\bcartes?\s+de\s+credit\b|\bpayments?\b|\bcards?\b|\bbanking\b"#,
+        examples: ["Règles applicables aux moyens de paiement", "Les données bancaires sont stockées sur les serveurs Exemple Pay."],
+        counterExamples: ["Vos dossiers sont stockés sur les serveurs Exemple."])
+
+    static let hostAsSubject = Rule(
+        "host-as-subject",
+        finds: "\"X, qui héberge les données\", \"X assure l'hébergement\", \"X est responsable de l'hébergement\", \"X, en tant qu'éditeur et hébergeur du site\": the name before the phrase is a host (a group company hosting for its brands, a tool described before its name).",
+        trigger: .hosting,
+        pattern: #"\bqui\s*(?:heberge(?:nt)?\b|assure(?:nt)?\s+l'hebergement\b)|\bassurant\s+l'hebergement\b|\b(?:est|sont)\s+(?:responsables?|chargee?s?|en\s+charge)\s+de\s+l'hebergement\b|\bassure(?:nt)?\s+l'hebergement\b|\ben\s+(?:tant\s+qu'|qualite\s+d')\s*(?:editeur\s+et\s+)?hebergeur\s+(?:du|de\s+la|des)\s+["«“]?\s*(?:site|sites|plate-?forme|donnees|portail|application)\b"#,
+        examples: ["L'outil de discussion Exemple Chat, qui héberge les conversations en Europe.", "Exemple Groupe AG est responsable de l'hébergement de vos données.",
+            "Sous-traitant : Exemple Web, en tant qu'éditeur et hébergeur du site.", "Les sociétés du Groupe Exemple assurant l'hébergement des portails."],
+        counterExamples: ["Le prestataire qui gère les paiements.", "Exemple SAS agit en qualité d'hébergeur des contenus publiés."])
 
     static let hostBlockLabel = Rule(
         "host-block-label",
@@ -109,9 +154,10 @@ extension Rules {
         finds: "\"envoyés par X\", \"sent through X\": a provider that carries the platform's messages holds them too.",
         trigger: .messaging,
         words: Lexicon.words("messaging-words"),
-        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)"#,
-        examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS."],
-        counterExamples: ["Vous pouvez nous écrire par courrier."])
+        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\b(?:campagnes?|services?)\s+(?:de\s+|d')?(?:marketing\s+par\s+e-?mail|e-?mailing)\b|\be-?mail\s+marketing\s+(?:campaigns?|services?)"#,
+        examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS.",
+            "Campagnes de marketing par e-mail", "Services d'e-mailing"],
+        counterExamples: ["Vous pouvez nous écrire par courrier.", "Vos préférences de marketing par e-mail"])
 
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = Rule(

@@ -18,9 +18,9 @@ extension Rules {
     static let roleMessaging = Rule(
         "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
         words: Lexicon.words("role-messaging"),
-        pattern: #"messageries?|courriels?|\be-?mails?\b|messaging|\bsms\b|\bmessages\b|\b(?:dans|par)\s+(?:un|le|chaque)\s+message\b|\bin\s+a\s+message\b|\bnotifications?\s+(?:(?:in-app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
-        examples: ["Envoi des SMS", "E-mail delivery", "Rappels envoyés par notification in-app ou push", "Push notifications",
-            "Les fichiers joints dans un message sont stockés sur nos serveurs."],
+        pattern: #"messageries?|courriels?|\be-?mails?\b|\be-?mailings?\b|messaging|\bsms\b|\bmessages\b|\b(?:dans|par)\s+(?:un|le|chaque)\s+message\b|\bin\s+a\s+message\b|\bnotifications?\s+(?:(?:in-?\s?app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
+        examples: ["Envoi des SMS", "E-mail delivery", "Campagnes d'e-mailing", "Rappels envoyés par notification in-app ou push", "Notifications in app ou push",
+            "Push notifications", "Les fichiers joints dans un message sont stockés sur nos serveurs."],
         counterExamples: ["Le site vitrine", "Les notifications de modification des présentes conditions"])
 
     static let roleCDN = Rule(
@@ -32,8 +32,8 @@ extension Rules {
     static let roleHealthData = Rule(
         "role-health-data", finds: "The host holds health data: medical records, patients' data, photographs.", trigger: .roleData,
         words: Lexicon.words("role-data"),
-        pattern: #"donnees de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux"#,
-        examples: ["Les données de santé sont hébergées chez Exemple.", "Patient data"], counterExamples: ["Le site vitrine", "Vos photos sont stockées chez Exemple."])
+        pattern: #"donnees de sante|donnees (?:a caractere personnel|personnelles) de sante|donnees medicales|donnees des patients|dossiers? (?:medica|patient)|health data|medical data|patient data|documents? medicaux"#,
+        examples: ["Les données de santé sont hébergées chez Exemple.", "Patient data", "Les données à caractère personnel de santé"], counterExamples: ["Le site vitrine", "Vos photos sont stockées chez Exemple."])
 
     static let rolePhotographs = Rule(
         "role-photographs",
@@ -44,8 +44,8 @@ extension Rules {
     static let roleApplication = Rule(
         "role-application", finds: "The host runs the application, the platform or its API.", trigger: .roleApplication,
         words: Lexicon.words("role-application"),
-        pattern: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)(?<!in-)\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#,
-        examples: ["L'application est hébergée chez Exemple.", "Our API"], counterExamples: ["Le site vitrine", "example.app", "une notification in-app"])
+        pattern: #"\bapplications?\b|\bplate-?formes?\b|logiciels?|(?<!\.)(?<!in-)(?<!in )\bapp\b|(?<!\.)\bapi\b|service en ligne|back-?end|\bsoftware\b"#,
+        examples: ["L'application est hébergée chez Exemple.", "Our API"], counterExamples: ["Le site vitrine", "example.app", "une notification in-app", "les notifications in app"])
 
     static let roleWebsite = Rule(
         "role-website", finds: "The host serves the website (by law, the host block of a legal notice names it).", trigger: .roleWebsite,

@@ -8,7 +8,8 @@ import Foundation
 /// somewhere else, and `RuleTests` checks that none can match a text that lacks its words.
 enum Rules {
     static let all: [Rule] = [
-        hostingSentence, lodging, hostInProvidersDataCentre, hostStatus, operatorOnProviders, controllerDecides, hostIntroduction, hostBlockLabel, hostBlockRunIn,
+        hostingSentence, lodging, listAnnouncement, providerWords, mixedPurposes, hostInProvidersDataCentre, hostStatus, operatorOnProviders,
+        controllerDecides, hostIntroduction, hostAsSubject, paymentData, hostBlockLabel, hostBlockRunIn,
         hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, definedAsUs,

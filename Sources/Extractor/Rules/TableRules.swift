@@ -5,8 +5,8 @@ import Foundation
 extension Rules {
     static let providerColumn = Rule(
         "provider-column", finds: "The column that names the provider.", trigger: nil,
-        pattern: #"prestataire|fournisseur|sous-traitant|provider|processor|vendor|partenaire|hebergeur|\bnom\b|\bname\b|societe$|^societe"#,
-        examples: ["Sous-traitant", "Vendor name"], counterExamples: ["Durée de conservation"])
+        pattern: #"prestataire|fournisseur|sous-traitant|provider|processor|vendor|partenaire|hebergeur|\bnom\b|\bname\b|societe$|^societe|^\s*entreprises?\s*$|^\s*compan(?:y|ies)\s*$"#,
+        examples: ["Sous-traitant", "Vendor name", "Entreprise", "Company"], counterExamples: ["Durée de conservation"])
 
     static let entityColumn = Rule(
         "entity-column", finds: "The column that names the provider's legal entity.", trigger: nil,
