@@ -36,7 +36,8 @@ struct FindingReader {
             && (!triggers.contains(.roleNoiseWords) || Rules.hostingSentence.matches(in: context.facts.withoutRoleNoise))
         let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
         let hostingSentence = byHostingWords || inDataCentre
-        let messagingSentence = !hostingSentence && Rules.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
+        let messagingSentence =
+            !hostingSentence && Rules.messagingService.matches(in: text, triggers: triggers) && context.facts.roles.contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting else {
             readOwnInfrastructure(context)
             return []
