@@ -32,7 +32,7 @@ struct FindingReader {
         let text = context.text
         // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
         let triggers = context.triggers
-        let byHostingWords = Rules.hostingSentence.matches(in: text)
+        let byHostingWords = Rules.hostingSentence.matches(in: text, triggers: triggers)
             && (!triggers.contains(.roleNoiseWords) || Rules.hostingSentence.matches(in: context.facts.withoutRoleNoise))
         let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
         let hostingSentence = byHostingWords || inDataCentre
