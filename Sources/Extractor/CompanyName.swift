@@ -21,17 +21,22 @@ enum CompanyName {
         let leading = rest.prefix { $0 == " " }.utf16.count
         var candidate = String(rest.dropFirst(leading))
         // ", Inc." and its kind belong to the name: keep them through the cut at commas.
+        // Foundation is asked only about the strings whose bytes are there (`UTF8Bytes.mayFind`): most are not.
         let glued = [", Inc", ", LLC", ", Ltd", ", Limited", ", S.A.", ", SA "]
-        for form in glued { candidate = candidate.replacingOccurrences(of: form, with: form.replacingOccurrences(of: ", ", with: "\u{1}")) }
+        for form in glued where UTF8Bytes.mayFind(form, in: candidate) {
+            candidate = candidate.replacingOccurrences(of: form, with: form.replacingOccurrences(of: ", ", with: "\u{1}"))
+        }
         // The full stop of "Inc." or "S.A.S." is not the end of a sentence.
-        for form in ["Inc.", "Ltd.", "Corp.", "S.A.S.", "S.A.", "r.l."] {
+        for form in ["Inc.", "Ltd.", "Corp.", "S.A.S.", "S.A.", "r.l."] where UTF8Bytes.mayFind(form, in: candidate) {
             candidate = candidate.replacingOccurrences(of: form, with: form.replacingOccurrences(of: ".", with: "\u{2}"))
         }
-        for terminator in terminators {
+        for terminator in terminators where UTF8Bytes.mayFind(terminator, in: candidate) {
             if let range = candidate.range(of: terminator) { candidate = String(candidate[..<range.lowerBound]) }
         }
-        candidate = candidate.replacingOccurrences(of: "\u{1}", with: ", ").replacingOccurrences(of: "\u{2}", with: ".")
-            .trimmingCharacters(in: .whitespaces)
+        for (marker, sign) in [("\u{1}", ", "), ("\u{2}", ".")] where UTF8Bytes.mayFind(marker, in: candidate) {
+            candidate = candidate.replacingOccurrences(of: marker, with: sign)
+        }
+        candidate = candidate.trimmingCharacters(in: .whitespaces)
         while candidate.hasSuffix(".") && !candidate.hasSuffix("S.A.S.") && !candidate.hasSuffix("Inc.") && !candidate.hasSuffix("r.l.") {
             candidate.removeLast()
         }

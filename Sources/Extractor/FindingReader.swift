@@ -32,12 +32,13 @@ struct FindingReader {
         let text = context.text
         // Certificate names ("hébergeur de données de santé") carry hosting words without saying who hosts what.
         let triggers = context.triggers
-        let byHostingWords = Rules.hostingSentence.matches(in: text)
+        let byHostingWords = Rules.hostingSentence.matches(in: text, triggers: triggers)
             && (!triggers.contains(.roleNoiseWords) || Rules.hostingSentence.matches(in: context.facts.withoutRoleNoise))
             && (!Rules.lodging.matches(in: text) || Rules.hostingSentence.matches(in: Folded(stripping: Rules.lodging.pattern!, from: text)))
         let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
         let hostingSentence = byHostingWords || inDataCentre
-        let messagingSentence = !hostingSentence && Rules.messagingService.matches(in: text) && context.facts.roles.contains(.messaging)
+        let messagingSentence =
+            !hostingSentence && Rules.messagingService.matches(in: text, triggers: triggers) && context.facts.roles.contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting else {
             readOwnInfrastructure(context)
             return []

@@ -45,11 +45,17 @@ struct Folded {
         self.length = length
     }
 
-    /// The same text with every match of `pattern` blanked out (lengths kept).
+    /// The same text with every match of `pattern` blanked out (lengths kept). Its trigger words are often there
+    /// without a match ("via", "plateforme"): then the text is kept as it is, not copied and folded again.
     init(stripping pattern: FoldedRegex, from text: Folded) {
+        let matches = pattern.allMatches(in: text)
+        guard !matches.isEmpty else {
+            self = text
+            return
+        }
         let mutable = NSMutableString(string: text.original)
-        for match in pattern.allMatches(in: text).reversed() {
-            mutable.replaceCharacters(in: match.range, with: String(repeating: " ", count: match.range.length))
+        for match in matches.reversed() {
+            mutable.replaceCharacters(in: match, with: String(repeating: " ", count: match.length))
         }
         self.init(mutable as String)
     }

@@ -51,36 +51,66 @@ struct FoldedRegex: Sendable {
     /// The first match, or with `first`, any match (to tell whether there is one).
     private func search(_ text: Folded, first: Bool) -> NSRange? {
         let whole = NSRange(location: 0, length: text.length)
-        guard !alternatives.isEmpty else {
-            guard literals?.mayMatch(text.folded) ?? true else { return nil }
+        guard let candidates = candidates(in: text) else {
+            guard !alternatives.isEmpty || literals?.mayMatch(text.folded) ?? true else { return nil }
             return regex.firstMatch(in: text.folded, range: whole)?.range
         }
-        var candidates: [Int] = []
+        return leftmost(of: candidates, in: text, from: 0, first: first)
+    }
+
+    /// The alternatives whose words the text holds, in order; nil when the whole expression is to run instead (it
+    /// has no alternatives, or more than `alternativesRun` may match).
+    private func candidates(in text: Folded) -> [Int]? {
+        guard !alternatives.isEmpty else { return nil }
         if let alternativeWords,
             let present = text.folded.utf8.withContiguousStorageIfAvailable({
                 alternativeWords.owners(in: $0, moreThan: Self.alternativesRun - alwaysCandidates.nonzeroBitCount)
             })
         {
             let mayMatch = present | alwaysCandidates
-            if mayMatch.nonzeroBitCount > Self.alternativesRun { return regex.firstMatch(in: text.folded, range: whole)?.range }
-            candidates = alternatives.indices.filter { mayMatch & (1 << UInt64($0)) != 0 }
-        } else {
-            for (index, alternative) in alternatives.enumerated() where alternative.literals?.mayMatch(text.folded) ?? true {
-                candidates.append(index)
-                if candidates.count > Self.alternativesRun { return regex.firstMatch(in: text.folded, range: whole)?.range }
-            }
+            if mayMatch.nonzeroBitCount > Self.alternativesRun { return nil }
+            return alternatives.indices.filter { mayMatch & (1 << UInt64($0)) != 0 }
         }
+        var candidates: [Int] = []
+        for (index, alternative) in alternatives.enumerated() where alternative.literals?.mayMatch(text.folded) ?? true {
+            candidates.append(index)
+            if candidates.count > Self.alternativesRun { return nil }
+        }
+        return candidates
+    }
+
+    /// The leftmost match of these alternatives that starts at `start` or later (the earlier alternative at the same
+    /// place), as the whole expression finds it: the bounds are transparent, so that `\b`, `^` and lookbehinds see
+    /// the text before `start`. With `first`, any match.
+    private func leftmost(of candidates: [Int], in text: Folded, from start: Int, first: Bool) -> NSRange? {
+        let range = NSRange(location: start, length: text.length - start)
         var best: NSRange?
         for index in candidates {
-            guard let range = alternatives[index].regex.firstMatch(in: text.folded, range: whole)?.range else { continue }
-            if first { return range }
-            if best == nil || range.location < best!.location { best = range }
+            guard let found = alternatives[index].regex.firstMatch(in: text.folded, options: Self.continuing, range: range)?.range else { continue }
+            if first { return found }
+            if best == nil || found.location < best!.location { best = found }
         }
         return best
     }
 
-    func allMatches(in text: Folded) -> [NSTextCheckingResult] {
+    private static let continuing: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+
+    /// Every match, as ICU finds them one after the other. A text holding the words of a few alternatives only has
+    /// them run, each from the end of the last match on: ICU tries every alternative at every place otherwise.
+    func allMatches(in text: Folded) -> [NSRange] {
         guard literals?.mayMatch(text.folded) ?? true else { return [] }
-        return regex.matches(in: text.folded, range: NSRange(location: 0, length: text.length))
+        let whole = NSRange(location: 0, length: text.length)
+        guard let candidates = candidates(in: text) else {
+            return regex.matches(in: text.folded, range: whole).map(\.range)
+        }
+        var found: [NSRange] = []
+        var start = 0
+        while start <= text.length, let next = leftmost(of: candidates, in: text, from: start, first: false) {
+            // After an empty match ICU moves on by a character of its own: let it.
+            guard next.length > 0 else { return regex.matches(in: text.folded, range: whole).map(\.range) }
+            found.append(next)
+            start = next.location + next.length
+        }
+        return found
     }
 }

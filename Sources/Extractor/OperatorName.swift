@@ -9,6 +9,9 @@ enum OperatorName {
         var asSubject: String?
         var after: String?
         for text in texts where mayName(text) {
+            // A sentence holds what its block holds: a block without the words of any of the rules is not split.
+            let block = Folded(text).folded
+            guard rules.contains(where: { $0.pattern?.literals?.mayMatch(block) ?? true }) else { continue }
             for sentence in SentenceSplitter.sentences(in: text) {
                 let folded = Folded(sentence)
                 if let range = Rules.definedAsUs.firstRange(in: folded), let name = quotedBefore(range, in: folded) ?? before(range, in: folded) {
@@ -24,6 +27,8 @@ enum OperatorName {
         }
         return asSubject ?? after
     }
+
+    private static let rules = [Rules.definedAsUs, Rules.operatorAsSubject, Rules.operatorAfter]
 
     /// Only blocks with a word of these rules are split into sentences.
     private static func mayName(_ text: String) -> Bool {

@@ -128,6 +128,12 @@ enum SentenceSplitter {
 
     private static func isSentenceStart(_ line: Substring, at index: Substring.Index) -> Bool {
         guard index < line.endIndex else { return false }
+        // Mostly an ASCII letter or a space: read on the byte, as the scalar's properties would say.
+        let byte = line.utf8[index]
+        if byte < 0x80 {
+            return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(")
+                || byte == UInt8(ascii: "[")
+        }
         let next = line.unicodeScalars[index]
         return next.properties.isUppercase || ("0"..."9").contains(next) || next == "«" || next == "\"" || next == "(" || next == "["
     }

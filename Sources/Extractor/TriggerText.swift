@@ -1,6 +1,7 @@
-/// The kinds of finding a piece of text may hold, from its trigger words.
+/// The kinds of finding a piece of text may hold, from its trigger words. 64 bits: a rule whose pattern costs on
+/// every sentence of a broad group can have a narrower group of its own.
 struct TriggerSet: OptionSet, Sendable {
-    let rawValue: UInt32
+    let rawValue: UInt64
     static let hosting = TriggerSet(rawValue: 1 << 0)
     static let messaging = TriggerSet(rawValue: 1 << 1)
     static let certification = TriggerSet(rawValue: 1 << 2)
@@ -42,6 +43,9 @@ struct TriggerSet: OptionSet, Sendable {
     /// Words of a sentence that names the operator (its controller, its publisher): such a block's text is kept, for
     /// a page that says the operator keeps the data itself (`OperatorName`).
     static let operatorWords = TriggerSet(rawValue: 1 << 31)
+    /// Words of the operator's own machines ("nos serveurs", "par nos soins"): `own-infrastructure` runs only on them,
+    /// not on every sentence with a hosting word (they are hosting words too, see `Rules.triggerGroups`).
+    static let ownServerWords = TriggerSet(rawValue: 1 << 32)
     static let placeholder: TriggerSet = [.maintenancePage, .errorPage, .loginPage, .consentPage]
     static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords, .formerWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
@@ -107,7 +111,7 @@ struct TriggerAutomaton: Sendable {
     private static let classCount = 1 << classShift
     private static let outputFlag: UInt16 = 0x8000
     private let transitions: [UInt16]
-    private let outputs: [UInt32]
+    private let outputs: [UInt64]
     /// Length in symbols of the partial word each state stands for: how far back a match in progress began.
     private let depths: [UInt8]
 
@@ -135,7 +139,7 @@ struct TriggerAutomaton: Sendable {
 
     init(_ groups: [(TriggerSet, [String])]) {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: Self.classCount)]
-        var output: [UInt32] = [0]
+        var output: [UInt64] = [0]
         var depth: [UInt8] = [0]
         var endsWithSpace: [Bool] = [false]
         for (kind, words) in groups {
@@ -225,10 +229,10 @@ struct TriggerAutomaton: Sendable {
     /// two chains of loads overlap. The second half starts afresh at the middle; the first runs on past the middle
     /// until every word it has begun started there or later, where the second half saw it whole.
     private static func run(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt16>, _ outputs: UnsafePointer<UInt32>,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt16>, _ outputs: UnsafePointer<UInt64>,
         _ depths: UnsafePointer<UInt8>, _ asciiClass: UnsafePointer<UInt8>, _ latin1Class: UnsafePointer<UInt8>
-    ) -> UInt32 {
-        var found: UInt32 = 0
+    ) -> UInt64 {
+        var found: UInt64 = 0
         @inline(__always) func step(_ state: Int, _ symbol: Int) -> Int {
             let entry = table[state &<< classShift | symbol]
             let next = Int(entry & ~outputFlag)

@@ -86,7 +86,7 @@ import TestSupport
             let expected = pattern.regex.firstMatch(in: folded.folded, range: whole)?.range
             #expect(pattern.firstRange(in: folded) == expected, "\(pattern.regex.pattern) in \(text)")
             #expect(pattern.matches(in: folded) == (expected != nil))
-            #expect(pattern.allMatches(in: folded).map(\.range) == pattern.regex.matches(in: folded.folded, range: whole).map(\.range))
+            #expect(pattern.allMatches(in: folded) == pattern.regex.matches(in: folded.folded, range: whole).map(\.range))
             guard expected != nil else { continue }
             matched += 1
             if let literals = pattern.literals { #expect(literals.mayMatch(folded.folded), "\(pattern.regex.pattern) matches \(text)") }

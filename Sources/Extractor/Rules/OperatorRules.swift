@@ -7,7 +7,7 @@ extension Rules {
     static let ownInfrastructure = Rule(
         "own-infrastructure",
         finds: "\"stockées sur nos propres serveurs\", \"nos serveurs, qui conservent vos données\", \"our own data centres\": the operator keeps the data on its own machines, so it is the host.",
-        trigger: .hosting,
+        trigger: .ownServerWords,
         words: ["nos serveur", "nos propres", "nos principaux", "nos systemes", "nos centres", "nos datacenter", "nos data", "nos infrastructure",
             "serveur interne", "serveurs interne", "par nos soins", "propre infrastructure", "our server", "our own", "our data", "our infrastructure"],
         pattern: #"(?:heberg|stock|conserv|enregistre(?:e|s|es|nt)?\b|enregistrons\b|sauvegard|archiv|se\s+trouvent|\bsitues?\b|\blocalises?\b|\bstored?\b|\bkept\b|\bkeep\b|\bhosted\b)[^.]{0,120}?(?:\bnos\s+(?:propres\s+|principaux\s+)?(?:serveurs|systemes\s+centraux|centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\b|\bserveurs?\s+internes?\b|\b(?:sa|leur|notre)\s+propre\s+infrastructure\b|\bour\s+(?:own\s+)?(?:servers|data\s?cent(?:er|re)s|infrastructure)\b)|(?:\bnos\s+(?:propres\s+|principaux\s+)?(?:serveurs|systemes\s+centraux|centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\b|\bserveurs?\s+internes?\b|\b(?:sa|leur|notre)\s+propre\s+infrastructure\b|\bour\s+(?:own\s+)?(?:servers|data\s?cent(?:er|re)s|infrastructure)\b)[^.]{0,160}?(?:heberg|stock|conserv|enregistre(?:e|s|es|nt)?\b|enregistrons\b|sauvegard|archiv|se\s+trouvent|\bsitues?\b|\blocalises?\b|\bstored?\b|\bkept\b|\bkeep\b|\bhold\b)|(?:heberge|stocke|conserve|sauvegarde|archive|enregistre)e?s?\s+(?:[a-z']+\s+){0,4}?par\s+nos\s+soins\b"#,

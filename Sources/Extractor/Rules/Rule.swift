@@ -66,7 +66,7 @@ struct Rule: Sendable {
         guard cancelled(range) else { return range }
         // A cancellation that reads only the words before a match may leave a later one standing.
         guard cancellations.contains(where: \.isLocal) else { return nil }
-        return pattern.allMatches(in: text).dropFirst().map(\.range).first { !cancelled($0) }
+        return pattern.allMatches(in: text).dropFirst().first { !cancelled($0) }
     }
 
     func mayMatch(_ triggers: TriggerSet) -> Bool {

@@ -24,7 +24,9 @@ enum Rules {
     ]
 
     /// The trigger words of each group, from the rules that bring them. `place` gathers the words of every place
-    /// rule: a sentence may name a location when it names any place a place rule knows.
+    /// rule: a sentence may name a location when it names any place a place rule knows. `hosting` gathers the words
+    /// of the operator's own servers: a sentence about them is about hosting, though only `own-infrastructure` reads
+    /// them as a finding.
     static let triggerGroups: [(TriggerSet, [String])] = {
         var groups: [(TriggerSet, [String])] = []
         for rule in all where !rule.words.isEmpty {
@@ -33,6 +35,7 @@ enum Rules {
         }
         let places = [locationFrance, locationFranceMore, locationEurope, outsideEurope].flatMap(\.words)
         groups.append((.place, places))
+        if let index = groups.firstIndex(where: { $0.0 == .hosting }) { groups[index].1 += ownInfrastructure.words }
         return groups
     }()
 }
