@@ -255,7 +255,7 @@ struct FindingReader {
     /// un prestataire européen (EXEMPLE)"): the company in the parenthesis is the one named.
     private func introducedName(in text: Folded) -> (text: String, range: NSRange)? {
         for match in Rules.hostIntroduction.pattern!.allMatches(in: text) {
-            let start = match.range.location + match.range.length
+            let start = match.location + match.length
             if let name = CompanyName.read(in: text, from: start), !CompanyName.isCommonWord(name.text) {
                 return CompanyName.entityInParenthesis(after: name, in: text) ?? name
             }
