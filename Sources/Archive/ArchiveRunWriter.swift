@@ -27,7 +27,8 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     private let handle: FileHandle
     private let lock = NSLock()
     private var offset: Int64 = 0
-    private var rows: [FetchRow] = []
+    /// Each fetch's row, with the row a revisit shares its payload with.
+    private var rows: [(row: FetchRow, copyOf: FetchRow?)] = []
     /// The documents unchanged since their archived copy, written as one record when the run finishes.
     private var unchanged: [UnchangedDocument] = []
     private var finished = false
@@ -130,8 +131,13 @@ public final class ArchiveRunWriter: @unchecked Sendable {
                 bytesReceived: record.bytesReceived, bodySize: record.body.count)
             if let rendering = try writeRendering(record, date: date) {
                 (row.renderedOffset, row.renderedLength) = rendering
+            } else if let findings = previous.findings, let id = previous.id {
+                // Read as that copy was (the judge reuses its findings): named now, so that the row never grows
+                // after it is written (a row growing in place splits its page, a third of a quiet night's bytes).
+                // The judge forgets it when it reads the document otherwise (`Archive.forgetFindings`).
+                row.findings = findings.hasPrefix("@") ? findings : "@\(id)"
             }
-            keep(row)
+            keep(row, copyOf: previous)
             return Appended(record: record, isRevisit: true)
         }
         if record.httpStatus == 304 && record.failure == nil {
@@ -186,7 +192,7 @@ public final class ArchiveRunWriter: @unchecked Sendable {
             unchanged = []
             try handle.synchronize()
             try archive.index.database.write { db in
-                for var row in rows { try row.insert(db) }
+                for (row, copy) in rows { try archive.insert(row, copyOf: copy, db) }
                 for input in inputs {
                     let digest = input.text.map { WARCRecord.digest(Data($0.utf8)) }
                     // The same text as an earlier run's: its digest says which, the text stays where it is.
@@ -202,8 +208,8 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         return runID
     }
 
-    private func keep(_ row: FetchRow) {
-        lock.withLock { rows.append(row) }
+    private func keep(_ row: FetchRow, copyOf copy: FetchRow? = nil) {
+        lock.withLock { rows.append((row, copy)) }
     }
 
     /// The DOM a browser rendered, as a `conversion` record next to the response it was made from.

@@ -78,6 +78,7 @@ public struct CrawlPipeline: Sendable {
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
             try archive.store(reusedFindings: judgement.reusedFindings, ofRun: runID)
+            try archive.forgetFindings(of: judgement.unreusedFindings, ofRun: runID)
             judgement.findings = [:]
             // A few hundred platforms a transaction: the JSON of every scorecard is never held at once.
             for start in stride(from: 0, to: ranked.count, by: 250) {
