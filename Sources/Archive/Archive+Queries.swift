@@ -124,14 +124,22 @@ extension Archive {
         }
         let shared = copyOf != nil
         try db.cachedStatement(sql: Self.insertFetchSQL).execute(arguments: [
-            "runId": row.runId, "requestedURL": row.requestedURL, "finalURL": row.finalURL, "fetchedAt": row.fetchedAt,
+            "runId": row.runId, "requestedURL": row.requestedURL, "finalURL": row.finalURL, "fetchedAt": Self.seconds(row.fetchedAt),
             "httpStatus": row.httpStatus, "copyOf": copyOf, "contentType": shared ? nil : row.contentType, "charset": shared ? nil : row.charset,
             "primaryIP": shared && row.primaryIP == (copy?.payloadIP ?? copy?.primaryIP) ? nil : row.primaryIP, "sha256": shared ? nil : row.sha256, "failureReason": row.failureReason,
             "failureMessage": row.failureMessage, "redirects": row.redirects == "[]" ? nil : row.redirects, "headers": headers,
             "attempts": row.attempts, "warcFile": shared ? nil : row.warcFile, "warcOffset": shared ? nil : row.warcOffset,
-            "warcLength": shared ? nil : row.warcLength, "duration": row.duration, "bytesReceived": row.bytesReceived,
+            "warcLength": shared ? nil : row.warcLength, "duration": Int64((row.duration * 1_000_000).rounded()), "bytesReceived": row.bytesReceived,
             "bodySize": row.bodySize, "renderedOffset": row.renderedOffset, "renderedLength": row.renderedLength, "findings": row.findings,
         ])
+    }
+
+    /// A fetch's time as kept: seconds since 1970 when its text is the one `Timestamp` writes (the view `fetch` writes
+    /// it back the same), else the text itself.
+    static func seconds(_ time: String) -> DatabaseValueConvertible {
+        guard let date = Timestamp.date(time) else { return time }
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        return Timestamp.string(Date(timeIntervalSince1970: Double(seconds))) == time ? seconds : time
     }
 
     /// The fetch with its body (and rendering) read back from the WARC file.

@@ -169,13 +169,13 @@ struct ArchiveIndex: Sendable {
                     runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
                     urlId INTEGER NOT NULL REFERENCES url(id),
                     finalUrlId INTEGER REFERENCES url(id),
-                    fetchedAt TEXT NOT NULL,
+                    fetchedAt INTEGER NOT NULL,
                     httpStatus INTEGER,
                     copyOf INTEGER REFERENCES fetchRecord(id),
                     contentType TEXT, charset TEXT, primaryIP TEXT, sha256 TEXT, failureReason TEXT, failureMessage TEXT,
                     redirects TEXT, headers TEXT, attempts INTEGER NOT NULL,
                     warcFile TEXT, warcOffset INTEGER, warcLength INTEGER,
-                    duration DOUBLE NOT NULL DEFAULT 0, bytesReceived INTEGER NOT NULL DEFAULT 0, bodySize INTEGER NOT NULL DEFAULT 0,
+                    duration INTEGER NOT NULL DEFAULT 0, bytesReceived INTEGER NOT NULL DEFAULT 0, bodySize INTEGER NOT NULL DEFAULT 0,
                     renderedOffset INTEGER, renderedLength INTEGER, findings TEXT);
                 INSERT INTO fetchRecord (
                     id, runId, urlId, finalUrlId, fetchedAt, httpStatus, copyOf, contentType, charset, primaryIP, sha256, failureReason,
@@ -183,7 +183,8 @@ struct ArchiveIndex: Sendable {
                     renderedOffset, renderedLength, findings)
                 SELECT fetch.id, fetch.runId, requested.id, CASE WHEN fetch.finalURL = fetch.requestedURL THEN NULL ELSE final.id END,
                     fetchedAt, httpStatus, NULL, contentType, charset, primaryIP, sha256, failureReason, failureMessage,
-                    NULLIF(redirects, '[]'), headers, attempts, warcFile, warcOffset, warcLength, duration, bytesReceived, bodySize,
+                    NULLIF(redirects, '[]'), headers, attempts, warcFile, warcOffset, warcLength, CAST(round(duration * 1000000) AS INTEGER),
+                    bytesReceived, bodySize,
                     renderedOffset, renderedLength, findings
                 FROM fetch JOIN url AS requested ON requested.url = fetch.requestedURL JOIN url AS final ON final.url = fetch.finalURL
                 ORDER BY fetch.id;
@@ -193,14 +194,16 @@ struct ArchiveIndex: Sendable {
                 DROP INDEX IF EXISTS scorecard_on_runId;
                 CREATE VIEW fetch AS SELECT
                     fetch.id AS id, fetch.runId AS runId, requested.url AS requestedURL, coalesce(final.url, requested.url) AS finalURL,
-                    fetch.fetchedAt AS fetchedAt, fetch.httpStatus AS httpStatus,
+                    CASE typeof(fetch.fetchedAt) WHEN 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', fetch.fetchedAt, 'unixepoch')
+                        ELSE fetch.fetchedAt END AS fetchedAt,
+                    fetch.httpStatus AS httpStatus,
                     coalesce(fetch.contentType, fetchCopy.contentType) AS contentType, coalesce(fetch.charset, fetchCopy.charset) AS charset,
                     coalesce(fetch.primaryIP, fetchCopy.primaryIP) AS primaryIP, coalesce(fetch.sha256, fetchCopy.sha256) AS sha256,
                     fetch.failureReason AS failureReason, fetch.failureMessage AS failureMessage,
                     coalesce(fetch.redirects, '[]') AS redirects, coalesce(fetch.headers, fetchCopy.headers, '{}') AS headers,
                     fetch.attempts AS attempts, coalesce(fetch.warcFile, fetchCopy.warcFile) AS warcFile,
                     coalesce(fetch.warcOffset, fetchCopy.warcOffset) AS warcOffset, coalesce(fetch.warcLength, fetchCopy.warcLength) AS warcLength,
-                    fetch.duration AS duration, fetch.bytesReceived AS bytesReceived, fetch.bodySize AS bodySize,
+                    fetch.duration / 1000000.0 AS duration, fetch.bytesReceived AS bytesReceived, fetch.bodySize AS bodySize,
                     fetch.renderedOffset AS renderedOffset, fetch.renderedLength AS renderedLength, fetch.findings AS findings,
                     coalesce(fetch.copyOf, fetch.id) AS payloadFetchId, coalesce(fetchCopy.headers, fetch.headers) AS payloadHeaders,
                     coalesce(fetchCopy.primaryIP, fetch.primaryIP) AS payloadIP
