@@ -23,7 +23,7 @@ extension Archive {
             WHERE previous.urlId = fetchRecord.urlId AND previous.runId < :run AND previous.failureReason IS NULL
             AND previous.findings IS NOT NULL
             ORDER BY previous.runId DESC LIMIT 1)
-        WHERE runId = :run AND urlId = (SELECT id FROM url WHERE url = :url)
+        WHERE runId = :run AND urlId = (SELECT id FROM url WHERE url = :url) AND findings IS NULL
         """
     /// One fetch into `fetchRecord`, its URLs by id (`url` holds each once, `Archive.insertURLSQL`).
     static let insertFetchSQL = """
@@ -55,7 +55,7 @@ extension Archive {
 
     /// Records that the findings of each URL's fetch in a run are those of the earlier copy it revisits (the judge
     /// reused them), a batch of documents per transaction. The run's writer already names that copy's findings in
-    /// most revisits (`ArchiveRunWriter.append`): the reference written again is the same one.
+    /// the revisits it can (`ArchiveRunWriter.append`): those rows are left as they are.
     public func store(reusedFindings urls: [String], ofRun runID: Int64) throws {
         let urls = urls.sorted()
         for start in stride(from: 0, to: urls.count, by: Self.findingsBatch) {
