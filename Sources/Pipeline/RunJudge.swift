@@ -90,19 +90,11 @@ struct RunJudge {
         let reader = DocumentReader(extractor: Extractor(catalog: catalog), budget: budget)
         let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
         let store = CaptureStore(archive: archive.directory)
-        var scorecards: [PlatformScorecard] = []
-        var documents = 0
-        var failed = 0
-        var unreadable = 0
-        var kept: [String: DocumentFindings] = [:]
-        var reused: Set<String> = []
-        var revisited: Set<String> = []
-        var captures: [String: Capture] = [:]  // by final URL
-        var failureReasons: [String: Int] = [:]
+        var part = Part()
         for platform in platforms {
             var snapshots: [DocumentSnapshot] = []
             for reference in platform.documents {
-                documents += 1
+                part.documents += 1
                 let stored = try archive.fetch(url: reference.url, ofRun: runID)
                 let record = stored?.record ?? Self.notFetched(reference.url, at: runDate)
                 // Unchanged since the archived copy (a 304, or the same bytes again): its findings are reused,
@@ -118,7 +110,7 @@ struct RunJudge {
                     return read
                 }
                 var snapshot: DocumentSnapshot
-                if stored?.isRevisit == true && stored?.hasRendering == false { revisited.insert(reference.url) }
+                if stored?.isRevisit == true && stored?.hasRendering == false { part.revisited.insert(reference.url) }
                 if let unchanged {
                     snapshot = DocumentSnapshot(reference: reference, fetch: record, findings: unchanged)
                 } else if var read = readings[reference.url], read.reference == reference {
@@ -151,10 +143,10 @@ struct RunJudge {
                 }
                 var readFrom: FetchRecord?  // an older copy judged in tonight's place, bytes in hand
                 if let failure = snapshot.failure {
-                    failed += 1
+                    part.failed += 1
                     let damaged = failure.reason == .archiveDamaged
-                    if damaged { unreadable += 1 }
-                    failureReasons[failure.reason.rawValue, default: 0] += 1
+                    if damaged { part.unreadable += 1 }
+                    part.failureReasons[failure.reason.rawValue, default: 0] += 1
                     log.warning(
                         "[\(damaged ? "archive" : "fetch")] platform '\(platform.id)' \(reference.url): \(failure.message)",
                         ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
@@ -169,7 +161,7 @@ struct RunJudge {
                     }
                 }
                 if snapshot.stale == nil, let findings = snapshot.findings {
-                    if unchanged != nil { reused.insert(reference.url) } else { kept[reference.url] = findings }
+                    if unchanged != nil { part.reused.insert(reference.url) } else { part.kept[reference.url] = findings }
                 }
                 if snapshot.findings != nil {
                     if let good = readFrom {
@@ -179,7 +171,7 @@ struct RunJudge {
                             ) { good.rendered ?? good.body }
                             capture.readable = !capture.isPDF
                             capture.charset = good.charset
-                            captures[good.finalURL] = capture
+                            part.captures[good.finalURL] = capture
                         }
                     } else if let stored, let sha = record.sha256, stored.hasPayload || stored.hasRendering {
                         var capture = try store.capture(
@@ -191,16 +183,14 @@ struct RunJudge {
                         // Its readable text is read when its view is first published, not held for the run.
                         capture.readable = !capture.isPDF
                         capture.charset = record.charset
-                        captures[record.finalURL] = capture
+                        part.captures[record.finalURL] = capture
                     }
                 }
                 snapshots.append(snapshot)
             }
-            scorecards.append(grader.grade(platform, documents: snapshots))
+            part.scorecards.append(grader.grade(platform, documents: snapshots))
         }
-        return Part(
-            scorecards: scorecards, documents: documents, failed: failed, unreadable: unreadable, kept: kept, reused: reused,
-            revisited: revisited, captures: captures, failureReasons: failureReasons)
+        return part
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.
