@@ -3,7 +3,8 @@ import GRDB
 import SovereigntyModel
 
 /// Writes one run into the archive while its documents arrive, so that a crawl can let each body go once it is
-/// kept: records are appended to the run's WARC file at once, their index rows (small) wait for `finish()`.
+/// kept: records are appended to the run's WARC file at once, their index rows (small) and the one record of the
+/// run's unchanged documents wait for `finish()`.
 ///
 /// Crash safety is the archive's: the WARC bytes are synced before the rows are committed in one transaction, so
 /// an index row always points at complete records; a run killed before `finish()` leaves only WARC bytes nothing

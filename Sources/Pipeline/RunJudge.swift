@@ -44,8 +44,10 @@ struct RunJudge {
         // A few dozen platforms a part, the parts on every core (reading findings back and grading are most of a
         // quiet night's judging), put together in the list's order.
         let slices = stride(from: 0, to: platforms.count, by: 32).map { platforms[$0..<min($0 + 32, platforms.count)] }
+        let reader = DocumentReader(extractor: Extractor(catalog: catalog), budget: budget)
+        let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
         let parts = slices.concurrentMap(chunk: 1) { slice in
-            Result { try judge(slice, runID: runID, runDate: runDate, readings: readings) }
+            Result { try judge(slice, runID: runID, runDate: runDate, readings: readings, reader: reader, grader: grader) }
         }
         var whole = Part()
         do {
@@ -86,9 +88,9 @@ struct RunJudge {
     }
 
     /// Judges some platforms, one document at a time.
-    private func judge(_ platforms: ArraySlice<Platform>, runID: Int64, runDate: Date, readings: [String: DocumentSnapshot]) throws -> Part {
-        let reader = DocumentReader(extractor: Extractor(catalog: catalog), budget: budget)
-        let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
+    private func judge(
+        _ platforms: ArraySlice<Platform>, runID: Int64, runDate: Date, readings: [String: DocumentSnapshot], reader: DocumentReader, grader: Grader
+    ) throws -> Part {
         let store = CaptureStore(archive: archive.directory)
         var part = Part()
         for platform in platforms {
