@@ -41,29 +41,9 @@ struct RunJudge {
     /// - Parameter readings: what the crawl already read of this run's documents, by URL (`DocumentStream`); any
     ///   other document is read back from the archive, so that `report` judges exactly as the crawl did.
     func judge(runID: Int64, runDate: Date, readings: [String: DocumentSnapshot] = [:]) throws(PipelineError) -> Judgement {
-        // A few dozen platforms a part, the parts on every core (reading findings back and grading are most of a
-        // quiet night's judging), put together in the list's order.
-        let slices = stride(from: 0, to: platforms.count, by: 32).map { platforms[$0..<min($0 + 32, platforms.count)] }
         let reader = DocumentReader(extractor: Extractor(catalog: catalog), budget: budget)
         let grader = Grader(catalog: catalog, day: Timestamp.day(runDate))
-        let parts = slices.concurrentMap(chunk: 1) { slice in
-            Result { try judge(slice, runID: runID, runDate: runDate, readings: readings, reader: reader, grader: grader) }
-        }
-        var whole = Part()
-        do {
-            for part in parts { whole.add(try part.get()) }
-        } catch {
-            throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
-        }
-        return Judgement(
-            scorecards: Ranking.rank(whole.scorecards), documents: whole.documents, failed: whole.failed, unreadable: whole.unreadable,
-            findings: whole.kept, reusedFindings: whole.reused.sorted(),
-            unreusedFindings: whole.revisited.subtracting(whole.reused).filter { whole.kept[$0] == nil }.sorted(),
-            captures: whole.captures.keys.sorted().map { whole.captures[$0]! }, failureReasons: whole.failureReasons)
-    }
-
-    /// What a part of the list's platforms gave.
-    private struct Part {
+        let store = CaptureStore(archive: archive.directory)
         var scorecards: [PlatformScorecard] = []
         var documents = 0
         var failed = 0
@@ -73,126 +53,113 @@ struct RunJudge {
         var revisited: Set<String> = []
         var captures: [String: Capture] = [:]  // by final URL
         var failureReasons: [String: Int] = [:]
-
-        mutating func add(_ other: Part) {
-            scorecards += other.scorecards
-            documents += other.documents
-            failed += other.failed
-            unreadable += other.unreadable
-            kept.merge(other.kept) { _, later in later }
-            reused.formUnion(other.reused)
-            revisited.formUnion(other.revisited)
-            captures.merge(other.captures) { _, later in later }
-            failureReasons.merge(other.failureReasons, uniquingKeysWith: +)
-        }
-    }
-
-    /// Judges some platforms, one document at a time.
-    private func judge(
-        _ platforms: ArraySlice<Platform>, runID: Int64, runDate: Date, readings: [String: DocumentSnapshot], reader: DocumentReader, grader: Grader
-    ) throws -> Part {
-        let store = CaptureStore(archive: archive.directory)
-        var part = Part()
-        for platform in platforms {
-            var snapshots: [DocumentSnapshot] = []
-            for reference in platform.documents {
-                part.documents += 1
-                let stored = try archive.fetch(url: reference.url, ofRun: runID)
-                let record = stored?.record ?? Self.notFetched(reference.url, at: runDate)
-                // Unchanged since the archived copy (a 304, or the same bytes again): its findings are reused,
-                // not extracted again.
-                let unchanged = (stored?.isRevisit ?? false) && stored?.hasRendering == false
-                    ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
-                // The archived bytes, read once per document whoever needs them first (the reading, the capture).
-                var archived: FetchRecord?
-                func contents(of stored: ArchivedFetch) throws -> FetchRecord {
-                    if let archived { return archived }
-                    let read = try archive.contents(of: stored)
-                    archived = read
-                    return read
-                }
-                var snapshot: DocumentSnapshot
-                if stored?.isRevisit == true && stored?.hasRendering == false { part.revisited.insert(reference.url) }
-                if let unchanged {
-                    snapshot = DocumentSnapshot(reference: reference, fetch: record, findings: unchanged)
-                } else if var read = readings[reference.url], read.reference == reference {
-                    read.fetch = record  // as archived, so that the crawl and `report` grade the same record
-                    snapshot = read
-                } else if let stored, record.succeeded {
-                    do {
-                        snapshot = reader.read(reference, fetch: try contents(of: stored))
-                        snapshot.fetch = record
-                    } catch let damage as ArchiveError {
-                        // One damaged record never hides the rest of the run: this document is unreadable.
-                        var unreadable = record
-                        unreadable.failure = FetchFailure(reason: .archiveDamaged, message: damage.description)
-                        snapshot = reader.read(reference, fetch: unreadable)
+        do {
+            for platform in platforms {
+                var snapshots: [DocumentSnapshot] = []
+                for reference in platform.documents {
+                    documents += 1
+                    let stored = try archive.fetch(url: reference.url, ofRun: runID)
+                    let record = stored?.record ?? Self.notFetched(reference.url, at: runDate)
+                    // Unchanged since the archived copy (a 304, or the same bytes again): its findings are reused,
+                    // not extracted again.
+                    let unchanged = (stored?.isRevisit ?? false) && stored?.hasRendering == false
+                        ? (try? archive.findings(url: reference.url, before: runID)) ?? nil : nil
+                    // The archived bytes, read once per document whoever needs them first (the reading, the capture).
+                    var archived: FetchRecord?
+                    func contents(of stored: ArchivedFetch) throws -> FetchRecord {
+                        if let archived { return archived }
+                        let read = try archive.contents(of: stored)
+                        archived = read
+                        return read
                     }
-                } else {
-                    snapshot = reader.read(reference, fetch: record)
-                }
-                // The last copy read as the document: a stand-in page kept stale last night is not one.
-                lazy var previous =
-                    (try? archive.lastDocument(url: reference.url, before: runID)) ?? (try? archive.lastGood(url: reference.url, before: runID))
-                lazy var previousRead = previous.map { reader.read(reference, fetch: $0) }
-                // A page that answers 200 but stands in for the legal page it was (a maintenance, error, login or
-                // consent page, maybe with the site's footer) is not the document, and is treated as a failure.
-                if let findings = snapshot.findings, !findings.hasLegalText || !findings.placeholderWords.isEmpty,
-                    let before = previousRead?.findings, let reason = findings.standsIn(for: before)
-                {
-                    snapshot.findings = nil
-                    snapshot.readFailure = FetchFailure(reason: .notTheDocument, message: reason)
-                }
-                var readFrom: FetchRecord?  // an older copy judged in tonight's place, bytes in hand
-                if let failure = snapshot.failure {
-                    part.failed += 1
-                    let damaged = failure.reason == .archiveDamaged
-                    if damaged { part.unreadable += 1 }
-                    part.failureReasons[failure.reason.rawValue, default: 0] += 1
-                    log.warning(
-                        "[\(damaged ? "archive" : "fetch")] platform '\(platform.id)' \(reference.url): \(failure.message)",
-                        ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
-                    // An outage never lowers a grade: the last good copy is judged, and marked stale.
-                    if let good = previous, var kept = previousRead {
-                        if kept.findings != nil {
-                            kept.stale = DocumentSnapshot.Stale(reason: failure, attemptedAt: record.attemptedAt)
-                            kept.fetch = good.withoutBody
-                            snapshot = kept
-                            readFrom = good
+                    var snapshot: DocumentSnapshot
+                    if stored?.isRevisit == true && stored?.hasRendering == false { revisited.insert(reference.url) }
+                    if let unchanged {
+                        snapshot = DocumentSnapshot(reference: reference, fetch: record, findings: unchanged)
+                    } else if var read = readings[reference.url], read.reference == reference {
+                        read.fetch = record  // as archived, so that the crawl and `report` grade the same record
+                        snapshot = read
+                    } else if let stored, record.succeeded {
+                        do {
+                            snapshot = reader.read(reference, fetch: try contents(of: stored))
+                            snapshot.fetch = record
+                        } catch let damage as ArchiveError {
+                            // One damaged record never hides the rest of the run: this document is unreadable.
+                            var unreadable = record
+                            unreadable.failure = FetchFailure(reason: .archiveDamaged, message: damage.description)
+                            snapshot = reader.read(reference, fetch: unreadable)
+                        }
+                    } else {
+                        snapshot = reader.read(reference, fetch: record)
+                    }
+                    // The last copy read as the document: a stand-in page kept stale last night is not one.
+                    lazy var previous =
+                        (try? archive.lastDocument(url: reference.url, before: runID)) ?? (try? archive.lastGood(url: reference.url, before: runID))
+                    lazy var previousRead = previous.map { reader.read(reference, fetch: $0) }
+                    // A page that answers 200 but stands in for the legal page it was (a maintenance, error, login or
+                    // consent page, maybe with the site's footer) is not the document, and is treated as a failure.
+                    if let findings = snapshot.findings, !findings.hasLegalText || !findings.placeholderWords.isEmpty,
+                        let before = previousRead?.findings, let reason = findings.standsIn(for: before)
+                    {
+                        snapshot.findings = nil
+                        snapshot.readFailure = FetchFailure(reason: .notTheDocument, message: reason)
+                    }
+                    var readFrom: FetchRecord?  // an older copy judged in tonight's place, bytes in hand
+                    if let failure = snapshot.failure {
+                        failed += 1
+                        let damaged = failure.reason == .archiveDamaged
+                        if damaged { unreadable += 1 }
+                        failureReasons[failure.reason.rawValue, default: 0] += 1
+                        log.warning(
+                            "[\(damaged ? "archive" : "fetch")] platform '\(platform.id)' \(reference.url): \(failure.message)",
+                            ["platform": platform.id, "url": reference.url, "reason": failure.reason.rawValue, "detail": failure.message])
+                        // An outage never lowers a grade: the last good copy is judged, and marked stale.
+                        if let good = previous, var kept = previousRead {
+                            if kept.findings != nil {
+                                kept.stale = DocumentSnapshot.Stale(reason: failure, attemptedAt: record.attemptedAt)
+                                kept.fetch = good.withoutBody
+                                snapshot = kept
+                                readFrom = good
+                            }
                         }
                     }
-                }
-                if snapshot.stale == nil, let findings = snapshot.findings {
-                    if unchanged != nil { part.reused.insert(reference.url) } else { part.kept[reference.url] = findings }
-                }
-                if snapshot.findings != nil {
-                    if let good = readFrom {
-                        if let sha = good.sha256, !good.body.isEmpty || good.rendered != nil {
+                    if snapshot.stale == nil, let findings = snapshot.findings {
+                        if unchanged != nil { reused.insert(reference.url) } else { kept[reference.url] = findings }
+                    }
+                    if snapshot.findings != nil {
+                        if let good = readFrom {
+                            if let sha = good.sha256, !good.body.isEmpty || good.rendered != nil {
+                                var capture = try store.capture(
+                                    sha256: sha, contentType: good.contentType, url: good.finalURL, rendered: good.rendered != nil
+                                ) { good.rendered ?? good.body }
+                                capture.readable = !capture.isPDF
+                                capture.charset = good.charset
+                                captures[good.finalURL] = capture
+                            }
+                        } else if let stored, let sha = record.sha256, stored.hasPayload || stored.hasRendering {
                             var capture = try store.capture(
-                                sha256: sha, contentType: good.contentType, url: good.finalURL, rendered: good.rendered != nil
-                            ) { good.rendered ?? good.body }
+                                sha256: sha, contentType: record.contentType, url: record.finalURL, rendered: stored.hasRendering
+                            ) {
+                                let full = try contents(of: stored)
+                                return full.rendered ?? full.body
+                            }
+                            // Its readable text is read when its view is first published, not held for the run.
                             capture.readable = !capture.isPDF
-                            capture.charset = good.charset
-                            part.captures[good.finalURL] = capture
+                            capture.charset = record.charset
+                            captures[record.finalURL] = capture
                         }
-                    } else if let stored, let sha = record.sha256, stored.hasPayload || stored.hasRendering {
-                        var capture = try store.capture(
-                            sha256: sha, contentType: record.contentType, url: record.finalURL, rendered: stored.hasRendering
-                        ) {
-                            let full = try contents(of: stored)
-                            return full.rendered ?? full.body
-                        }
-                        // Its readable text is read when its view is first published, not held for the run.
-                        capture.readable = !capture.isPDF
-                        capture.charset = record.charset
-                        part.captures[record.finalURL] = capture
                     }
+                    snapshots.append(snapshot)
                 }
-                snapshots.append(snapshot)
+                scorecards.append(grader.grade(platform, documents: snapshots))
             }
-            part.scorecards.append(grader.grade(platform, documents: snapshots))
+        } catch {
+            throw PipelineError(step: .extract, message: "cannot read run \(runID) from the archive: \(error)")
         }
-        return part
+        return Judgement(
+            scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, unreadable: unreadable, findings: kept,
+            reusedFindings: reused.sorted(), unreusedFindings: revisited.subtracting(reused).filter { kept[$0] == nil }.sorted(),
+            captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.
