@@ -5,7 +5,7 @@ import SovereigntyModel
 /// The statements run once per document, written out so that a test can ask SQLite how it answers each
 /// (`ArchiveIndex.perDocumentQueries`): with thousands of documents a run, one that scans the table is quadratic.
 extension Archive {
-    static let storeFindingsSQL = "UPDATE fetch SET findings = ? WHERE runId = ? AND requestedURL = ?"
+    static let storeFindingsSQL = "UPDATE fetchRecord SET findings = ? WHERE runId = ? AND urlId = (SELECT id FROM url WHERE url = ?)"
     static let lastGoodSQL = "SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL ORDER BY runId DESC LIMIT 1"
     /// The findings column only of `lastGoodSQL`'s row: a rerun asks it of every unchanged document.
     static let lastGoodFindingsSQL =
@@ -18,12 +18,27 @@ extension Archive {
     /// A revisit whose findings are its earlier copy's keeps a reference to the row holding them (`@id`), not a
     /// second copy: a rerun with nothing changed then writes a few bytes per document, not every document's findings.
     static let reuseFindingsSQL = """
-        UPDATE fetch SET findings = (
-            SELECT CASE WHEN previous.findings LIKE '@%' THEN previous.findings ELSE '@' || previous.id END FROM fetch AS previous
-            WHERE previous.requestedURL = :url AND previous.runId < :run AND previous.failureReason IS NULL AND previous.findings IS NOT NULL
+        UPDATE fetchRecord SET findings = (
+            SELECT CASE WHEN previous.findings LIKE '@%' THEN previous.findings ELSE '@' || previous.id END FROM fetchRecord AS previous
+            WHERE previous.urlId = fetchRecord.urlId AND previous.runId < :run AND previous.failureReason IS NULL
+            AND previous.findings IS NOT NULL
             ORDER BY previous.runId DESC LIMIT 1)
-        WHERE runId = :run AND requestedURL = :url
+        WHERE runId = :run AND urlId = (SELECT id FROM url WHERE url = :url) AND findings IS NULL
         """
+    /// One fetch into `fetchRecord`, its URLs by id (`url` holds each once, `Archive.insertURLSQL`).
+    static let insertFetchSQL = """
+        INSERT INTO fetchRecord (
+            runId, urlId, finalUrlId, fetchedAt, httpStatus, copyOf, contentType, charset, primaryIP, sha256, failureReason,
+            failureMessage, redirects, headers, attempts, warcFile, warcOffset, warcLength, duration, bytesReceived, bodySize,
+            renderedOffset, renderedLength, findings)
+        VALUES (
+            :runId, (SELECT id FROM url WHERE url = :requestedURL),
+            CASE WHEN :finalURL = :requestedURL THEN NULL ELSE (SELECT id FROM url WHERE url = :finalURL) END,
+            :fetchedAt, :httpStatus, :copyOf, :contentType, :charset, :primaryIP, :sha256, :failureReason,
+            :failureMessage, :redirects, :headers, :attempts, :warcFile, :warcOffset, :warcLength, :duration, :bytesReceived, :bodySize,
+            :renderedOffset, :renderedLength, :findings)
+        """
+    static let insertURLSQL = "INSERT OR IGNORE INTO url (url) VALUES (?)"
     static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
     static let storeScorecardSQL = """
         INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId) VALUES (?, ?, ?, ?, '', ?, ?, ?)
@@ -39,7 +54,8 @@ extension Archive {
     static let findingsBatch = 500
 
     /// Records that the findings of each URL's fetch in a run are those of the earlier copy it revisits (the judge
-    /// reused them), a batch of documents per transaction.
+    /// reused them), a batch of documents per transaction. The run's writer already names that copy's findings in
+    /// the revisits it can (`ArchiveRunWriter.append`): those rows are left as they are.
     public func store(reusedFindings urls: [String], ofRun runID: Int64) throws {
         let urls = urls.sorted()
         for start in stride(from: 0, to: urls.count, by: Self.findingsBatch) {
@@ -47,6 +63,19 @@ extension Archive {
                 let statement = try db.cachedStatement(sql: Self.reuseFindingsSQL)
                 for url in urls[start..<min(start + Self.findingsBatch, urls.count)] {
                     try statement.execute(arguments: ["url": url, "run": runID])
+                }
+            }
+        }
+    }
+
+    /// Forgets the findings the run's writer named for revisits the judge did not read as the document (a stand-in
+    /// page, an older copy judged instead), as though they had never been set.
+    public func forgetFindings(of urls: [String], ofRun runID: Int64) throws {
+        for start in stride(from: 0, to: urls.count, by: Self.findingsBatch) {
+            try index.database.write { db in
+                let statement = try db.cachedStatement(sql: Self.storeFindingsSQL)
+                for url in urls[start..<min(start + Self.findingsBatch, urls.count)] {
+                    try statement.execute(arguments: [nil, runID, url])
                 }
             }
         }
@@ -77,6 +106,40 @@ extension Archive {
         return ArchivedFetch(
             record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),
             hasRendering: row.renderedOffset != nil, isRevisit: isRevisit, row: row)
+    }
+
+    /// Keeps a fetch row in `fetchRecord`. A revisit (`copyOf`, the row holding its payload) leaves to that row
+    /// what it shares with it: its type, charset, digest and WARC place always, its address when the same, its headers
+    /// when its validators (`ETag`, `Last-Modified`) are the copy's; a row's redirects are NULL when there are none.
+    func insert(_ row: FetchRow, copyOf copy: FetchRow?, _ db: Database) throws {
+        try db.cachedStatement(sql: Self.insertURLSQL).execute(arguments: [row.requestedURL])
+        if row.finalURL != row.requestedURL { try db.cachedStatement(sql: Self.insertURLSQL).execute(arguments: [row.finalURL]) }
+        let copyOf = copy?.payloadFetchId
+        var headers: String? = row.headers
+        if let copy, copyOf != nil, let own: [String: String] = Self.decode(row.headers),
+            let theirs: [String: String] = Self.decode(copy.payloadHeaders ?? copy.headers),
+            own["etag"] == theirs["etag"], own["last-modified"] == theirs["last-modified"]
+        {
+            headers = nil
+        }
+        let shared = copyOf != nil
+        try db.cachedStatement(sql: Self.insertFetchSQL).execute(arguments: [
+            "runId": row.runId, "requestedURL": row.requestedURL, "finalURL": row.finalURL, "fetchedAt": Self.seconds(row.fetchedAt),
+            "httpStatus": row.httpStatus, "copyOf": copyOf, "contentType": shared ? nil : row.contentType, "charset": shared ? nil : row.charset,
+            "primaryIP": shared && row.primaryIP == (copy?.payloadIP ?? copy?.primaryIP) ? nil : row.primaryIP, "sha256": shared ? nil : row.sha256, "failureReason": row.failureReason,
+            "failureMessage": row.failureMessage, "redirects": row.redirects == "[]" ? nil : row.redirects, "headers": headers,
+            "attempts": row.attempts, "warcFile": shared ? nil : row.warcFile, "warcOffset": shared ? nil : row.warcOffset,
+            "warcLength": shared ? nil : row.warcLength, "duration": Int64((row.duration * 1_000_000).rounded()), "bytesReceived": row.bytesReceived,
+            "bodySize": row.bodySize, "renderedOffset": row.renderedOffset, "renderedLength": row.renderedLength, "findings": row.findings,
+        ])
+    }
+
+    /// A fetch's time as kept: seconds since 1970 when its text is the one `Timestamp` writes (the view `fetch` writes
+    /// it back the same), else the text itself.
+    static func seconds(_ time: String) -> DatabaseValueConvertible {
+        guard let date = Timestamp.date(time) else { return time }
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        return Timestamp.string(Date(timeIntervalSince1970: Double(seconds))) == time ? seconds : time
     }
 
     /// The fetch with its body (and rendering) read back from the WARC file.

@@ -152,6 +152,67 @@ struct ArchiveIndex: Sendable {
             }
             try db.create(index: "scorecard_on_platformId_runId", on: "scorecard", columns: ["platformId", "runId"])
         }
+        migrator.registerMigration("v10: fetches kept compact") { db in
+            // A quiet night's fetch rows were most of what it added (about 350 bytes a document): each row held its
+            // URL twice as text, indexed as text, and a revisit copied the payload's digest, type and place from the
+            // copy it revisits. URLs are now kept once (`url`), a row names them by id (`finalUrlId` NULL when the
+            // same as the requested one), and a revisit names the row holding its payload (`copyOf`), leaving
+            // NULL what it shares with it: type, charset, digest, WARC place, its address when the same, and its
+            // headers when its validators are that copy's. (The scorecards' index on the run alone goes too: their
+            // primary key starts with the run.) The view `fetch` shows every row as before, so that readers of the index (the
+            // export, tools, older queries) see the same columns. Rows keep their ids, so `@id` findings still hold.
+            try db.execute(sql: """
+                CREATE TABLE url (id INTEGER PRIMARY KEY, url TEXT NOT NULL UNIQUE);
+                INSERT INTO url (url) SELECT requestedURL FROM fetch UNION SELECT finalURL FROM fetch;
+                CREATE TABLE fetchRecord (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+                    urlId INTEGER NOT NULL REFERENCES url(id),
+                    finalUrlId INTEGER REFERENCES url(id),
+                    fetchedAt INTEGER NOT NULL,
+                    httpStatus INTEGER,
+                    copyOf INTEGER REFERENCES fetchRecord(id),
+                    contentType TEXT, charset TEXT, primaryIP TEXT, sha256 TEXT, failureReason TEXT, failureMessage TEXT,
+                    redirects TEXT, headers TEXT, attempts INTEGER NOT NULL,
+                    warcFile TEXT, warcOffset INTEGER, warcLength INTEGER,
+                    duration INTEGER NOT NULL DEFAULT 0, bytesReceived INTEGER NOT NULL DEFAULT 0, bodySize INTEGER NOT NULL DEFAULT 0,
+                    renderedOffset INTEGER, renderedLength INTEGER, findings TEXT);
+                INSERT INTO fetchRecord (
+                    id, runId, urlId, finalUrlId, fetchedAt, httpStatus, copyOf, contentType, charset, primaryIP, sha256, failureReason,
+                    failureMessage, redirects, headers, attempts, warcFile, warcOffset, warcLength, duration, bytesReceived, bodySize,
+                    renderedOffset, renderedLength, findings)
+                SELECT fetch.id, fetch.runId, requested.id, CASE WHEN fetch.finalURL = fetch.requestedURL THEN NULL ELSE final.id END,
+                    fetchedAt, httpStatus, NULL, contentType, charset, primaryIP, sha256, failureReason, failureMessage,
+                    NULLIF(redirects, '[]'), headers, attempts, warcFile, warcOffset, warcLength, CAST(round(duration * 1000000) AS INTEGER),
+                    bytesReceived, bodySize,
+                    renderedOffset, renderedLength, findings
+                FROM fetch JOIN url AS requested ON requested.url = fetch.requestedURL JOIN url AS final ON final.url = fetch.finalURL
+                ORDER BY fetch.id;
+                DROP TABLE fetch;
+                CREATE INDEX fetchRecord_on_urlId_runId ON fetchRecord (urlId, runId);
+                CREATE INDEX fetchRecord_on_runId ON fetchRecord (runId);
+                DROP INDEX IF EXISTS scorecard_on_runId;
+                CREATE VIEW fetch AS SELECT
+                    fetch.id AS id, fetch.runId AS runId, requested.url AS requestedURL, coalesce(final.url, requested.url) AS finalURL,
+                    CASE typeof(fetch.fetchedAt) WHEN 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', fetch.fetchedAt, 'unixepoch')
+                        ELSE fetch.fetchedAt END AS fetchedAt,
+                    fetch.httpStatus AS httpStatus,
+                    coalesce(fetch.contentType, fetchCopy.contentType) AS contentType, coalesce(fetch.charset, fetchCopy.charset) AS charset,
+                    coalesce(fetch.primaryIP, fetchCopy.primaryIP) AS primaryIP, coalesce(fetch.sha256, fetchCopy.sha256) AS sha256,
+                    fetch.failureReason AS failureReason, fetch.failureMessage AS failureMessage,
+                    coalesce(fetch.redirects, '[]') AS redirects, coalesce(fetch.headers, fetchCopy.headers, '{}') AS headers,
+                    fetch.attempts AS attempts, coalesce(fetch.warcFile, fetchCopy.warcFile) AS warcFile,
+                    coalesce(fetch.warcOffset, fetchCopy.warcOffset) AS warcOffset, coalesce(fetch.warcLength, fetchCopy.warcLength) AS warcLength,
+                    fetch.duration / 1000000.0 AS duration, fetch.bytesReceived AS bytesReceived, fetch.bodySize AS bodySize,
+                    fetch.renderedOffset AS renderedOffset, fetch.renderedLength AS renderedLength, fetch.findings AS findings,
+                    coalesce(fetch.copyOf, fetch.id) AS payloadFetchId, coalesce(fetchCopy.headers, fetch.headers) AS payloadHeaders,
+                    coalesce(fetchCopy.primaryIP, fetch.primaryIP) AS payloadIP
+                FROM fetchRecord AS fetch
+                JOIN url AS requested ON requested.id = fetch.urlId
+                LEFT JOIN url AS final ON final.id = fetch.finalUrlId
+                LEFT JOIN fetchRecord AS fetchCopy ON fetchCopy.id = fetch.copyOf;
+                """)
+        }
         return migrator
     }
 
@@ -213,8 +274,9 @@ public struct RunRow: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     }
 }
 
-/// A row of `fetch`: one URL in one run, with the place of its response record when there is one.
-public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+/// A row of the view `fetch`: one URL in one run, with the place of its response record when there is one. Rows are
+/// written into `fetchRecord` (`Archive.insert(_:copyOf:)`), which keeps them compact.
+public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, TableRecord {
     public static let databaseTableName = "fetch"
     public var id: Int64?
     public var runId: Int64
@@ -243,8 +305,9 @@ public struct FetchRow: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var renderedLength: Int64?
     /// What the Extractor found in this copy, as JSON: a 304 later reuses it without extracting again.
     public var findings: String?
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
+    /// The row whose response record holds the payload: this one, or the copy a revisit shares it with.
+    public var payloadFetchId: Int64?
+    /// The headers and address of that row's response, which a revisit's own may be left to.
+    public var payloadHeaders: String?
+    public var payloadIP: String?
 }

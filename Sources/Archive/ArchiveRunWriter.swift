@@ -3,7 +3,8 @@ import GRDB
 import SovereigntyModel
 
 /// Writes one run into the archive while its documents arrive, so that a crawl can let each body go once it is
-/// kept: records are appended to the run's WARC file at once, their index rows (small) wait for `finish()`.
+/// kept: records are appended to the run's WARC file at once, their index rows (small) and the one record of the
+/// run's unchanged documents wait for `finish()`.
 ///
 /// Crash safety is the archive's: the WARC bytes are synced before the rows are committed in one transaction, so
 /// an index row always points at complete records; a run killed before `finish()` leaves only WARC bytes nothing
@@ -27,7 +28,10 @@ public final class ArchiveRunWriter: @unchecked Sendable {
     private let handle: FileHandle
     private let lock = NSLock()
     private var offset: Int64 = 0
-    private var rows: [FetchRow] = []
+    /// Each fetch's row, with the row a revisit shares its payload with.
+    private var rows: [(row: FetchRow, copyOf: FetchRow?)] = []
+    /// The documents unchanged since their archived copy, written as one record when the run finishes.
+    private var unchanged: [UnchangedDocument] = []
     private var finished = false
     /// What the run found of each URL's latest archived copy before it began: the copy, and whether it read back whole.
     private let archived: ArchivedValidators
@@ -94,7 +98,8 @@ public final class ArchiveRunWriter: @unchecked Sendable {
 
     deinit { try? handle.close() }
 
-    /// Appends one fetch: a `revisit` when unchanged since the archived copy, else `request` and `response` records
+    /// Appends one fetch: a line of the run's record of unchanged documents when unchanged since the archived copy,
+    /// else `request` and `response` records
     /// (none for a failure without an HTTP answer), and a `conversion` record for a browser rendering.
     @discardableResult
     public func append(_ record: FetchRecord) throws -> Appended {
@@ -102,27 +107,22 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         let date = Timestamp.string(record.fetchedAt)
         let url = record.requestedURL
         let previous = archived.lookedUp.contains(url) ? archived.lastGood[url] : try archive.lastGoodRow(url: url, before: runID)
-        // Unchanged since the archived copy (a 304, or the same bytes again): a revisit record, and the index
-        // points at the record that holds the payload — when that record still reads back, never at a damaged one
+        // Unchanged since the archived copy (a 304, or the same bytes again): a line of the run's record of unchanged
+        // documents, and the index points at the record that holds the payload — when that record still reads back, never at a damaged one
         // (read back once: before the run for the URLs asked conditionally, here for the others).
         if let previous, record.failure == nil, record.httpStatus == 304 || record.sha256 == previous.sha256,
             let file = previous.warcFile, let offset = previous.warcOffset, let length = previous.warcLength,
             archived.readable.contains(url) || (try? archive.block(file: file, offset: offset, length: length, url: previous.requestedURL)) != nil
         {
-            // The smallest revisit WARC 1.1 allows, as a gzip member of its own (warcio reads no other), about 250
-            // bytes: no block (the 304's headers are in the index row), a 304 as `server-not-modified`, the same bytes
-            // again as `identical-payload-digest` with their digest.
-            let profile: [(String, String)] =
-                record.httpStatus == 304
-                ? [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified")]
-                : [("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"), ("WARC-Payload-Digest", WARCRecord.digest(record.body))]
-            _ = try write(
-                WARCRecord(
-                    headers: [
-                        ("WARC-Type", "revisit"), ("WARC-Record-ID", WARCRecord.recordID(fileName, record.requestedURL, date, "revisit")),
-                        ("WARC-Date", date), ("WARC-Target-URI", record.finalURL),
-                    ] + profile + [("WARC-Refers-To-Target-URI", previous.finalURL), ("WARC-Refers-To-Date", previous.fetchedAt)],
-                    block: Data()))
+            // Noted in the run's one record of unchanged documents (`finish()`), not a revisit record of its own: a
+            // gzip member per document was 250 bytes each, most of a quiet night's bytes.
+            let digest = record.httpStatus == 304 ? "" : WARCRecord.digest(record.body)
+            lock.withLock {
+                unchanged.append(
+                    UnchangedDocument(
+                        date: date, uri: record.finalURL, payloadDigest: digest, refersToURI: previous.finalURL, refersToDate: previous.fetchedAt,
+                        refersToRecord: "\(file)#\(offset)"))
+            }
             var row = FetchRow(
                 id: nil, runId: runID, requestedURL: record.requestedURL, finalURL: record.finalURL, fetchedAt: date,
                 httpStatus: record.httpStatus, contentType: previous.contentType, charset: previous.charset,
@@ -132,8 +132,13 @@ public final class ArchiveRunWriter: @unchecked Sendable {
                 bytesReceived: record.bytesReceived, bodySize: record.body.count)
             if let rendering = try writeRendering(record, date: date) {
                 (row.renderedOffset, row.renderedLength) = rendering
+            } else if let findings = previous.findings, let id = previous.id {
+                // Read as that copy was (the judge reuses its findings): named now, so that the row never grows
+                // after it is written (a row growing in place splits its page, a third of a quiet night's bytes).
+                // The judge forgets it when it reads the document otherwise (`Archive.forgetFindings`).
+                row.findings = findings.hasPrefix("@") ? findings : "@\(id)"
             }
-            keep(row)
+            keep(row, copyOf: previous)
             return Appended(record: record, isRevisit: true)
         }
         if record.httpStatus == 304 && record.failure == nil {
@@ -180,9 +185,15 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         try lock.withLock {
             precondition(!finished, "a run is finished once")
             finished = true
+            if let record = UnchangedDocument.record(unchanged, fileName: fileName, date: run.startedAt) {
+                let member = try Gzip.compress(record.serialized())
+                try handle.write(contentsOf: member)
+                offset += Int64(member.count)
+            }
+            unchanged = []
             try handle.synchronize()
             try archive.index.database.write { db in
-                for var row in rows { try row.insert(db) }
+                for (row, copy) in rows { try archive.insert(row, copyOf: copy, db) }
                 for input in inputs {
                     let digest = input.text.map { WARCRecord.digest(Data($0.utf8)) }
                     // The same text as an earlier run's: its digest says which, the text stays where it is.
@@ -198,8 +209,8 @@ public final class ArchiveRunWriter: @unchecked Sendable {
         return runID
     }
 
-    private func keep(_ row: FetchRow) {
-        lock.withLock { rows.append(row) }
+    private func keep(_ row: FetchRow, copyOf copy: FetchRow? = nil) {
+        lock.withLock { rows.append((row, copy)) }
     }
 
     /// The DOM a browser rendered, as a `conversion` record next to the response it was made from.
@@ -248,5 +259,41 @@ extension Archive {
         try ArchiveRunWriter(
             archive: self, startedAt: startedAt, ignoredRobots: ignoredRobots, userAgent: userAgent, inputs: inputs, rubricVersion: rubricVersion,
             archived: archived)
+    }
+}
+
+/// A document a run found unchanged since its archived copy. A run keeps these as one `metadata` record
+/// (`urn:sovereignty:unchanged`), a tab-separated line each, rather than a `revisit` record each: on a quiet night
+/// every document is one, and a gzip member per document made most of what the night added. Each line says what a
+/// revisit would: when, which URI, how it was found unchanged (a 304, or the same payload again with its digest),
+/// and the record that holds the payload (its URI, date, and `file#offset` in the archive).
+struct UnchangedDocument {
+    var date: String
+    var uri: String
+    /// The payload's digest when the same bytes came again; empty for a 304.
+    var payloadDigest: String
+    var refersToURI: String
+    var refersToDate: String
+    var refersToRecord: String
+
+    static let fields = "WARC-Date\tWARC-Target-URI\tWARC-Profile\tWARC-Payload-Digest\tWARC-Refers-To-Target-URI\tWARC-Refers-To-Date\tRecord"
+
+    var line: String {
+        let profile = payloadDigest.isEmpty ? "server-not-modified" : "identical-payload-digest"
+        return [date, uri, profile, payloadDigest, refersToURI, refersToDate, refersToRecord].joined(separator: "\t")
+    }
+
+    /// The run's record of its unchanged documents, in URI order; nil when there is none.
+    static func record(_ documents: [UnchangedDocument], fileName: String, date: String) -> WARCRecord? {
+        guard !documents.isEmpty else { return nil }
+        let lines = [fields] + documents.sorted { ($0.uri, $0.date) < ($1.uri, $1.date) }.map(\.line)
+        let block = Data((lines.joined(separator: "\n") + "\n").utf8)
+        return WARCRecord(
+            headers: [
+                ("WARC-Type", "metadata"), ("WARC-Record-ID", WARCRecord.recordID(fileName, "unchanged")), ("WARC-Date", date),
+                ("WARC-Target-URI", "urn:sovereignty:unchanged"), ("WARC-Block-Digest", WARCRecord.digest(block)),
+                ("Content-Type", "text/tab-separated-values; charset=utf-8"),
+            ],
+            block: block)
     }
 }

@@ -8,7 +8,8 @@ public struct ArchivedValidators: Sendable {
     /// Each damaged copy, naming its file, byte offset and URL.
     public var unreadable: [ArchiveError] = []
     /// Each URL's latest good copy as the index held it before the run (the URLs looked up, with or without one):
-    /// the run's writer finds it here instead of asking the index again for every document.
+    /// the run's writer finds it here instead of asking the index again for every document. `findings` holds an
+    /// `@id` reference, or "" for findings kept in the row itself (their text is not held).
     var lastGood: [String: FetchRow] = [:]
     var lookedUp: Set<String> = []
 

@@ -30,8 +30,8 @@ struct BlockFiles {
         let member = try handle.read(upToCount: Int(length)) ?? Data()
         let text: Data
         do { text = try Gzip.decompress(member) } catch { throw unreadable("\(error)") }
-        guard let warc = WARCRecord.parse(text) else { throw unreadable("the gzip member holds no WARC record") }
-        return warc.block
+        guard let block = WARCRecord.block(of: text) else { throw unreadable("the gzip member holds no WARC record") }
+        return block
     }
 
     func close() {

@@ -19,17 +19,64 @@ struct WARCRecord {
 
     /// Parses a record (already decompressed).
     static func parse(_ data: Data) -> WARCRecord? {
-        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { return nil }
-        let head = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self)
+        guard let (head, block) = split(data) else { return nil }
         var headers: [(String, String)] = []
-        for line in head.components(separatedBy: "\r\n").dropFirst() {
+        for line in String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n").dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
-        let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
-        let start = end.upperBound
-        guard data.distance(from: start, to: data.endIndex) >= length else { return nil }
-        return WARCRecord(headers: headers, block: data[start..<data.index(start, offsetBy: length)])
+        return WARCRecord(headers: headers, block: block)
+    }
+
+    /// The block of a record (already decompressed), found from its `Content-Length` without decoding the other
+    /// headers: a rerun reads every archived copy back, and turning each head into strings cost more than inflating it.
+    static func block(of data: Data) -> Data? { split(data)?.block }
+
+    /// The head (up to the blank line) and the block `Content-Length` says follows it; nil when either is missing.
+    private static func split(_ data: Data) -> (head: Data, block: Data)? {
+        let found: (end: Int, length: Int)? = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let byte = bytes.bindMemory(to: UInt8.self)
+            var end: Int?
+            var index = 0
+            while index + 3 < byte.count {
+                if byte[index] == 13, byte[index + 1] == 10, byte[index + 2] == 13, byte[index + 3] == 10 {
+                    end = index
+                    break
+                }
+                index += 1
+            }
+            guard let end else { return nil }
+            // `Content-Length:` at the start of a line, any case, then the digits after optional blanks.
+            let name = Array("content-length:".utf8)
+            var length = 0
+            var line = 0
+            while line < end {
+                var matches = line + name.count <= end
+                var offset = 0
+                while matches, offset < name.count {
+                    let character = byte[line + offset]
+                    matches = (character >= 65 && character <= 90 ? character + 32 : character) == name[offset]
+                    offset += 1
+                }
+                if matches {
+                    var digit = line + name.count
+                    while digit < end, byte[digit] == 32 || byte[digit] == 9 { digit += 1 }
+                    while digit < end, byte[digit] >= 48, byte[digit] <= 57, length < Int.max / 10 - 9 {
+                        length = length * 10 + Int(byte[digit] - 48)
+                        digit += 1
+                    }
+                    break
+                }
+                while line < end, byte[line] != 10 { line += 1 }
+                line += 1
+            }
+            return (end, length)
+        }
+        guard let found else { return nil }
+        let head = data.startIndex + found.end
+        let start = head + 4
+        guard data.endIndex - start >= found.length else { return nil }
+        return (data[data.startIndex..<head], data[start..<start + found.length])
     }
 
     func header(_ name: String) -> String? {

@@ -43,7 +43,7 @@ public struct CrawlPipeline: Sendable {
         }
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body. A copy that
         // no longer reads back is asked for in full instead, and tonight's run keeps a fresh one.
-        let archived = (try? archive.validators(for: urls)) ?? ArchivedValidators()
+        var archived = (try? archive.validators(for: urls)) ?? ArchivedValidators()
         for damage in archived.unreadable {
             var fields: [String: String] = [:]
             if case .unreadableRecord(let file, let offset, let url, _) = damage {
@@ -67,6 +67,7 @@ public struct CrawlPipeline: Sendable {
             _ = await Fetcher(configuration: fetchConfiguration(runDate: runDate)).fetch(urls, validators: validators, each: { stream.accept($0) })
             readings = try await stream.finish()
             runID = try writer.finish()
+            archived = ArchivedValidators()  // every URL's last copy, let go before the judge holds every scorecard
         } catch {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
@@ -78,6 +79,7 @@ public struct CrawlPipeline: Sendable {
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
             try archive.store(reusedFindings: judgement.reusedFindings, ofRun: runID)
+            try archive.forgetFindings(of: judgement.unreusedFindings, ofRun: runID)
             judgement.findings = [:]
             // A few hundred platforms a transaction: the JSON of every scorecard is never held at once.
             for start in stride(from: 0, to: ranked.count, by: 250) {

@@ -27,6 +27,9 @@ struct RunJudge {
         /// URLs whose findings are those of the archived copy their unchanged fetch revisits: the archive keeps a
         /// reference to that copy's findings rather than a second copy.
         var reusedFindings: [String] = []
+        /// Revisits whose archived copy's findings the run's writer named but the judge did not reuse (a stand-in page,
+        /// an older copy judged instead): the archive forgets them.
+        var unreusedFindings: [String] = []
         /// The bytes each judged document was read from, to publish beside the quotes (kept files, never in memory).
         var captures: [Capture]
         /// How many of this run's documents failed for each reason (`FetchFailure.Reason`), for the summary's notice
@@ -47,6 +50,7 @@ struct RunJudge {
         var unreadable = 0
         var kept: [String: DocumentFindings] = [:]
         var reused: Set<String> = []
+        var revisited: Set<String> = []
         var captures: [String: Capture] = [:]  // by final URL
         var failureReasons: [String: Int] = [:]
         do {
@@ -69,6 +73,7 @@ struct RunJudge {
                         return read
                     }
                     var snapshot: DocumentSnapshot
+                    if stored?.isRevisit == true && stored?.hasRendering == false { revisited.insert(reference.url) }
                     if let unchanged {
                         snapshot = DocumentSnapshot(reference: reference, fetch: record, findings: unchanged)
                     } else if var read = readings[reference.url], read.reference == reference {
@@ -153,7 +158,8 @@ struct RunJudge {
         }
         return Judgement(
             scorecards: Ranking.rank(scorecards), documents: documents, failed: failed, unreadable: unreadable, findings: kept,
-            reusedFindings: reused.sorted(), captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
+            reusedFindings: reused.sorted(), unreusedFindings: revisited.subtracting(reused).filter { kept[$0] == nil }.sorted(),
+            captures: captures.keys.sorted().map { captures[$0]! }, failureReasons: failureReasons)
     }
 
     /// A document the run has no fetch of: no attempt was made, so it has no attempt date either.

@@ -27,8 +27,9 @@ import TestSupport
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let index = try ArchiveIndex(path: directory.url.appendingPathComponent("index.sqlite").path)
-        let columns = try index.database.read { db in try db.indexes(on: "fetch").map(\.columns) }
-        #expect(columns.contains(["requestedURL", "runId"]))
-        #expect(!columns.contains(["requestedURL"]), "the index on the URL alone is made redundant")
+        // Since v10 the rows are in `fetchRecord`, their URLs by id (`fetch` is a view of them).
+        let columns = try index.database.read { db in try db.indexes(on: "fetchRecord").map(\.columns) }
+        #expect(columns.contains(["urlId", "runId"]))
+        #expect(!columns.contains(["urlId"]), "the index on the URL alone is made redundant")
     }
 }

@@ -103,7 +103,7 @@ import TestSupport
         _ = try archive.store(records, startedAt: Self.night, ignoredRobots: false, userAgent: "t")
         let path = directory.path("index.sqlite")
         let (page, pageSize) = try DatabaseQueue(path: path).read { db in
-            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'fetch'")!,
+            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'fetchRecord'")!,
              try Int.fetchOne(db, sql: "PRAGMA page_size")!)
         }
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))

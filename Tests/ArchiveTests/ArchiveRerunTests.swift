@@ -49,6 +49,83 @@ import TestSupport
         #expect(try archive.fetch(url: Self.url, ofRun: one)?.isRevisit == false)
     }
 
+    /// A revisit's row keeps what differs from the copy it revisits (its date, status, transfer figures) and names
+    /// that copy for the rest; the view `fetch` shows it whole. The run's WARC file holds one record of its unchanged
+    /// documents, not a revisit record each.
+    @Test func aRevisitKeepsOnlyWhatDiffersFromItsCopy() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let (one, two) = try Self.twoRuns(in: archive)
+        let (first, revisit) = try archive.index.database.read { db in
+            (try #require(try Row.fetchOne(db, sql: "SELECT * FROM fetchRecord WHERE runId = ?", arguments: [one])),
+             try #require(try Row.fetchOne(db, sql: "SELECT * FROM fetchRecord WHERE runId = ?", arguments: [two])))
+        }
+        #expect(revisit["copyOf"] as Int64? == first["id"] as Int64?)
+        for shared in ["contentType", "charset", "sha256", "warcFile", "warcOffset", "warcLength", "primaryIP", "headers", "redirects", "finalUrlId"] {
+            #expect((revisit[shared] as DatabaseValue).isNull, "\(shared) is the copy's")
+        }
+        #expect(revisit["findings"] as String? == "@\(first["id"] as Int64)", "named when written, never grown after")
+        let shown = try #require(try archive.index.database.read { db in
+            try FetchRow.filter(Column("runId") == two).fetchOne(db)
+        })
+        let copy = try #require(try archive.index.database.read { db in try FetchRow.filter(Column("runId") == one).fetchOne(db) })
+        #expect(shown.httpStatus == 304 && shown.requestedURL == Self.url && shown.finalURL == Self.url)
+        #expect(shown.sha256 == copy.sha256 && shown.contentType == copy.contentType && shown.warcFile == "run-1.warc.gz")
+        #expect(shown.warcOffset == copy.warcOffset && shown.headers == copy.headers && shown.primaryIP == copy.primaryIP)
+
+        let file = try Data(contentsOf: directory.url.appendingPathComponent("run-\(two).warc.gz"))
+        let records = try Self.members(of: file)
+        #expect(records.map { $0.header("WARC-Type") } == ["warcinfo", "metadata"], "no revisit record per document")
+        let unchanged = String(decoding: records[1].block, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(unchanged.count == 2 && unchanged[1][1] == Substring(Self.url) && unchanged[1][2] == "server-not-modified")
+        #expect(unchanged[1][6] == Substring("run-1.warc.gz#\(copy.warcOffset!)"), "the record holding the payload")
+        #expect(records[1].header("WARC-Block-Digest") == WARCRecord.digest(records[1].block))
+    }
+
+    /// The gzip members of a WARC file, each read as a record.
+    static func members(of file: Data) throws -> [WARCRecord] {
+        var members: [WARCRecord] = []
+        var rest = file
+        while !rest.isEmpty {
+            let next = rest.dropFirst(10).range(of: Data([0x1F, 0x8B, 0x08])).map { rest.distance(from: rest.startIndex, to: $0.lowerBound) } ?? rest.count
+            members.append(try #require(WARCRecord.parse(try Gzip.decompress(Data(rest.prefix(next))))))
+            rest = Data(rest.dropFirst(next))
+        }
+        return members
+    }
+
+    /// An archive written before fetch rows were kept compact opens with the same rows, ids and findings references
+    /// included, and answers the same look-ups.
+    @Test func theMigrationKeepsAnOlderArchivesFetches() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("index.sqlite").path
+        let older = try DatabaseQueue(path: path)
+        try ArchiveIndex.migrator.migrate(older, upTo: "v9: scorecards kept as what changed")
+        let columns = "runId, requestedURL, finalURL, fetchedAt, httpStatus, contentType, charset, primaryIP, sha256, redirects, headers, attempts, warcFile, warcOffset, warcLength, findings"
+        let rows: [[DatabaseValueConvertible?]] = [
+            [1, "http://127.0.0.1/a", "http://127.0.0.1/a/", "2026-11-21T03:00:00Z", 200, "text/html", "utf-8", "127.0.0.1", "ab", "[\"http://127.0.0.1/a\"]", "{\"etag\":\"1\"}", 1, "run-1.warc.gz", 10, 20, "{}"],
+            [2, "http://127.0.0.1/a", "http://127.0.0.1/a/", "2026-11-22T03:00:00Z", 304, "text/html", "utf-8", "127.0.0.1", "ab", "[]", "{\"etag\":\"1\"}", 1, "run-1.warc.gz", 10, 20, "@1"],
+        ]
+        try older.write { db in
+            for run in 1...2 {
+                try db.execute(sql: "INSERT INTO run (id, startedAt, finishedAt, warcFile, ignoredRobots) VALUES (?, '2026-11-2\(run)T03:00:00Z', '2026-11-2\(run)T03:01:00Z', ?, 0)", arguments: [run, "run-\(run).warc.gz"])
+            }
+            for row in rows {
+                try db.execute(sql: "INSERT INTO fetch (\(columns)) VALUES (\(rows[0].map { _ in "?" }.joined(separator: ", ")))", arguments: StatementArguments(row)!)
+            }
+        }
+        let before = try older.read { db in try Row.fetchAll(db, sql: "SELECT id, \(columns) FROM fetch ORDER BY id") }
+        try older.close()
+        let archive = try Archive(directory: directory.url)
+        let after = try archive.index.database.read { db in try Row.fetchAll(db, sql: "SELECT id, \(columns) FROM fetch ORDER BY id") }
+        #expect(after == before)
+        #expect(try archive.lastGoodRow(url: "http://127.0.0.1/a", before: 3)?.finalURL == "http://127.0.0.1/a/")
+        #expect(try archive.fetch(url: "http://127.0.0.1/a", ofRun: 2)?.isRevisit == true)
+        #expect(try archive.index.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+    }
+
     @Test func theDownloadableIndexHoldsOneRunsDocumentsAndEveryRunsLevels() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

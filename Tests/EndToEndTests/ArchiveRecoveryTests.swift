@@ -117,7 +117,7 @@ import TestSupport
         // The fetch table's first page damaged: the run table, the schema and the migrations still read.
         let index = options.archiveDirectory.appendingPathComponent("index.sqlite")
         let (page, pageSize) = try await DatabaseQueue(path: index.path).read { db in
-            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'fetch'")!, try Int.fetchOne(db, sql: "PRAGMA page_size")!)
+            (try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE name = 'fetchRecord'")!, try Int.fetchOne(db, sql: "PRAGMA page_size")!)
         }
         var bytes = try Data(contentsOf: index)
         bytes.replaceSubrange((page - 1) * pageSize..<(page - 1) * pageSize + 8, with: Data(repeating: 0xFF, count: 8))
