@@ -169,17 +169,17 @@ public struct SiteRenderer: Sendable {
         }
         try write("methodology.html", html.methodology(), "methodology.html")
         try write("about.html", html.about(), "about.html")
-        let htmlChanges = html.changeViews()
-        let markdownChanges = markdown.changeViews()
-        let changes = html.changes(htmlChanges)
-        try write("changes.html", changes, "changes.html")
-        try write("changes.md", markdown.changes(markdownChanges), "changes.md")
-        try write("feed.xml", html.changesFeed(htmlChanges), "feed.xml")
+        let htmlChanges = html.recentChangeViews()
+        let markdownChanges = markdown.recentChangeViews()
+        try write("changes.html", html.changes(htmlChanges.views, total: htmlChanges.total), "changes.html")
+        try write("changes.md", markdown.changes(markdownChanges.views, total: markdownChanges.total), "changes.md")
+        try write("feed.xml", html.changesFeed(htmlChanges.views, total: htmlChanges.total), "feed.xml")
         // A platform's own files carry no run date: on a night when nothing changed they are those of the night before.
         var (stableHTML, stableMarkdown) = (html, markdown)
         (stableHTML.stable, stableMarkdown.stable) = (true, true)
-        var htmlByPlatform: [String: [RunChangeView]]?
-        var markdownByPlatform: [String: [RunChangeView]]?
+        let rendered = Set(platforms.lazy.filter { $0.reuseFrom == nil }.map(\.card.id))
+        let htmlByPlatform = stableHTML.changeViews(of: rendered)
+        let markdownByPlatform = stableMarkdown.changeViews(of: rendered)
         for platform in platforms {
             let (card, history) = (platform.card, platform.history)
             let paths = PlatformPageInputs.files(card.id, languages: [words.language])
@@ -188,15 +188,11 @@ public struct SiteRenderer: Sendable {
                 written += paths
                 continue
             }
-            if htmlByPlatform == nil {
-                htmlByPlatform = Dictionary(grouping: stableHTML.changeViews(), by: \.platformID)
-                markdownByPlatform = Dictionary(grouping: stableMarkdown.changeViews(), by: \.platformID)
-            }
-            let ownChanges = htmlByPlatform?[card.id] ?? []
+            let ownChanges = htmlByPlatform[card.id] ?? []
             try write("platforms/\(card.id).html", stableHTML.platform(card, history: history, captures: captures, changes: ownChanges), "platform.html")
             try write(
                 "platforms/\(card.id).md",
-                stableMarkdown.platform(card, history: history, captures: captures, changes: markdownByPlatform?[card.id] ?? []), "platform.md")
+                stableMarkdown.platform(card, history: history, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
             try write(
                 "platforms/\(card.id).xml", stableHTML.platformFeed(card.id, name: card.name, views: ownChanges, since: history.unchangedSince),
                 "feed.xml")
