@@ -32,6 +32,9 @@ import Testing
         // One view per capture, at the root, for both languages.
         #expect(platform.contains("<a href=\"\(folder.isEmpty ? "../" : "../../")captures/\(SampleSite.digest).html#\(anchor)\">"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("en/captures").path))
+        #expect(
+            platform.contains("<a href=\"\(folder.isEmpty ? "../" : "../../")captures/\(SampleSite.digest).txt.gz\">\(SampleSite.digest.prefix(12))…</a>"),
+            "the documents table links the raw copy by its short digest")
         let view = try SampleSite.read(site, "captures/\(SampleSite.digest).html")
         #expect(view.contains("<h2>Hébergement</h2>"))
         #expect(view.contains("<p>Préambule. <mark id=\"\(anchor)\">\(quote)</mark> Fin.</p>"))
