@@ -197,7 +197,7 @@ struct DocumentAnalysis {
                     contextRoles: label?.roles.isEmpty == false ? label!.roles : headingContext.roles,
                     fromIntroduction: label?.fromIntroduction ?? false, valueStart: sentenceIndex == 0 ? valueStart : nil,
                     following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
-                    inCookieSection: headingContext.isCookies)
+                    inCookieSection: headingContext.isCookies, underHostBlockHeading: !aboutOtherParty && headingContext.isHostBlock)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
                 if lineLabel != nil, !named.isEmpty { namedByLineLabel = true }
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
@@ -325,6 +325,8 @@ struct HeadingContext {
     let roles: [HostRole]
     /// The nearest heading is about cookies or trackers ("Cookies techniquement nécessaires"): its vendors are no hosts.
     var isCookies = false
+    /// The nearest heading is a legal notice's host block ("Hébergeur", "Hébergement du site"), with no role of its own.
+    var isHostBlock = false
 
     /// - Parameter headings: what each heading above the block says, outermost first.
     init(_ headings: [HeadingFacts]) {
@@ -335,6 +337,7 @@ struct HeadingContext {
         }
         let above = headings.dropLast()
         isCookies = nearest.namesCookies
+        isHostBlock = nearest.namesHostBlock
         isHosting = nearest.namesHosting || (!nearest.roles.isEmpty && above.contains { $0.namesHosting })
         roles = nearest.roles.isEmpty ? above.last { !$0.roles.isEmpty }?.roles ?? [] : nearest.roles
     }
@@ -348,6 +351,8 @@ struct HeadingFacts {
     let roles: [HostRole]
     /// It is about cookies or trackers, not hosting ("Cookies techniquement nécessaires").
     var namesCookies = false
+    /// It is the host block's label alone ("Hébergeur", "Hébergement du site"): LCEN art. 6 makes it the site's host.
+    var namesHostBlock = false
 
     init(_ heading: String) {
         let triggers = Triggers.scan(heading)
@@ -361,6 +366,7 @@ struct HeadingFacts {
         namesHosting = triggers.contains(.heading) && Rules.hostingHeading.matches(in: folded)
         roles = triggers.isDisjoint(with: [.heading, .role]) ? [] : RoleWords.roles(in: folded)
         namesCookies = !namesHosting && triggers.contains(.distractorWords) && Rules.distractor.matches(in: folded)
+        namesHostBlock = namesHosting && roles.isEmpty && Rules.hostBlockLabel.matches(in: folded)
     }
 }
 
@@ -384,6 +390,8 @@ struct SentenceContext {
     var contextRule = Rules.hostingHeading.name
     /// The nearest heading speaks of cookies or trackers (`distractor`) and not of hosting.
     var inCookieSection = false
+    /// The nearest heading is the legal notice's host block (`HeadingContext.isHostBlock`).
+    var underHostBlockHeading = false
 
     var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.

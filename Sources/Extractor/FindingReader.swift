@@ -214,8 +214,14 @@ struct FindingReader {
         }
         if !context.facts.roles.isEmpty { return context.facts.roles }
         if !context.contextRoles.isEmpty { return context.contextRoles }
-        // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence.
-        return Rules.hostBlockSentence.matches(in: context.text) || Rules.hostBlockRunIn.matches(in: context.text) ? [.website] : [.unspecified]
+        // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence. Under a
+        // "Hébergeur" heading, so is a block that starts with the name or gives its identity (capital, RCS, address),
+        // and a sentence about hosting; a passing mention there ("certifié HDS") says nothing of the role.
+        let isHostBlock =
+            Rules.hostBlockSentence.matches(in: context.text) || Rules.hostBlockRunIn.matches(in: context.text)
+            || (context.underHostBlockHeading
+                && (range.location == 0 || Rules.companyDetails.matches(in: context.text) || Rules.hostingSentence.matches(in: context.text)))
+        return isHostBlock ? [.website] : [.unspecified]
     }
 
     /// "hébergé par X, Inc. (site vitrine) et par Y SAS (données de santé)": a parenthesis that follows a name, past

@@ -31,9 +31,7 @@ struct PlatformFacts {
         healthHosts =
             !named.isEmpty ? named
             : selfHosted ? hosts
-            : hosts.filter { host in
-                host.provider.map(certifiedByPage.contains) == true && !host.roles.contains(.website) && !host.roles.contains(.cdn)
-            }
+            : Self.certifiedHosts(hosts, certifiedByPage: certifiedByPage)
 
         let namedMentions = mentions.filter(\.namesHost)
         hdsStatus =
@@ -60,6 +58,15 @@ struct PlatformFacts {
         zeroKnowledge = read.flatMap(\.zeroKnowledge)
         locations = Array(Set(read.flatMap { $0.dataLocations.map(\.location) })).sorted()
         conflicts = Self.conflicts(read)
+    }
+
+    /// The hosts a page names as HDS-certified, when no document names the health-data host. A certified host named
+    /// for something else than the site is the one meant; when the only one is the site's host (the legal notice's
+    /// host block, then "X est certifié HDS"), the page means that host. A CDN holds no health data.
+    private static func certifiedHosts(_ hosts: [ScoredHost], certifiedByPage: Set<String>) -> [ScoredHost] {
+        let certified = hosts.filter { host in host.provider.map(certifiedByPage.contains) == true && !host.roles.contains(.cdn) }
+        let notTheSite = certified.filter { !$0.roles.contains(.website) }
+        return notTheSite.isEmpty ? certified : notTheSite
     }
 
     /// Points inside the level's band: what the evidence adds beyond the level's rule.

@@ -181,8 +181,8 @@ public enum Rubric {
         (
             "2",
             Localized(
-                "Le bloc « Hébergeur » des mentions légales désigne l'hébergeur du site. Quand aucun document ne nomme l'hébergeur des données de santé, tout hébergeur nommé (sauf un CDN) est présumé pouvoir les héberger, et la raison le dit. Un établissement public de santé reconnu à son nom s'héberge lui-même. Un prestataire inconnu de nos données qui détient des données (messages, sauvegardes) plafonne à C, comme l'hébergeur des données de santé.",
-                en: "The legal notice's \"Host\" block names the website's host. When no document names the health-data host, every named host (but a CDN) is presumed to possibly host it, and the reason says so. A public health institution recognised by its name hosts itself. A provider unknown to our data that holds data (messages, backups) caps at C, as the health-data host does.")),
+                "Le bloc « Hébergeur » des mentions légales désigne l'hébergeur du site. Quand aucun document ne nomme l'hébergeur des données de santé, tout hébergeur nommé (sauf un CDN) est présumé pouvoir les héberger, et la raison le dit. Un établissement public de santé reconnu à son nom s'héberge lui-même. Un hébergeur que la page dit certifié HDS est l'hébergeur des données de santé quand aucun autre ne l'est, même nommé pour le site. Un prestataire inconnu de nos données qui détient des données (messages, sauvegardes) plafonne à C, comme l'hébergeur des données de santé.",
+                en: "The legal notice's \"Host\" block names the website's host. When no document names the health-data host, every named host (but a CDN) is presumed to possibly host it, and the reason says so. A public health institution recognised by its name hosts itself. A host the page states is HDS-certified is the health-data host when no other is, even if named for the site. A provider unknown to our data that holds data (messages, backups) caps at C, as the health-data host does.")),
     ]
 }
 

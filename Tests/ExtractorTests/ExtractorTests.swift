@@ -152,6 +152,19 @@ import TestSupport
         #expect(result.secNumCloud.map(\.kind) == [example.kind])
     }
 
+    /// A heading is the legal notice's host block as a label is: the bare company paragraph under "Hébergeur" is the
+    /// site's host (LCEN art. 6), and a heading that names what is hosted keeps that role.
+    @Test func aHostHeadingOverABareCompanyNamesTheSitesHost() {
+        let bare = findings(html: "<h2>Hébergeur</h2><p>OVH SAS, 2 rue Exemple, 59100 Roubaix, RCS Lille 000 000 000.</p>")
+        #expect(hostRoles(bare) == ["ovhcloud": [.website]])
+        let named = findings(html: "<h2>Hébergement des données de santé</h2><p>OVH SAS, 2 rue Exemple, 59100 Roubaix, RCS Lille 000 000 000.</p>")
+        #expect(hostRoles(named) == ["ovhcloud": [.healthData]])
+        let sentence = findings(html: "<h2>Hébergement</h2><p>Notre prestataire d'hébergement est OVH SAS.</p>")
+        #expect(hostRoles(sentence) == ["ovhcloud": [.website]])
+        let passing = findings(html: "<h2>Hébergement</h2><p>L'offre retenue est couverte par le certificat HDS d'OVH SAS.</p>")
+        #expect(hostRoles(passing) == ["ovhcloud": [.unspecified]])
+    }
+
     @Test func hdsDeniedIsNotAClaim() {
         let result = findings(html: "<p>Le site est hébergé par OVH SAS, qui n'est pas certifié HDS.</p>")
         #expect(result.hds.isEmpty)
