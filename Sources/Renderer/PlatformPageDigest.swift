@@ -19,9 +19,10 @@ struct PlatformPageDigest {
     }
 
     /// - Parameters:
-    ///   - json: the platform's scorecard as `data/scorecards.json` encodes it (`ScorecardJSON.encode`), undated.
+    ///   - json: the platform's scorecard as `data/scorecards.json` encodes it (`ScorecardJSON.encode`): its documents
+    ///     carry tonight's dates, so they are left out of it and hashed as the pages show them.
     ///   - card: as the pages show it (`PlatformHistory.pageCard`): the same but for its documents' dates and HTTP
-    ///     statuses, which are added.
+    ///     statuses.
     ///   - changes: the platform's confirmed changes.
     func digest(
         json: Data, shown card: PlatformScorecard, history: PlatformHistory, changes: [Change], corrections: [Correction], categorySlug: String,
@@ -29,9 +30,17 @@ struct PlatformPageDigest {
     ) -> String {
         var input = DigestInput()
         input.add(site)
-        input.add(json)
+        if let documents = Self.documents(in: json) {
+            input.add(json[..<documents.lowerBound])
+            input.add(json[documents.upperBound...])
+        } else {
+            input.add(json)  // not where expected: hashed whole, tonight's dates with it (the pages are rendered again)
+        }
         for document in card.documents {
-            input.add("document", document.url, document.httpStatus.map(String.init) ?? "-", document.fetchedAt ?? "-", document.attemptedAt ?? "-")
+            input.add(
+                ["document", document.url, document.kind.rawValue, document.status, document.httpStatus.map(String.init) ?? "\u{0}",
+                 document.contentType ?? "\u{0}", document.error ?? "\u{0}", document.finalURL, document.fetchedAt ?? "\u{0}",
+                 document.attemptedAt ?? "\u{0}", document.sha256 ?? "\u{0}"] + document.redirects)
         }
         for point in history.readings {
             input.add("reading", point.date, history.label(point), point.snapshot.level.rawValue, point.snapshot.score.map(String.init) ?? "-")
@@ -60,6 +69,15 @@ struct PlatformPageDigest {
         return input.finish()
     }
 
+    /// Where the top-level `documents` array of a scorecard's pretty JSON is: from its key to its closing bracket,
+    /// the only line at that depth that starts with `]` (the printer never breaks a line inside a string).
+    static func documents(in json: Data) -> Range<Data.Index>? {
+        guard let key = json.range(of: Data("\n  \"documents\" : [".utf8)),
+            let close = json[key.upperBound...].range(of: Data("\n  ]".utf8))
+        else { return nil }
+        return key.lowerBound..<close.upperBound
+    }
+
     /// Every quote the page shows, for the captures it links to.
     static func evidence(of card: PlatformScorecard) -> [Evidence] {
         card.hosts.flatMap(\.evidence) + card.hds.evidence + card.secNumCloud.evidence + card.zeroKnowledge.evidence
@@ -72,7 +90,7 @@ struct PlatformPageDigest {
 private struct DigestInput {
     private var hash = SHA256()
 
-    mutating func add(_ bytes: Data) {
+    mutating func add(_ bytes: Data.SubSequence) {
         withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { hash.update(bufferPointer: $0) }
         hash.update(data: bytes)
     }

@@ -53,10 +53,31 @@ import Testing
         #expect(digest(card: card, changes: [split]) != digest(card: card, changes: [Self.change]))
     }
 
+    /// Tonight's dates in scorecards.json (a document confirmed unchanged) do not change the digest: the pages date
+    /// a document by the copy that was read, and those dates are what is hashed.
+    @Test func tonightsDatesOfTheDocumentsLeaveTheDigestAsItWas() throws {
+        let card = ScorecardsJSONTests.scorecards()[0]
+        var tonight = card
+        tonight.documents[0].fetchedAt = "2026-11-23T03:00:00Z"
+        tonight.documents[0].httpStatus = 304
+        let (json, tonightJSON) = (try ScorecardJSON.encode(card), try ScorecardJSON.encode(tonight))
+        #expect(json != tonightJSON)
+        let documents = try #require(PlatformPageDigest.documents(in: json))
+        #expect(String(decoding: json[documents], as: UTF8.self).hasSuffix("\n  ]") && json[documents.upperBound...].first == UInt8(ascii: ","))
+        #expect(digest(card: card, json: tonightJSON) == digest(card: card, json: json), "shown the same, the same digest")
+        #expect(digest(card: tonight, json: tonightJSON) != digest(card: card, json: json), "shown otherwise, another digest")
+        var renamed = card
+        renamed.name = "Autre nom"
+        #expect(digest(card: card, json: try ScorecardJSON.encode(renamed)) != digest(card: card, json: json), "the rest of the scorecard counts")
+    }
+
     /// A new field of a change, a quote or a correction must be added to the digest (then to this count).
     @Test func theDigestKnowsEveryFieldOfWhatItHashes() {
         #expect(Mirror(reflecting: Self.change).children.count == 11, "Change has a new field: hash it in PlatformPageDigest")
         #expect(Mirror(reflecting: Self.evidence).children.count == 6, "Evidence has a new field: hash it in PlatformPageDigest")
         #expect(Mirror(reflecting: Self.correction).children.count == 5, "Correction has a new field: hash it in PlatformPageDigest")
+        #expect(
+            Mirror(reflecting: ScorecardsJSONTests.scorecards()[0].documents[0]).children.count == 11,
+            "DocumentStatus has a new field: hash it in PlatformPageDigest")
     }
 }
