@@ -113,7 +113,7 @@ public struct SiteRenderer: Sendable {
             var stream = try ScorecardsStream(document)
             for start in stride(from: 0, to: scorecards.count, by: Self.batch) {
                 let batch = scorecards[start..<min(scorecards.count, start + Self.batch)]
-                let encoded = Array(batch).concurrentMap(chunk: 8) { card in
+                let encoded = Array(batch).concurrentMap(chunk: 16) { card in
                     Result { () throws -> (json: Data, page: PlatformPageInputs) in
                         let json = try ScorecardJSON.encode(card)
                         let history = content.history.platforms[card.id] ?? PlatformHistory()
@@ -142,7 +142,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Platforms encoded between two writes of `data/scorecards.json`.
-    private static let batch = 64
+    private static let batch = 256
 
     /// Style, data files but `scorecards.json` (`platformPages`), the index copy, the captures and their readable
     /// views: the same for every language.
