@@ -24,12 +24,12 @@ struct CaptureWords: Encodable {
     var ranking: String
     var heading: String
     var lede: String
+    var ledeWhole: String
     var address: String
     var raw: String
     var rendered: String
     var textLabel: String
     var omission: String
-    var whole: String
 }
 
 extension ViewBuilder {
@@ -45,9 +45,10 @@ extension ViewBuilder {
             rawName: String(raw.split(separator: "/").last ?? ""), rendered: capture.rendered,
             other: CaptureWords(
                 lang: other.language.rawValue, home: page.top + other.language.folder + "index.html", ranking: text(other("nav.ranking")),
-                heading: text(other("capture.heading")), lede: text(other("capture.lede")), address: text(other("capture.address")),
+                heading: text(other("capture.heading")), lede: text(other("capture.lede")),
+                ledeWhole: text(other("capture.ledeWhole")), address: text(other("capture.address")),
                 raw: text(other("capture.raw")), rendered: text(other("capture.rendered")), textLabel: text(other("capture.textLabel")),
-                omission: text(other("capture.omission")), whole: text(other("capture.whole"))),
+                omission: text(other("capture.omission"))),
             blocks: excerpt?.blocks ?? [], omitted: excerpt?.omitted ?? false)
     }
 }

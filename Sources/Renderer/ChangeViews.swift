@@ -72,19 +72,31 @@ extension ViewBuilder {
     /// feeds and the platform pages.
     func changeViews() -> [RunChangeView] { content.history.changes.map(change) }
 
+    /// The confirmed changes of the platforms in `platformIDs` only, by platform: those whose pages are rendered.
+    func changeViews(of platformIDs: Set<String>) -> [String: [RunChangeView]] {
+        Dictionary(grouping: content.history.changes.lazy.filter { platformIDs.contains($0.platformID) }.map(change), by: \.platformID)
+    }
+
+    /// The newest changes, as many as the changes page and the feed can show (`pageLimit`), and how many there are
+    /// in all: a long history has thousands, which only the platform pages show.
+    func recentChangeViews() -> (views: [RunChangeView], total: Int) {
+        (content.history.changes.prefix(max(Self.pageLimit, Self.feedLimit)).map(change), content.history.changes.count)
+    }
+
     /// The site-wide changes page: the changes confirmed in the last `recentDays` days, at most `pageLimit`.
-    func changes(_ views: [RunChangeView]) -> ChangesView {
+    /// - Parameter total: how many changes there are, when `views` holds only the newest.
+    func changes(_ views: [RunChangeView], total: Int? = nil) -> ChangesView {
         let today = Self.dayNumber(content.generatedAt) ?? 0
         let recent = views.prefix { Self.dayNumber($0.confirmedAt).map { today - $0 <= Self.recentDays } ?? true }.prefix(Self.pageLimit)
         return feed(
-            Array(recent), total: views.count, path: "changes.html", feedPath: "feed.xml", title: strings("changes.title"),
+            Array(recent), total: total ?? views.count, path: "changes.html", feedPath: "feed.xml", title: strings("changes.title"),
             feedTitle: strings("changes.feedTitle"), feedID: "\(Self.tagAuthority):changes", linkRoot: "")
     }
 
     /// `feed.xml`: the newest `feedLimit` changes, as feed readers expect.
-    func changesFeed(_ views: [RunChangeView]) -> ChangesView {
+    func changesFeed(_ views: [RunChangeView], total: Int? = nil) -> ChangesView {
         feed(
-            Array(views.prefix(Self.feedLimit)), total: views.count, path: "changes.html", feedPath: "feed.xml",
+            Array(views.prefix(Self.feedLimit)), total: total ?? views.count, path: "changes.html", feedPath: "feed.xml",
             title: strings("changes.title"), feedTitle: strings("changes.feedTitle"), feedID: "\(Self.tagAuthority):changes", linkRoot: "")
     }
 
@@ -149,10 +161,11 @@ extension ViewBuilder {
         // A tag URI's specific part allows few characters: what it cannot hold is percent-encoded.
         let subject = change.subject.isEmpty ? "" : "/" + TextEscaping.percentEncoded(change.subject, keeping: Self.tagBytes)
         let specific = "\(change.platformID)/\(change.kind.rawValue)\(subject)/\(change.since)"
+        let sentence = sentenceValues(change)
         return RunChangeView(
             id: "\(Self.tagAuthority):change/\(specific)" + (language == .fr ? "" : "/\(language.rawValue)"), anchor: "change-" + Self.slug(specific),
             platformID: change.platformID, platformName: text(change.platformName), kind: change.kind.rawValue,
-            summary: text(summary(change, key: "changes")), detail: text(summary(change, key: "changes.item")),
+            summary: text(strings("changes.\(change.kind.rawValue)", sentence)), detail: text(strings("changes.item.\(change.kind.rawValue)", sentence)),
             showsValues: [.rolesChanged, .hdsChanged, .secNumCloudChanged].contains(change.kind), subject: text(change.subject),
             before: text(value(change.before, kind: change.kind)), after: text(value(change.after, kind: change.kind)), since: change.since,
             sinceDay: String(change.since.prefix(10)), confirmedAt: change.confirmedAt,
@@ -161,18 +174,19 @@ extension ViewBuilder {
             hasAfterEvidence: !afterEvidence.isEmpty)
     }
 
-    /// One sentence saying what changed: `changes.<kind>` names the platform, `changes.item.<kind>` does not.
-    private func summary(_ change: Change, key: String) -> String {
+    /// The values of the sentence saying what changed, `changes.<kind>` (which names the platform) and
+    /// `changes.item.<kind>` (which does not).
+    private func sentenceValues(_ change: Change) -> [String: String] {
         // Only a level change's values are levels: shown as their badges.
         let isLevel = change.kind == .levelUp || change.kind == .levelDown
         let shown = { (value: String) in isLevel ? Level(rawValue: value)?.badge ?? value : value }
         // "(2 jours)" after the day; nothing on the day itself, never "(0 jours)".
         let days = stable ? 0 : Self.days(from: change.since, to: content.generatedAt)
         let duration = days == 0 ? "" : " (" + strings.plural("changes.days", count: days) + ")"
-        return strings("\(key).\(change.kind.rawValue)", [
+        return [
             "platform": change.platformName, "before": shown(change.before), "after": shown(change.after), "subject": change.subject,
             "since": dayWords(change.since), "duration": duration,
-        ])
+        ]
     }
 
     /// A value as compared between runs, in words where it is a word of ours; roles are listed by their names.

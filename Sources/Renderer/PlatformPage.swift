@@ -86,7 +86,8 @@ extension ViewBuilder {
             url: link(document.url), kind: strings("kind.\(document.kind.rawValue)"), status: strings("documentStatus.\(document.status)"),
             statusCode: document.status, httpStatus: document.httpStatus.map(String.init) ?? "—", error: document.error.map(text),
             finalURL: document.finalURL == document.url ? nil : link(document.finalURL), fetchedAt: document.fetchedAt,
-            attemptedAt: document.attemptedAt, sha256: document.sha256 ?? "—", capture: captures.link(document))
+            attemptedAt: document.attemptedAt, sha256: document.sha256 ?? "—", capture: captures.link(document),
+            shortSHA256: document.sha256.map { $0.count > 12 ? $0.prefix(12) + "…" : $0 } ?? "—")
     }
 
     /// Level, score and hosts at every run where they changed, newest first.

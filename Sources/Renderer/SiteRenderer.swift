@@ -66,7 +66,7 @@ public struct SiteRenderer: Sendable {
         }
         let published = CaptureLinks(content.captures, views: views.views)
         let providers = ProviderDirectory(catalog: content.catalog, scorecards: scorecards)
-        let platforms = platformPages(scorecards, content: content, captures: published, providers: providers, reusing: reusing)
+        let platforms = try platformPages(scorecards, content: content, captures: published, providers: providers, reusing: reusing, files: files)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
         let results = LanguageResults(count: strings.count + 1)
@@ -94,42 +94,64 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Each platform's page inputs, dated as its pages show them, with their digest, and the published site to link
-    /// its files from when that digest is the one it was rendered with.
+    /// its files from when that digest is the one it was rendered with. Writes `data/scorecards.json` on the way: the
+    /// digest hashes each scorecard as that file encodes it, so that it is encoded once (a batch at a time on every
+    /// core, the file written as it goes, so that memory holds one batch of encodings, not the file).
     private func platformPages(
-        _ scorecards: [PlatformScorecard], content: SiteContent, captures: CaptureLinks, providers: ProviderDirectory, reusing: PageReuse?
-    ) -> [PlatformPageInputs] {
+        _ scorecards: [PlatformScorecard], content: SiteContent, captures: CaptureLinks, providers: ProviderDirectory, reusing: PageReuse?,
+        files: FileWriter
+    ) throws -> [PlatformPageInputs] {
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
         let changes = Dictionary(grouping: content.history.changes, by: \.platformID)
+        let corrections = Dictionary(grouping: content.corrections, by: \.platformID)
         let languages = strings.map(\.language)
         let digester = PlatformPageDigest(fingerprint: fingerprint, content: content, languages: languages)
-        return scorecards.concurrentMap { card in
-            let history = content.history.platforms[card.id] ?? PlatformHistory()
-            let shown = history.pageCard(card)
-            let digest = digester.digest(
-                shown, history: history, changes: changes[card.id] ?? [], corrections: content.corrections.filter { $0.platformID == card.id },
-                categorySlug: categorySlugs[card.category] ?? "", providerSlugs: providers.slugs, captures: captures)
-            let reuse = reusing.flatMap { reuse in
-                reuse.digests[card.id] == digest && PlatformPageInputs.files(card.id, languages: languages).allSatisfy { path in
-                    FileManager.default.fileExists(atPath: reuse.previousSite.appendingPathComponent(path).path)
-                } ? reuse.previousSite : nil
+        var pages: [PlatformPageInputs] = []
+        pages.reserveCapacity(scorecards.count)
+        try files.write(SiteFiles.scorecards) { write in
+            let document = ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)
+            var stream = try ScorecardsStream(document)
+            for start in stride(from: 0, to: scorecards.count, by: Self.batch) {
+                let batch = scorecards[start..<min(scorecards.count, start + Self.batch)]
+                let encoded = Array(batch).concurrentMap(chunk: 16) { card in
+                    Result { () throws -> (json: Data, page: PlatformPageInputs) in
+                        let json = try ScorecardJSON.encode(card)
+                        let history = content.history.platforms[card.id] ?? PlatformHistory()
+                        let shown = history.pageCard(card)
+                        let digest = digester.digest(
+                            json: json, shown: shown, history: history, changes: changes[card.id] ?? [], corrections: corrections[card.id] ?? [],
+                            categorySlug: categorySlugs[card.category] ?? "", providerSlugs: providers.slugs, captures: captures)
+                        let reuse = reusing.flatMap { reuse in
+                            reuse.digests[card.id] == digest && PlatformPageInputs.files(card.id, languages: languages).allSatisfy { path in
+                                FileManager.default.fileExists(atPath: reuse.previousSite.appendingPathComponent(path).path)
+                            } ? reuse.previousSite : nil
+                        }
+                        return (json, PlatformPageInputs(card: shown, history: history, digest: digest, reuseFrom: reuse))
+                    }
+                }
+                for result in encoded {
+                    let (json, page) = try result.get()
+                    try stream.append(json, emit: write)
+                    pages.append(page)
+                }
             }
-            return PlatformPageInputs(card: shown, history: history, digest: digest, reuseFrom: reuse)
+            try stream.finish(emit: write)
+            try write(Data([0x0A]))
         }
+        return pages
     }
 
-    /// Style, data files, the index copy, the captures and their readable views: the same for every language.
+    /// Platforms encoded between two writes of `data/scorecards.json`.
+    private static let batch = 256
+
+    /// Style, data files but `scorecards.json` (`platformPages`), the index copy, the captures and their readable
+    /// views: the same for every language.
     /// Returns the views' paths.
     private func writeSharedFiles(
         _ scorecards: [PlatformScorecard], content: SiteContent, captures: [String: Capture], views: CaptureViews, into files: FileWriter
     ) throws -> [String] {
         for asset in Self.assets {
             try files.write(asset, Data(contentsOf: URL(fileURLWithPath: "\(templatesPath)/\(asset)")))
-        }
-        // Written a piece at a time, as encoded (`json(_:)`'s bytes): the file is the largest of the site.
-        try files.write(SiteFiles.scorecards) { write in
-            try ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)
-                .encodeByPlatform(write)
-            try write(Data([0x0A]))
         }
         try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
@@ -169,17 +191,17 @@ public struct SiteRenderer: Sendable {
         }
         try write("methodology.html", html.methodology(), "methodology.html")
         try write("about.html", html.about(), "about.html")
-        let htmlChanges = html.changeViews()
-        let markdownChanges = markdown.changeViews()
-        let changes = html.changes(htmlChanges)
-        try write("changes.html", changes, "changes.html")
-        try write("changes.md", markdown.changes(markdownChanges), "changes.md")
-        try write("feed.xml", html.changesFeed(htmlChanges), "feed.xml")
+        let htmlChanges = html.recentChangeViews()
+        let markdownChanges = markdown.recentChangeViews()
+        try write("changes.html", html.changes(htmlChanges.views, total: htmlChanges.total), "changes.html")
+        try write("changes.md", markdown.changes(markdownChanges.views, total: markdownChanges.total), "changes.md")
+        try write("feed.xml", html.changesFeed(htmlChanges.views, total: htmlChanges.total), "feed.xml")
         // A platform's own files carry no run date: on a night when nothing changed they are those of the night before.
         var (stableHTML, stableMarkdown) = (html, markdown)
         (stableHTML.stable, stableMarkdown.stable) = (true, true)
-        var htmlByPlatform: [String: [RunChangeView]]?
-        var markdownByPlatform: [String: [RunChangeView]]?
+        let rendered = Set(platforms.lazy.filter { $0.reuseFrom == nil }.map(\.card.id))
+        let htmlByPlatform = stableHTML.changeViews(of: rendered)
+        let markdownByPlatform = stableMarkdown.changeViews(of: rendered)
         for platform in platforms {
             let (card, history) = (platform.card, platform.history)
             let paths = PlatformPageInputs.files(card.id, languages: [words.language])
@@ -188,15 +210,11 @@ public struct SiteRenderer: Sendable {
                 written += paths
                 continue
             }
-            if htmlByPlatform == nil {
-                htmlByPlatform = Dictionary(grouping: stableHTML.changeViews(), by: \.platformID)
-                markdownByPlatform = Dictionary(grouping: stableMarkdown.changeViews(), by: \.platformID)
-            }
-            let ownChanges = htmlByPlatform?[card.id] ?? []
+            let ownChanges = htmlByPlatform[card.id] ?? []
             try write("platforms/\(card.id).html", stableHTML.platform(card, history: history, captures: captures, changes: ownChanges), "platform.html")
             try write(
                 "platforms/\(card.id).md",
-                stableMarkdown.platform(card, history: history, captures: captures, changes: markdownByPlatform?[card.id] ?? []), "platform.md")
+                stableMarkdown.platform(card, history: history, captures: captures, changes: markdownByPlatform[card.id] ?? []), "platform.md")
             try write(
                 "platforms/\(card.id).xml", stableHTML.platformFeed(card.id, name: card.name, views: ownChanges, since: history.unchangedSince),
                 "feed.xml")

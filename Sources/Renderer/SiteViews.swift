@@ -206,6 +206,9 @@ struct DocumentView: Encodable {
     var attemptedAt: String?
     var sha256: String
     var capture: String?
+    /// The link to the raw copy names it by the first twelve digits of its SHA-256, as short digests are written:
+    /// the whole digest is in the link (the copy's name), its readable view and `scorecards.json`.
+    var shortSHA256: String
 }
 
 struct TimelineRowView: Encodable {

@@ -71,7 +71,7 @@ extension DocumentView: TemplateRecord {
     var templateFields: [String: TemplateValue] {
         var fields: [String: TemplateValue] = [
             "url": .text(url), "kind": .text(kind), "status": .text(status), "statusCode": .text(statusCode), "httpStatus": .text(httpStatus),
-            "sha256": .text(sha256),
+            "sha256": .text(sha256), "shortSHA256": .text(shortSHA256),
         ]
         fields.set("fetchedAt", fetchedAt)
         fields.set("attemptedAt", attemptedAt)

@@ -32,11 +32,16 @@ import Testing
         // One view per capture, at the root, for both languages.
         #expect(platform.contains("<a href=\"\(folder.isEmpty ? "../" : "../../")captures/\(SampleSite.digest).html#\(anchor)\">"))
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("en/captures").path))
+        #expect(
+            platform.contains("<a href=\"\(folder.isEmpty ? "../" : "../../")captures/\(SampleSite.digest).txt.gz\">\(SampleSite.digest.prefix(12))…</a>"),
+            "the documents table links the raw copy by its short digest")
         let view = try SampleSite.read(site, "captures/\(SampleSite.digest).html")
         #expect(view.contains("<h2>Hébergement</h2>"))
         #expect(view.contains("<p>Préambule. <mark id=\"\(anchor)\">\(quote)</mark> Fin.</p>"))
         #expect(view.contains("<a href=\"../captures/\(SampleSite.digest).txt.gz\" download>"))
         #expect(view.contains("Copie archivée <span lang=\"en\">· Archived copy</span>"), "the other language's words beside the site's")
+        #expect(view.contains("<p class=\"lede\">Le texte de la page tel que nous l'avons lu"), "a short page is shown whole, and says so")
+        #expect(!view.contains("Grille d'évaluation") && !view.contains("<nav"), "no footer or menu repeated in every view: the brand and the other language link home")
         #expect(!view.contains("<time"), "a view says nothing of the run that published it: it is the same every night")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("captures/\(SampleSite.digest).txt.gz").path), "the raw copy stays")
     }
@@ -115,7 +120,8 @@ import Testing
         #expect(view.contains("<p>Hébergement, alinéa 4.</p>") && view.contains("<p>Hébergement, alinéa 6.</p>"))
         #expect(!view.contains("Cookies") && !view.contains("Éditeur, alinéa") && !view.contains("Hébergement, alinéa 0."), "far-away text left out")
         #expect(view.contains("<p class=\"omission\">[… passage omis] · <span lang=\"en\">[… passage omitted]</span></p>"))
-        #expect(view.contains("la page entière est dans la copie brute : <a href=\"../captures/\(SampleSite.digest).txt.gz\" download>"))
+        #expect(view.contains("<p class=\"lede\">Seuls les passages qui contiennent une phrase citée (surlignée), tels que nous les avons lus ; la page entière est dans la copie brute. <span lang=\"en\">· Only the passages"))
+        #expect(view.components(separatedBy: "<a href=\"../captures/\(SampleSite.digest).txt.gz\" download>").count == 2, "the raw copy linked once")
         let platform = try SampleSite.read(site, "platforms/souverain.html")
         #expect(platform.contains("captures/\(SampleSite.digest).html#\(anchor)\""), "the quote's link still lands on its sentence")
     }

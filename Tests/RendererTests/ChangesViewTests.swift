@@ -58,3 +58,24 @@ import Testing
         #expect(ViewBuilder.days(from: "later", to: "2026-11-22") == 0 && ViewBuilder.days(from: "2026-11-23", to: "2026-11-22") == 0)
     }
 }
+
+/// The site-wide page and feed are built from the newest changes only, and say the same as from all of them.
+@Suite struct RecentChangeViewsTests {
+    @Test func theNewestChangesGiveTheSamePageAndFeedAsAllOfThem() throws {
+        let now = ChangeEntryTests.start.addingTimeInterval(Double(ViewBuilder.pageLimit) * 3_600)
+        // Newest first, one an hour back from the run: more than the page shows, all within three months.
+        let changes = (0..<(ViewBuilder.pageLimit + 40)).map { age in
+            ChangeEntryTests().change(.hostAdded, "H\(age)", since: now.addingTimeInterval(-Double(age) * 3_600), platform: "p\(age % 7)")
+        }
+        let site = try ChangeEntryTests().builder(.fr, changes: changes, now: now)
+        let all = site.changeViews()
+        let recent = site.recentChangeViews()
+        #expect(recent.views.count == ViewBuilder.pageLimit && recent.total == changes.count)
+        let (whole, newest) = (site.changes(all), site.changes(recent.views, total: recent.total))
+        #expect(newest.changes.map(\.id) == whole.changes.map(\.id) && newest.groups.map(\.anchor) == whole.groups.map(\.anchor))
+        #expect(newest.truncation == whole.truncation && whole.truncation != nil)
+        #expect(site.changesFeed(recent.views, total: recent.total).changes.map(\.id) == site.changesFeed(all).changes.map(\.id))
+        #expect(site.changeViews(of: ["p3"])["p3"]?.map(\.id) == all.filter { $0.platformID == "p3" }.map(\.id), "a platform's own, in order")
+        #expect(site.changeViews(of: ["p3"]).keys.sorted() == ["p3"])
+    }
+}

@@ -32,7 +32,7 @@ import Testing
                 address: optional, quotes: [QuoteView(quote: "q", quoteLang: "fr", sentenceRoles: optional, sources: Self.evidence)]))
             try expectSame(DocumentView(
                 url: "u", kind: "k", status: "s", statusCode: "ok", httpStatus: "200", error: optional, finalURL: optional, fetchedAt: optional,
-                attemptedAt: optional, sha256: "h", capture: optional))
+                attemptedAt: optional, sha256: "h", capture: optional, shortSHA256: "h…"))
         }
         try expectSame(TimelineRowView(date: "d", day: "d", level: "B", levelSlug: "b", levelWords: "w", score: "70", hosts: "h"))
         try expectSame(FetchHistoryRowView(date: "d", day: "d", statuses: ["lu", "injoignable"]))
