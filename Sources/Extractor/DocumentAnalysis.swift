@@ -164,15 +164,29 @@ struct DocumentAnalysis {
         // A line naming the editor or the site's maker ("Ce site a été créé par :") opens the part of the block about
         // them: the companies after it, under a hosting heading, are not hosts.
         var aboutOtherParty = false
-        for (lineIndex, line) in Self.lines(of: block.text).enumerated() {
+        let lines = Self.lines(of: block.text)
+        // The block stands under a legal notice's host block written as a label ("Hébergement", then a line break):
+        // on a line of the block, or as the block before. (A heading opens a section about hosting, not always the
+        // notice's host block: what its sentences say stands.)
+        var inHostBlock = carried?.rule == Rules.hostBlockLabel.name
+        // A block headed by a title line of its own ("AIRSHIP", then the paragraph about it) is a section of its own: a
+        // cookie heading above it no longer speaks for it.
+        let ownTitle = headingContext.isCookies && lines.count > 1 && Self.isTitleLine(lines[0])
+        /// The line before stood alone as a host block's label ("Hébergement", then a line break).
+        var afterStandingLabel = false
+        for (lineIndex, line) in lines.enumerated() {
             if let meter, meter.remaining < 0 {
                 outOfTime = true
                 return
             }
-            // The name a label gives: after its colon, or, under a label standing alone, at the head of the block.
-            var valueStart: Int? = carried != nil && lineIndex == 0 && Self.namesCompany(block.text) ? 0 : nil
-            let lineLabel = Label(line: line)
+            // The name a label gives: after its colon, or, under a label standing alone, at the head of the block
+            // (or of the line after a label standing alone on its line).
+            var valueStart: Int? =
+                (carried != nil && lineIndex == 0 && Self.namesCompany(block.text)) || (afterStandingLabel && Self.namesCompany(String(line))) ? 0 : nil
+            let lineLabel = Label(line: line) ?? (lineIndex + 1 < lines.count ? Self.standingLabel(line) : nil)
+            afterStandingLabel = lineLabel != nil && lineLabel?.valueStart == nil
             if let lineLabel { blockLineLabel = lineLabel }
+            if let lineLabel { inHostBlock = lineLabel.rule == Rules.hostBlockLabel.name }
             if let lineLabel {
                 label = lineLabel
                 valueStart = lineLabel.valueStart
@@ -215,7 +229,7 @@ struct DocumentAnalysis {
                     namesProviders: label?.namesProviders ?? false,
                     valueStart: sentenceIndex == 0 ? valueStart : nil,
                     following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
-                    inCookieSection: headingContext.isCookies, underHostBlockHeading: !aboutOtherParty && headingContext.isHostBlock)
+                    inCookieSection: headingContext.isCookies && !ownTitle, underHostBlockHeading: !aboutOtherParty && headingContext.isHostBlock)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
                 if lineLabel != nil, !named.isEmpty { namedByLineLabel = true }
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
@@ -231,6 +245,7 @@ struct DocumentAnalysis {
                 if wantsExposure { reader.readExposure(context) }
             }
         }
+        if inHostBlock, !aboutOtherParty { reader.presumeSiteHost(from: hostsBefore) }
         if block.isListItem, blockHosts.isEmpty, let host = detailedHost {
             reader.readDetails(of: host, block: block)
         } else if !block.isListItem, namedByLineLabel, blockHosts.count == 1, Self.lines(of: block.text).count == 1 {
@@ -256,6 +271,20 @@ struct DocumentAnalysis {
             }
             if reader.hds.count > hdsBefore, let last = reader.hds.indices.last, !reader.hds[last].namesHost { pendingHDS = last }
         }
+    }
+
+    /// A short line with no sentence in it and no word of cookies or trackers: the title of the paragraph under it.
+    static func isTitleLine(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 60, !line.contains(where: { ".:;!?".contains($0) }) else { return false }
+        let triggers = Triggers.scan(line)
+        return !(triggers.contains(.distractorWords) && Rules.distractor.matches(in: Folded(String(line))))
+    }
+
+    /// A host block's label on a line of its own inside a block ("Hébergement", then a line break and the sentence or
+    /// the name): a short line with a hosting word, read as `Label(standingAlone:)` reads a block.
+    static func standingLabel(_ line: Substring) -> Label? {
+        guard line.utf8.count <= 80, Triggers.scan(line).contains(.hosting) else { return nil }
+        return Label(standingAlone: String(line))
     }
 
     /// "Le site est hébergé par", "Hosted by": a line that ends where the host's name should be, the name on the next line.

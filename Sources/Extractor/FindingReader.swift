@@ -37,8 +37,9 @@ struct FindingReader {
             && (!Rules.lodging.matches(in: text) || Rules.hostingSentence.matches(in: Folded(stripping: Rules.lodging.pattern!, from: text)))
         let inDataCentre = !byHostingWords && triggers.contains(.hosting) && Rules.hostInProvidersDataCentre.matches(in: text)
         let hostingSentence = byHostingWords || inDataCentre
+        let carrierInCharge = !hostingSentence && Rules.messagingInCharge.matches(in: text, triggers: triggers)
         let messagingSentence =
-            !hostingSentence && Rules.messagingService.matches(in: text, triggers: triggers) && context.facts.roles.contains(.messaging)
+            !hostingSentence && (carrierInCharge || Rules.messagingService.matches(in: text, triggers: triggers)) && context.facts.roles.contains(.messaging)
         guard hostingSentence || messagingSentence || context.headingIsHosting else {
             readOwnInfrastructure(context)
             return []
@@ -48,7 +49,7 @@ struct FindingReader {
         // The rule that makes the sentence name hosts: its own words, else the heading or label above it.
         let rule =
             byHostingWords ? Rules.hostingSentence.name : inDataCentre ? Rules.hostInProvidersDataCentre.name
-            : messagingSentence ? Rules.messagingService.name : context.contextRule
+            : messagingSentence ? (carrierInCharge ? Rules.messagingInCharge.name : Rules.messagingService.name) : context.contextRule
         // Under a hosting heading, a sentence about a certificate names the host's status, not a host.
         // "X est certifié HDS", "X ne détient pas la qualification": a status sentence, not a host list.
         if !hostingSentence && !messagingSentence && (Rules.secNumCloud.matches(in: text) || Rules.hdsClaim.matches(in: text)),
@@ -86,6 +87,16 @@ struct FindingReader {
         if found.isEmpty { readOwnInfrastructure(context) }
         hosts.append(contentsOf: found)
         return found.map(\.identityKey)
+    }
+
+    /// The host block of a legal notice names, by law (LCEN art. 6), the host of the site: when the block names one
+    /// host and says only what data it keeps there ("vos données sont hébergées auprès de X"), X serves the site too.
+    /// A block that names two hosts (the site at one, the data at another) is left as it says.
+    mutating func presumeSiteHost(from start: Int) {
+        guard start < hosts.count, Set(hosts[start...].map(\.identityKey)).count == 1,
+            hosts[start...].allSatisfy({ $0.roles.allSatisfy { $0 == .healthData || $0 == .application } })
+        else { return }
+        for index in start..<hosts.count { hosts[index].roles = RoleWords.normalise(hosts[index].roles + [.website]) }
     }
 
     /// A list item under a "label : host" line that names no host of its own: the roles it states in hosting words
@@ -139,8 +150,13 @@ struct FindingReader {
         let mention = folded.range(of: (text.folded as NSString).substring(with: range))
         let rawBefore = mention.location == NSNotFound ? clause.original : (clause.original as NSString).substring(to: mention.location)
         // ", qui ne recueille aucune donnée," speaks of the subject, not of the host.
-        let before = Folded(Self.relativeClause.stringByReplacingMatches(
-            in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ","))
+        // ", qui ne recueille aucune donnée," speaks of the subject, not of the host; a condition opening the sentence
+        // ("Si le montant de la commande dépasse 120 €, le contrat est stocké chez X", "Même si vous ne résidez pas aux
+        // États-Unis, vos données peuvent être transmises à X") bears on when, not on whether X holds the data.
+        let withoutRelative = Self.relativeClause.stringByReplacingMatches(
+            in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ",")
+        let before = Folded(Self.openingCondition.stringByReplacingMatches(
+            in: withoutRelative, range: NSRange(location: 0, length: (withoutRelative as NSString).length), withTemplate: ""))
         var after = mention.location == NSNotFound ? "" : (clause.original as NSString).substring(from: mention.location + mention.length)
         if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
         // "X ou tout autre hébergeur auquel nous pourrions faire appel": the condition is the alternative's.
@@ -168,6 +184,14 @@ struct FindingReader {
         {
             names.append(name)
             rule = Rules.hostAsSubject.name
+        } else if rule == Rules.messagingInCharge.name, let phrase = Rules.messagingInCharge.firstRange(in: text),
+            let name = CompanyName.subject(before: phrase.location, in: text)
+        {
+            // "X est le sous-traitant en charge de l'envoi des SMS": the subject carries the messages.
+            names.append(name)
+        } else if rule == Rules.messagingService.name, let name = carrierNamed(in: text) {
+            names.append(name)
+            rule = Rules.messagingCarrier.name
         } else if let start = context.valueStart, let name = CompanyName.read(in: text, from: start), CompanyName.looksLikeName(name.text) {
             names.append(name)
         } else if let range = Rules.hostBlockRunIn.firstRange(in: text), let name = CompanyName.read(in: text, from: range.location + range.length),
@@ -181,6 +205,11 @@ struct FindingReader {
             if names.isEmpty, context.namesProviders, block.isListItem, let head = CompanyName.itemHead(in: text) {
                 names = [head]
                 rule = Rules.providerWords.name
+            }
+            // A table row written out as a line: "Exemple – Services de marketing par e-mail".
+            if names.isEmpty, introduced, !block.isHeading, let head = Self.nameBeforeService(in: text) {
+                names = [head]
+                rule = Rules.nameThenService.name
             }
             // Only messaging words make it a host sentence: the carrier is the one they name ("envoyés par X",
             // "X envoie les SMS"), not every company of the sentence (an address for a withdrawal letter "envoyée
@@ -206,6 +235,38 @@ struct FindingReader {
                 && !PlaceOnlyNames.isPlace(name.text)
                 && !beforeOperatorEnd(name) && !operators.contains(name.text)
         }.map { unknownHost($0, context, rule: rule) }
+    }
+
+    /// "Exemple – Services de marketing par e-mail", "Exemple | Pays-Bas - Hébergement du site": a name heading a short
+    /// line, a dash, then the service, which says the hosting or messaging words the line was read for.
+    static func nameBeforeService(in text: Folded) -> (text: String, range: NSRange)? {
+        guard let head = CompanyName.itemHead(in: text), head.range.location <= 2,
+            !Self.divisionWords.contains(Folded(head.text).folded.split(separator: " ").first.map(String.init) ?? "")
+        else { return nil }
+        let original = text.original as NSString
+        let rest = Folded(original.substring(from: head.range.location + head.range.length))
+        guard Rules.nameThenService.matches(in: rest),
+            Rules.hostingService.matches(in: rest) || Rules.messagingService.matches(in: rest)
+        else { return nil }
+        return head
+    }
+
+    /// Words that number a part of the document ("Article 7 – Hébergement"), not a company.
+    private static let divisionWords: Set<String> = ["article", "chapitre", "section", "annexe", "partie", "titre", "clause", "appendix", "part"]
+
+    /// The company after "par", "via" (and "la société", "notre prestataire") past the messaging words of the sentence:
+    /// "l'envoi de la newsletter est effectué par la société EXEMPLE".
+    private func carrierNamed(in text: Folded) -> (text: String, range: NSRange)? {
+        guard let phrase = Rules.messagingService.firstRange(in: text) else { return nil }
+        let phraseEnd = phrase.location + phrase.length
+        for match in Rules.messagingCarrier.pattern!.allMatches(in: text) where match.location >= phraseEnd {
+            if let name = CompanyName.read(in: text, from: match.location + match.length), !CompanyName.isCommonWord(name.text),
+                !PlaceOnlyNames.isPlace(name.text)
+            {
+                return name
+            }
+        }
+        return nil
     }
 
     /// The sentence, or the section it stands in, speaks of payment or card data.
@@ -285,6 +346,8 @@ struct FindingReader {
         }
         if !context.facts.roles.isEmpty { return context.facts.roles }
         if !context.contextRoles.isEmpty { return context.contextRoles }
+        // "Exemple utilise l'infrastructure globale de X": X runs the service's back end.
+        if context.triggers.contains(.hosting), Rules.serviceOnInfrastructure.matches(in: context.text) { return [.application] }
         // "L'hébergement est assuré par X" with nothing else: the legal notice's host block, in a sentence. Under a
         // "Hébergeur" heading, so is a block that starts with the name or gives its identity (capital, RCS, address),
         // and a sentence about hosting; a passing mention there ("certifié HDS") says nothing of the role.
@@ -507,6 +570,10 @@ struct FindingReader {
     private func evidence(_ context: SentenceContext, focus: NSRange, rule: String) -> Evidence {
         Evidence(url: url, quote: Quote.window(context.text.original, around: focus), section: context.section, fetchedAt: fetchedAt, rule: rule)
     }
+
+    /// "Si …,", "Même si …,", "S'il …," at the head of a sentence, up to its first comma.
+    private static let openingCondition = try! NSRegularExpression(
+        pattern: #"^\s*(?:m[êe]me\s+)?(?:si|s['’]ils?|if|even\s+if)\b[^,;]*,"#, options: [.caseInsensitive])
 
     private static let relativeClause = try! NSRegularExpression(
         pattern: #",\s*(?:qui|which|that|dont|lequel|laquelle|where|où)\b[^,]*,"#, options: [.caseInsensitive])

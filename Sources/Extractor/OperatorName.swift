@@ -8,6 +8,7 @@ enum OperatorName {
     static func read(in texts: [String]) -> String? {
         var asSubject: String?
         var after: String?
+        var introduced: String?
         for text in texts where mayName(text) {
             // A sentence holds what its block holds: a block without the words of any of the rules is not split.
             let block = Folded(text).folded
@@ -23,16 +24,21 @@ enum OperatorName {
                 {
                     after = name.text
                 }
+                if introduced == nil, Rules.operatorIntroduced.matches(in: folded, triggers: Triggers.scan(sentence)), let name = CompanyName.withLegalForm(in: folded).first,
+                    name.range.location <= 2
+                {
+                    introduced = name.text
+                }
             }
         }
-        return asSubject ?? after
+        return asSubject ?? after ?? introduced
     }
 
-    private static let rules = [Rules.definedAsUs, Rules.operatorAsSubject, Rules.operatorAfter]
+    private static let rules = [Rules.definedAsUs, Rules.operatorAsSubject, Rules.operatorAfter, Rules.operatorIntroduced]
 
     /// Only blocks with a word of these rules are split into sentences.
     private static func mayName(_ text: String) -> Bool {
-        ["esponsable", "nous", "dit", "ontroller", "ublished", "we"].contains { UTF8Bytes.contains(text, $0) }
+        ["esponsable", "nous", "dit", "ontroller", "ublished", "we", "ociété", "ompany"].contains { UTF8Bytes.contains(text, $0) }
     }
 
     /// "« Exemple », « notre » ou « nous »": the last quoted name before "we" that is not a pronoun.

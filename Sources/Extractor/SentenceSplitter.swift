@@ -132,10 +132,18 @@ enum SentenceSplitter {
         let byte = line.utf8[index]
         if byte < 0x80 {
             return (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(")
-                || byte == UInt8(ascii: "[")
+                || byte == UInt8(ascii: "[") || (byte == UInt8(ascii: "*") && isBulletSpace(line, after: index))
         }
         let next = line.unicodeScalars[index]
         return next.properties.isUppercase || ("0"..."9").contains(next) || next == "«" || next == "\"" || next == "(" || next == "["
+            || (next == "•" && isBulletSpace(line, after: index))
+    }
+
+    /// "… résultats. * Nous utilisons …": a list flattened into one line (a Markdown list in a table cell) starts each
+    /// item with a bullet and a space; the item is a sentence of its own.
+    private static func isBulletSpace(_ line: Substring, after index: Substring.Index) -> Bool {
+        let next = line.unicodeScalars.index(after: index)
+        return next < line.endIndex && line.utf8[next] == UInt8(ascii: " ")
     }
 
     /// The word before the full stop is a known abbreviation or a single letter (an initial).

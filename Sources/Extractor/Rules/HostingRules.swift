@@ -7,12 +7,13 @@ extension Rules {
         "hosting-sentence", finds: "A sentence about hosting something somewhere: the providers it names are hosts.",
         trigger: .hosting,
         words: Lexicon.words("hosting-words"),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b"#,
-        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b|\b(?:fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\bprovides?\s+the\s+(?:technical\s+)?infrastructure\b"#,
+        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Exemple Inc., laquelle fournit l'infrastructure technique de la plateforme.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
             "Les serveurs Exemple Cloud sur lesquels vos dossiers sont gardés sont à Lyon.", "Nous utilisons des serveurs de données fournis par le groupe Exemple.",
             "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
-            "Les photos stockées dans le cadre de nos services", "Les formulaires sur lesquels vous écrivez sont fournis par la mairie."])
+            "Les photos stockées dans le cadre de nos services", "Les formulaires sur lesquels vous écrivez sont fournis par la mairie.",
+            "Exemple fournit l'assistance technique de la plateforme."])
 
     static let listAnnouncement = Rule(
         "list-announcement",
@@ -42,8 +43,8 @@ extension Rules {
         "lodging",
         finds: "\"Hébergement\" as a place to stay (\"hôtels ou hébergements\", \"réserver un hébergement\", \"l'hébergeant\"): lodging, not hosting; a sentence whose only hosting words are these names no host.",
         trigger: .hosting,
-        pattern: #"\b(?:hotels?|chambres?|gites?|campings?|sejours?|logements?|vacances)\s+(?:ou|et|,)\s+(?:des\s+|les\s+|d'autres\s+)?hebergements?\b|\bhebergements?\s+(?:touristiques?|de\s+vacances|traditionnels?|hoteliers?|insolites?|de\s+longue\s+duree|ou\s+(?:des\s+)?(?:experiences|sejours|logements))\b|\b(?:reserver|reservez|reservation|louer|sejourner)\s+(?:(?:un|une|des|certains|certaines|votre|vos|d'|l'|le|les|du|de\s+l')\s*)?(?:[a-z]+\s+)?hebergements?\b|\bl'hebergeant\b"#,
-        examples: ["Réserver certains hôtels ou hébergements traditionnels", "Pour réserver un hébergement de longue durée", "La pièce d'identité de l'hébergeant"],
+        pattern: #"\b(?:hotels?|chambres?|gites?|campings?|sejours?|logements?|vacances)\s+(?:ou|et|,)\s+(?:des\s+|les\s+|d'autres\s+)?hebergements?\b|\bhebergements?\s+(?:touristiques?|de\s+vacances|traditionnels?|hoteliers?|insolites?|de\s+longue\s+duree|ou\s+(?:des\s+)?(?:experiences|sejours|logements))\b|\b(?:reserver|reservez|reservation|louer|sejourner)\s+(?:(?:un|une|des|certains|certaines|votre|vos|d'|l'|le|les|du|de\s+l')\s*)?(?:[a-z]+\s+)?hebergements?\b|\bl'hebergeant\b|\bheberger\s+(?:un|des|vos|votre|leurs?|ses)\s+(?:sejours?|voyageurs?|invites?|hotes?|vacanciers?)\b"#,
+        examples: ["Réserver certains hôtels ou hébergements traditionnels", "Pour réserver un hébergement de longue durée", "La pièce d'identité de l'hébergeant", "Si vous utilisez la plateforme pour réserver ou héberger un séjour"],
         counterExamples: ["Le site est hébergé par Exemple SAS.", "Les serveurs hébergeant l'application sont situés chez Exemple SAS.", "L'hébergement des données est assuré par Exemple SAS."])
 
     static let hostInProvidersDataCentre = Rule(
@@ -84,31 +85,36 @@ extension Rules {
         "host-introduction",
         finds: "\"hébergé par X\", \"l'hébergement est assuré par X\", \"Hébergeur : X\", \"hosted by X\", \"les serveurs X\": the name of a host not in the catalogue follows (asked only of a sentence `hosting-sentence` found).",
         trigger: nil,
-        pattern: #"(?:heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?|\b(?:serveurs|infrastructures?|centres\s+de\s+donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par|\b(?:dans|sur)\s+(?:les|des)\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\s+d[eu']s?|(?:\butilise|\butilisons|\butilisent|\bsur)\s+(?:l'|les\s+)infrastructures?\s+(?:[a-z]+\s+)?d[eu']|\b(?:serveurs|clusters)(?=\s+(?!de\b|d'|du\b|des\b)))\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
+        pattern: #"(?:(?:stocke|sauvegarde|centralise)(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?)(?!\s+(?:nos\s+soins|le\s|la\s(?!societe\b)|les\s|l'|ses\s|leurs?\s|vos\s|votre\s))|heberge(?:e|s|es)?\s+(?:par|chez|aupres\s+d[eu']s?|au\s+sein\s+d[eu']|sur\s+(?:les\s+)?(?:serveurs|infrastructures?|plate-?formes?)\s+d[eu']s?|dans\s+les\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s)\s+d[eu']s?)|hebergement\s+(?:[a-z' ]{0,60}?\s)?(?:est|sont|a\s+ete|ont\s+ete)\s+(?:assure|realise|opere|fourni|effectue|confie)e?s?\s+(?:par|a|chez)|hebergeurs?(?:\s+[a-z' ]{0,40}?)?\s*(?::|\best\b|\bsont\b)|hosted\s+(?:by|with|at)|hosting\s+provider(?:\s+is)?\s*:?|\bhost(?:ed)?\s*:|\bsur\s+les\s+serveurs\s+d[eu']s?|\b(?:serveurs|infrastructures?|centres\s+de\s+donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par|\b(?:dans|sur)\s+(?:les|des)\s+(?:centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\s+d[eu']s?|(?:\butilise|\butilisons|\butilisent|\bsur)\s+(?:l'|les\s+)infrastructures?\s+(?:[a-z]+\s+)?d[eu']|\b(?:serveurs|clusters)(?=\s+(?!de\b|d'|du\b|des\b)))\s*(?:(?:la\s+societe|la\s+ste|l'entreprise|la\s+start-up|the\s+company|la|le|les)\s+|l'\s*)?"#,
         examples: [
             "Le site est hébergé par la société Nuage Exemple SAS.", "L'hébergement est assuré par Exemple Infra.", "Hosted by: Example Cloud Inc.",
             "L'hébergement du site a été confié à Exemple Infra.", "Les fiches sont gardées sur les serveurs Exemple, situés à Lyon.",
             "Nous utilisons des serveurs de données fournis par le groupe Exemple.", "Les données sont stockées dans les centres de données de Exemple Ltd.",
-            "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère.",
+            "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère.", "Les données sont stockées par Exemple Sport qui les collecte.",
         ],
-        counterExamples: ["Nous choisissons nos partenaires avec soin."])
+        counterExamples: ["Nous choisissons nos partenaires avec soin.", "Les données sont stockées dans nos systèmes.",
+            "Le billet est sauvegardé par le Transporteur.", "Les contenus stockés par les Utilisateurs"])
 
     static let paymentData = Rule(
         "payment-data",
         finds: "A sentence or section about payment or card data (\"stockées sur les serveurs X\" of a payment provider): a company we do not know named there is a payment provider, not a host.",
         trigger: nil,
-        pattern: #"\bpaiements?\b|\bbancaires?\b|cryptogramme|\bcartes?\s+de\s+credit\b|\bpayments?\b|\bcards?\b|\bbanking\b"#,
-        examples: ["Règles applicables aux moyens de paiement", "Les données bancaires sont stockées sur les serveurs Exemple Pay."],
+        pattern: #"\bpaiements?\b|\bbancaires?\b|cryptogramme|\bcartes?\s+de\s+credit\b|\bpayments?\b|\bcards?\b|\bbanking\b|\bdebiteurs?\b|\bprelevements?\b|\bmandats?\s+(?:sepa|de\s+prelevement)\b"#,
+        examples: ["Règles applicables aux moyens de paiement", "Les données bancaires sont stockées sur les serveurs Exemple Pay.",
+            "Les données du mandat validées par le débiteur et stockées par EXEMPLE"],
         counterExamples: ["Vos dossiers sont stockés sur les serveurs Exemple."])
 
     static let hostAsSubject = Rule(
         "host-as-subject",
         finds: "\"X, qui héberge les données\", \"X assure l'hébergement\", \"X est responsable de l'hébergement\", \"X, en tant qu'éditeur et hébergeur du site\": the name before the phrase is a host (a group company hosting for its brands, a tool described before its name).",
         trigger: .hosting,
-        pattern: #"\bqui\s*(?:heberge(?:nt)?\b|assure(?:nt)?\s+l'hebergement\b)|\bassurant\s+l'hebergement\b|\b(?:est|sont)\s+(?:responsables?|chargee?s?|en\s+charge)\s+de\s+l'hebergement\b|\bassure(?:nt)?\s+l'hebergement\b|\ben\s+(?:tant\s+qu'|qualite\s+d')\s*(?:editeur\s+et\s+)?hebergeur\s+(?:du|de\s+la|des)\s+["«“]?\s*(?:site|sites|plate-?forme|donnees|portail|application)\b"#,
+        pattern: #"\b(?:qui|laquelle|lequel|lesquelles|lesquels)\s*(?:heberge(?:nt)?\b|assure(?:nt)?\s+l'hebergement\b|fourni(?:t|ssent)\s+(?:l'|les\s+)infrastructures?\b)|\bwhich\s+provides\s+the\s+(?:technical\s+)?infrastructure\b|\ben\s+(?:qualite|tant\s+que)\s+(?:de\s+)?(?:sous-traitant|prestataire)\b(?=[^.]{0,100}?\bhebergeur\s+(?:du|de\s+la|de\s+l'|des)\s*(?:site|plate-?forme|application|donnees|service)\b)|\bassurant\s+l'hebergement\b|\b(?:est|sont)\s+(?:responsables?|chargee?s?|en\s+charge)\s+de\s+l'hebergement\b|\bassure(?:nt)?\s+l'hebergement\b|\ben\s+(?:tant\s+qu'|qualite\s+d')\s*(?:editeur\s+et\s+)?hebergeur\s+(?:du|de\s+la|des)\s+["«“]?\s*(?:site|sites|plate-?forme|donnees|portail|application)\b"#,
         examples: ["L'outil de discussion Exemple Chat, qui héberge les conversations en Europe.", "Exemple Groupe AG est responsable de l'hébergement de vos données.",
-            "Sous-traitant : Exemple Web, en tant qu'éditeur et hébergeur du site.", "Les sociétés du Groupe Exemple assurant l'hébergement des portails."],
-        counterExamples: ["Le prestataire qui gère les paiements.", "Exemple SAS agit en qualité d'hébergeur des contenus publiés."])
+            "Sous-traitant : Exemple Web, en tant qu'éditeur et hébergeur du site.", "Les sociétés du Groupe Exemple assurant l'hébergement des portails.",
+            "Vos données sont transmises à Exemple Inc., laquelle fournit l'infrastructure technique de la plateforme.",
+            "Elles sont traitées par Exemple, qui intervient en qualité de sous-traitant chargé du site (gestion technique, hébergeur du site)."],
+        counterExamples: ["Le prestataire qui gère les paiements.", "Exemple SAS agit en qualité d'hébergeur des contenus publiés.",
+            "Exemple intervient en qualité de sous-traitant pour le support."])
 
     static let hostBlockLabel = Rule(
         "host-block-label",
@@ -154,10 +160,46 @@ extension Rules {
         finds: "\"envoyés par X\", \"sent through X\": a provider that carries the platform's messages holds them too.",
         trigger: .messaging,
         words: Lexicon.words("messaging-words"),
-        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\b(?:campagnes?|services?)\s+(?:de\s+|d')?(?:marketing\s+par\s+e-?mail|e-?mailing)\b|\be-?mail\s+marketing\s+(?:campaigns?|services?)"#,
+        pattern: #"(?:envoye|expedie|achemine|archive|transmis|delivre|diffuse)e?s?\s+(?:par|au moyen|via|par l'intermediaire|grace|depuis|avec)|\bsent\s+(?:by|through|via|using)|delivered\s+(?:by|through|via)|\benvoi\s+(?:des|de)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\benvoi\s+(?:des|de\s+la|de\s+notre|de\s+nos|de\s+vos|de\s+votre|de)\s+(?:newsletters?|lettres?\s+d'information)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,60}?\b(?:par|via)\s+(?:une?\s+)?(?:e-?mails?|courriels?|sms|notifications?)\b|\benvoi\s+(?:des|de|d')\s*[^.;]{0,80}?\(\s*(?:sms|e-?mails?|courriels?)\s*\)|\bsending\s+(?:of\s+)?(?:e-?mails?|sms|notifications?)|\b(?:achemine|envoie|expedie|delivre|transmet)(?:nt)?\s+(?:les|nos|vos|des)\s+(?:e-?mails?|courriels?|sms|notifications?|messages?)|\b(?:campagnes?|services?)\s+(?:de\s+|d')?(?:marketing\s+par\s+e-?mail|e-?mailing)\b|\be-?mail\s+marketing\s+(?:campaigns?|services?)"#,
         examples: ["Les SMS sont envoyés par Exemple Messages SAS.", "Emails are sent through Example Mail Inc.", "Envoi d'un rappel par SMS.",
-            "Campagnes de marketing par e-mail", "Services d'e-mailing"],
+            "Campagnes de marketing par e-mail", "Services d'e-mailing", "L'envoi de la newsletter est effectué par la société EXEMPLE."],
         counterExamples: ["Vous pouvez nous écrire par courrier.", "Vos préférences de marketing par e-mail"])
+
+    static let messagingInCharge = Rule(
+        "messaging-in-charge",
+        finds: "\"X est le sous-traitant en charge de la gestion des notifications push\", \"X is responsible for sending our e-mails\": the subject of the sentence carries the platform's messages.",
+        trigger: .messaging,
+        words: Lexicon.triggerWords(["*de la gestion d*", "*de l'envoi*", "*de l'expedition*", "*de la diffusion*", "*de l'acheminement*", "*in charge of*",
+            "*responsible for*"]),
+        pattern: #"\b(?:est|sont)\s+(?:(?:le|la|les|un|une|notre|nos)\s+|l')?(?:[a-z-]+\s+){0,5}?(?:en\s+charge|chargee?s?|responsables?)\s+de\s+(?:la\s+gestion\s+d|l'envoi\s+d|l'expedition\s+d|la\s+diffusion\s+d|l'acheminement\s+d)(?:es|e\s+nos|e\s+vos|e\s+la|e\s+notre|u|e|')\s*(?:push|notifications?|e-?mails?|sms|courriels?|newsletters?|messages?|lettres?\s+d'information)\b|\b(?:is|are)\s+(?:(?:the|our|a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:in\s+charge\s+of|responsible\s+for)\s+(?:sending|managing|(?:the\s+)?(?:sending|delivery|management)\s+of)\s+(?:(?:our|the|your)\s+)?(?:push|notifications?|e-?mails?|sms|messages?|newsletters?)\b"#,
+        examples: ["Exemple est le sous-traitant de la marque en charge de la gestion des push notifications.",
+            "Exemple Mail is responsible for sending our e-mails.", "EXEMPLE est chargé de l'envoi des SMS."],
+        counterExamples: ["Exemple est en charge de la gestion des paiements.", "Le responsable du traitement des e-mails est joignable.",
+            "Les Utilisateurs sont responsables des messages qu'ils publient."])
+
+    static let messagingCarrier = Rule(
+        "messaging-carrier",
+        finds: "\"… effectué par la société X\", \"… via notre prestataire X\": after the words of a messaging sentence, the company that carries the messages (asked only of a sentence `messaging-service` found).",
+        trigger: nil,
+        pattern: #"\b(?:effectuee?s?|realisee?s?|assuree?s?|geree?s?|confiee?s?|operee?s?|handled|performed|managed|carried\s+out)\s+(?:par|a|by)\s+(?:(?:la\s+societe|la\s+ste|l'entreprise|the\s+company|notre\s+(?:prestataire|partenaire|sous-traitant)|le\s+(?:prestataire|partenaire|sous-traitant)|our\s+(?:provider|partner|processor))\s+)?|\b(?:par|via|by|through)\s+(?:la\s+societe|la\s+ste|l'entreprise|the\s+company|notre\s+(?:prestataire|partenaire|sous-traitant)|le\s+(?:prestataire|partenaire|sous-traitant)|our\s+(?:provider|partner|processor))\s+"#,
+        examples: ["L'envoi de la newsletter est effectué par la société EXEMPLE.", "sent through our provider Example"],
+        counterExamples: ["L'envoi de la newsletter est hebdomadaire.", "Les communications envoyées par e-mail par Exemple.com respectent la loi."])
+
+    static let nameThenService = Rule(
+        "name-then-service",
+        finds: "\"Exemple – Services de marketing par e-mail\": a line that is a table row written out, a name, a dash, then the service it renders; when the service hosts or carries data, the name is the provider's.",
+        trigger: nil,
+        pattern: #"^\s*(?:\|[^|]{0,40}?)?\s*[-–—]\s+[^.;:]{3,70}$"#,
+        examples: [" – Services de marketing par e-mail", " | Pays-Bas - Hébergement du site"],
+        counterExamples: [" est notre prestataire d'hébergement, situé en France.", " – Vos données sont hébergées chez nous. Elles sont sauvegardées."])
+
+    static let serviceOnInfrastructure = Rule(
+        "service-on-infrastructure",
+        finds: "\"Exemple utilise l'infrastructure globale de X\", \"X fournit l'infrastructure technique\": the service runs on X's infrastructure; with no narrower role said, X holds its back end (application).",
+        trigger: .hosting,
+        pattern: #"\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur|fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\b(?:uses?|runs?\s+on|provides?)\s+the\s+(?:technical\s+)?infrastructure\b"#,
+        examples: ["Exemple Messagerie utilise l'infrastructure globale de sa maison mère.", "Example Inc. provides the technical infrastructure."],
+        counterExamples: ["L'infrastructure est sécurisée.", "Exemple fournit l'assistance technique."])
 
     /// A table's service cell that says the provider hosts, stores or serves data.
     static let hostingService = Rule(

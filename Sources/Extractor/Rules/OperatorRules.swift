@@ -10,17 +10,20 @@ extension Rules {
         trigger: .ownServerWords,
         words: ["nos serveur", "nos propres", "nos principaux", "nos systemes", "nos centres", "nos datacenter", "nos data", "nos infrastructure",
             "serveur interne", "serveurs interne", "par nos soins", "propre infrastructure", "our server", "our own", "our data", "our infrastructure"],
-        pattern: #"(?:heberg|stock|conserv|enregistre(?:e|s|es|nt)?\b|enregistrons\b|sauvegard|archiv|se\s+trouvent|\bsitues?\b|\blocalises?\b|\bstored?\b|\bkept\b|\bkeep\b|\bhosted\b)[^.]{0,120}?(?:\bnos\s+(?:propres\s+|principaux\s+)?(?:serveurs|systemes\s+centraux|centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\b|\bserveurs?\s+internes?\b|\b(?:sa|leur|notre)\s+propre\s+infrastructure\b|\bour\s+(?:own\s+)?(?:servers|data\s?cent(?:er|re)s|infrastructure)\b)|(?:\bnos\s+(?:propres\s+|principaux\s+)?(?:serveurs|systemes\s+centraux|centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\b|\bserveurs?\s+internes?\b|\b(?:sa|leur|notre)\s+propre\s+infrastructure\b|\bour\s+(?:own\s+)?(?:servers|data\s?cent(?:er|re)s|infrastructure)\b)[^.]{0,160}?(?:heberg|stock|conserv|enregistre(?:e|s|es|nt)?\b|enregistrons\b|sauvegard|archiv|se\s+trouvent|\bsitues?\b|\blocalises?\b|\bstored?\b|\bkept\b|\bkeep\b|\bhold\b)|(?:heberge|stocke|conserve|sauvegarde|archive|enregistre)e?s?\s+(?:[a-z']+\s+){0,4}?par\s+nos\s+soins\b"#,
+        pattern: #"(?:heberg|stock|conserv|enregistre(?:e|s|es|nt)?\b|enregistrons\b|sauvegard|archiv|se\s+trouvent|\bsitues?\b|\blocalises?\b|\bstored?\b|\bkept\b|\bkeep\b|\bhosted\b)[^.]{0,120}?(?:\bnos\s+(?:propres\s+|principaux\s+)?(?:serveurs|systemes\s+centraux|centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\b|\bserveurs?\s+internes?\b|\b(?:sa|leur|notre)\s+propre\s+infrastructure\b|\bour\s+(?:own\s+)?(?:servers|data\s?cent(?:er|re)s|infrastructure)\b)|(?:\bnos\s+(?:propres\s+|principaux\s+)?(?:serveurs|systemes\s+centraux|centres\s+de\s+donnees|datacenters?|data\s?cent(?:er|re)s|infrastructures?)\b|\bserveurs?\s+internes?\b|\b(?:sa|leur|notre)\s+propre\s+infrastructure\b|\bour\s+(?:own\s+)?(?:servers|data\s?cent(?:er|re)s|infrastructure)\b)[^.]{0,160}?(?:heberg|stock|conserv|enregistre(?:e|s|es|nt)?\b|enregistrons\b|sauvegard|archiv|se\s+trouvent|\bsitues?\b|\blocalises?\b|\bstored?\b|\bkept\b|\bkeep\b|\bhold\b)|(?:heberge|stocke|conserve|sauvegarde|archive|enregistre)e?s?\s+(?:[a-z']+\s+){0,4}?par\s+nos\s+soins\b|\bpar\s+nos\s+soins\b[^.]{0,60}?\b(?:sauvegardee?s?|dupliquee?s?)\b|\bmessages?\b[^.]{0,120}?\b(?:supprimee?s?|effacee?s?)\b[^.]{0,40}?\bde\s+nos\s+serveurs\b|\bmessages?\b[^.]{0,120}?\b(?:deleted|removed)\b[^.]{0,40}?\bfrom\s+our\s+servers\b"#,
         cancelledBy: [.inClause(negation), .inClause(hostedByAnother), .inSentence(passingServerMention)],
         examples: [
             "Vos dossiers sont conservés par nos soins sur nos propres serveurs.", "Nos serveurs, qui conservent vos coordonnées, se trouvent en Europe.",
             "Les fiches sont hébergées sur nos systèmes centraux.", "Les accès aux serveurs internes hébergeant vos données sont contrôlés.",
             "Your files are stored in our own data centres.", "Les contrats sont archivés de manière sécurisée par nos soins.",
+            "Les données traitées par nos soins sont dupliquées et sauvegardées chaque nuit.",
+            "Les messages envoyés sont supprimés de nos serveurs une fois lus par leurs destinataires.",
         ],
         counterExamples: [
             "Vos photos ne sont jamais stockées sur nos serveurs.", "Nos serveurs sont hébergés par un prestataire spécialisé.",
             "Les journaux de connexion sont conservés sur nos serveurs pendant un an.", "Nous améliorons nos services chaque année.",
             "Ces enregistrements sont effacés par nos soins après un mois.", "Les fichiers sont chiffrés en transit entre votre poste et nos serveurs.",
+            "Nous supprimerons ces données de nos serveurs sur simple demande.",
         ])
 
     static let hostedByAnother = Rule(
@@ -58,6 +61,14 @@ extension Rules {
         pattern: #"\bresponsable\s+(?:de|du|des)\s+traitement\s+(?:de\s+vos\s+donnees(?:\s+personnelles|\s+a\s+caractere\s+personnel)?\s+)?est\s+|\bcontroller\s+(?:of\s+your\s+(?:personal\s+)?data\s+)?is\s+|\bedite(?:e)?\s+par\s+|\bpublished\s+by\s+"#,
         examples: ["Le responsable du traitement de vos données est Exemple Santé SAS.", "Ce site est édité par Exemple SAS."],
         counterExamples: ["Contactez le responsable du traitement."])
+
+    static let operatorIntroduced = Rule(
+        "operator-introduced",
+        finds: "\"Exemple Inc. est une société dédiée aux photos\", \"Example Ltd is a technology company\": a page that opens by presenting a company with its legal form presents the operator (read when no sentence names the controller or \"we\").",
+        trigger: .operatorWords, words: Lexicon.triggerWords(["est une societe", "est une entreprise", "est une start-up", "company"]),
+        pattern: #"^\s*[^,;:]{2,60}?\s+(?:est\s+une\s+(?:societe|entreprise|start-up)|is\s+an?\s+(?:[a-z]+\s+)?company)\b"#,
+        examples: ["Exemple Inc. est une société dédiée aux photos.", "Example Ltd is a camera company."],
+        counterExamples: ["Nous sommes une société de services.", "Vous êtes une entreprise ?"])
 
     static let definedAsUs = Rule(
         "defined-as-us",

@@ -18,9 +18,9 @@ extension Rules {
     static let roleMessaging = Rule(
         "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
         words: Lexicon.words("role-messaging"),
-        pattern: #"messageries?|courriels?|\be-?mails?\b|\be-?mailings?\b|messaging|\bsms\b|\bmessages\b|\b(?:dans|par)\s+(?:un|le|chaque)\s+message\b|\bin\s+a\s+message\b|\bnotifications?\s+(?:(?:in-?\s?app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
+        pattern: #"messageries?|courriels?|\be-?mails?\b|\be-?mailings?\b|messaging|\bsms\b|\bmessages\b|newsletters?|\blettres?\s+d'information\b|\b(?:dans|par)\s+(?:un|le|chaque)\s+message\b|\bin\s+a\s+message\b|\bnotifications?\s+(?:(?:in-?\s?app|mobiles?)\s+(?:ou|et|or|and)\s+)?push\b|\bpush\s+notifications?\b|\bnotifications?\s+in-app\b|\bin-app\s+notifications?\b"#,
         examples: ["Envoi des SMS", "E-mail delivery", "Campagnes d'e-mailing", "Rappels envoyés par notification in-app ou push", "Notifications in app ou push",
-            "Push notifications", "Les fichiers joints dans un message sont stockés sur nos serveurs."],
+            "Push notifications", "Les fichiers joints dans un message sont stockés sur nos serveurs.", "L'envoi de la newsletter"],
         counterExamples: ["Le site vitrine", "Les notifications de modification des présentes conditions"])
 
     static let roleCDN = Rule(

@@ -10,9 +10,9 @@ enum Rules {
     static let all: [Rule] = [
         hostingSentence, lodging, listAnnouncement, providerWords, mixedPurposes, hostInProvidersDataCentre, hostStatus, operatorOnProviders,
         controllerDecides, hostIntroduction, hostAsSubject, paymentData, hostBlockLabel, hostBlockRunIn,
-        hostBlockSentence, hostingHeading, serviceLabel, messagingService, hostingService, statusVerb, companyDetails, editor, siteMaker,
+        hostBlockSentence, hostingHeading, serviceLabel, messagingService, messagingInCharge, messagingCarrier, nameThenService, serviceOnInfrastructure, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
-        operatorAfter, definedAsUs,
+        operatorAfter, operatorIntroduced, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat,
         peoplePlace, placeInName, activityPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, placeFrance, placeEurope, placeOutside,
