@@ -6,7 +6,7 @@ enum CompanyName {
         ",", ";", "(", ")", " dont ", " - ", " – ", " — ", " situé", " située", " sis ", " sise ", " located", " whose", " which ",
         " qui ", " domicili", " immatricul", " au capital", " sur ", " en France", " à ", " at ", " in ", " : ", ". ", " ayant",
         " RCS", " R.C.S", " with ", " pour ", " for ", " – ", " | ", " dans ", " selon ", " conformément",
-        " et des ", " et les ", " et ne ", " et n'", " et/ou ", " et / ou ", " ou ", " de façon ", " de manière ",
+        " et des ", " et les ", " et ses ", " et son ", " et sa ", " et leurs ", " et ne ", " et n'", " et/ou ", " et / ou ", " ou ", " de façon ", " de manière ",
     ]
     private static let leadingWords: Set<String> = [
         "le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "nos", "vos", "notre", "votre", "son", "sa", "ses",

@@ -226,6 +226,17 @@ import TestSupport
         #expect(SentenceSplitter.pieces(of: short.startIndex..<short.endIndex, in: short, maximumLength: 1_000) == [short.startIndex..<short.endIndex])
     }
 
+    @Test func flattenedListItemsAreSentencesOfTheirOwn() {
+        let line = "Exemples : * Nous gardons vos préférences dans des cookies. * Nous envoyons un e-mail de confirmation. • Nous stockons vos albums. 3 * 4 = 12. Voir p. * note"
+        #expect(SentenceSplitter.sentences(in: line) == [
+            "Exemples : * Nous gardons vos préférences dans des cookies.", "* Nous envoyons un e-mail de confirmation.",
+            "• Nous stockons vos albums.", "3 * 4 = 12.", "Voir p. * note",
+        ])
+        // Read whole, the e-mail of one item would give the cloud of the other a messaging role.
+        let found = findings(html: "<p>Exemples : * Vos dossiers sont stockés chez OVHcloud en France. * Nous vous envoyons un e-mail de confirmation.</p>")
+        #expect(hostRoles(found) == ["ovhcloud": [.healthData]])
+    }
+
     @Test func hostilePagesNeverCrash() {
         var generator = SystemRandomNumberGenerator()
         let random = Data((0..<200_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
