@@ -155,8 +155,11 @@ struct FindingReader {
         // États-Unis, vos données peuvent être transmises à X") bears on when, not on whether X holds the data.
         let withoutRelative = Self.relativeClause.stringByReplacingMatches(
             in: rawBefore, range: NSRange(location: 0, length: (rawBefore as NSString).length), withTemplate: ",")
-        let before = Folded(Self.openingCondition.stringByReplacingMatches(
-            in: withoutRelative, range: NSRange(location: 0, length: (withoutRelative as NSString).length), withTemplate: ""))
+        let before = Folded(
+            Self.mayOpenWithCondition(withoutRelative)
+                ? Self.openingCondition.stringByReplacingMatches(
+                    in: withoutRelative, range: NSRange(location: 0, length: (withoutRelative as NSString).length), withTemplate: "")
+                : withoutRelative)
         var after = mention.location == NSNotFound ? "" : (clause.original as NSString).substring(from: mention.location + mention.length)
         if let comma = after.firstIndex(where: { ",.".contains($0) }) { after = String(after[..<comma]) }
         // "X ou tout autre hébergeur auquel nous pourrions faire appel": the condition is the alternative's.
@@ -569,6 +572,13 @@ struct FindingReader {
 
     private func evidence(_ context: SentenceContext, focus: NSRange, rule: String) -> Evidence {
         Evidence(url: url, quote: Quote.window(context.text.original, around: focus), section: context.section, fetchedAt: fetchedAt, rule: rule)
+    }
+
+    /// Whether the text starts with a word `openingCondition` may start with ("Si", "S'il", "Même", "If", "Even"), read
+    /// on its first bytes: most sentences do not, and ICU need not look.
+    private static func mayOpenWithCondition(_ text: String) -> Bool {
+        guard let first = text.utf8.first(where: { $0 != UInt8(ascii: " ") }) else { return false }
+        return "sSmMiIeE".utf8.contains(first)
     }
 
     /// "Si …,", "Même si …,", "S'il …," at the head of a sentence, up to its first comma.

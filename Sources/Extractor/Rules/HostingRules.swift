@@ -165,15 +165,20 @@ extension Rules {
             "Campagnes de marketing par e-mail", "Services d'e-mailing", "L'envoi de la newsletter est effectué par la société EXEMPLE."],
         counterExamples: ["Vous pouvez nous écrire par courrier.", "Vos préférences de marketing par e-mail"])
 
+    /// "en charge de la gestion", "chargée de l'envoi", "responsable de la diffusion": the trigger words of
+    /// `messaging-in-charge` (words such as "de la gestion des" alone would wake half the blocks of a page).
+    private static let inChargeOf: [String] = ["charge", "chargee", "charges", "chargees", "responsable", "responsables"].flatMap { who in
+        ["de la gestion", "de l'envoi", "de l'expedition", "de la diffusion", "de l'acheminement"].map { "*\(who) \($0)*" }
+    } + ["*sending*", "*delivery of*"]
+
     static let messagingInCharge = Rule(
         "messaging-in-charge",
         finds: "\"X est le sous-traitant en charge de la gestion des notifications push\", \"X is responsible for sending our e-mails\": the subject of the sentence carries the platform's messages.",
         trigger: .messaging,
-        words: Lexicon.triggerWords(["*de la gestion d*", "*de l'envoi*", "*de l'expedition*", "*de la diffusion*", "*de l'acheminement*", "*in charge of*",
-            "*responsible for*"]),
-        pattern: #"\b(?:est|sont)\s+(?:(?:le|la|les|un|une|notre|nos)\s+|l')?(?:[a-z-]+\s+){0,5}?(?:en\s+charge|chargee?s?|responsables?)\s+de\s+(?:la\s+gestion\s+d|l'envoi\s+d|l'expedition\s+d|la\s+diffusion\s+d|l'acheminement\s+d)(?:es|e\s+nos|e\s+vos|e\s+la|e\s+notre|u|e|')\s*(?:push|notifications?|e-?mails?|sms|courriels?|newsletters?|messages?|lettres?\s+d'information)\b|\b(?:is|are)\s+(?:(?:the|our|a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:in\s+charge\s+of|responsible\s+for)\s+(?:sending|managing|(?:the\s+)?(?:sending|delivery|management)\s+of)\s+(?:(?:our|the|your)\s+)?(?:push|notifications?|e-?mails?|sms|messages?|newsletters?)\b"#,
+        words: Lexicon.triggerWords(inChargeOf),
+        pattern: #"\b(?:est|sont)\s+(?:(?:le|la|les|un|une|notre|nos)\s+|l')?(?:[a-z-]+\s+){0,5}?(?:en\s+charge|chargee?s?|responsables?)\s+de\s+(?:la\s+gestion|l'envoi|l'expedition|la\s+diffusion|l'acheminement)\s+(?:d(?:es|e\s+nos|e\s+vos|e\s+la|e\s+notre|u|e)\s+(?:push|notifications?|e-?mails?|sms|courriels?|newsletters?|messages?|lettres?\s+d'information)\b|d'e-?mails?\b)|\b(?:is|are)\s+(?:(?:the|our|a|an)\s+)?(?:[a-z-]+\s+){0,3}?(?:in\s+charge\s+of|responsible\s+for)\s+(?:sending|the\s+(?:sending|delivery)\s+of)\s+(?:(?:our|the|your)\s+)?(?:push|notifications?|e-?mails?|sms|messages?|newsletters?)\b"#,
         examples: ["Exemple est le sous-traitant de la marque en charge de la gestion des push notifications.",
-            "Exemple Mail is responsible for sending our e-mails.", "EXEMPLE est chargé de l'envoi des SMS."],
+            "Exemple Mail is responsible for sending our e-mails.", "EXEMPLE est chargé de l'envoi des SMS.", "Exemple est en charge de l'envoi d'e-mails."],
         counterExamples: ["Exemple est en charge de la gestion des paiements.", "Le responsable du traitement des e-mails est joignable.",
             "Les Utilisateurs sont responsables des messages qu'ils publient."])
 
@@ -197,7 +202,7 @@ extension Rules {
         "service-on-infrastructure",
         finds: "\"Exemple utilise l'infrastructure globale de X\", \"X fournit l'infrastructure technique\": the service runs on X's infrastructure; with no narrower role said, X holds its back end (application).",
         trigger: .hosting,
-        pattern: #"\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur|fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\b(?:uses?|runs?\s+on|provides?)\s+the\s+(?:technical\s+)?infrastructure\b"#,
+        pattern: #"\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur|fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\bprovides?\s+the\s+(?:technical\s+)?infrastructure\b"#,
         examples: ["Exemple Messagerie utilise l'infrastructure globale de sa maison mère.", "Example Inc. provides the technical infrastructure."],
         counterExamples: ["L'infrastructure est sécurisée.", "Exemple fournit l'assistance technique."])
 
