@@ -6,9 +6,14 @@ import Foundation
 /// An expression of several top-level alternatives is also kept as one expression per alternative, each with its own
 /// words: ICU then runs only the few alternatives whose words the text holds, each far cheaper than the whole, and
 /// the leftmost of their matches (the earlier alternative at the same place) is the whole expression's first match.
+///
+/// An expression (or alternative) whose every match starts with one of a few strings (`MatchStarts`) is tried by ICU
+/// only where they are in the text, each time anchored there: ICU otherwise tries to match at nearly every character.
 struct FoldedRegex: Sendable {
     let regex: NSRegularExpression
     let literals: RegexLiterals?
+    /// Where a match of the whole expression can start.
+    private let starts: MatchStarts?
     private let alternatives: [Alternative]
     /// The words of every alternative that has some, each standing for its alternative: one pass over a text tells
     /// which alternatives may match (nil beyond 64 alternatives).
@@ -19,6 +24,7 @@ struct FoldedRegex: Sendable {
     private struct Alternative: Sendable {
         let regex: NSRegularExpression
         let literals: RegexLiterals?
+        let starts: MatchStarts?
     }
 
     /// Beyond this many alternatives that may match, the whole expression runs once instead.
@@ -27,8 +33,11 @@ struct FoldedRegex: Sendable {
     init(folded pattern: String) {
         regex = try! NSRegularExpression(pattern: pattern, options: [])
         literals = RegexLiterals(pattern: pattern)
+        starts = MatchStarts(pattern: pattern)
         let parts = (RegexLiterals.alternatives(of: pattern) ?? []).map { part in
-            (try? NSRegularExpression(pattern: part, options: [])).map { Alternative(regex: $0, literals: RegexLiterals(pattern: part)) }
+            (try? NSRegularExpression(pattern: part, options: [])).map {
+                Alternative(regex: $0, literals: RegexLiterals(pattern: part), starts: MatchStarts(pattern: part))
+            }
         }
         alternatives = parts.contains { $0 == nil } ? [] : parts.compactMap { $0 }
         if alternatives.count <= 64 {
@@ -53,7 +62,8 @@ struct FoldedRegex: Sendable {
         let whole = NSRange(location: 0, length: text.length)
         guard let candidates = candidates(in: text) else {
             guard !alternatives.isEmpty || literals?.mayMatch(text.folded) ?? true else { return nil }
-            return regex.firstMatch(in: text.folded, range: whole)?.range
+            guard let starts else { return regex.firstMatch(in: text.folded, range: whole)?.range }
+            return starts.firstMatch(of: regex, in: text, from: 0)
         }
         return leftmost(of: candidates, in: text, from: 0, first: first)
     }
@@ -86,14 +96,18 @@ struct FoldedRegex: Sendable {
         let range = NSRange(location: start, length: text.length - start)
         var best: NSRange?
         for index in candidates {
-            guard let found = alternatives[index].regex.firstMatch(in: text.folded, options: Self.continuing, range: range)?.range else { continue }
+            let alternative = alternatives[index]
+            let match =
+                alternative.starts.map { $0.firstMatch(of: alternative.regex, in: text, from: start) }
+                ?? alternative.regex.firstMatch(in: text.folded, options: Self.continuing, range: range)?.range
+            guard let found = match else { continue }
             if first { return found }
             if best == nil || found.location < best!.location { best = found }
         }
         return best
     }
 
-    private static let continuing: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+    fileprivate static let continuing: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
 
     /// Every match, as ICU finds them one after the other. A text holding the words of a few alternatives only has
     /// them run, each from the end of the last match on: ICU tries every alternative at every place otherwise.
@@ -101,7 +115,15 @@ struct FoldedRegex: Sendable {
         guard literals?.mayMatch(text.folded) ?? true else { return [] }
         let whole = NSRange(location: 0, length: text.length)
         guard let candidates = candidates(in: text) else {
-            return regex.matches(in: text.folded, range: whole).map(\.range)
+            guard let starts else { return regex.matches(in: text.folded, range: whole).map(\.range) }
+            // A match is never empty (it starts with a string): each is looked for from the end of the last.
+            var found: [NSRange] = []
+            var start = 0
+            while start <= text.length, let next = starts.firstMatch(of: regex, in: text, from: start) {
+                found.append(next)
+                start = next.location + next.length
+            }
+            return found
         }
         var found: [NSRange] = []
         var start = 0
@@ -112,5 +134,75 @@ struct FoldedRegex: Sendable {
             start = next.location + next.length
         }
         return found
+    }
+}
+
+/// The strings every match of an expression starts with (`RegexLiterals.matchStarts`), found in a text's bytes: ICU
+/// is then asked to match only there, anchored at each place in turn, the first to match being the leftmost match;
+/// when the strings are in many places, it searches from the first of them on.
+struct MatchStarts: Sendable {
+    /// UTF-8 of the strings.
+    private let words: [[UInt8]]
+    /// The strings by their first byte, as indexes into `words`, bit by bit (at most 64 strings).
+    private let byFirstByte: [UInt64]
+
+    /// Beyond this many places, one search from the first place costs less than an anchored try at each.
+    private static let anchoredTries = 4
+
+    init?(pattern: String) {
+        guard let starts = RegexLiterals.matchStarts(of: pattern), starts.count <= 64 else { return nil }
+        words = starts.map { Array($0.utf8) }
+        var table = [UInt64](repeating: 0, count: 256)
+        for (index, word) in words.enumerated() { table[Int(word[0])] |= 1 << UInt64(index) }
+        byFirstByte = table
+    }
+
+    /// The expression's leftmost match that starts at `start` (UTF-16) or later, as an unanchored search from
+    /// `start` with transparent bounds finds it.
+    func firstMatch(of regex: NSRegularExpression, in text: Folded, from start: Int) -> NSRange? {
+        let places = places(in: text.folded, from: start)
+        guard let first = places.first else { return nil }
+        guard places.count <= Self.anchoredTries else {
+            return regex.firstMatch(in: text.folded, options: FoldedRegex.continuing, range: NSRange(location: first, length: text.length - first))?.range
+        }
+        for place in places {
+            if let found = regex.firstMatch(in: text.folded, options: Self.anchored, range: NSRange(location: place, length: text.length - place))?.range {
+                return found
+            }
+        }
+        return nil
+    }
+
+    private static let anchored: NSRegularExpression.MatchingOptions = [.anchored, .withTransparentBounds, .withoutAnchoringBounds]
+
+    /// The UTF-16 offsets, from `start` on, where one of the strings is; once more than `anchoredTries` are found,
+    /// no more are looked for.
+    private func places(in text: String, from start: Int) -> [Int] {
+        var text = text
+        return text.withUTF8 { bytes in
+            byFirstByte.withUnsafeBufferPointer { table in
+                var places: [Int] = []
+                var offset = 0  // UTF-16 offset of the byte at `index`
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    if offset >= start, table[Int(byte)] != 0 {
+                        var candidates = table[Int(byte)]
+                        while candidates != 0 {
+                            let word = words[candidates.trailingZeroBitCount]
+                            candidates &= candidates - 1
+                            guard word.count <= bytes.count - index,
+                                word.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + index, $0.baseAddress!, word.count) == 0 })
+                            else { continue }
+                            places.append(offset)
+                            if places.count > Self.anchoredTries { return places }
+                            break
+                        }
+                    }
+                    // A lead or ASCII byte starts a character: one UTF-16 unit, two beyond the basic plane.
+                    if byte & 0xC0 != 0x80 { offset += byte >= 0xF0 ? 2 : 1 }
+                }
+                return places
+            }
+        }
     }
 }

@@ -31,6 +31,25 @@ import TestSupport
         #expect(RegexLiterals(pattern: pattern).map { Set($0.words.map { String(decoding: $0, as: UTF8.self) }) } == words, "\(pattern)")
     }
 
+    static let startExpectations: [(pattern: String, starts: [String]?)] = [
+        (#"(?:envoye|transmis)e?s?\s+par"#, ["envoye", "transmis"]),
+        (#"\bsent\s+(?:by|via)"#, ["sent"]),
+        (#"(?<!data )\bresid(?:ez|ant)\b"#, ["residant", "residez"]),
+        (#"[«"]\s*nous"#, ["\"", "«"]),
+        (#"(?:ab)+c"#, ["ab"]),
+        (#"(?:,\s*)?x"#, nil),  // may start with the optional part or without it
+        (#"x*abc"#, nil),
+        (#"a|\s+b"#, nil),
+        (#"^\s*(?:envoi|sms)"#, nil),
+        (#"(?:a|)\sb"#, nil),
+        (#"[a-z]+ing"#, nil),
+    ]
+
+    @Test(arguments: 0..<startExpectations.count) func matchStartsOf(_ index: Int) {
+        let (pattern, starts) = Self.startExpectations[index]
+        #expect(RegexLiterals.matchStarts(of: pattern) == starts, "\(pattern)")
+    }
+
     /// The one-pass search of many words finds a word exactly when looking for each alone does: at the start, at the
     /// end, overlapping another, cut off by the end of the text.
     @Test func wordIndexFindsWhatEachWordAloneFinds() {
