@@ -176,30 +176,35 @@ struct MatchStarts: Sendable {
     private static let anchored: NSRegularExpression.MatchingOptions = [.anchored, .withTransparentBounds, .withoutAnchoringBounds]
 
     /// The UTF-16 offsets, from `start` on, where one of the strings is; once more than `anchoredTries` are found,
-    /// no more are looked for.
+    /// no more are looked for. Most bytes start none of the strings: the UTF-16 offset is counted only up to a byte
+    /// that does.
     private func places(in text: String, from start: Int) -> [Int] {
         var text = text
         return text.withUTF8 { bytes in
             byFirstByte.withUnsafeBufferPointer { table in
+                guard let base = bytes.baseAddress else { return [] }
                 var places: [Int] = []
-                var offset = 0  // UTF-16 offset of the byte at `index`
-                for index in bytes.indices {
-                    let byte = bytes[index]
-                    if offset >= start, table[Int(byte)] != 0 {
-                        var candidates = table[Int(byte)]
-                        while candidates != 0 {
-                            let word = words[candidates.trailingZeroBitCount]
-                            candidates &= candidates - 1
-                            guard word.count <= bytes.count - index,
-                                word.withUnsafeBufferPointer({ memcmp(bytes.baseAddress! + index, $0.baseAddress!, word.count) == 0 })
-                            else { continue }
-                            places.append(offset)
-                            if places.count > Self.anchoredTries { return places }
-                            break
+                var counted = 0  // bytes whose UTF-16 length is in `offset`
+                var offset = 0
+                for index in 0..<bytes.count where table[Int(base[index])] != 0 {
+                    var candidates = table[Int(base[index])]
+                    while candidates != 0 {
+                        let word = words[candidates.trailingZeroBitCount]
+                        candidates &= candidates - 1
+                        guard word.count <= bytes.count - index,
+                            word.withUnsafeBufferPointer({ memcmp(base + index, $0.baseAddress!, word.count) == 0 })
+                        else { continue }
+                        // A lead or ASCII byte starts a character: one UTF-16 unit, two beyond the basic plane.
+                        while counted < index {
+                            let byte = base[counted]
+                            if byte & 0xC0 != 0x80 { offset += byte >= 0xF0 ? 2 : 1 }
+                            counted += 1
                         }
+                        guard offset >= start else { break }
+                        places.append(offset)
+                        if places.count > Self.anchoredTries { return places }
+                        break
                     }
-                    // A lead or ASCII byte starts a character: one UTF-16 unit, two beyond the basic plane.
-                    if byte & 0xC0 != 0x80 { offset += byte >= 0xF0 ? 2 : 1 }
                 }
                 return places
             }
