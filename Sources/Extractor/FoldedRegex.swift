@@ -20,6 +20,8 @@ struct FoldedRegex: Sendable {
     private let alternativeWords: WordIndex?
     /// The alternatives without words, which may always match.
     private let alwaysCandidates: UInt64
+    /// The alternatives tried only where their first strings are (`MatchStarts`): cheap to run, they count less.
+    private let anchoredAlternatives: UInt64
 
     private struct Alternative: Sendable {
         let regex: NSRegularExpression
@@ -29,6 +31,8 @@ struct FoldedRegex: Sendable {
 
     /// Beyond this many alternatives that may match, the whole expression runs once instead.
     private static let alternativesRun = 3
+    /// Alternatives tried where their first strings are may be run alone up to this many.
+    private static let anchoredAlternativesRun = 8
 
     init(folded pattern: String) {
         regex = try! NSRegularExpression(pattern: pattern, options: [])
@@ -43,9 +47,11 @@ struct FoldedRegex: Sendable {
         if alternatives.count <= 64 {
             alternativeWords = WordIndex(alternatives.enumerated().flatMap { index, alternative in (alternative.literals?.words ?? []).map { ($0, index) } })
             alwaysCandidates = alternatives.enumerated().reduce(0) { $0 | ($1.element.literals == nil ? 1 << UInt64($1.offset) : 0) }
+            anchoredAlternatives = alternatives.enumerated().reduce(0) { $0 | ($1.element.starts != nil ? 1 << UInt64($1.offset) : 0) }
         } else {
             alternativeWords = nil
             alwaysCandidates = 0
+            anchoredAlternatives = 0
         }
     }
 
@@ -69,16 +75,19 @@ struct FoldedRegex: Sendable {
     }
 
     /// The alternatives whose words the text holds, in order; nil when the whole expression is to run instead (it
-    /// has no alternatives, or more than `alternativesRun` may match).
+    /// has no alternatives, or more than `alternativesRun` may match that ICU would try everywhere, or more than
+    /// `anchoredAlternativesRun` in all).
     private func candidates(in text: Folded) -> [Int]? {
         guard !alternatives.isEmpty else { return nil }
         if let alternativeWords,
             let present = text.folded.utf8.withContiguousStorageIfAvailable({
-                alternativeWords.owners(in: $0, moreThan: Self.alternativesRun - alwaysCandidates.nonzeroBitCount)
+                alternativeWords.owners(in: $0, moreThan: Self.anchoredAlternativesRun - alwaysCandidates.nonzeroBitCount)
             })
         {
             let mayMatch = present | alwaysCandidates
-            if mayMatch.nonzeroBitCount > Self.alternativesRun { return nil }
+            if (mayMatch & ~anchoredAlternatives).nonzeroBitCount > Self.alternativesRun || mayMatch.nonzeroBitCount > Self.anchoredAlternativesRun {
+                return nil
+            }
             return alternatives.indices.filter { mayMatch & (1 << UInt64($0)) != 0 }
         }
         var candidates: [Int] = []

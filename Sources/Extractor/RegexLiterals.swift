@@ -130,17 +130,20 @@ struct RegexLiterals: Sendable, Equatable {
             var run: Set<String>? = [""]
             var allExact = true
             var candidates: [Set<String>] = []
-            // The strings the match starts with: the leading parts of fixed strings one after the other, or, when
-            // they match no character, what the next part starts with.
+            // The strings the match starts with: the leading parts of fixed strings one after the other (some
+            // perhaps empty), followed, when one of them is empty, by what the next part starts with.
             var prefix: Set<String>? = [""]
             var prefixOpen = true
             while let scalar = current, scalar != "|", scalar != ")" {
                 guard let piece = parseQuantified() else { return nil }
                 if prefixOpen, let current = prefix {
-                    if let exact = piece.exact, !exact.contains("") || exact == [""], current.count * exact.count <= Info.limit {
-                        prefix = Set(current.flatMap { start in exact.map { start + $0 } })
+                    if let exact = piece.exact, current.count * exact.count <= Info.limit {
+                        prefix = Self.product(current, exact)
                     } else {
-                        if current == [""] { prefix = piece.starts }
+                        // Fixed strings that may be empty ("(?:ab)?") leave the start to this part.
+                        if current.contains("") {
+                            prefix = piece.starts.flatMap { current.count * $0.count <= Info.limit ? Self.product(current, $0) : nil }
+                        }
                         prefixOpen = false
                     }
                 }
@@ -164,6 +167,11 @@ struct RegexLiterals: Sendable, Equatable {
             let useful = candidates.filter { !$0.contains("") && !$0.isEmpty }
             let best = useful.max { score($0) < score($1) }
             return Info(exact: allExact ? run : nil, factors: best, prefix: prefix)
+        }
+
+        /// Every string of `first` followed by every string of `second`.
+        private static func product(_ first: Set<String>, _ second: Set<String>) -> Set<String> {
+            Set(first.flatMap { start in second.map { start + $0 } })
         }
 
         /// Longer words filter better; fewer of them cost less to look for.

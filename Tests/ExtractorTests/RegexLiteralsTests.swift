@@ -32,7 +32,10 @@ import TestSupport
     }
 
     static let startExpectations: [(pattern: String, starts: [String]?)] = [
-        (#"(?:envoye|transmis)e?s?\s+par"#, ["envoye", "transmis"]),
+        (#"(?:envoye|transmis)e?\s+par"#, ["envoye", "envoyee", "transmis", "transmise"]),
+        (#"\be-?mail\s"#, ["e-mail", "email"]),
+        (#"(?:ab)?c\s"#, ["abc", "c"]),
+        (#"(?:ab)?\s"#, nil),
         (#"\bsent\s+(?:by|via)"#, ["sent"]),
         (#"(?<!data )\bresid(?:ez|ant)\b"#, ["residant", "residez"]),
         (#"[«"]\s*nous"#, ["\"", "«"]),
