@@ -53,6 +53,22 @@ import TestSupport
         #expect(RegexLiterals.matchStarts(of: pattern) == starts, "\(pattern)")
     }
 
+    /// Tried only where its first strings are, anchored there, a pattern finds what ICU finds on the whole text: after
+    /// characters of two UTF-16 units (an emoji) and of two UTF-8 bytes, with few places and with many.
+    @Test func matchStartsFindWhatTheWholeExpressionFinds() {
+        let pattern = FoldedRegex(folded: #"(?:envoye|transmis)e?s?\s+(?:par|via)|\bsent\s+by"#)
+        let texts = [
+            "😀 Données transmises par X, envoyées via Y.", "é😀é transmis, transmis, transmis, transmis, transmis par Z 😀 sent by W",
+            "Rien de transmis ici.", "envoye par", "😀😀 sent by", "transmis transmis transmis transmis transmis transmis",
+        ]
+        for text in texts {
+            let folded = Folded(text)
+            let whole = NSRange(location: 0, length: folded.length)
+            #expect(pattern.firstRange(in: folded) == pattern.regex.firstMatch(in: folded.folded, range: whole)?.range, "\(text)")
+            #expect(pattern.allMatches(in: folded) == pattern.regex.matches(in: folded.folded, range: whole).map(\.range), "\(text)")
+        }
+    }
+
     /// The one-pass search of many words finds a word exactly when looking for each alone does: at the start, at the
     /// end, overlapping another, cut off by the end of the text.
     @Test func wordIndexFindsWhatEachWordAloneFinds() {
