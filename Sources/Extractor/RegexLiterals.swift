@@ -30,6 +30,17 @@ struct RegexLiterals: Sendable, Equatable {
         index = words.count > Self.wordsSearchedAlone ? WordIndex(words.map { ($0, 0) }) : nil
     }
 
+    /// Strings one of which every match of the expression starts with, past its zero-width assertions (`\b`,
+    /// lookarounds): "(?:envoye|transmis)e?s?\s+par" starts with "envoye" or "transmis". A match can start only where
+    /// one of them is, so ICU need be tried only there (`MatchStarts`). Nil when the expression may start otherwise
+    /// (with a class of many characters, an optional part, a repetition that may be empty) or is not understood here.
+    static func matchStarts(of pattern: String) -> [String]? {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parseAlternation(), parser.atEnd, let starts = node.starts, !starts.isEmpty, !starts.contains("")
+        else { return nil }
+        return starts.sorted()
+    }
+
     /// The top-level alternatives of an expression ("a|(?:b|c)d" gives "a" and "(?:b|c)d"), or nil when it has one or
     /// its syntax is not understood here.
     static func alternatives(of pattern: String) -> [String]? {
@@ -54,6 +65,15 @@ struct RegexLiterals: Sendable, Equatable {
         var exact: Set<String>?
         /// Strings one of which is inside every match (nil: nothing known).
         var factors: Set<String>?
+        /// Strings one of which every match starts with ([""]: the part matches no character, as an assertion; nil:
+        /// nothing known). Its exact strings say it when they are known.
+        var prefix: Set<String>? = nil
+
+        /// What every match starts with: its exact strings when none is empty (or it is only zero-width), else `prefix`.
+        var starts: Set<String>? {
+            if let exact, !exact.contains("") || exact == [""] { return exact }
+            return prefix
+        }
 
         static let empty = Info(exact: [""], factors: nil)
         static let unknown = Info(exact: nil, factors: nil)
@@ -96,7 +116,12 @@ struct RegexLiterals: Sendable, Equatable {
             }
             if let count = exact?.count, count > Info.limit { exact = nil }
             if factors?.contains("") == true { factors = nil }
-            return Info(exact: exact, factors: factors)
+            var prefix: Set<String>? = []
+            for branch in branches {
+                if let starts = branch.starts, let union = prefix { prefix = union.union(starts) } else { prefix = nil }
+            }
+            if let count = prefix?.count, count > Info.limit { prefix = nil }
+            return Info(exact: exact, factors: factors, prefix: prefix)
         }
 
         /// A sequence: the exact strings of each run of exact parts, and the factors of the other parts, are each a
@@ -105,8 +130,23 @@ struct RegexLiterals: Sendable, Equatable {
             var run: Set<String>? = [""]
             var allExact = true
             var candidates: [Set<String>] = []
+            // The strings the match starts with: the leading parts of fixed strings one after the other (some
+            // perhaps empty), followed, when one of them is empty, by what the next part starts with.
+            var prefix: Set<String>? = [""]
+            var prefixOpen = true
             while let scalar = current, scalar != "|", scalar != ")" {
                 guard let piece = parseQuantified() else { return nil }
+                if prefixOpen, let current = prefix {
+                    if let exact = piece.exact, current.count * exact.count <= Info.limit {
+                        prefix = Self.product(current, exact)
+                    } else {
+                        // Fixed strings that may be empty ("(?:ab)?") leave the start to this part.
+                        if current.contains("") {
+                            prefix = piece.starts.flatMap { current.count * $0.count <= Info.limit ? Self.product(current, $0) : nil }
+                        }
+                        prefixOpen = false
+                    }
+                }
                 if let exact = piece.exact {
                     let product = (run ?? [""]).count * exact.count
                     if product <= Info.limit, let current = run {
@@ -126,7 +166,12 @@ struct RegexLiterals: Sendable, Equatable {
             if let current = run { candidates.append(current) }
             let useful = candidates.filter { !$0.contains("") && !$0.isEmpty }
             let best = useful.max { score($0) < score($1) }
-            return Info(exact: allExact ? run : nil, factors: best)
+            return Info(exact: allExact ? run : nil, factors: best, prefix: prefix)
+        }
+
+        /// Every string of `first` followed by every string of `second`.
+        private static func product(_ first: Set<String>, _ second: Set<String>) -> Set<String> {
+            Set(first.flatMap { start in second.map { start + $0 } })
         }
 
         /// Longer words filter better; fewer of them cost less to look for.
@@ -147,10 +192,10 @@ struct RegexLiterals: Sendable, Equatable {
                 info = .unknown
             case "+":
                 position += 1
-                info = Info(exact: nil, factors: atom.required)
+                info = Info(exact: nil, factors: atom.required, prefix: atom.starts)
             case "{":
                 guard let minimum = parseInterval() else { return nil }
-                info = minimum == 0 ? .unknown : Info(exact: nil, factors: atom.required)
+                info = minimum == 0 ? .unknown : Info(exact: nil, factors: atom.required, prefix: atom.starts)
             default:
                 return atom
             }

@@ -31,6 +31,44 @@ import TestSupport
         #expect(RegexLiterals(pattern: pattern).map { Set($0.words.map { String(decoding: $0, as: UTF8.self) }) } == words, "\(pattern)")
     }
 
+    static let startExpectations: [(pattern: String, starts: [String]?)] = [
+        (#"(?:envoye|transmis)e?\s+par"#, ["envoye", "envoyee", "transmis", "transmise"]),
+        (#"\be-?mail\s"#, ["e-mail", "email"]),
+        (#"(?:ab)?c\s"#, ["abc", "c"]),
+        (#"(?:ab)?\s"#, nil),
+        (#"\bsent\s+(?:by|via)"#, ["sent"]),
+        (#"(?<!data )\bresid(?:ez|ant)\b"#, ["residant", "residez"]),
+        (#"[«"]\s*nous"#, ["\"", "«"]),
+        (#"(?:ab)+c"#, ["ab"]),
+        (#"(?:,\s*)?x"#, nil),  // may start with the optional part or without it
+        (#"x*abc"#, nil),
+        (#"a|\s+b"#, nil),
+        (#"^\s*(?:envoi|sms)"#, nil),
+        (#"(?:a|)\sb"#, nil),
+        (#"[a-z]+ing"#, nil),
+    ]
+
+    @Test(arguments: 0..<startExpectations.count) func matchStartsOf(_ index: Int) {
+        let (pattern, starts) = Self.startExpectations[index]
+        #expect(RegexLiterals.matchStarts(of: pattern) == starts, "\(pattern)")
+    }
+
+    /// Tried only where its first strings are, anchored there, a pattern finds what ICU finds on the whole text: after
+    /// characters of two UTF-16 units (an emoji) and of two UTF-8 bytes, with few places and with many.
+    @Test func matchStartsFindWhatTheWholeExpressionFinds() {
+        let pattern = FoldedRegex(folded: #"(?:envoye|transmis)e?s?\s+(?:par|via)|\bsent\s+by"#)
+        let texts = [
+            "😀 Données transmises par X, envoyées via Y.", "é😀é transmis, transmis, transmis, transmis, transmis par Z 😀 sent by W",
+            "Rien de transmis ici.", "envoye par", "😀😀 sent by", "transmis transmis transmis transmis transmis transmis",
+        ]
+        for text in texts {
+            let folded = Folded(text)
+            let whole = NSRange(location: 0, length: folded.length)
+            #expect(pattern.firstRange(in: folded) == pattern.regex.firstMatch(in: folded.folded, range: whole)?.range, "\(text)")
+            #expect(pattern.allMatches(in: folded) == pattern.regex.matches(in: folded.folded, range: whole).map(\.range), "\(text)")
+        }
+    }
+
     /// The one-pass search of many words finds a word exactly when looking for each alone does: at the start, at the
     /// end, overlapping another, cut off by the end of the text.
     @Test func wordIndexFindsWhatEachWordAloneFinds() {
