@@ -14,6 +14,12 @@ extension Archive {
         SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL AND findings IS NOT NULL \
         ORDER BY runId DESC LIMIT 1
         """
+    /// Every fetch of a run, through the range of ids the run names: there is no index on the run alone.
+    static let runFetchesSQL = """
+        SELECT * FROM fetch WHERE runId = :run
+        AND id BETWEEN (SELECT firstFetchId FROM run WHERE id = :run) AND (SELECT lastFetchId FROM run WHERE id = :run)
+        ORDER BY id
+        """
     static let fetchOfRunSQL = "SELECT * FROM fetch WHERE runId = ? AND requestedURL = ? ORDER BY id LIMIT 1"
     /// A revisit whose findings are its earlier copy's keeps a reference to the row holding them (`@id`), not a
     /// second copy: a rerun with nothing changed then writes a few bytes per document, not every document's findings.
@@ -41,11 +47,14 @@ extension Archive {
     static let insertURLSQL = "INSERT OR IGNORE INTO url (url) VALUES (?)"
     static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
     static let storeScorecardSQL = """
-        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId) VALUES (?, ?, ?, ?, '', ?, ?, ?)
+        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId, jsonPatch)
+        VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)
         """
-    /// A platform's latest scorecard kept whole before a run: what the run's scorecard is kept against.
-    static let scorecardBaseSQL = """
-        SELECT runId, jsonGzip FROM scorecard WHERE platformId = ? AND runId < ? AND jsonGzip IS NOT NULL ORDER BY runId DESC LIMIT 1
+    /// A platform's scorecard in the latest run before one that has scorecards: whole, or naming the run of the one
+    /// kept whole that it is kept against (what the run's scorecard is kept against).
+    static let previousScorecardSQL = """
+        SELECT runId, jsonGzip, baseRunId FROM scorecard
+        WHERE runId = (SELECT MAX(runId) FROM scorecard WHERE runId < ?1) AND platformId = ?2
         """
     static let scorecardWholeSQL = "SELECT jsonGzip FROM scorecard WHERE runId = ? AND platformId = ?"
 

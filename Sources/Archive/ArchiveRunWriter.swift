@@ -193,7 +193,12 @@ public final class ArchiveRunWriter: @unchecked Sendable {
             unchanged = []
             try handle.synchronize()
             try archive.index.database.write { db in
-                for (row, copy) in rows { try archive.insert(row, copyOf: copy, db) }
+                // Inserted together, so that the run's rows are the range of ids the run names (`firstFetchId`…).
+                var ids: ClosedRange<Int64>?
+                for (row, copy) in rows {
+                    try archive.insert(row, copyOf: copy, db)
+                    ids = (ids?.lowerBound ?? db.lastInsertedRowID)...db.lastInsertedRowID
+                }
                 for input in inputs {
                     let digest = input.text.map { WARCRecord.digest(Data($0.utf8)) }
                     // The same text as an earlier run's: its digest says which, the text stays where it is.
@@ -202,7 +207,9 @@ public final class ArchiveRunWriter: @unchecked Sendable {
                 }
                 run.warcFile = fileName
                 run.finishedAt = Timestamp.string(Date())
-                try run.update(db)
+                try db.execute(
+                    sql: "UPDATE run SET warcFile = ?, finishedAt = ?, firstFetchId = ?, lastFetchId = ? WHERE id = ?",
+                    arguments: [run.warcFile, run.finishedAt, ids?.lowerBound, ids?.upperBound, runID])
             }
             rows = []
         }
