@@ -25,7 +25,9 @@ extension Archive {
     /// second copy: a rerun with nothing changed then writes a few bytes per document, not every document's findings.
     static let reuseFindingsSQL = """
         UPDATE fetchRecord SET findings = (
-            SELECT CASE WHEN previous.findings LIKE '@%' THEN previous.findings ELSE '@' || previous.id END FROM fetchRecord AS previous
+            SELECT CASE WHEN previous.findings = '' THEN '@' || previous.copyOf WHEN previous.findings LIKE '@%' THEN previous.findings
+                ELSE '@' || previous.id END
+            FROM fetchRecord AS previous
             WHERE previous.urlId = fetchRecord.urlId AND previous.runId < :run AND previous.failureReason IS NULL
             AND previous.findings IS NOT NULL
             ORDER BY previous.runId DESC LIMIT 1)
@@ -119,7 +121,8 @@ extension Archive {
 
     /// Keeps a fetch row in `fetchRecord`. A revisit (`copyOf`, the row holding its payload) leaves to that row
     /// what it shares with it: its type, charset, digest and WARC place always, its address when the same, its headers
-    /// when its validators (`ETag`, `Last-Modified`) are the copy's; a row's redirects are NULL when there are none.
+    /// when its validators (`ETag`, `Last-Modified`) are the copy's, its findings reference ('') when it names that
+    /// row; a row's redirects are NULL when there are none.
     func insert(_ row: FetchRow, copyOf copy: FetchRow?, _ db: Database) throws {
         try db.cachedStatement(sql: Self.insertURLSQL).execute(arguments: [row.requestedURL])
         if row.finalURL != row.requestedURL { try db.cachedStatement(sql: Self.insertURLSQL).execute(arguments: [row.finalURL]) }
@@ -132,6 +135,8 @@ extension Archive {
             headers = nil
         }
         let shared = copyOf != nil
+        // Read as the copy it revisits: '' rather than `@` and that copy's id again (the view `fetch` shows it so).
+        let findings = copyOf != nil && row.findings == copyOf.map { "@\($0)" } ? "" : row.findings
         try db.cachedStatement(sql: Self.insertFetchSQL).execute(arguments: [
             "runId": row.runId, "requestedURL": row.requestedURL, "finalURL": row.finalURL, "fetchedAt": Self.seconds(row.fetchedAt),
             "httpStatus": row.httpStatus, "copyOf": copyOf, "contentType": shared ? nil : row.contentType, "charset": shared ? nil : row.charset,
@@ -139,7 +144,7 @@ extension Archive {
             "failureMessage": row.failureMessage, "redirects": row.redirects == "[]" ? nil : row.redirects, "headers": headers,
             "attempts": row.attempts, "warcFile": shared ? nil : row.warcFile, "warcOffset": shared ? nil : row.warcOffset,
             "warcLength": shared ? nil : row.warcLength, "duration": Int64((row.duration * 1_000_000).rounded()), "bytesReceived": row.bytesReceived,
-            "bodySize": row.bodySize, "renderedOffset": row.renderedOffset, "renderedLength": row.renderedLength, "findings": row.findings,
+            "bodySize": row.bodySize, "renderedOffset": row.renderedOffset, "renderedLength": row.renderedLength, "findings": findings,
         ])
     }
 

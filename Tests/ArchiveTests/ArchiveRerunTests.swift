@@ -65,7 +65,7 @@ import TestSupport
         for shared in ["contentType", "charset", "sha256", "warcFile", "warcOffset", "warcLength", "primaryIP", "headers", "redirects", "finalUrlId"] {
             #expect((revisit[shared] as DatabaseValue).isNull, "\(shared) is the copy's")
         }
-        #expect(revisit["findings"] as String? == "@\(first["id"] as Int64)", "named when written, never grown after")
+        #expect(revisit["findings"] as String? == "", "named when written, never grown after: the copy's, which `copyOf` names")
         let shown = try #require(try archive.index.database.read { db in
             try FetchRow.filter(Column("runId") == two).fetchOne(db)
         })
@@ -73,12 +73,15 @@ import TestSupport
         #expect(shown.httpStatus == 304 && shown.requestedURL == Self.url && shown.finalURL == Self.url)
         #expect(shown.sha256 == copy.sha256 && shown.contentType == copy.contentType && shown.warcFile == "run-1.warc.gz")
         #expect(shown.warcOffset == copy.warcOffset && shown.headers == copy.headers && shown.primaryIP == copy.primaryIP)
+        #expect(shown.findings == "@\(first["id"] as Int64)", "the view names the row holding the findings")
+        #expect(try archive.findings(url: Self.url, before: two + 1) == Self.findings())
 
         let file = try Data(contentsOf: directory.url.appendingPathComponent("run-\(two).warc.gz"))
         let records = try Self.members(of: file)
         #expect(records.map { $0.header("WARC-Type") } == ["warcinfo", "metadata"], "no revisit record per document")
         let unchanged = String(decoding: records[1].block, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(unchanged.count == 2 && unchanged[1][1] == Substring(Self.url) && unchanged[1][2] == "server-not-modified")
+        #expect(unchanged[1][4] == "", "the copy's URI is the document's own")
         #expect(unchanged[1][6] == Substring("run-1.warc.gz#\(copy.warcOffset!)"), "the record holding the payload")
         #expect(records[1].header("WARC-Block-Digest") == WARCRecord.digest(records[1].block))
     }
