@@ -18,10 +18,11 @@ enum JSONTokenPatch {
         var previous = 0
         base.withUnsafeBytes { baseBytes in
             text.withUnsafeBytes { textBytes in
-                for (index, (was, now)) in zip(old, new).enumerated() where !baseBytes[was].elementsEqual(textBytes[now]) {
+                for (index, (was, now)) in zip(old, new).enumerated()
+                where was.count != now.count || memcmp(baseBytes.baseAddress! + was.lowerBound, textBytes.baseAddress! + now.lowerBound, was.count) != 0 {
                     appendVarint(index - previous, to: &patch)
                     appendVarint(now.count, to: &patch)
-                    patch.append(contentsOf: textBytes[now])
+                    patch.append(UnsafeRawBufferPointer(rebasing: textBytes[now]).assumingMemoryBound(to: UInt8.self))
                     previous = index
                 }
             }
@@ -30,27 +31,32 @@ enum JSONTokenPatch {
         return try apply(packed, to: base) == text ? packed : nil
     }
 
-    /// `base` with the patch's tokens replaced.
+    /// `base` with the patch's tokens replaced: the base copied in stretches between them.
     /// - Throws: `Failure.malformed` when the patch names a token the base does not have or ends mid-entry.
     static func apply(_ packed: Data, to base: Data) throws -> Data {
         let patch = [UInt8](try DeltaDeflate.decompress(packed, against: base))
         let old = tokens(base)
-        var replaced: [Int: Range<Int>] = [:]
-        var (cursor, index) = (0, 0)
-        while cursor < patch.count {
-            index += try readVarint(patch, &cursor)
-            let length = try readVarint(patch, &cursor)
-            guard index < old.count, replaced[index] == nil, length <= patch.count - cursor else { throw Failure.malformed }
-            replaced[index] = cursor..<(cursor + length)
-            cursor += length
-        }
-        var text = Data(capacity: base.count + 64)
-        base.withUnsafeBytes { baseBytes in
-            for (position, token) in old.enumerated() {
-                if let bytes = replaced[position] { text.append(contentsOf: patch[bytes]) } else { text.append(contentsOf: baseBytes[token]) }
+        var text = [UInt8]()
+        text.reserveCapacity(base.count + 64)
+        try base.withUnsafeBytes { baseBytes in
+            let baseBytes = baseBytes.assumingMemoryBound(to: UInt8.self)
+            var (cursor, index, copied) = (0, 0, 0)  // `copied`: where the base's bytes not yet copied start
+            var first = true
+            while cursor < patch.count {
+                let gap = try readVarint(patch, &cursor)
+                let length = try readVarint(patch, &cursor)
+                // Tokens in increasing order, each once.
+                guard first || gap > 0, gap < old.count - index, length <= patch.count - cursor else { throw Failure.malformed }
+                index += gap
+                first = false
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: baseBytes[copied..<old[index].lowerBound]))
+                text.append(contentsOf: patch[cursor..<(cursor + length)])
+                copied = old[index].upperBound
+                cursor += length
             }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: baseBytes[copied...]))
         }
-        return text
+        return Data(text)
     }
 
     enum Failure: Error, CustomStringConvertible {
