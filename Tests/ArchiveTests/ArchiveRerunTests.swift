@@ -47,6 +47,18 @@ import TestSupport
         #expect(fetch.isRevisit && fetch.hasPayload)
         #expect(try archive.contents(of: fetch).body == Data("<p>Le site est hébergé par OVH SAS.</p>".utf8), "its bytes are the first copy's")
         #expect(try archive.fetch(url: Self.url, ofRun: one)?.isRevisit == false)
+        // A third night's revisit forgotten then reused names the first copy, through the second's '' reference.
+        var notModified = ArchiveTests.record(Self.url, body: "", status: 304)
+        notModified.sha256 = nil
+        let writer = try archive.beginRun(startedAt: Date(timeIntervalSince1970: 1_795_489_200), ignoredRobots: false, userAgent: "test")
+        #expect(try writer.append(notModified).isRevisit)
+        let three = try writer.finish()
+        try archive.forgetFindings(of: [Self.url], ofRun: three)
+        #expect(try archive.fetch(url: Self.url, ofRun: three)?.row.findings == nil)
+        try archive.store(reusedFindings: [Self.url], ofRun: three)
+        let firstID = try archive.index.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM fetchRecord WHERE runId = ?", arguments: [one]) }
+        #expect(try archive.fetch(url: Self.url, ofRun: three)?.row.findings == firstID.map { "@\($0)" })
+        #expect(try archive.findings(url: Self.url, before: three + 1) == Self.findings())
     }
 
     /// A revisit's row keeps what differs from the copy it revisits (its date, status, transfer figures) and names
