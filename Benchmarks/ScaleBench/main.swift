@@ -89,7 +89,7 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
             name.padding(toLength: 18, withPad: " ", startingAt: 0) as NSString, measure.documents, cost.seconds, Double(measure.documents) / cost.seconds, measure.msPerDocument,
             mb(cost.maxResidentBytes) as NSString, mb(measure.bytesFetched) as NSString, mb(measure.bytesAdded) as NSString,
             mb(measure.site.bytes) as NSString, measure.site.largestFile as NSString, mb(measure.site.largestBytes) as NSString, cost.status))
-    print("    added: " + OutputParts(out).added(since: parts))
+    print(String(format: "    CPU %.1f s; added: ", cost.cpuSeconds) + OutputParts(out).added(since: parts))
     return measure
 }
 
