@@ -112,8 +112,12 @@ extension Archive {
             return nil
         }
         let record = metadata(row)
-        let runFile = try lookUp { db in try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID]) }
-        let isRevisit = row.warcFile != nil && row.warcFile != runFile
+        // A revisit names the copy holding its payload (`copyOf`, since v10); a row kept before that shows one by its
+        // record's place in another run's file, which costs a look-up of the run's file (a quiet night asks none).
+        let namesItsCopy = row.payloadFetchId != nil && row.payloadFetchId != row.id
+        let isRevisit = try namesItsCopy || row.warcFile != nil && row.warcFile != lookUp { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID])
+        }
         return ArchivedFetch(
             record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),
             hasRendering: row.renderedOffset != nil, isRevisit: isRevisit, row: row)
