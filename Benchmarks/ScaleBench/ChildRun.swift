@@ -10,6 +10,8 @@ struct ChildRun {
         var status: Int32
         var seconds: Double
         var maxResidentBytes: Int
+        /// User and system CPU time: less at the mercy of the machine's other jobs than the wall time.
+        var cpuSeconds: Double = 0
     }
 
     static func run(_ executable: String, _ arguments: [String], log: String) -> Cost {
@@ -30,6 +32,7 @@ struct ChildRun {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Date().timeIntervalSince(started)
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Cost(status: exit, seconds: seconds, maxResidentBytes: usage.ru_maxrss * 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+        return Cost(status: exit, seconds: seconds, maxResidentBytes: usage.ru_maxrss * 1024, cpuSeconds: cpu)
     }
 }

@@ -34,7 +34,9 @@ extension Archive {
                             CASE WHEN findings LIKE '@%'
                                 THEN (SELECT kept.findings FROM main.fetch AS kept WHERE kept.id = CAST(substr(fetch.findings, 2) AS INTEGER))
                                 ELSE findings END
-                            FROM main.fetch WHERE runId = :run ORDER BY requestedURL, id;
+                            FROM main.fetch WHERE runId = :run AND id BETWEEN
+                                (SELECT firstFetchId FROM main.run WHERE id = :run) AND (SELECT lastFetchId FROM main.run WHERE id = :run)
+                            ORDER BY requestedURL, id;
                         CREATE TABLE export.scorecard (
                             runId INTEGER NOT NULL, platformId TEXT NOT NULL, level TEXT NOT NULL, score INTEGER, PRIMARY KEY (runId, platformId));
                         INSERT INTO export.scorecard SELECT runId, platformId, level, score FROM main.scorecard

@@ -14,12 +14,20 @@ extension Archive {
         SELECT * FROM fetch WHERE requestedURL = ? AND runId < ? AND failureReason IS NULL AND findings IS NOT NULL \
         ORDER BY runId DESC LIMIT 1
         """
+    /// Every fetch of a run, through the range of ids the run names: there is no index on the run alone.
+    static let runFetchesSQL = """
+        SELECT * FROM fetch WHERE runId = :run
+        AND id BETWEEN (SELECT firstFetchId FROM run WHERE id = :run) AND (SELECT lastFetchId FROM run WHERE id = :run)
+        ORDER BY id
+        """
     static let fetchOfRunSQL = "SELECT * FROM fetch WHERE runId = ? AND requestedURL = ? ORDER BY id LIMIT 1"
     /// A revisit whose findings are its earlier copy's keeps a reference to the row holding them (`@id`), not a
     /// second copy: a rerun with nothing changed then writes a few bytes per document, not every document's findings.
     static let reuseFindingsSQL = """
         UPDATE fetchRecord SET findings = (
-            SELECT CASE WHEN previous.findings LIKE '@%' THEN previous.findings ELSE '@' || previous.id END FROM fetchRecord AS previous
+            SELECT CASE WHEN previous.findings = '' THEN '@' || previous.copyOf WHEN previous.findings LIKE '@%' THEN previous.findings
+                ELSE '@' || previous.id END
+            FROM fetchRecord AS previous
             WHERE previous.urlId = fetchRecord.urlId AND previous.runId < :run AND previous.failureReason IS NULL
             AND previous.findings IS NOT NULL
             ORDER BY previous.runId DESC LIMIT 1)
@@ -41,11 +49,14 @@ extension Archive {
     static let insertURLSQL = "INSERT OR IGNORE INTO url (url) VALUES (?)"
     static let findingsByIDSQL = "SELECT findings FROM fetch WHERE id = ?"
     static let storeScorecardSQL = """
-        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId) VALUES (?, ?, ?, ?, '', ?, ?, ?)
+        INSERT OR REPLACE INTO scorecard (runId, platformId, level, score, json, jsonGzip, jsonDelta, baseRunId, jsonPatch)
+        VALUES (?, ?, ?, ?, '', ?, ?, ?, ?)
         """
-    /// A platform's latest scorecard kept whole before a run: what the run's scorecard is kept against.
-    static let scorecardBaseSQL = """
-        SELECT runId, jsonGzip FROM scorecard WHERE platformId = ? AND runId < ? AND jsonGzip IS NOT NULL ORDER BY runId DESC LIMIT 1
+    /// A platform's scorecard in the latest run before one that has scorecards: whole, or naming the run of the one
+    /// kept whole that it is kept against (what the run's scorecard is kept against).
+    static let previousScorecardSQL = """
+        SELECT runId, jsonGzip, baseRunId FROM scorecard
+        WHERE runId = (SELECT MAX(runId) FROM scorecard WHERE runId < ?1) AND platformId = ?2
         """
     static let scorecardWholeSQL = "SELECT jsonGzip FROM scorecard WHERE runId = ? AND platformId = ?"
 
@@ -101,8 +112,12 @@ extension Archive {
             return nil
         }
         let record = metadata(row)
-        let runFile = try lookUp { db in try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID]) }
-        let isRevisit = row.warcFile != nil && row.warcFile != runFile
+        // A revisit names the copy holding its payload (`copyOf`, since v10); a row kept before that shows one by its
+        // record's place in another run's file, which costs a look-up of the run's file (a quiet night asks none).
+        let namesItsCopy = row.payloadFetchId != nil && row.payloadFetchId != row.id
+        let isRevisit = try namesItsCopy || row.warcFile != nil && row.warcFile != lookUp { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID])
+        }
         return ArchivedFetch(
             record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),
             hasRendering: row.renderedOffset != nil, isRevisit: isRevisit, row: row)
@@ -110,7 +125,8 @@ extension Archive {
 
     /// Keeps a fetch row in `fetchRecord`. A revisit (`copyOf`, the row holding its payload) leaves to that row
     /// what it shares with it: its type, charset, digest and WARC place always, its address when the same, its headers
-    /// when its validators (`ETag`, `Last-Modified`) are the copy's; a row's redirects are NULL when there are none.
+    /// when its validators (`ETag`, `Last-Modified`) are the copy's, its findings reference ('') when it names that
+    /// row; a row's redirects are NULL when there are none.
     func insert(_ row: FetchRow, copyOf copy: FetchRow?, _ db: Database) throws {
         try db.cachedStatement(sql: Self.insertURLSQL).execute(arguments: [row.requestedURL])
         if row.finalURL != row.requestedURL { try db.cachedStatement(sql: Self.insertURLSQL).execute(arguments: [row.finalURL]) }
@@ -123,6 +139,8 @@ extension Archive {
             headers = nil
         }
         let shared = copyOf != nil
+        // Read as the copy it revisits: '' rather than `@` and that copy's id again (the view `fetch` shows it so).
+        let findings = copyOf != nil && row.findings == copyOf.map { "@\($0)" } ? "" : row.findings
         try db.cachedStatement(sql: Self.insertFetchSQL).execute(arguments: [
             "runId": row.runId, "requestedURL": row.requestedURL, "finalURL": row.finalURL, "fetchedAt": Self.seconds(row.fetchedAt),
             "httpStatus": row.httpStatus, "copyOf": copyOf, "contentType": shared ? nil : row.contentType, "charset": shared ? nil : row.charset,
@@ -130,7 +148,7 @@ extension Archive {
             "failureMessage": row.failureMessage, "redirects": row.redirects == "[]" ? nil : row.redirects, "headers": headers,
             "attempts": row.attempts, "warcFile": shared ? nil : row.warcFile, "warcOffset": shared ? nil : row.warcOffset,
             "warcLength": shared ? nil : row.warcLength, "duration": Int64((row.duration * 1_000_000).rounded()), "bytesReceived": row.bytesReceived,
-            "bodySize": row.bodySize, "renderedOffset": row.renderedOffset, "renderedLength": row.renderedLength, "findings": row.findings,
+            "bodySize": row.bodySize, "renderedOffset": row.renderedOffset, "renderedLength": row.renderedLength, "findings": findings,
         ])
     }
 

@@ -152,26 +152,45 @@ public struct Archive: Sendable {
     }
 
     /// Keeps a run's graded results: what was published, for history and for tools that read the index.
-    /// Every run keeps every platform's scorecard (`json` left empty): as what changed since the platform's latest
-    /// scorecard kept whole (`jsonDelta` against `baseRunId`'s), or whole and gzipped (`jsonGzip`) when there is none
-    /// or when that would not save half.
+    /// Every run keeps every platform's scorecard (`json` left empty), against the platform's latest scorecard kept
+    /// whole (`baseRunId`'s): as the tokens that changed (`jsonPatch`, `JSONTokenPatch`) when it has the same shape,
+    /// else as raw deflate against it (`jsonDelta`) when that saves half; whole and gzipped (`jsonGzip`) otherwise,
+    /// and when the platform has no scorecard in the run before.
     public func store(scorecards: [ScorecardRow]) throws {
         try index.database.write { db in
-            let base = try db.cachedStatement(sql: Self.scorecardBaseSQL)
+            let previous = try db.cachedStatement(sql: Self.previousScorecardSQL)
+            let wholeOne = try db.cachedStatement(sql: Self.scorecardWholeSQL)
             let statement = try db.cachedStatement(sql: Self.storeScorecardSQL)
             for row in scorecards {
                 let json = Data(row.json.utf8)
-                let whole = try Gzip.compress(json)
-                var delta: (Data, Int64)?
-                if let kept = try Row.fetchOne(base, arguments: [row.platformId, row.runId]), let packed: Data = kept["jsonGzip"] {
-                    let change = try DeltaDeflate.compress(json, against: try Gzip.decompress(packed))
-                    if change.count * 2 < whole.count { delta = (change, kept["runId"]) }
+                var kept: (gzip: Data?, delta: Data?, patch: Data?, base: Int64?) = (nil, nil, nil, nil)
+                if let base = try Self.scorecardBase(db, platform: row.platformId, before: row.runId, previous: previous, whole: wholeOne) {
+                    let text = try Gzip.decompress(base.gzip)
+                    if let patch = try JSONTokenPatch.make(json, against: text) {
+                        kept = (nil, nil, patch, base.runId)
+                    } else {
+                        let whole = try Gzip.compress(json)
+                        let change = try DeltaDeflate.compress(json, against: text)
+                        kept = change.count * 2 < whole.count ? (nil, change, nil, base.runId) : (whole, nil, nil, nil)
+                    }
+                } else {
+                    kept.gzip = try Gzip.compress(json)
                 }
-                try statement.execute(arguments: [
-                    row.runId, row.platformId, row.level, row.score, delta == nil ? whole : nil, delta?.0, delta?.1,
-                ])
+                try statement.execute(arguments: [row.runId, row.platformId, row.level, row.score, kept.gzip, kept.delta, kept.base, kept.patch])
             }
         }
+    }
+
+    /// The platform's latest scorecard kept whole before a run, found from its scorecard in the latest run before
+    /// (that one, or the one it is kept against) through the primary key: no index on the platform is needed. Nil
+    /// when the platform has no scorecard in that run.
+    private static func scorecardBase(
+        _ db: Database, platform: String, before runID: Int64, previous: Statement, whole: Statement
+    ) throws -> (runId: Int64, gzip: Data)? {
+        guard let row = try Row.fetchOne(previous, arguments: [runID, platform]) else { return nil }
+        if let gzip: Data = row["jsonGzip"] { return (row["runId"], gzip) }
+        guard let baseRun: Int64 = row["baseRunId"], let gzip = try Data.fetchOne(whole, arguments: [baseRun, platform]) else { return nil }
+        return (baseRun, gzip)
     }
 
     /// A run's graded results, by platform.
@@ -192,11 +211,16 @@ public struct Archive: Sendable {
                 var json: String = row["json"]
                 if let packed: Data = row["jsonGzip"] {
                     json = String(decoding: try Gzip.decompress(packed), as: UTF8.self)
-                } else if let change: Data = row["jsonDelta"], let baseRun: Int64 = row["baseRunId"] {
+                } else if let baseRun: Int64 = row["baseRunId"] {
                     guard let packed = try Data.fetchOne(whole, arguments: [baseRun, platform]) else {
                         throw ArchiveError.missingScorecardBase(platform: platform, run: runID, base: baseRun)
                     }
-                    json = String(decoding: try DeltaDeflate.decompress(change, against: try Gzip.decompress(packed)), as: UTF8.self)
+                    let base = try Gzip.decompress(packed)
+                    if let patch: Data = row["jsonPatch"] {
+                        json = String(decoding: try JSONTokenPatch.apply(patch, to: base), as: UTF8.self)
+                    } else if let change: Data = row["jsonDelta"] {
+                        json = String(decoding: try DeltaDeflate.decompress(change, against: base), as: UTF8.self)
+                    }
                 }
                 try body(ScorecardRow(runId: row["runId"], platformId: platform, level: row["level"], score: row["score"], json: json))
             }
@@ -214,7 +238,7 @@ public struct Archive: Sendable {
     /// A record that cannot be read back comes as a failed fetch (`archive-damaged`) whose message names the file,
     /// the byte offset and the URL: one damaged record never hides the rest of the run.
     public func records(ofRun runID: Int64) throws -> [FetchRecord] {
-        let rows = try index.database.read { db in try FetchRow.filter(Column("runId") == runID).order(Column("id")).fetchAll(db) }
+        let rows = try index.database.read { db in try FetchRow.fetchAll(db, sql: Self.runFetchesSQL, arguments: ["run": runID]) }
         return try rows.map { row in
             do {
                 return try record(row)

@@ -19,10 +19,11 @@ public enum Gzip {
         }
     }
 
-    /// One gzip member of `data`, the same bytes every time (no name, no date in its header).
-    public static func compress(_ data: Data) throws -> Data {
+    /// One gzip member of `data`, the same bytes every time (no name, no date in its header). Level 6 unless told:
+    /// 9 pays only for a large block of text written once.
+    public static func compress(_ data: Data, level: Int32 = 6) throws -> Data {
         var stream = z_stream()
-        guard sov_deflate_init_gzip(&stream, 6) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
+        guard sov_deflate_init_gzip(&stream, level) == Z_OK else { throw Failure.zlib(Z_STREAM_ERROR) }
         defer { deflateEnd(&stream) }
         return try deflateAll(&stream, data)
     }

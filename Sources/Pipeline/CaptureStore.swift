@@ -6,9 +6,12 @@ import Renderer
 /// links to them: a rerun writes no capture it already has, and no run holds every body in memory to publish it.
 struct CaptureStore: Sendable {
     let directory: URL
+    /// Its path, which every capture's file is joined to as text (a rerun asks for every document's).
+    private let directoryPath: String
 
     init(archive: URL) {
         directory = archive.appendingPathComponent("captures")
+        directoryPath = directory.path
     }
 
     /// The capture of a body, written to the store when it is not there yet (`body` is only called then), gzipped
@@ -17,9 +20,10 @@ struct CaptureStore: Sendable {
     func capture(sha256: String, contentType: String?, url: String, rendered: Bool, body: () throws -> Data) throws -> Capture {
         let bare = Capture(sha256: sha256, contentType: contentType, body: Data(), url: url, rendered: rendered)
         guard let path = bare.path else { return bare }  // a digest that is no file name: never published
-        let file = directory.appendingPathComponent((path as NSString).lastPathComponent)
+        let filePath = directoryPath + "/" + path[(path.lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex)...]
+        let file = URL(fileURLWithPath: filePath, isDirectory: false)
         let files = FileManager.default
-        if !files.fileExists(atPath: file.path) {
+        if !files.fileExists(atPath: filePath) {
             try files.createDirectory(at: directory, withIntermediateDirectories: true)
             let scratch = directory.appendingPathComponent(".\(UUID().uuidString).part")
             try (bare.isGzipped ? Gzip.compress(body()) : body()).write(to: scratch)

@@ -106,6 +106,7 @@ public struct SiteRenderer: Sendable {
         let corrections = Dictionary(grouping: content.corrections, by: \.platformID)
         let languages = strings.map(\.language)
         let digester = PlatformPageDigest(fingerprint: fingerprint, content: content, languages: languages)
+        let previousSite = reusing?.previousSite.path ?? ""
         var pages: [PlatformPageInputs] = []
         pages.reserveCapacity(scorecards.count)
         try files.write(SiteFiles.scorecards) { write in
@@ -123,7 +124,7 @@ public struct SiteRenderer: Sendable {
                             categorySlug: categorySlugs[card.category] ?? "", providerSlugs: providers.slugs, captures: captures)
                         let reuse = reusing.flatMap { reuse in
                             reuse.digests[card.id] == digest && PlatformPageInputs.files(card.id, languages: languages).allSatisfy { path in
-                                FileManager.default.fileExists(atPath: reuse.previousSite.appendingPathComponent(path).path)
+                                FileManager.default.fileExists(atPath: previousSite + "/" + path)
                             } ? reuse.previousSite : nil
                         }
                         return (json, PlatformPageInputs(card: shown, history: history, digest: digest, reuseFrom: reuse))
@@ -206,7 +207,8 @@ public struct SiteRenderer: Sendable {
             let (card, history) = (platform.card, platform.history)
             let paths = PlatformPageInputs.files(card.id, languages: [words.language])
             if let previous = platform.reuseFrom {
-                for path in paths { try files.link(path, to: previous.appendingPathComponent(path)) }
+                let previousPath = previous.path
+                for path in paths { try files.link(path, toPath: previousPath + "/" + path) }
                 written += paths
                 continue
             }
@@ -310,9 +312,15 @@ public struct RenderError: Error, CustomStringConvertible {
 /// staging folder and swapped in whole, so a crash never publishes a half-written file.
 final class FileWriter {
     let root: URL
-    private var folders: Set<String> = []
+    /// The root's path: files' paths are joined as text, thousands a run (`URL`'s path operations cost more than the
+    /// link or write they name).
+    private let rootPath: String
+    private var folders: Set<Substring> = []
 
-    init(root: URL) { self.root = root }
+    init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
 
     func write(_ path: String, _ data: Data) throws {
         try write(path) { write in try write(data) }
@@ -320,22 +328,21 @@ final class FileWriter {
 
     /// Writes a file from the pieces `produce` hands to the function it is given, in order.
     func write(_ path: String, _ produce: ((Data) throws -> Void) throws -> Void) throws {
-        let url = root.appendingPathComponent(path)
-        try makeFolder(of: url)
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw RenderError("cannot create \(url.path): \(String(cString: strerror(errno)))") }
+        let file = try place(path)
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw RenderError("cannot create \(file): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        try produce { data in try Self.write(data, to: descriptor, at: url) }
+        try produce { data in try Self.write(data, to: descriptor, at: file) }
     }
 
-    private static func write(_ data: Data, to descriptor: Int32, at url: URL) throws {
+    private static func write(_ data: Data, to descriptor: Int32, at file: String) throws {
         try data.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw RenderError("cannot write \(url.path): \(String(cString: strerror(errno)))")
+                    throw RenderError("cannot write \(file): \(String(cString: strerror(errno)))")
                 }
                 offset += written
             }
@@ -345,17 +352,22 @@ final class FileWriter {
     /// Publishes a file kept elsewhere under `path`: a hard link (no second copy on disk), or a copy when the two
     /// folders are on different file systems.
     func link(_ path: String, to file: URL) throws {
-        let url = root.appendingPathComponent(path)
-        try makeFolder(of: url)
-        if Foundation.link(file.path, url.path) == 0 { return }
-        try write(path, Data(contentsOf: file))
+        try link(path, toPath: file.path)
     }
 
-    private func makeFolder(of url: URL) throws {
-        let folder = url.deletingLastPathComponent().path
+    func link(_ path: String, toPath file: String) throws {
+        if Foundation.link(file, try place(path)) == 0 { return }
+        try write(path, Data(contentsOf: URL(fileURLWithPath: file)))
+    }
+
+    /// The full path of a file under the root, its folder created the first time one of its files is written.
+    private func place(_ path: String) throws -> String {
+        let file = rootPath + "/" + path
+        let folder = file[..<(file.lastIndex(of: "/") ?? file.endIndex)]
         if !folders.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: String(folder), withIntermediateDirectories: true)
             folders.insert(folder)
         }
+        return file
     }
 }

@@ -17,7 +17,7 @@ import TestSupport
         let plan = try index.database.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
         }
-        let onFetch = plan.filter { $0.contains(" fetch") }
+        let onFetch = plan.filter { $0.contains(" fetch") || $0.contains(" scorecard") }
         #expect(!onFetch.isEmpty, "\(sql): \(plan)")
         #expect(onFetch.allSatisfy { $0.hasPrefix("SEARCH") && ($0.contains("INDEX") || $0.contains("PRIMARY KEY")) }, "\(sql): \(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(sql) sorts: \(plan)")

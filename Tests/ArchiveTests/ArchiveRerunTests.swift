@@ -47,6 +47,18 @@ import TestSupport
         #expect(fetch.isRevisit && fetch.hasPayload)
         #expect(try archive.contents(of: fetch).body == Data("<p>Le site est hébergé par OVH SAS.</p>".utf8), "its bytes are the first copy's")
         #expect(try archive.fetch(url: Self.url, ofRun: one)?.isRevisit == false)
+        // A third night's revisit forgotten then reused names the first copy, through the second's '' reference.
+        var notModified = ArchiveTests.record(Self.url, body: "", status: 304)
+        notModified.sha256 = nil
+        let writer = try archive.beginRun(startedAt: Date(timeIntervalSince1970: 1_795_489_200), ignoredRobots: false, userAgent: "test")
+        #expect(try writer.append(notModified).isRevisit)
+        let three = try writer.finish()
+        try archive.forgetFindings(of: [Self.url], ofRun: three)
+        #expect(try archive.fetch(url: Self.url, ofRun: three)?.row.findings == nil)
+        try archive.store(reusedFindings: [Self.url], ofRun: three)
+        let firstID = try archive.index.database.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM fetchRecord WHERE runId = ?", arguments: [one]) }
+        #expect(try archive.fetch(url: Self.url, ofRun: three)?.row.findings == firstID.map { "@\($0)" })
+        #expect(try archive.findings(url: Self.url, before: three + 1) == Self.findings())
     }
 
     /// A revisit's row keeps what differs from the copy it revisits (its date, status, transfer figures) and names
@@ -65,7 +77,7 @@ import TestSupport
         for shared in ["contentType", "charset", "sha256", "warcFile", "warcOffset", "warcLength", "primaryIP", "headers", "redirects", "finalUrlId"] {
             #expect((revisit[shared] as DatabaseValue).isNull, "\(shared) is the copy's")
         }
-        #expect(revisit["findings"] as String? == "@\(first["id"] as Int64)", "named when written, never grown after")
+        #expect(revisit["findings"] as String? == "", "named when written, never grown after: the copy's, which `copyOf` names")
         let shown = try #require(try archive.index.database.read { db in
             try FetchRow.filter(Column("runId") == two).fetchOne(db)
         })
@@ -73,12 +85,15 @@ import TestSupport
         #expect(shown.httpStatus == 304 && shown.requestedURL == Self.url && shown.finalURL == Self.url)
         #expect(shown.sha256 == copy.sha256 && shown.contentType == copy.contentType && shown.warcFile == "run-1.warc.gz")
         #expect(shown.warcOffset == copy.warcOffset && shown.headers == copy.headers && shown.primaryIP == copy.primaryIP)
+        #expect(shown.findings == "@\(first["id"] as Int64)", "the view names the row holding the findings")
+        #expect(try archive.findings(url: Self.url, before: two + 1) == Self.findings())
 
         let file = try Data(contentsOf: directory.url.appendingPathComponent("run-\(two).warc.gz"))
         let records = try Self.members(of: file)
         #expect(records.map { $0.header("WARC-Type") } == ["warcinfo", "metadata"], "no revisit record per document")
         let unchanged = String(decoding: records[1].block, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(unchanged.count == 2 && unchanged[1][1] == Substring(Self.url) && unchanged[1][2] == "server-not-modified")
+        #expect(unchanged[1][4] == "", "the copy's URI is the document's own")
         #expect(unchanged[1][6] == Substring("run-1.warc.gz#\(copy.warcOffset!)"), "the record holding the payload")
         #expect(records[1].header("WARC-Block-Digest") == WARCRecord.digest(records[1].block))
     }
@@ -123,6 +138,8 @@ import TestSupport
         #expect(after == before)
         #expect(try archive.lastGoodRow(url: "http://127.0.0.1/a", before: 3)?.finalURL == "http://127.0.0.1/a/")
         #expect(try archive.fetch(url: "http://127.0.0.1/a", ofRun: 2)?.isRevisit == true)
+        // Each run's rows found by the range of ids migration v12 gave it, without an index on the run.
+        #expect(try (1...2).map { try archive.records(ofRun: Int64($0)).map(\.fetchedAt) } == [[Timestamp.date("2026-11-21T03:00:00Z")!], [Timestamp.date("2026-11-22T03:00:00Z")!]])
         #expect(try archive.index.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
@@ -203,16 +220,18 @@ import TestSupport
         #expect(try archive.index.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
-    /// A scorecard that differs from the platform's latest whole one by a date is kept as that change, and read back
-    /// whole; one that changed most of its text is kept whole again, and the next ones against it.
+    /// A scorecard that differs from the platform's latest whole one by a date is kept as the token that changed; one
+    /// with an entry more as raw deflate against it; one that changed most of its text whole again, and the next ones
+    /// against it. Each reads back whole.
     @Test func anUnchangedScorecardIsKeptAsWhatChanged() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let archive = try Archive(directory: directory.url)
-        let body = (0..<200).map { "{\"quote\":\"phrase \($0) sur l'hébergement\"}" }.joined(separator: ",")
+        let body = (0..<200).map { "{\"quote\":\"phrase \($0) sur l'hébergement \\\"cité\\\"\"}" }.joined(separator: ",")
         let jsons = [
             "{\"attemptedAt\":\"2026-11-21\",\"e\":[\(body)]}", "{\"attemptedAt\":\"2026-11-22\",\"e\":[\(body)]}",
-            String(repeating: "z", count: 4_000) + (0..<300).map { String($0 * 7919 % 1000) }.joined(), "{\"attemptedAt\":\"2026-11-24\",\"e\":[\(body)]}",
+            "{\"attemptedAt\":\"2026-11-23\",\"e\":[\(body),{\"quote\":\"une de plus\"}]}",
+            String(repeating: "z", count: 4_000) + (0..<300).map { String($0 * 7919 % 1000) }.joined(), "{\"attemptedAt\":\"2026-11-25\",\"e\":[\(body)]}",
         ]
         for (night, json) in jsons.enumerated() {
             let run = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400), ignoredRobots: false, userAgent: "t")
@@ -221,13 +240,59 @@ import TestSupport
         }
         for (night, json) in jsons.enumerated() { #expect(try archive.scorecards(ofRun: Int64(night + 1)).map(\.json) == [json]) }
         let kept = try archive.index.database.read { db in
-            try Row.fetchAll(db, sql: "SELECT jsonGzip IS NOT NULL AS whole, baseRunId, length(jsonDelta) AS size FROM scorecard ORDER BY runId")
+            try Row.fetchAll(
+                db, sql: "SELECT jsonGzip IS NOT NULL AS whole, baseRunId, jsonDelta IS NOT NULL AS delta, length(jsonPatch) AS patch FROM scorecard ORDER BY runId")
         }
-        // The last is against the latest whole one (the third, unlike it): whole again.
-        #expect(kept.map { $0["whole"] as Bool } == [true, false, true, true])
-        #expect(kept.map { $0["baseRunId"] as Int64? } == [nil, 1, nil, nil])
-        // A changed date and references back (a deflate match is at most 258 bytes), not the whole scorecard.
-        #expect((kept[1]["size"] as Int?) ?? .max < 200)
+        // The last is against the latest whole one (the fourth, unlike it): whole again.
+        #expect(kept.map { $0["whole"] as Bool } == [true, false, false, true, true])
+        #expect(kept.map { $0["baseRunId"] as Int64? } == [nil, 1, 1, nil, nil])
+        #expect(kept.map { $0["delta"] as Bool } == [false, false, true, false, false])
+        // The changed date and where it goes, not the whole scorecard.
+        #expect((kept[1]["patch"] as Int?) ?? .max < 40)
+        #expect(kept.enumerated().allSatisfy { $0.offset == 1 || $0.element["patch"] as Int? == nil })
+    }
+
+    /// A patch gives back its text byte for byte, escapes and non-ASCII characters included, and is refused for a
+    /// text whose tokens do not line up with the base's.
+    @Test func aTokenPatchGivesBackItsText() throws {
+        let base = Data(#"{"a":"x \"y\" é","b":[1,2,true],"c":null,"d":"u"}"#.utf8)
+        let text = Data(#"{"a":"x \"z\" è","b":[1,3,false],"c":null,"d":"ü"}"#.utf8)
+        let patch = try #require(try JSONTokenPatch.make(text, against: base))
+        #expect(try JSONTokenPatch.apply(patch, to: base) == text)
+        #expect(try JSONTokenPatch.make(Data(#"{"a":"x","b":[1,2,true],"c":null,"d":1}"#.utf8), against: base) == nil)
+        #expect(try JSONTokenPatch.make(base, against: base).map { try JSONTokenPatch.apply($0, to: base) } == base)
+        #expect(throws: (any Error).self) { try JSONTokenPatch.apply(patch, to: Data("{}".utf8)) }
+    }
+
+    /// Scorecards an archive kept as raw deflate before patches (migration v11) read back the same, and the next
+    /// run's scorecard is kept against the same whole one.
+    @Test func scorecardsKeptBeforePatchesReadTheSame() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.appendingPathComponent("index.sqlite").path
+        let older = try DatabaseQueue(path: path)
+        try ArchiveIndex.migrator.migrate(older, upTo: "v10: fetches kept compact")
+        let jsons = (1...2).map { "{\"attemptedAt\":\"2026-11-2\($0)\",\"e\":[\((0..<100).map { "\"phrase \($0)\"" }.joined(separator: ","))]}" }
+        try older.write { db in
+            for run in 1...2 {
+                try db.execute(sql: "INSERT INTO run (id, startedAt, finishedAt, warcFile, ignoredRobots) VALUES (?, '2026-11-2\(run)T03:00:00Z', '2026-11-2\(run)T03:01:00Z', ?, 0)", arguments: [run, "run-\(run).warc.gz"])
+            }
+            let base = Data(jsons[0].utf8)
+            try db.execute(sql: "INSERT INTO scorecard (runId, platformId, level, score, json, jsonGzip) VALUES (1, 'p', 'B', 60, '', ?)", arguments: [try Gzip.compress(base)])
+            try db.execute(
+                sql: "INSERT INTO scorecard (runId, platformId, level, score, json, jsonDelta, baseRunId) VALUES (2, 'p', 'B', 60, '', ?, 1)",
+                arguments: [try DeltaDeflate.compress(Data(jsons[1].utf8), against: base)])
+        }
+        try older.close()
+        let archive = try Archive(directory: directory.url)
+        #expect(try archive.scorecards(ofRun: 1).map(\.json) == [jsons[0]])
+        #expect(try archive.scorecards(ofRun: 2).map(\.json) == [jsons[1]])
+        let third = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_489_200), ignoredRobots: false, userAgent: "t")
+        let json = jsons[1].replacingOccurrences(of: "2026-11-22", with: "2026-11-23")
+        try archive.store(scorecards: [ScorecardRow(runId: third, platformId: "p", level: "B", score: 60, json: json)])
+        #expect(try archive.scorecards(ofRun: third).map(\.json) == [json])
+        #expect(try archive.index.database.read { db in try Int64.fetchOne(db, sql: "SELECT baseRunId FROM scorecard WHERE jsonPatch IS NOT NULL") } == 1)
+        #expect(try archive.index.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
     }
 
     /// The published index export is gzipped a megabyte at a time: one member that unpacks to the file, the same
