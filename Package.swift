@@ -46,7 +46,9 @@ let package = Package(
 
         // Bytes → findings: the only component that sees libxml2.
         // Its rules are declared in Sources/Extractor/Rules; the word lists they share are data files (resources).
-        .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2"], resources: [.copy("Lexicons")]),
+        .target(name: "Extractor", dependencies: ["SovereigntyModel", "CLibXML2", "ICURegex"], resources: [.copy("Lexicons")]),
+        // ICU's regular expressions on UTF-16 text the caller keeps (the toolchain's `_FoundationICU`), for the rules.
+        .target(name: "ICURegex", linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),
 
         // Every fetch kept: WARC files (gzip per record) and a SQLite index of runs, fetches and findings.
         .target(
@@ -107,7 +109,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "InputFilesTests", dependencies: ["InputFiles", "TestSupport"]),
         .testTarget(name: "FetcherTests", dependencies: ["Fetcher", "TestSupport"]),
-        .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "InputFiles", "TestSupport"]),
+        .testTarget(name: "ExtractorTests", dependencies: ["Extractor", "ICURegex", "InputFiles", "TestSupport"]),
         .testTarget(name: "ScorecardTests", dependencies: ["Scorecard"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "Scorecard", "SovereigntyModel"]),
         .testTarget(name: "RendererTests", dependencies: ["Renderer", "History", "Scorecard", "SovereigntyModel"]),

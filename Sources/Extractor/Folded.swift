@@ -7,6 +7,9 @@ struct Folded {
     let folded: String
     /// The UTF-16 length of both texts (what NSRange counts), worked out once: every pattern run on the text asks.
     let length: Int
+    /// `folded` in UTF-16, made when a pattern first runs on the text: ICU matches UTF-16, and every pattern run on the
+    /// text then reads the same copy.
+    private let units = FoldedUnits()
 
     /// Folds the UTF-8 bytes in place of the scalars: most text is ASCII, lower-cased byte by byte. A folded scalar is
     /// never longer in UTF-8 than the original one, so the folded text fits in the original's length. The UTF-16
@@ -60,6 +63,11 @@ struct Folded {
         self.init(mutable as String)
     }
 
+    /// Runs `body` on the UTF-16 of `folded`.
+    func withUTF16<Result>(_ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
+        units.withUnits(of: folded, body)
+    }
+
     /// The original text of a range found in `folded`.
     func originalText(_ range: NSRange) -> String {
         (original as NSString).substring(with: range)
@@ -92,5 +100,15 @@ struct Folded {
         let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
         let lower = base.properties.lowercaseMapping.unicodeScalars
         return lower.count == 1 && lower.first!.value < 0x0250 ? lower.first! : base
+    }
+}
+
+/// The UTF-16 copy of a folded text, made once on demand; a `Folded` and its copies share it.
+private final class FoldedUnits {
+    private var units: [UInt16]?
+
+    func withUnits<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
+        if units == nil { units = Array(text.utf16) }
+        return units!.withUnsafeBufferPointer(body)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ICURegex
 
 /// A regular expression over folded text (lower case, no accents, so written in lower case and matched as written),
 /// with the words no match can do without (`RegexLiterals`): a text holding none of them is answered without ICU.
@@ -9,8 +10,10 @@ import Foundation
 ///
 /// An expression (or alternative) whose every match starts with one of a few strings (`MatchStarts`) is tried by ICU
 /// only where they are in the text, each time anchored there: ICU otherwise tries to match at nearly every character.
+///
+/// ICU runs through its C interface (`ICURegex`) on the text's one UTF-16 copy, with `NSRegularExpression`'s answers.
 struct FoldedRegex: Sendable {
-    let regex: NSRegularExpression
+    let regex: ICURegex
     let literals: RegexLiterals?
     /// Where a match of the whole expression can start.
     private let starts: MatchStarts?
@@ -24,7 +27,7 @@ struct FoldedRegex: Sendable {
     private let anchoredAlternatives: UInt64
 
     private struct Alternative: Sendable {
-        let regex: NSRegularExpression
+        let regex: ICURegex
         let literals: RegexLiterals?
         let starts: MatchStarts?
     }
@@ -35,11 +38,11 @@ struct FoldedRegex: Sendable {
     private static let anchoredAlternativesRun = 8
 
     init(folded pattern: String) {
-        regex = try! NSRegularExpression(pattern: pattern, options: [])
+        regex = try! ICURegex(pattern)
         literals = RegexLiterals(pattern: pattern)
         starts = MatchStarts(pattern: pattern)
         let parts = (RegexLiterals.alternatives(of: pattern) ?? []).map { part in
-            (try? NSRegularExpression(pattern: part, options: [])).map {
+            (try? ICURegex(part)).map {
                 Alternative(regex: $0, literals: RegexLiterals(pattern: part), starts: MatchStarts(pattern: part))
             }
         }
@@ -65,10 +68,9 @@ struct FoldedRegex: Sendable {
 
     /// The first match, or with `first`, any match (to tell whether there is one).
     private func search(_ text: Folded, first: Bool) -> NSRange? {
-        let whole = NSRange(location: 0, length: text.length)
         guard let candidates = candidates(in: text) else {
             guard !alternatives.isEmpty || literals?.mayMatch(text.folded) ?? true else { return nil }
-            guard let starts else { return regex.firstMatch(in: text.folded, range: whole)?.range }
+            guard let starts else { return text.withUTF16 { regex.firstMatch(in: $0) }.map(NSRange.init) }
             return starts.firstMatch(of: regex, in: text, from: 0)
         }
         return leftmost(of: candidates, in: text, from: 0, first: first)
@@ -102,13 +104,12 @@ struct FoldedRegex: Sendable {
     /// place), as the whole expression finds it: the bounds are transparent, so that `\b`, `^` and lookbehinds see
     /// the text before `start`. With `first`, any match.
     private func leftmost(of candidates: [Int], in text: Folded, from start: Int, first: Bool) -> NSRange? {
-        let range = NSRange(location: start, length: text.length - start)
         var best: NSRange?
         for index in candidates {
             let alternative = alternatives[index]
             let match =
                 alternative.starts.map { $0.firstMatch(of: alternative.regex, in: text, from: start) }
-                ?? alternative.regex.firstMatch(in: text.folded, options: Self.continuing, range: range)?.range
+                ?? text.withUTF16 { alternative.regex.firstMatch(in: $0, from: start) }.map(NSRange.init)
             guard let found = match else { continue }
             if first { return found }
             if best == nil || found.location < best!.location { best = found }
@@ -116,15 +117,12 @@ struct FoldedRegex: Sendable {
         return best
     }
 
-    fileprivate static let continuing: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
-
     /// Every match, as ICU finds them one after the other. A text holding the words of a few alternatives only has
     /// them run, each from the end of the last match on: ICU tries every alternative at every place otherwise.
     func allMatches(in text: Folded) -> [NSRange] {
         guard literals?.mayMatch(text.folded) ?? true else { return [] }
-        let whole = NSRange(location: 0, length: text.length)
         guard let candidates = candidates(in: text) else {
-            guard let starts else { return regex.matches(in: text.folded, range: whole).map(\.range) }
+            guard let starts else { return everyMatch(in: text) }
             // A match is never empty (it starts with a string): each is looked for from the end of the last.
             var found: [NSRange] = []
             var start = 0
@@ -138,11 +136,16 @@ struct FoldedRegex: Sendable {
         var start = 0
         while start <= text.length, let next = leftmost(of: candidates, in: text, from: start, first: false) {
             // After an empty match ICU moves on by a character of its own: let it.
-            guard next.length > 0 else { return regex.matches(in: text.folded, range: whole).map(\.range) }
+            guard next.length > 0 else { return everyMatch(in: text) }
             found.append(next)
             start = next.location + next.length
         }
         return found
+    }
+
+    /// Every match of the whole expression, as ICU finds them.
+    private func everyMatch(in text: Folded) -> [NSRange] {
+        text.withUTF16 { regex.allMatches(in: $0) }.map(NSRange.init)
     }
 }
 
@@ -168,21 +171,17 @@ struct MatchStarts: Sendable {
 
     /// The expression's leftmost match that starts at `start` (UTF-16) or later, as an unanchored search from
     /// `start` with transparent bounds finds it.
-    func firstMatch(of regex: NSRegularExpression, in text: Folded, from start: Int) -> NSRange? {
+    func firstMatch(of regex: ICURegex, in text: Folded, from start: Int) -> NSRange? {
         let places = places(in: text.folded, from: start)
         guard let first = places.first else { return nil }
-        guard places.count <= Self.anchoredTries else {
-            return regex.firstMatch(in: text.folded, options: FoldedRegex.continuing, range: NSRange(location: first, length: text.length - first))?.range
-        }
-        for place in places {
-            if let found = regex.firstMatch(in: text.folded, options: Self.anchored, range: NSRange(location: place, length: text.length - place))?.range {
-                return found
+        return text.withUTF16 { units in
+            guard places.count <= Self.anchoredTries else { return regex.firstMatch(in: units, from: first) }
+            for place in places {
+                if let found = regex.match(in: units, at: place) { return found }
             }
-        }
-        return nil
+            return nil
+        }.map(NSRange.init)
     }
-
-    private static let anchored: NSRegularExpression.MatchingOptions = [.anchored, .withTransparentBounds, .withoutAnchoringBounds]
 
     /// The UTF-16 offsets, from `start` on, where one of the strings is; once more than `anchoredTries` are found,
     /// no more are looked for. Most bytes start none of the strings: the UTF-16 offset is counted only up to a byte
