@@ -243,7 +243,7 @@ struct FindingReader {
     /// "Exemple – Services de marketing par e-mail", "Exemple | Pays-Bas - Hébergement du site": a name heading a short
     /// line, a dash, then the service, which says the hosting or messaging words the line was read for.
     static func nameBeforeService(in text: Folded) -> (text: String, range: NSRange)? {
-        guard let head = CompanyName.itemHead(in: text), head.range.location <= 2,
+        guard mayEndWithService(text), let head = CompanyName.itemHead(in: text), head.range.location <= 2,
             !Self.divisionWords.contains(Folded(head.text).folded.split(separator: " ").first.map(String.init) ?? "")
         else { return nil }
         let original = text.original as NSString
@@ -252,6 +252,14 @@ struct FindingReader {
             Rules.hostingService.matches(in: rest) || Rules.messagingService.matches(in: rest)
         else { return nil }
         return head
+    }
+
+    /// What `nameThenService` needs of the text's end, looked at before a name is read (most host sentences end with a
+    /// full stop): a dash somewhere, and a last character that is not ".", ";" or ":" (unless a line break ends the
+    /// text, which `$` may stand before).
+    private static func mayEndWithService(_ text: Folded) -> Bool {
+        guard ["-", "–", "—"].contains(where: { UTF8Bytes.contains(text.folded, $0) }), let last = text.folded.unicodeScalars.last else { return false }
+        return !".;:".unicodeScalars.contains(last)
     }
 
     /// Words that number a part of the document ("Article 7 – Hébergement"), not a company.
