@@ -128,7 +128,7 @@ enum BoxTable {
         if utf8.contains(0xE2), text.contains("\u{200B}") { text = text.replacingOccurrences(of: "\u{200B}", with: "") }
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         let plain = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
-        return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
+        return plain(first) && plain(last) ? text : UTF8Bytes.trimmingWhitespace(text)
     }
 
     private static func cell(_ block: BoxLayout.Block) -> Cell? {

@@ -63,6 +63,6 @@ enum Quote {
         }
         var quote = text.substring(with: NSRange(location: start, length: end - start))
         while quote.count > limit { quote.removeLast() }
-        return quote.trimmingCharacters(in: .whitespaces)
+        return UTF8Bytes.trimmingWhitespace(quote)
     }
 }

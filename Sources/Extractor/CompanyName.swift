@@ -36,7 +36,7 @@ enum CompanyName {
         for (marker, sign) in [("\u{1}", ", "), ("\u{2}", ".")] where UTF8Bytes.mayFind(marker, in: candidate) {
             candidate = candidate.replacingOccurrences(of: marker, with: sign)
         }
-        candidate = candidate.trimmingCharacters(in: .whitespaces)
+        candidate = UTF8Bytes.trimmingWhitespace(candidate)
         while candidate.hasSuffix(".") && !candidate.hasSuffix("S.A.S.") && !candidate.hasSuffix("Inc.") && !candidate.hasSuffix("r.l.") {
             candidate.removeLast()
         }
@@ -57,7 +57,7 @@ enum CompanyName {
         let rest = original.substring(from: end)
         guard let match = entityParenthesis.firstMatch(in: rest, range: NSRange(location: 0, length: (rest as NSString).length)) else { return nil }
         let inner = match.range(at: 1)
-        let entity = (rest as NSString).substring(with: inner).trimmingCharacters(in: .whitespaces)
+        let entity = UTF8Bytes.trimmingWhitespace((rest as NSString).substring(with: inner))
         guard looksLikeName(entity), !isCommonWord(entity) else { return nil }
         return (entity, NSRange(location: end + inner.location, length: inner.length))
     }
@@ -76,7 +76,7 @@ enum CompanyName {
         else { return nil }
         if match.range(at: 1).location != NSNotFound {
             let inner = match.range(at: 1)
-            let name = (rest as NSString).substring(with: inner).trimmingCharacters(in: .whitespaces)
+            let name = UTF8Bytes.trimmingWhitespace((rest as NSString).substring(with: inner))
             guard looksLikeName(name), !name.contains(where: { ",;:".contains($0) }), !isCommonWord(name),
                 !Rules.definedTerm.matches(in: Folded(name)), !PlaceOnlyNames.isPlace(name)
             else { return nil }
@@ -99,7 +99,7 @@ enum CompanyName {
     private static let notNames = Set(Lexicon.entries("not-company-names"))
 
     static func isCommonWord(_ name: String) -> Bool {
-        notNames.contains(Folded(name).folded.trimmingCharacters(in: .whitespaces))
+        notNames.contains(UTF8Bytes.trimmingWhitespace(Folded(name).folded))
     }
 
     /// The name a phrase is said of, right before it in its clause: "Exemple Chat, qui héberge…", "les sociétés du
@@ -243,7 +243,7 @@ enum PlaceOnlyNames {
     /// Whether a name, its article and capitals aside, is only a place, or starts with a place of several words
     /// ("Union européenne ou de l'Espace économique européen").
     static func isPlace(_ name: String) -> Bool {
-        var folded = Folded(name).folded.trimmingCharacters(in: .whitespaces)
+        var folded = UTF8Bytes.trimmingWhitespace(Folded(name).folded)
         for article in articles where folded.hasPrefix(article) { folded = String(folded.dropFirst(article.count)) }
         folded = folded.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:"))
         return places.contains(folded)

@@ -290,7 +290,7 @@ struct DocumentAnalysis {
     /// "Le site est hébergé par", "Hosted by": a line that ends where the host's name should be, the name on the next line.
     static func endsIntroducingHost(_ line: Substring) -> Bool {
         guard let last = line.utf8.last, last != UInt8(ascii: "."), line.utf8.count <= 120 else { return false }
-        let folded = Folded(Label.trimmingWhitespace(String(line)))
+        let folded = Folded(UTF8Bytes.trimmingWhitespace(String(line)))
         guard let range = Rules.hostIntroduction.firstRange(in: folded) else { return false }
         return range.location + range.length == folded.length
     }
@@ -300,14 +300,17 @@ struct DocumentAnalysis {
     /// notifications push, Exemple fait").
     /// The flag says whether it is a label's, which goes on whatever the next paragraph starts with.
     static func continuedLabel(_ text: String, label: Label?) -> (Label, Bool)? {
-        guard let last = text.unicodeScalars.last, CharacterSet.letters.contains(last) || last == "," || last == "'" || last == "’",
+        // ASCII letters are the only ASCII scalars of `CharacterSet.letters`, whose look-up is slow on Linux.
+        guard let last = text.unicodeScalars.last,
+            (last.isASCII ? last.properties.isAlphabetic : CharacterSet.letters.contains(last)) || last == "," || last == "'" || last == "’",
             let sentence = SentenceSplitter.sentences(in: text).last
         else { return nil }
         if let label, label.isHosting { return (label, true) }
         let folded = Folded(sentence)
         if Rules.hostingSentence.matches(in: folded) { return (Label(hosting: RoleWords.roles(in: folded)), false) }
+        guard Rules.messagingService.matches(in: folded) else { return nil }
         let roles = RoleWords.roles(in: folded)
-        return Rules.messagingService.matches(in: folded) && roles.contains(.messaging) ? (Label(hosting: roles), false) : nil
+        return roles.contains(.messaging) ? (Label(hosting: roles), false) : nil
     }
 
     /// The hosting introduction a block ending with ":" makes: its last sentence about hosting ("…hébergé par les
@@ -459,7 +462,7 @@ struct HeadingFacts {
         }
         let folded = Folded(heading)
         namesHosting = triggers.contains(.heading) && Rules.hostingHeading.matches(in: folded)
-        roles = triggers.isDisjoint(with: [.heading, .role]) ? [] : RoleWords.roles(in: folded)
+        roles = triggers.isDisjoint(with: [.heading, .role]) ? [] : RoleWords.roles(in: folded, scanned: triggers)
         namesCookies = !namesHosting && triggers.contains(.distractorWords) && Rules.distractor.matches(in: folded)
         namesHostBlock = namesHosting && roles.isEmpty && Rules.hostBlockLabel.matches(in: folded)
     }
@@ -563,7 +566,7 @@ struct Label {
     /// A label with nothing after it, on a line of its own: "Hébergeur :", "Hébergement du site", "Hosting".
     init?(standingAlone text: String) {
         guard text.utf8.count <= 240 else { return nil }
-        let trimmed = Self.trimmingWhitespace(text)
+        let trimmed = UTF8Bytes.trimmingWhitespace(text)
         guard trimmed.utf8.count <= 60 || trimmed.count <= 60 else { return nil }
         if trimmed.hasSuffix(":"), let label = Label(line: trimmed) {
             self = label
@@ -577,13 +580,6 @@ struct Label {
         valueStart = nil
     }
 
-    /// The text without white space at either end. Normalised text mostly starts and ends with a visible ASCII
-    /// character: then there is nothing to trim, and Foundation need not look.
-    static func trimmingWhitespace(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80, !isSpaceOrTab(first), !isSpaceOrTab(last)
-        else { return text.trimmingCharacters(in: .whitespaces) }
-        return text
-    }
 
     /// The text without spaces and colons at either end (ASCII bytes: trimmed on the UTF-8).
     static func trimmingSpacesAndColons(_ text: String) -> String {
@@ -593,7 +589,6 @@ struct Label {
         return String(decoding: utf8[start...end], as: UTF8.self)
     }
 
-    private static func isSpaceOrTab(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
     /// The host block of a legal notice ("Hébergeur :", "Hébergement") names, by law (LCEN art. 6), the host of the
     /// site: a host label that states no other role gives the website.

@@ -12,7 +12,11 @@ enum RoleWords {
 
     /// Roles named in the text, or empty when it names none.
     static func roles(in text: Folded) -> [HostRole] {
-        let triggers = Triggers.scan(text.original)
+        roles(in: text, scanned: Triggers.scan(text.original))
+    }
+
+    /// The same when the text's trigger words are known (`Triggers.scan` of its original).
+    static func roles(in text: Folded, scanned triggers: TriggerSet) -> [HostRole] {
         guard !triggers.isDisjoint(with: .role) else { return [] }
         return roles(in: triggers.contains(.roleNoiseWords) ? Folded(stripping: Rules.roleNoise.pattern!, from: text) : text, triggers: triggers)
     }

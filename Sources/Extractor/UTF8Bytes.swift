@@ -22,6 +22,18 @@ enum UTF8Bytes {
         return false
     }
 
+    /// `text.trimmingCharacters(in: .whitespaces)`: the spaces and tabs at its ends, nearly all the white space there
+    /// is, are trimmed on the bytes (they are the only ASCII characters of the set). Foundation, slow on Linux, is asked
+    /// only when a character beyond ASCII is at an end, which may be white space too (a no-break space).
+    static func trimmingWhitespace(_ text: String) -> String {
+        let utf8 = text.utf8
+        let isSpaceOrTab = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let start = utf8.firstIndex(where: { !isSpaceOrTab($0) }), let end = utf8.lastIndex(where: { !isSpaceOrTab($0) }) else { return "" }
+        guard utf8[start] < 0x80, utf8[end] < 0x80 else { return text.trimmingCharacters(in: .whitespaces) }
+        if start == utf8.startIndex && utf8.index(after: end) == utf8.endIndex { return text }
+        return String(decoding: utf8[start...end], as: UTF8.self)
+    }
+
     /// Where `byte` (ASCII) first is in a text: memchr over its bytes, where a generic search would check each index.
     static func firstIndex<Text: StringProtocol>(of byte: UInt8, in text: Text) -> Text.Index? {
         let utf8 = text.utf8

@@ -136,6 +136,19 @@ import TestSupport
         }
     }
 
+    /// Spaces and tabs are trimmed on the bytes, any other white space by Foundation: the same text either way.
+    @Test func trimmingWhiteSpaceTrimsAsFoundationDoes() {
+        var random = SplitMix(state: 11)
+        var texts = ["", " ", "\t \t", "OVH", " OVH SAS ", "\tExemple\t", "\u{A0}Exemple ", " Exemple\u{202F}", "\u{2003} \u{3000}", " é ", "\n x \n",
+            " \u{200B}x", "x \u{301}", " 😀 ", "a  b"]
+        texts += (0..<300).map { _ in
+            (0..<Int(random.next() % 6)).map { _ in random.pick([" ", "\t", "\u{A0}", "\u{2009}", "\n", "x", "é", "Exemple SAS", "\u{200B}", "😀"]) }.joined()
+        }
+        for text in texts {
+            #expect(UTF8Bytes.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespaces), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func rawTextGivesTheTriggersOfItsNormalisedText() {
         let groups = Triggers.blockWords
         // Short texts scan in one pass; long ones in two halves, the middle falling anywhere.
