@@ -317,17 +317,24 @@ struct RegexLiterals: Sendable, Equatable {
 /// Many words looked for in one pass over a text, each word standing for an owner (an alternative of an expression,
 /// 0 to 63): a bit set of the first two bytes of the words passes over most places, and the words whose first two
 /// bytes are at a place are compared there in full. Looking for each word alone would go over the text once per word.
+///
+/// When the shortest word has m bytes, only every (m - 1)th place is looked at (a block of two bytes, as Wu and Manber
+/// do): each of the first m - 1 pairs of bytes of a word stands for it, at its offset, and whatever place a word is
+/// at, one of those pairs is at a place looked at.
 struct WordIndex: Sendable, Equatable {
     /// Each word (at least two bytes) with its owner.
     private let words: [(bytes: [UInt8], owner: Int)]
     private let pairs: [UInt64]
-    /// The words by a small hash of their first two bytes (`bucket`), in their order: `entries[bucketStarts[b]..<bucketStarts[b + 1]]`
-    /// are the words of bucket b, so a place whose pair is set compares only those (a list of places has hundreds),
-    /// each told by its first two bytes, kept beside it, before its bytes (all in `bytes`, one after the other) are read.
-    /// Fewer buckets than pair bits: every expression has an index, and they all stay small.
+    /// The words by a small hash of each of their first `step` pairs of bytes (`bucket`), in their order:
+    /// `entries[bucketStarts[b]..<bucketStarts[b + 1]]` are the words of bucket b, so a place whose pair is set compares
+    /// only those (a list of places has hundreds), each told by that pair, kept beside it, before its bytes (all in
+    /// `bytes`, one after the other) are read. Fewer buckets than pair bits: every expression has an index, and they
+    /// all stay small.
     private let bucketStarts: [Int32]
     private let entries: [Entry]
     private let bytes: [UInt8]
+    /// The distance between the places looked at: the shortest word's length less one.
+    private let step: Int
     private static let pairBits = 4096
     private static let bucketCount = 256
 
@@ -335,6 +342,8 @@ struct WordIndex: Sendable, Equatable {
         let first: UInt8
         let second: UInt8
         let owner: UInt8
+        /// Where the pair is in the word.
+        let offset: UInt8
         let start: Int32
         let count: Int32
     }
@@ -342,23 +351,30 @@ struct WordIndex: Sendable, Equatable {
     init(_ words: [([UInt8], Int)]) {
         precondition(words.allSatisfy { $0.0.count >= 2 && (0..<64).contains($0.1) }, "words of two bytes or more, owners 0 to 63")
         self.words = words.map { (bytes: $0.0, owner: $0.1) }
+        let step = min(words.map { $0.0.count - 1 }.min() ?? 1, Int(UInt8.max))
+        self.step = step
         var pairs = [UInt64](repeating: 0, count: Self.pairBits / 64)
         var starts = [Int32](repeating: 0, count: Self.bucketCount + 1)
         for (word, _) in words {
-            let hash = Self.pairHash(word[0], word[1])
-            pairs[hash >> 6] |= 1 << UInt64(hash & 63)
-            starts[Self.bucket(word[0], word[1]) + 1] += 1
+            for offset in 0..<step {
+                let hash = Self.pairHash(word[offset], word[offset + 1])
+                pairs[hash >> 6] |= 1 << UInt64(hash & 63)
+                starts[Self.bucket(word[offset], word[offset + 1]) + 1] += 1
+            }
         }
         self.pairs = pairs
         for bucket in 0..<Self.bucketCount { starts[bucket + 1] += starts[bucket] }
         var next = starts
-        var entries = [Entry?](repeating: nil, count: words.count)
+        var entries = [Entry?](repeating: nil, count: words.count * step)
         var bytes: [UInt8] = []
         for (word, owner) in words {
-            let bucket = Self.bucket(word[0], word[1])
-            entries[Int(next[bucket])] = Entry(
-                first: word[0], second: word[1], owner: UInt8(owner), start: Int32(bytes.count), count: Int32(word.count))
-            next[bucket] += 1
+            for offset in 0..<step {
+                let (first, second) = (word[offset], word[offset + 1])
+                let bucket = Self.bucket(first, second)
+                entries[Int(next[bucket])] = Entry(
+                    first: first, second: second, owner: UInt8(owner), offset: UInt8(offset), start: Int32(bytes.count), count: Int32(word.count))
+                next[bucket] += 1
+            }
             bytes += word
         }
         bucketStarts = starts
@@ -390,7 +406,7 @@ struct WordIndex: Sendable, Equatable {
             bucketStarts.withUnsafeBufferPointer { bucketStarts in
                 entries.withUnsafeBufferPointer { entries in
                     bytes.withUnsafeBufferPointer { bytes in
-                        for index in 0..<(count - 1) {
+                        for index in stride(from: 0, to: count - 1, by: step) {
                             let first = start[index]
                             let second = start[index + 1]
                             let hash = Self.pairHash(first, second)
@@ -399,8 +415,10 @@ struct WordIndex: Sendable, Equatable {
                             for slot in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
                                 let entry = entries[slot]
                                 let bit: UInt64 = 1 << UInt64(entry.owner)
-                                guard entry.first == first, entry.second == second, found & bit == 0, Int(entry.count) <= count - index,
-                                    memcmp(start + index, bytes.baseAddress! + Int(entry.start), Int(entry.count)) == 0
+                                let wordStart = index - Int(entry.offset)
+                                guard entry.first == first, entry.second == second, found & bit == 0, wordStart >= 0,
+                                    Int(entry.count) <= count - wordStart,
+                                    memcmp(start + wordStart, bytes.baseAddress! + Int(entry.start), Int(entry.count)) == 0
                                 else { continue }
                                 found |= bit
                                 foundCount += 1

@@ -71,11 +71,16 @@ import TestSupport
     }
 
     /// The one-pass search of many words finds a word exactly when looking for each alone does: at the start, at the
-    /// end, overlapping another, cut off by the end of the text.
-    @Test func wordIndexFindsWhatEachWordAloneFinds() {
-        let words = ["heberg", "stock", "serveur", "hebergement", "st", "ur"].map { Array($0.utf8) }
+    /// end, overlapping another, cut off by the end of the text; and, with only long words (only every few places
+    /// looked at), at every offset from the start.
+    @Test(arguments: [["heberg", "stock", "serveur", "hebergement", "st", "ur"], ["heberg", "stock", "serveur", "hebergement"], ["donnees de sante", "hds"]])
+    func wordIndexFindsWhatEachWordAloneFinds(_ list: [String]) {
+        let words = list.map { Array($0.utf8) }
         let index = WordIndex(words.enumerated().map { ($1, $0) })
-        for text in ["", "h", "heberg", "xheber", "les serveu", "stock", "a st", "réhébergé", "serveurs heberges", "u", "ur", "xxur"] {
+        var texts = ["", "h", "heberg", "xheber", "les serveu", "stock", "a st", "réhébergé", "serveurs heberges", "u", "ur", "xxur", "hds", "hd"]
+        for word in list { texts += (0..<8).flatMap { shift in [String(repeating: "x", count: shift) + word, String(repeating: "é", count: shift) + word + "y"] } }
+        texts += ["les donnees de sant", "stoc k", "serveu r heberg"]
+        for text in texts {
             var expected: UInt64 = 0
             for (owner, word) in words.enumerated() where UTF8Bytes.contains(text, String(decoding: word, as: UTF8.self)) {
                 expected |= 1 << UInt64(owner)
