@@ -56,11 +56,14 @@ struct RunJudge {
         do {
             let batches = stride(from: 0, to: platforms.count, by: Self.batch).map { Array(platforms[$0..<min($0 + Self.batch, platforms.count)]) }
             let archive = archive
-            var next = batches.first.map { first in Prefetch { try LookUps(archive: archive, runID: runID, platforms: first) } }
+            func lookUps(_ batch: [Platform]) -> Prefetch<LookUps> {
+                Prefetch { try LookUps(archive: archive, runID: runID, platforms: batch) }
+            }
+            var next = batches.first.map(lookUps)
             for (number, batch) in batches.enumerated() {
                 let lookedUp = try next!.value()
                 // The next batch's look-ups are read while this one is judged.
-                next = number + 1 < batches.count ? Prefetch { [batch = batches[number + 1]] in try LookUps(archive: archive, runID: runID, platforms: batch) } : nil
+                next = number + 1 < batches.count ? lookUps(batches[number + 1]) : nil
                 var graded: [PlatformDocuments] = []
                 for platform in batch {
                     var snapshots: [DocumentSnapshot] = []

@@ -281,8 +281,10 @@ import TestSupport
         let ids = (0..<600).map { String(format: "p%04d", $0) }
         var nights: [[String]] = []
         for night in 0..<2 {
-            let run = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400), ignoredRobots: false, userAgent: "t")
-            let jsons = ids.map { id in "{\"attemptedAt\":\"2026-11-2\(night)\",\"id\":\"\(id)\",\"e\":[\((0..<40).map { "\"phrase \($0)\"" }.joined(separator: ","))]}" }
+            let date = Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400)
+            let run = try archive.store([], startedAt: date, ignoredRobots: false, userAgent: "t")
+            let phrases = (0..<40).map { "\"phrase \($0)\"" }.joined(separator: ",")
+            let jsons = ids.map { id in "{\"attemptedAt\":\"2026-11-2\(night)\",\"id\":\"\(id)\",\"e\":[\(phrases)]}" }
             try archive.store(scorecards: zip(ids, jsons).map { ScorecardRow(runId: run, platformId: $0, level: "B", score: 60, json: $1) })
             nights.append(jsons)
         }
