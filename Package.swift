@@ -32,6 +32,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
         // renameat2(RENAME_EXCHANGE), for swapping the published site in one step.
         .target(name: "CFileSystem"),
+        // mallopt(M_ARENA_MAX), so that memory freed by one thread is reused by the others.
+        .target(name: "CMemory"),
 
         // Shared vocabulary: platforms, providers, fetches, findings, evidence, scorecards.
         .target(name: "SovereigntyModel"),
@@ -78,7 +80,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "History", "Renderer", "CFileSystem",
+                "SovereigntyModel", "InputFiles", "Fetcher", "Archive", "Extractor", "PDFText", "Scorecard", "History", "Renderer", "CFileSystem", "CMemory",
                 .product(name: "Logging", package: "swift-log"),
             ]),
 

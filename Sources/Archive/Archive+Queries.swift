@@ -101,26 +101,61 @@ extension Archive {
 
     /// The JSON of findings as kept in a row: the text itself, or the text of the row an `@id` reference names.
     func findingsJSON(_ kept: String) throws -> String? {
+        try lookUp { db in try Self.findingsJSON(kept, db) }
+    }
+
+    static func findingsJSON(_ kept: String, _ db: Database) throws -> String? {
         guard kept.hasPrefix("@"), let id = Int64(kept.dropFirst()) else { return kept }
-        return try lookUp { db in try String.fetchOne(db.cachedStatement(sql: Self.findingsByIDSQL), arguments: [id]) }
+        return try String.fetchOne(db.cachedStatement(sql: Self.findingsByIDSQL), arguments: [id])
     }
 
     /// The fetch of one URL in a run as the index knows it, or nil when the run has none: the judge reads documents
     /// one at a time, and asks for a body only when it must read one, so that a run never holds every body at once.
     public func fetch(url: String, ofRun runID: Int64) throws -> ArchivedFetch? {
-        guard let row = try lookUp({ db in try FetchRow.fetchOne(try db.cachedStatement(sql: Self.fetchOfRunSQL), arguments: [runID, url]) }) else {
-            return nil
+        try lookUp { db in try Self.fetch(url: url, ofRun: runID, db) }
+    }
+
+    /// The fetches of many URLs in a run, by URL, in one read: the judge asks it of a batch of platforms at once,
+    /// where a statement each took a lock of the file each, most of a quiet rerun's judging.
+    public func fetches(urls: [String], ofRun runID: Int64) throws -> [String: ArchivedFetch] {
+        try index.database.read { db in
+            var found: [String: ArchivedFetch] = [:]
+            for url in urls where found[url] == nil {
+                if let fetch = try Self.fetch(url: url, ofRun: runID, db) { found[url] = fetch }
+            }
+            return found
         }
+    }
+
+    private static func fetch(url: String, ofRun runID: Int64, _ db: Database) throws -> ArchivedFetch? {
+        guard let row = try FetchRow.fetchOne(try db.cachedStatement(sql: Self.fetchOfRunSQL), arguments: [runID, url]) else { return nil }
         let record = metadata(row)
         // A revisit names the copy holding its payload (`copyOf`, since v10); a row kept before that shows one by its
         // record's place in another run's file, which costs a look-up of the run's file (a quiet night asks none).
         let namesItsCopy = row.payloadFetchId != nil && row.payloadFetchId != row.id
-        let isRevisit = try namesItsCopy || row.warcFile != nil && row.warcFile != lookUp { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID])
-        }
+        let isRevisit = try namesItsCopy || row.warcFile != nil && row.warcFile != String.fetchOne(
+            db.cachedStatement(sql: "SELECT warcFile FROM run WHERE id = ?"), arguments: [runID])
         return ArchivedFetch(
             record: record, hasPayload: row.failureReason == nil && row.warcOffset != nil && (isRevisit || row.bodySize > 0),
             hasRendering: row.renderedOffset != nil, isRevisit: isRevisit, row: row)
+    }
+
+    /// The JSON of the findings kept for the latest good copy of each URL before a run, by URL, in one read (the
+    /// judge decodes them on every core); a URL whose copy has none is left out.
+    public func findingsJSON(urls: [String], before runID: Int64) throws -> [String: String] {
+        try index.database.read { db in
+            var found: [String: String] = [:]
+            for url in urls where found[url] == nil {
+                let kept = try String?.fetchOne(db.cachedStatement(sql: Self.lastGoodFindingsSQL), arguments: [url, runID])
+                if let kept = kept ?? nil, let json = try Self.findingsJSON(kept, db) { found[url] = json }
+            }
+            return found
+        }
+    }
+
+    /// Findings as kept, nil when they no longer decode.
+    public static func decodeFindings(_ json: String) -> DocumentFindings? {
+        try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
     }
 
     /// Keeps a fetch row in `fetchRecord`. A revisit (`copyOf`, the row holding its payload) leaves to that row

@@ -148,7 +148,7 @@ public struct Archive: Sendable {
     public func findings(url: String, before runID: Int64) throws -> DocumentFindings? {
         let kept = try lookUp { db in try String?.fetchOne(db.cachedStatement(sql: Self.lastGoodFindingsSQL), arguments: [url, runID]) }
         guard let kept = kept ?? nil, let json = try findingsJSON(kept) else { return nil }
-        return try? JSONDecoder().decode(DocumentFindings.self, from: Data(json.utf8))
+        return Self.decodeFindings(json)
     }
 
     /// Keeps a run's graded results: what was published, for history and for tools that read the index.
@@ -161,24 +161,29 @@ public struct Archive: Sendable {
             let previous = try db.cachedStatement(sql: Self.previousScorecardSQL)
             let wholeOne = try db.cachedStatement(sql: Self.scorecardWholeSQL)
             let statement = try db.cachedStatement(sql: Self.storeScorecardSQL)
-            for row in scorecards {
-                let json = Data(row.json.utf8)
-                var kept: (gzip: Data?, delta: Data?, patch: Data?, base: Int64?) = (nil, nil, nil, nil)
-                if let base = try Self.scorecardBase(db, platform: row.platformId, before: row.runId, previous: previous, whole: wholeOne) {
-                    let text = try Gzip.decompress(base.gzip)
-                    if let patch = try JSONTokenPatch.make(json, against: text) {
-                        kept = (nil, nil, patch, base.runId)
-                    } else {
-                        let whole = try Gzip.compress(json)
-                        let change = try DeltaDeflate.compress(json, against: text)
-                        kept = change.count * 2 < whole.count ? (nil, change, nil, base.runId) : (whole, nil, nil, nil)
-                    }
-                } else {
-                    kept.gzip = try Gzip.compress(json)
-                }
+            let bases = try scorecards.map { row in
+                try Self.scorecardBase(db, platform: row.platformId, before: row.runId, previous: previous, whole: wholeOne)
+            }
+            // Compressing and comparing with the base is pure: on every core, the rows then inserted in order.
+            let kept = Array(zip(scorecards, bases)).concurrentMap(chunk: 16) { row, base in Result { try Self.packed(row.json, against: base) } }
+            for (row, packed) in zip(scorecards, kept) {
+                let kept = try packed.get()
                 try statement.execute(arguments: [row.runId, row.platformId, row.level, row.score, kept.gzip, kept.delta, kept.base, kept.patch])
             }
         }
+    }
+
+    /// A scorecard's JSON as kept: the tokens that changed from its base, raw deflate against it, or whole.
+    private static func packed(
+        _ text: String, against base: (runId: Int64, gzip: Data)?
+    ) throws -> (gzip: Data?, delta: Data?, patch: Data?, base: Int64?) {
+        let json = Data(text.utf8)
+        guard let base else { return (try Gzip.compress(json), nil, nil, nil) }
+        let whole = try Gzip.decompress(base.gzip)
+        if let patch = try JSONTokenPatch.make(json, against: whole) { return (nil, nil, patch, base.runId) }
+        let gzip = try Gzip.compress(json)
+        let change = try DeltaDeflate.compress(json, against: whole)
+        return change.count * 2 < gzip.count ? (nil, change, nil, base.runId) : (gzip, nil, nil, nil)
     }
 
     /// The platform's latest scorecard kept whole before a run, found from its scorecard in the latest run before
@@ -206,24 +211,26 @@ public struct Archive: Sendable {
         try index.database.read { db in
             let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
-            while let row = try rows.next() {
-                let platform: String = row["platformId"]
-                var json: String = row["json"]
-                if let packed: Data = row["jsonGzip"] {
-                    json = String(decoding: try Gzip.decompress(packed), as: UTF8.self)
-                } else if let baseRun: Int64 = row["baseRunId"] {
-                    guard let packed = try Data.fetchOne(whole, arguments: [baseRun, platform]) else {
-                        throw ArchiveError.missingScorecardBase(platform: platform, run: runID, base: baseRun)
-                    }
-                    let base = try Gzip.decompress(packed)
-                    if let patch: Data = row["jsonPatch"] {
-                        json = String(decoding: try JSONTokenPatch.apply(patch, to: base), as: UTF8.self)
-                    } else if let change: Data = row["jsonDelta"] {
-                        json = String(decoding: try DeltaDeflate.decompress(change, against: base), as: UTF8.self)
-                    }
-                }
-                try body(ScorecardRow(runId: row["runId"], platformId: platform, level: row["level"], score: row["score"], json: json))
+            // Read a batch at a time, unpacked on every core, then handed over in order.
+            var batch: [PackedScorecard] = []
+            func unpack() throws {
+                for unpacked in batch.concurrentMap(chunk: 16, { packed in Result { try packed.unpacked() } }) { try body(try unpacked.get()) }
+                batch.removeAll(keepingCapacity: true)
             }
+            while let row = try rows.next() {
+                var packed = PackedScorecard(
+                    runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"], json: row["json"],
+                    gzip: row["jsonGzip"], patch: row["jsonPatch"], delta: row["jsonDelta"])
+                if packed.gzip == nil, let baseRun: Int64 = row["baseRunId"] {
+                    guard let base = try Data.fetchOne(whole, arguments: [baseRun, packed.platformId]) else {
+                        throw ArchiveError.missingScorecardBase(platform: packed.platformId, run: runID, base: baseRun)
+                    }
+                    packed.base = base
+                }
+                batch.append(packed)
+                if batch.count == 256 { try unpack() }
+            }
+            try unpack()
         }
     }
 
@@ -271,7 +278,9 @@ public struct Archive: Sendable {
     }
 
     /// A fetch as the index describes it, without its body.
-    func metadata(_ row: FetchRow) -> FetchRecord {
+    func metadata(_ row: FetchRow) -> FetchRecord { Self.metadata(row) }
+
+    static func metadata(_ row: FetchRow) -> FetchRecord {
         var record = FetchRecord(
             requestedURL: row.requestedURL, finalURL: row.finalURL, redirects: Self.decode(row.redirects) ?? [],
             httpStatus: row.httpStatus, contentType: row.contentType, charset: row.charset, primaryIP: row.primaryIP,

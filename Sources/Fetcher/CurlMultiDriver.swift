@@ -35,9 +35,9 @@ struct CurlMultiDriver {
         defer { curl_multi_cleanup(multi) }
 
         let start = Date()
-        var pending = urls.enumerated().map { index, url in
+        var pending = RequestQueue(urls.enumerated().map { index, url in
             Request(index: index, url: url, host: URL(string: url)?.host?.lowercased() ?? "", attempt: 1, notBefore: start)
-        }
+        })
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
         var refreshedFrom: [ObjectIdentifier: FetchRecord] = [:]
         var perHost: [String: Int] = [:]
@@ -47,14 +47,13 @@ struct CurlMultiDriver {
 
         while true {
             let now = Date()
-            var index = 0
-            while active.count < configuration.concurrency, index < pending.count {
-                let request = pending[index]
-                guard isReady(request, now: now, perHost: perHost, lastStart: lastStart) else {
-                    index += 1
-                    continue
-                }
-                pending.remove(at: index)
+            pending.pack()
+            var next = pending.first
+            while active.count < configuration.concurrency, let position = next {
+                let request = pending[position]
+                next = pending.next(after: position)
+                guard isReady(request, now: now, perHost: perHost, lastStart: lastStart) else { continue }
+                pending.take(at: position)
                 guard
                     let transfer = CurlTransfer(
                         index: request.index, url: request.url, attempt: request.attempt,
@@ -141,10 +140,10 @@ struct CurlMultiDriver {
     }
 
     /// How long to wait for activity: short while transfers run, until the next request is due when idle.
-    private func pollTimeout(pending: [Request], lastStart: [String: Date], idle: Bool) -> Int32 {
+    private func pollTimeout(pending: RequestQueue<Request>, lastStart: [String: Date], idle: Bool) -> Int32 {
         guard idle else { return 100 }
         let now = Date()
-        let due = pending.map { request in
+        let due = pending.elements.map { request in
             max(request.notBefore, (lastStart[request.host] ?? .distantPast).addingTimeInterval(configuration.perHostDelay))
         }.min() ?? now
         return Int32(min(1000, max(5, due.timeIntervalSince(now) * 1000)))

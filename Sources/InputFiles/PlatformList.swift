@@ -14,8 +14,12 @@ public enum PlatformList {
         var seenIDs: [String: Int] = [:]
         var errors = InputErrorList()
         let items = try root.required("platforms").sequence()
-        for item in items {
-            guard let platform = errors.collect({ () throws(InputError) in try platform(item) }) else { continue }
+        // Each item is read on every core (checking its URLs costs more than parsing the file), then taken in order.
+        let read = items.map(Item.init).concurrentMap(chunk: 32) { item in
+            Result { () throws(InputError) -> Platform in try platform(item.reader) }
+        }
+        for (item, result) in zip(items, read) {
+            guard let platform = errors.collect({ () throws(InputError) in try result.get() }) else { continue }
             if let first = seenIDs[platform.id] {
                 errors.append(item.fail("duplicate id '\(platform.id)' (first used on line \(first))", field: "\(item.path).id"))
                 continue
@@ -26,6 +30,11 @@ public enum PlatformList {
         try errors.check()
         guard !items.isEmpty else { throw root.fail("the list of platforms is empty", field: "platforms") }
         return platforms
+    }
+
+    /// One item of the list, read by one task: the composed YAML nodes are only read, never changed.
+    private struct Item: @unchecked Sendable {
+        let reader: YAMLReader
     }
 
     private static func platform(_ item: YAMLReader) throws(InputError) -> Platform {

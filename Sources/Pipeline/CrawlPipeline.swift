@@ -76,6 +76,9 @@ public struct CrawlPipeline: Sendable {
             .judge(runID: runID, runDate: runDate, readings: readings)
         readings = [:]  // what the stream read is in the scorecards now: the run holds it once
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
+        // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
+        // reads back (without one, it encodes them again).
+        let encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
             try archive.store(reusedFindings: judgement.reusedFindings, ofRun: runID)
@@ -83,11 +86,19 @@ public struct CrawlPipeline: Sendable {
             judgement.findings = [:]
             // A few hundred platforms a transaction: the JSON of every scorecard is never held at once.
             for start in stride(from: 0, to: ranked.count, by: 250) {
-                try archive.store(scorecards: Array(ranked[start..<min(start + 250, ranked.count)]).concurrentMap { card in
+                let batch = Array(ranked[start..<min(start + 250, ranked.count)])
+                let jsons = batch.concurrentMap { card in
+                    let pretty = try? ScorecardJSON.encode(card)
+                    return EncodedCard(pretty: pretty, compact: pretty.map(ScorecardJSON.compact) ?? Data())
+                }
+                try archive.store(scorecards: zip(batch, jsons).map { card, json in
                     ScorecardRow(
                         runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
-                        json: String(decoding: (try? ScorecardJSON.encodeCompact(card)) ?? Data(), as: UTF8.self))
+                        json: String(decoding: json.compact, as: UTF8.self))
                 })
+                for (card, json) in zip(batch, jsons) {
+                    if let pretty = json.pretty { try encoded?.append(pretty, id: card.id) }
+                }
             }
         } catch {
             throw PipelineError(step: .score, url: options.archiveDirectory.path, message: "cannot keep the scorecards: \(error)")
@@ -103,7 +114,7 @@ public struct CrawlPipeline: Sendable {
             archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
         content.failureReasons = judgement.failureReasons
-        try render(ranked, content: content, archive: archive, with: renderer, reuse: true)
+        try render(ranked, content: content, archive: archive, with: renderer, reuse: true, encoded: encoded)
         log("wrote \(site.path) (\(documents - failed) of \(documents) documents read)")
         return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: true)
     }
@@ -195,10 +206,13 @@ public struct CrawlPipeline: Sendable {
         return content
     }
 
-    /// - Parameter reuse: link the files of platforms whose page inputs are unchanged from the published site (the
-    ///   crawl); `report` renders every file.
+    /// - Parameters:
+    ///   - reuse: link the files of platforms whose page inputs are unchanged from the published site (the crawl);
+    ///     `report` renders every file.
+    ///   - encoded: the scorecards' JSON as the crawl kept it (`report` encodes them).
     func render(
-        _ scorecards: [PlatformScorecard], content: SiteContent, archive: Archive, with renderer: SiteRenderer, reuse: Bool
+        _ scorecards: [PlatformScorecard], content: SiteContent, archive: Archive, with renderer: SiteRenderer, reuse: Bool,
+        encoded: EncodedScorecards? = nil
     ) throws(PipelineError) {
         let site = options.siteDirectory
         let parent = site.deletingLastPathComponent()
@@ -221,7 +235,7 @@ public struct CrawlPipeline: Sendable {
             let previous = files.fileExists(atPath: site.path) ? SiteDigests.read(manifest) : [:]
             let outcome = try renderer.render(
                 scorecards, content: content, into: staging,
-                reusing: reuse && !previous.isEmpty ? PageReuse(previousSite: site, digests: previous) : nil)
+                reusing: reuse && !previous.isEmpty ? PageReuse(previousSite: site, digests: previous) : nil, encoded: encoded)
             // While the sites swap, the manifest holds only the digests true of both, so that a run killed in between
             // never links a page rendered from other inputs.
             try SiteDigests.write(previous.filter { outcome.digests[$0.key] == $0.value }, to: manifest)
@@ -235,4 +249,10 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .render, url: site.path, message: "cannot write the site: \(error)")
         }
     }
+}
+
+/// A scorecard as the site's JSON shows it (nil when it cannot be encoded) and as the archive keeps it.
+private struct EncodedCard: Sendable {
+    var pretty: Data?
+    var compact: Data
 }

@@ -41,11 +41,15 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every file of the site into `directory`, which is created if needed.
-    /// - Parameter reusing: the published site and the digests it was rendered with: a platform whose digest is
-    ///   unchanged has its files hard-linked from that site instead of rendered again.
+    /// - Parameters:
+    ///   - reusing: the published site and the digests it was rendered with: a platform whose digest is unchanged has
+    ///     its files hard-linked from that site instead of rendered again.
+    ///   - encoded: the scorecards' JSON as the crawl already encoded it, in the same order.
     /// - Returns: each platform's digest, and which platforms were rendered.
     @discardableResult
-    public func render(_ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL, reusing: PageReuse? = nil) throws -> RenderOutcome {
+    public func render(
+        _ scorecards: [PlatformScorecard], content: SiteContent, into directory: URL, reusing: PageReuse? = nil, encoded: EncodedScorecards? = nil
+    ) throws -> RenderOutcome {
         let files = FileWriter(root: directory)
         let captures = Dictionary(content.captures.compactMap { capture in capture.path.map { ($0, capture) } }, uniquingKeysWith: { first, _ in first })
         // Each readable capture with its quotes marked, worked out once for both languages and kept between runs.
@@ -66,7 +70,8 @@ public struct SiteRenderer: Sendable {
         }
         let published = CaptureLinks(content.captures, views: views.views)
         let providers = ProviderDirectory(catalog: content.catalog, scorecards: scorecards)
-        let platforms = try platformPages(scorecards, content: content, captures: published, providers: providers, reusing: reusing, files: files)
+        let platforms = try platformPages(
+            scorecards, content: content, captures: published, providers: providers, reusing: reusing, alreadyEncoded: encoded, files: files)
         // Each language, and the language-neutral files, are one job; the jobs share the cores, each with its own
         // strings and writer.
         let results = LanguageResults(count: strings.count + 1)
@@ -99,7 +104,7 @@ public struct SiteRenderer: Sendable {
     /// core, the file written as it goes, so that memory holds one batch of encodings, not the file).
     private func platformPages(
         _ scorecards: [PlatformScorecard], content: SiteContent, captures: CaptureLinks, providers: ProviderDirectory, reusing: PageReuse?,
-        files: FileWriter
+        alreadyEncoded: EncodedScorecards?, files: FileWriter
     ) throws -> [PlatformPageInputs] {
         let categorySlugs = ViewBuilder.uniqueSlugs(scorecards.map(\.category))
         let changes = Dictionary(grouping: content.history.changes, by: \.platformID)
@@ -113,10 +118,14 @@ public struct SiteRenderer: Sendable {
             let document = ScorecardsDocument(generatedAt: content.generatedAt, ignoredRobots: content.ignoredRobots, platforms: scorecards)
             var stream = try ScorecardsStream(document)
             for start in stride(from: 0, to: scorecards.count, by: Self.batch) {
-                let batch = scorecards[start..<min(scorecards.count, start + Self.batch)]
-                let encoded = Array(batch).concurrentMap(chunk: 16) { card in
+                let positions = start..<min(scorecards.count, start + Self.batch)
+                let batch = Array(scorecards[positions])
+                // As the crawl encoded them, when it kept them; else encoded here.
+                let kept = try alreadyEncoded?.json(at: positions, ids: batch.map(\.id))
+                let encoded = Array(batch.indices).concurrentMap(chunk: 16) { index in
                     Result { () throws -> (json: Data, page: PlatformPageInputs) in
-                        let json = try ScorecardJSON.encode(card)
+                        let card = batch[index]
+                        let json = try kept?[index] ?? ScorecardJSON.encode(card)
                         let history = content.history.platforms[card.id] ?? PlatformHistory()
                         let shown = history.pageCard(card)
                         let digest = digester.digest(

@@ -18,6 +18,7 @@ struct SovereigntyCommand: AsyncParsableCommand {
     /// (ArgumentParser's default is 64, `EX_USAGE`), and an unexpected error exits 4 (fatal), never 1, which means
     /// "some documents failed, site written".
     static func main() async {
+        MallocArenas.limit()
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exitUsingTheDocumentedCodes(error, usage: true) }
         do {

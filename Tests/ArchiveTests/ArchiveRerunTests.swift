@@ -252,6 +252,49 @@ import TestSupport
         #expect(kept.enumerated().allSatisfy { $0.offset == 1 || $0.element["patch"] as Int? == nil })
     }
 
+    /// The judge's look-ups for a batch of URLs answer as the look-ups of one URL at a time: the run's fetch of each,
+    /// a URL the run did not fetch left out, and the findings kept for a revisit's copy.
+    @Test func batchedLookUpsAnswerAsOneAtATime() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let (one, two) = try Self.twoRuns(in: archive)
+        let missing = "http://127.0.0.1/never-fetched"
+        for run in [one, two] {
+            let fetches = try archive.fetches(urls: [Self.url, missing, Self.url], ofRun: run)
+            #expect(fetches.keys.sorted() == [Self.url])
+            let single = try #require(try archive.fetch(url: Self.url, ofRun: run))
+            #expect(fetches[Self.url]?.record == single.record && fetches[Self.url]?.isRevisit == single.isRevisit)
+            #expect(fetches[Self.url]?.hasPayload == single.hasPayload && fetches[Self.url]?.hasRendering == single.hasRendering)
+        }
+        let kept = try archive.findingsJSON(urls: [Self.url, missing], before: two + 1)
+        #expect(kept.keys.sorted() == [Self.url])
+        #expect(kept[Self.url].flatMap(Archive.decodeFindings) == Self.findings())
+        #expect(try archive.findingsJSON(urls: [Self.url], before: one).isEmpty, "no copy before the first run")
+    }
+
+    /// A run of more platforms than one batch of unpacking reads back whole, in platform order, each one as kept.
+    @Test func aRunsScorecardsReadBackInOrderAcrossBatches() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let ids = (0..<600).map { String(format: "p%04d", $0) }
+        var nights: [[String]] = []
+        for night in 0..<2 {
+            let date = Date(timeIntervalSince1970: 1_795_316_400 + Double(night) * 86_400)
+            let run = try archive.store([], startedAt: date, ignoredRobots: false, userAgent: "t")
+            let phrases = (0..<40).map { "\"phrase \($0)\"" }.joined(separator: ",")
+            let jsons = ids.map { id in "{\"attemptedAt\":\"2026-11-2\(night)\",\"id\":\"\(id)\",\"e\":[\(phrases)]}" }
+            try archive.store(scorecards: zip(ids, jsons).map { ScorecardRow(runId: run, platformId: $0, level: "B", score: 60, json: $1) })
+            nights.append(jsons)
+        }
+        #expect(try archive.scorecards(ofRun: 1).map(\.json) == nights[0])
+        #expect(try archive.scorecards(ofRun: 2).map(\.json) == nights[1])
+        #expect(try archive.scorecards(ofRun: 2).map(\.platformId) == ids)
+        let patched = try archive.index.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scorecard WHERE jsonPatch IS NOT NULL") }
+        #expect(patched == ids.count, "the second night is kept as what changed")
+    }
+
     /// A patch gives back its text byte for byte, escapes and non-ASCII characters included, and is refused for a
     /// text whose tokens do not line up with the base's.
     @Test func aTokenPatchGivesBackItsText() throws {

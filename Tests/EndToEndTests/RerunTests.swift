@@ -55,6 +55,51 @@ import TestSupport
         #expect(try FolderComparison.differences(published, rebuilt) == [])
     }
 
+    /// More platforms than the judge reads in one batch (128): a quiet rerun reuses every platform's findings and
+    /// judges each as the first night did, and `report` rebuilds the rerun's site byte for byte.
+    @Test func aRunOfSeveralBatchesIsJudgedPlatformByPlatform() async throws {
+        // Every third platform's page names a foreign host (level D), the others a sovereign one (level A).
+        let server = try LoopbackHTTPServer { request in
+            let page = request.path.hasSuffix("/d") ? "level-d.html" : "level-a.html"
+            return .init(status: 200, contentType: "text/html; charset=utf-8", body: (try? Fixtures.page(page)) ?? Data())
+        }
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            server.stop()
+        }
+        let platforms = (0..<140).map { number in (id: "p\(number)", urls: [server.baseURL + "/\(number)/" + (number % 3 == 0 ? "d" : "a")]) }
+        var options = CrawlTests().makeOptions(in: directory, platforms: try directory.write("platforms.yml", CrawlTests.platformsYAML(platforms)))
+        options.fetch.perHostDelay = 0
+        let first = try await CrawlPipeline(options: options).run()
+        #expect(first.exitCode == 0)
+        let levels = try Self.levels(first.siteDirectory)
+        #expect(levels.count == 140 && levels["p0"] != levels["p1"] && levels["p3"] == levels["p0"] && levels["p139"] == levels["p1"])
+        let evidence = try Self.evidenceDates(first.siteDirectory)
+
+        options.runDate = CrawlTests.runDate.addingTimeInterval(86_400)
+        let second = try await CrawlPipeline(options: options).run()
+        #expect(second.exitCode == 0)
+        #expect(try Self.levels(second.siteDirectory) == levels)
+        #expect(try Self.evidenceDates(second.siteDirectory) == evidence, "every platform's findings are the first night's")
+        let published = directory.url.appendingPathComponent("second-site")
+        try FileManager.default.copyItem(at: second.siteDirectory, to: published)
+        var reportOptions = options
+        reportOptions.outputPath = directory.path("Report")
+        reportOptions.archivePath = options.archiveDirectory.path
+        let rebuilt = try await ReportJob(options: reportOptions, selection: .latest).run()
+        #expect(try FolderComparison.differences(published, rebuilt) == [])
+    }
+
+    /// Each platform's level in the site's scorecards, by platform id.
+    static func levels(_ site: URL) throws -> [String: String] {
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/scorecards.json")))
+        let platforms = try #require((json as? [String: Any])?["platforms"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: platforms.compactMap { platform in
+            (platform["id"] as? String).map { ($0, platform["level"] as? String ?? "") }
+        })
+    }
+
     /// The dates of the hosts' quotes in the site's scorecards: a quote read again tonight would carry tonight's date.
     static func evidenceDates(_ site: URL) throws -> [String] {
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("data/scorecards.json")))
