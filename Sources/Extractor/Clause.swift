@@ -21,6 +21,22 @@ enum Clause {
         return Folded(text.originalText(NSRange(location: start, length: max(0, end - start))))
     }
 
+    /// Words that open a relative clause after a place ("un pays qui…", "countries which…"), or a parenthesis that
+    /// says what the place is ("des pays tiers (n'appartenant pas à l'UE)").
+    static let relativeOpeners = [" qui ", " dont ", " lesquels ", " lesquelles ", " which ", " that ", " where ", " whose ", " ("]
+
+    /// The text up to the first relative clause that opens after `range`, or all of it.
+    static func beforeRelative(after range: NSRange, in text: Folded) -> Folded {
+        let folded = text.folded as NSString
+        let from = min(range.location + range.length, folded.length)
+        let cut = relativeOpeners.compactMap { opener -> Int? in
+            let found = folded.range(of: opener, range: NSRange(location: from, length: folded.length - from))
+            return found.location == NSNotFound ? nil : found.location
+        }.min()
+        guard let cut else { return text }
+        return Folded(text.originalText(NSRange(location: 0, length: cut)))
+    }
+
     /// Start of the last occurrence lying wholly before `limit`.
     private static func lastOccurrence(of pattern: [UInt16], in units: [UInt16], endingBy limit: Int) -> Int? {
         var index = min(limit, units.count) - pattern.count

@@ -82,6 +82,9 @@ struct Cancellation: Sendable {
         case sentence
         /// The words just before the match, up to this many characters: the rule's pattern ends with `$`.
         case before(reach: Int)
+        /// The clause around the match without a relative clause after it: in "un pays hors de l'EEE qui ne fait pas
+        /// l'objet d'une décision", the negation says what the country is, not that nothing goes there.
+        case mainClause(separators: [String])
     }
 
     let rule: Rule
@@ -90,6 +93,11 @@ struct Cancellation: Sendable {
     /// In the clause around the match ("non certifié HDS ; hébergé en France" denies only the first part).
     static func inClause(_ rule: Rule, separators: [String] = Clause.defaultSeparators) -> Cancellation {
         Cancellation(rule: rule, scope: .clause(separators: separators))
+    }
+
+    /// In the clause around the match, up to a relative clause that follows it ("… qui ne …", "… which do not …").
+    static func inMainClause(_ rule: Rule, separators: [String] = Clause.defaultSeparators) -> Cancellation {
+        Cancellation(rule: rule, scope: .mainClause(separators: separators))
     }
 
     static func inSentence(_ rule: Rule) -> Cancellation {
@@ -111,6 +119,8 @@ struct Cancellation: Sendable {
         switch scope {
         case .sentence: rule.matches(in: text, triggers: triggers)
         case .clause(let separators): rule.matches(in: Clause.around(range, in: text, separators: separators), triggers: triggers)
+        case .mainClause(let separators):
+            rule.matches(in: Clause.around(range, in: Clause.beforeRelative(after: range, in: text), separators: separators), triggers: triggers)
         case .before(let reach):
             rule.matches(
                 in: Folded((text.original as NSString).substring(with: NSRange(location: max(0, range.location - reach), length: min(reach, range.location)))),
