@@ -40,8 +40,8 @@ extension Rules {
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
-            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir"],
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|hosted|stored|located|\bservers?\b|"#
+            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir", "transmi"],
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|transmi(?:s|se|ses|ssion|tted)\b|hosted|stored|located|\bservers?\b|"#
             + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b"#,
         examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
@@ -69,7 +69,7 @@ extension Rules {
         // them is faster.
         pattern: #"\b(?:en france\b|in france\b|(?<![-'])(?:a|in)\s+(?:"# + Places.frenchCities.joined(separator: "|")
             + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#,
-        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
+        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Les données sont hébergées en France.", "Nos serveurs sont situés à Roubaix.", "Data is stored in France."],
         counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe.", "Ce service est réservé aux résidents en France."])
 
@@ -94,7 +94,7 @@ extension Rules {
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
         pattern: #"union europeenne|\bue\b(?!-)|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
-        cancelledBy: [.justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
+        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
             "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande."],
         counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
@@ -118,7 +118,7 @@ extension Rules {
         words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
             "non membre", "non-membre", "quitt", "leav", "contractuelles types", "contractual clauses"],
         pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
-        cancelledBy: [.inSentence(companySeat), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
+        cancelledBy: [.inSentence(companySeat), .inSentence(rightsStatement), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
             .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
             "Des serveurs situés en dehors du territoire de l'EEE.", "Vos données quittent l'EEE.",
@@ -129,7 +129,8 @@ extension Rules {
         counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
             "Aucune donnée n'est transférée, et aucune clause contractuelle type n'est donc signée.",
             "This section only applies to users located in the United States, whose data is stored there.",
-            "Le transfert de vos données hors de l'Union européenne n'est pas effectué."])
+            "Le transfert de vos données hors de l'Union européenne n'est pas effectué.",
+            "Vous avez le droit de savoir à quels tiers vos données ont été transmises en dehors de l'UE."])
 
     /// Where a table's location cell places data.
     static let placeFrance = Rule(
