@@ -113,11 +113,13 @@ extension Rules {
 
     static let outsideEurope = Rule(
         "location-outside-europe",
-        finds: "Data sent or kept outside the EU. \"États-Unis\" alone is often an address; a preposition makes it a place for data. The EU's standard contractual clauses exist only for transfers outside the EEA, so a transfer framed by them is one.",
+        finds: "Data sent or kept outside the EU. \"États-Unis\" alone is often an address; a preposition makes it a place for data. The EU's standard contractual clauses exist only for transfers outside the EEA, so a transfer framed by them is one; servers or data centres \"dans le monde entier\" are some outside it.",
         trigger: .outsideWords,
         words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
-            "non membre", "non-membre", "quitt", "leav", "contractuelles types", "contractual clauses"],
-        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
+            "non membre", "non-membre", "quitt", "leav", "contractuelles types", "contractual clauses",
+            "monde entier", "partout dans le monde", "coins du monde", "travers le monde", "around the world", "worldwide", "throughout the world",
+            "across the world"],
+        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
         cancelledBy: [.inSentence(companySeat), .inSentence(rightsStatement), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
             .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
@@ -125,12 +127,14 @@ extension Rules {
             "Stockées dans d'autres pays, y compris les États-Unis.",
             "Ces transferts sont encadrés par les clauses contractuelles types de la Commission européenne.",
             "Si le destinataire est établi dans un pays hors de l'EEE qui ne fait pas l'objet d'une décision d'adéquation, nous signons des clauses.",
-            "Le service peut impliquer le transfert de vos données vers des pays tiers (n'appartenant pas à l'Union européenne)."],
+            "Le service peut impliquer le transfert de vos données vers des pays tiers (n'appartenant pas à l'Union européenne).",
+            "Vos données peuvent transiter par des serveurs situés dans le monde entier.", "We store data in data centers around the world."],
         counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
             "Aucune donnée n'est transférée, et aucune clause contractuelle type n'est donc signée.",
             "This section only applies to users located in the United States, whose data is stored there.",
             "Le transfert de vos données hors de l'Union européenne n'est pas effectué.",
-            "Vous avez le droit de savoir à quels tiers vos données ont été transmises en dehors de l'UE."])
+            "Vous avez le droit de savoir à quels tiers vos données ont été transmises en dehors de l'UE.",
+            "Nos clients dans le monde entier nous confient leurs données, stockées en France."])
 
     /// Where a table's location cell places data.
     static let placeFrance = Rule(
