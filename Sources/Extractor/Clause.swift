@@ -23,7 +23,7 @@ enum Clause {
 
     /// Words that open a relative clause after a place ("un pays qui…", "countries which…"), or a parenthesis that
     /// says what the place is ("des pays tiers (n'appartenant pas à l'UE)").
-    static let relativeOpeners = [" qui ", " dont ", " lesquels ", " lesquelles ", " which ", " that ", " where ", " whose ", " ("]
+    private static let relativeOpeners = [" qui ", " dont ", " lesquels ", " lesquelles ", " which ", " that ", " where ", " whose ", " ("]
 
     /// The text up to the first relative clause that opens after `range`, or all of it.
     static func beforeRelative(after range: NSRange, in text: Folded) -> Folded {

@@ -62,4 +62,12 @@ extension Rules {
             "a brand", "detenue par", "controlee par"],
         pattern: #"(?:(?<!serveurs )(?<!infrastructure )(?<!infrastructures )(?<!datacenters )(?<!donnees )de la societe|filiale d[eu']|filiale du groupe|appartenant a|appartient a|du groupe|owned by|subsidiary of|propriete d[eu']|une marque d[eu']|a brand of|detenue par|controlee par)\s*$"#,
         examples: ["Une plateforme de la société", "A brand of"], counterExamples: ["Les serveurs de la société"])
+
+    static let rightsStatement = Rule(
+        "rights-statement",
+        finds: "A sentence that states the reader's rights (\"vous avez le droit de savoir à quels tiers vos données ont été transmises en France et hors de l'UE\"): the places it names are what the reader may ask about, not where the operator keeps data.",
+        trigger: nil,
+        pattern: #"\bvous (?:avez|disposez|beneficiez|pouvez exercer) (?:egalement |aussi |en outre )?(?:du |d'un |le |des |d'|de )?droits?\b|\bdroit d'acces\b|\byou (?:also )?(?:have|may have) the right\b|\bright (?:of|to) access\b"#,
+        examples: ["Vous avez le droit de savoir à quels tiers vos données ont été transmises en dehors de l'UE.", "You have the right to know whether your data is transferred outside the EU."],
+        counterExamples: ["Vos données peuvent être transmises à des sous-traitants situés en dehors de l'UE."])
 }
