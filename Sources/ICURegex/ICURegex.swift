@@ -69,16 +69,19 @@ public final class ICURegex: Sendable {
         guard let matcher = idle.withLock({ $0.popLast() }) ?? clone() else { return nil }
         defer { idle.withLock { $0.append(matcher) } }
         var status = U_ZERO_ERROR
-        // ICU refuses a null text, which an empty buffer may have.
-        withUnsafePointer(to: Self.emptyUnit) { empty in
-            swift_uregex_setText(matcher.regex, text.baseAddress ?? empty, Int32(text.count), &status)
-        }
+        // ICU refuses a null text, which an empty buffer may have; it keeps the pointer, so it must outlive the call.
+        swift_uregex_setText(matcher.regex, text.baseAddress ?? Self.emptyText, Int32(text.count), &status)
         if start > 0 { swift_uregex_setRegion(matcher.regex, Int32(start), Int32(text.count), &status) }
         guard status.rawValue <= U_ZERO_ERROR.rawValue else { return nil }
         return body(matcher.regex, &status)
     }
 
-    private static let emptyUnit: UInt16 = 0
+    /// A text of no units that ICU may keep for as long as the process runs (never freed, never written).
+    nonisolated(unsafe) private static let emptyText: UnsafePointer<UInt16> = {
+        let unit = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+        unit.initialize(to: 0)
+        return UnsafePointer(unit)
+    }()
 
     /// A matcher of its own for one more thread, with `NSRegularExpression`'s bounds for searches from a place.
     private func clone() -> Matcher? {
