@@ -38,7 +38,7 @@ enum OperatorName {
 
     /// Only blocks with a word of these rules are split into sentences.
     private static func mayName(_ text: String) -> Bool {
-        ["esponsable", "nous", "dit", "ontroller", "ublished", "we", "est une soci", "est une entreprise", "est une start", "company"].contains { UTF8Bytes.contains(text, $0) }
+        ["esponsable", "nous", "dit", "ontroller", "ublished", "we", "ociété", "ompany", "est une entreprise", "est une start"].contains { UTF8Bytes.contains(text, $0) }
     }
 
     /// "« Exemple », « notre » ou « nous »": the last quoted name before "we" that is not a pronoun.
