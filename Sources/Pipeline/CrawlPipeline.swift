@@ -78,7 +78,7 @@ public struct CrawlPipeline: Sendable {
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
         // reads back (without one, it encodes them again).
-        let encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
+        var encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
             try archive.store(reusedFindings: judgement.reusedFindings, ofRun: runID)
@@ -96,8 +96,14 @@ public struct CrawlPipeline: Sendable {
                         runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
                         json: String(decoding: json.compact, as: UTF8.self))
                 })
-                for (card, json) in zip(batch, jsons) {
-                    if let pretty = json.pretty { try encoded?.append(pretty, id: card.id) }
+                // The file only saves the renderer work: one that cannot be written is dropped (a write cut short
+                // would misplace every later scorecard), never the scorecards.
+                do {
+                    for (card, json) in zip(batch, jsons) {
+                        if let pretty = json.pretty { try encoded?.append(pretty, id: card.id) }
+                    }
+                } catch {
+                    encoded = nil
                 }
             }
         } catch {
