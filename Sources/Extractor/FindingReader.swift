@@ -545,6 +545,7 @@ struct FindingReader {
         // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
         // The EU as a place of residence, of law or of origin ("résidents de l'EEE", "Règlement (UE)", "transférées
         // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
+        let locationsBefore = locations.count
         if triggers.contains(.europeWords), Rules.keptSomewhere.matches(in: text) {
             let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Rules.outsideEurope.pattern!, from: text) : text
             if let range = Rules.locationEurope.find(in: withoutOutside, triggers: triggers) {
@@ -553,6 +554,12 @@ struct FindingReader {
                 locations.append(
                     LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.euCountryNearDataCentre.name)))
             }
+        }
+        // Else a denial of any transfer outside the EU says the data stay in it.
+        if locations.count == locationsBefore,
+            let range = Rules.insideByDenial.find(in: text, triggers: triggers)
+        {
+            locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.insideByDenial.name)))
         }
         if let range = Rules.outsideEurope.find(in: text, triggers: triggers) {
             locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: Rules.outsideEurope.name)))

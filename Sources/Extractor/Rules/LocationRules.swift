@@ -136,6 +136,28 @@ extension Rules {
             "Vous avez le droit de savoir à quels tiers vos données ont été transmises en dehors de l'UE.",
             "Nos clients dans le monde entier nous confient leurs données, stockées en France."])
 
+    static let insideByDenial = Rule(
+        "location-europe-by-denial",
+        finds: "Data said never to leave the EU/EEA (\"aucune donnée n'est transférée hors de l'UE\", \"never leaves the EEA\"): denying every transfer outside it says the data stay inside. Not when the sentence keeps an exception or a condition (\"sauf\", \"unless\", \"si\", \"en principe\"), nor a \"but\" between the denial and the place.",
+        trigger: .outsideWords,
+        pattern: #"(?:\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bnot\b|\bno\b|\bsans\b|\bwithout\b)(?:(?!\bmais\b|\bbut\b|\bqui\b|\bwhich\b|\bthat\b)[^.;:]){0,100}?(?:(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\bquitt[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+)?(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:eu|european|eea|europe)\b|\bleav[a-z]*\s+(?:the\s+)?(?:eu|eea|european|europe)\b)"#,
+        cancelledBy: [.inSentence(exceptionOrCondition), .inSentence(rightsStatement), .justBefore(peoplePlace)],
+        examples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Nous ne transférons pas vos données en dehors de l'EEE.",
+            "Vos données ne quittent jamais l'Union européenne.", "Your data never leaves the EEA.", "We do not transfer personal data outside the European Union.",
+            "Il n'y a pas de transfert de données hors Europe."],
+        counterExamples: ["Aucune donnée n'est transférée hors de l'UE, sauf si vous y consentez.", "Nous ne vendons pas vos données, mais elles peuvent être transférées hors de l'UE.",
+            "Si le prestataire ne peut pas garantir leur protection, les données ne sont pas transférées hors de l'UE.",
+            "En principe, aucune donnée n'est transférée en dehors de l'EEE.", "Des données sont transférées hors de l'Union européenne.",
+            "Le destinataire est établi dans un pays hors de l'EEE qui ne fait pas l'objet d'une décision d'adéquation.",
+            "Nous ne travaillons pas avec des prestataires qui transfèrent les données hors de l'UE sans garanties."])
+
+    static let exceptionOrCondition = Rule(
+        "exception-or-condition",
+        finds: "In a sentence: an exception or a condition (\"sauf\", \"à moins que\", \"unless\", \"si\", \"en principe\"), so that what it denies may still happen.",
+        trigger: nil,
+        pattern: #"\bsauf\b|\bexcepte\b|\bhormis\b|\bexcept\b|\bunless\b|\ba moins\b|\ben principe\b|\bin principle\b|\bnormalement\b|\bnormally\b|\bgeneralement\b|\bgenerally\b|\bsous reserve\b|\bsubject to\b|\ben dehors des cas\b|\bsi\b|\bs'ils?\b|\bif\b|\blorsque\b|\bwhen\b|\bwhere\b"#,
+        examples: ["sauf si vous y consentez", "unless required by law", "Si le prestataire"], counterExamples: ["Aucune donnée n'est transférée."])
+
     /// Where a table's location cell places data.
     static let placeFrance = Rule(
         "place-france", finds: "A table's location cell that places data in France.", trigger: nil,
