@@ -25,9 +25,10 @@ extension Rules {
         "activity-place",
         finds: "Before a place, with no word of keeping data between them: a sale, a delivery, a law or an authority, an event, an origin (\"vendus en France\", \"les obligations en vigueur en France\", \"l'autorité de contrôle en France\", \"a lieu en France\"), not where data is kept.",
         trigger: nil,
-        pattern: #"\b(?:vente|ventes|vend[a-z]*|livr[a-z]*|commercialis[a-z]*|distribu(?:e|es|ee|ees|ons|ent)|souscription|disponibles?|available|sells?|sold|deliver[a-z]*|ship(?:s|ped|ping)?|(?<!transfert\s)(?<!transferts\s)(?<!traitement\s)(?<!stockage\s)(?:a|ont)\s+lieu|(?<!transfer\s)(?<!processing\s)(?<!storage\s)takes?\s+place|cotee?s?\s+en\s+bourse|en\s+vigueur|in\s+force|applicables?|autorites?\s+de\s+(?:protection|controle)|(?:supervisory|data\s+protection)\s+authorit(?:y|ies)|tribuna(?:l|ux)|juridictions?|courts?|lois?|laws?|legislations?|reglementations?|obligations?\s+legales|provenant|en\s+provenance|originating|appels?\s+(?:local|locaux|national|nationaux|international|internationaux|gratuit)|(?:local|national|international)\s+calls?)\b(?:(?!heberg|stock|conserv|archiv|serveur|server|hosted|stored|kept|transf|data\s?cent|datacent)[^.;!?]){0,100}$"#,
+        pattern: #"\b(?:vente|ventes|vend[a-z]*|livr[a-z]*|commercialis[a-z]*|distribu(?:e|es|ee|ees|ons|ent)|souscription|disponibles?|available|sells?|sold|deliver[a-z]*|ship(?:s|ped|ping)?|(?<!transfert\s)(?<!transferts\s)(?<!traitement\s)(?<!stockage\s)(?:a|ont)\s+lieu|(?<!transfer\s)(?<!processing\s)(?<!storage\s)takes?\s+place|cotee?s?\s+en\s+bourse|en\s+vigueur|in\s+force|applicables?|autorites?\s+de\s+(?:protection|controle)|(?:supervisory|data\s+protection)\s+authorit(?:y|ies)|tribuna(?:l|ux)|juridictions?|courts?|lois?|laws?|legislations?|reglementations?|obligations?\s+legales|provenant|en\s+provenance|originating|emise?s?|issued|appels?\s+(?:local|locaux|national|nationaux|international|internationaux|gratuit)|(?:local|national|international)\s+calls?)\b(?:(?!heberg|stock|conserv|archiv|serveur|server|hosted|stored|kept|transf|data\s?cent|datacent)[^.;!?]){0,100}$"#,
         examples: ["Des produits proposés à la vente, principalement sous sa marque, ", "conformément aux obligations en vigueur ", "la CNIL, autorité de protection des données ",
-            "vérifier que l'utilisation du service a lieu ", "Products are delivered ", "les données provenant des pays membres de l'", "Coût d'un appel local "],
+            "vérifier que l'utilisation du service a lieu ", "Products are delivered ", "les données provenant des pays membres de l'", "Coût d'un appel local ",
+            "les cartes émises hors de l'"],
         counterExamples: ["Pour la livraison, vos données sont hébergées ", "Les données sont stockées ", "Conformément à la loi, nos serveurs sont situés ",
             "Si le transfert a lieu ", "Nous pourrions transférer vos données aux autorités des pays de votre itinéraire, situés "])
 
@@ -40,13 +41,15 @@ extension Rules {
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
-            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir", "transmi"],
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|transmi(?:s|se|ses|ssion|tted)\b|hosted|stored|located|\bservers?\b|"#
+            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir", "transmi", "communiqu", "traite", "processed"],
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:traitee?s?|processed)\s+(?:au sein|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
             + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b"#,
-        examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France."],
+        examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France.",
+            "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
             "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Une course en Région parisienne",
-            "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni"])
+            "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni",
+            "Le responsable du traitement est établi en France.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law"])
 
     static let keptSomewhere = Rule(
         "kept-somewhere",
@@ -117,9 +120,9 @@ extension Rules {
         trigger: .outsideWords,
         words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
             "non membre", "non-membre", "quitt", "leav", "contractuelles types", "contractual clauses",
-            "monde entier", "partout dans le monde", "coins du monde", "travers le monde", "around the world", "worldwide", "throughout the world",
+            "exterieur", "monde entier", "partout dans le monde", "coins du monde", "travers le monde", "around the world", "worldwide", "throughout the world",
             "across the world"],
-        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
+        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|(?:\ba\s+l'|\ben\s+)exterieur\s+(?:de\s+l'|du\s+|de\s+la\s+)(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\bexterieur(?:e?s)?\s+(?:a\s+l'|au\s+|a\s+la\s+)(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
         cancelledBy: [.inSentence(companySeat), .inSentence(rightsStatement), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
             .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
@@ -128,7 +131,8 @@ extension Rules {
             "Ces transferts sont encadrés par les clauses contractuelles types de la Commission européenne.",
             "Si le destinataire est établi dans un pays hors de l'EEE qui ne fait pas l'objet d'une décision d'adéquation, nous signons des clauses.",
             "Le service peut impliquer le transfert de vos données vers des pays tiers (n'appartenant pas à l'Union européenne).",
-            "Vos données peuvent transiter par des serveurs situés dans le monde entier.", "We store data in data centers around the world."],
+            "Vos données peuvent transiter par des serveurs situés dans le monde entier.",
+            "Vos données pourront être communiquées à l'extérieur de l'Union européenne.", "Nous pouvons transférer vos données vers des pays extérieurs à l'Union européenne.", "We store data in data centers around the world."],
         counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
             "Aucune donnée n'est transférée, et aucune clause contractuelle type n'est donc signée.",
             "This section only applies to users located in the United States, whose data is stored there.",
