@@ -41,15 +41,16 @@ extension Rules {
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
-            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir", "transmi", "communiqu", "traite", "processed"],
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:traitee?s?|processed)\s+(?:au sein|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
+            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "etabli", "based"],
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:traitee?s?|processed)\s+(?:au sein|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
             + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b"#,
         examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France.",
-            "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire."],
+            "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire.",
+            "Certains de nos fournisseurs sont situés hors de l'Union européenne.", "Les destinataires sont susceptibles d'être établis dans des pays tiers."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
             "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Une course en Région parisienne",
             "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni",
-            "Le responsable du traitement est établi en France.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law"])
+            "Le responsable du traitement est établi en France.", "Notre siège social est situé à Paris.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law"])
 
     static let keptSomewhere = Rule(
         "kept-somewhere",
