@@ -328,6 +328,10 @@ private struct BlockCollector {
     private var openBlocks: [ElementKind.Tag] = []
     /// Open tables, innermost last: a row becomes one block whose cells keep their column headers.
     private var tables: [TableState] = []
+    /// The paragraph in `buffer` ended mid-sentence: it waits for the next text, which continues it when it starts in
+    /// lower case. Legal texts converted from PDF put each printed line in a paragraph of its own, and a sentence
+    /// (with its place or its host) would otherwise be cut into pieces that no rule reads whole.
+    private var mayContinue = false
 
     private struct TableState {
         var headers: [String] = []
@@ -370,9 +374,10 @@ private struct BlockCollector {
             headingDepth += 1
             currentHeadingLevel = level
         } else if kind.tag == .br {
+            if mayContinue { flush() }
             buffer.append(contentsOf: [0xE2, 0x80, 0xA8])  // U+2028: the normaliser turns it into a line break
         } else if kind.isBlock {
-            flush()
+            if !mayContinue || kind.tag != .other { flush() }
             openBlocks.append(kind.tag)
         }
         if kind.isEmphasis { emphasisDepth += 1 }
@@ -405,13 +410,56 @@ private struct BlockCollector {
             headingDepth = max(0, headingDepth - 1)
             if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
         } else if kind.isBlock {
-            flush()
+            if kind.tag == .other && endsMidSentence() {
+                mayContinue = true
+            } else {
+                flush()
+            }
             if let index = openBlocks.lastIndex(of: kind.tag) { openBlocks.remove(at: index) }
         }
     }
 
+    /// Whether the paragraph just ended may go on in the next: plain text (not a bold heading in disguise) of a
+    /// printed line's length, outside lists, cells and headings, whose last visible byte closes no sentence or label.
+    private func endsMidSentence() -> Bool {
+        guard mayContinue || (bufferHasPlainText && buffer.count >= Self.shortestContinuedLine && headingDepth == 0 && !inCell
+            && !openBlocks.contains(where: { $0 == .li || $0 == .dd || $0 == .dt }))
+        else { return false }
+        var end = buffer.count
+        while end > 0 && (buffer[end - 1] <= 0x20 || (buffer[end - 1] == 0xA0 && end > 1 && buffer[end - 2] == 0xC2)) {
+            end -= buffer[end - 1] == 0xA0 ? 2 : 1
+        }
+        guard end > 0 else { return false }
+        return !Self.closesSentence.contains(buffer[end - 1])
+    }
+
+    /// Shorter paragraphs are labels or names ("Hébergeur", "OVH SAS"), read as blocks of their own.
+    private static let shortestContinuedLine = 40
+    private static let closesSentence: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B]  // . ! ? : ;
+
+    /// Whether text starts, after white space, with a lower-case letter (ASCII, or Latin-1 as "é", "à").
+    private static func startsInLowerCase(_ text: UnsafeBufferPointer<xmlChar>, at index: Int) -> Bool {
+        let byte = text[index]
+        if byte >= 0x61 && byte <= 0x7A { return true }
+        guard byte == 0xC3, index + 1 < text.count else { return false }
+        let next = text[index + 1]
+        return next >= 0xA0 && next <= 0xBF && next != 0xB7
+    }
+
     /// Source line breaks are layout, not text: the normaliser folds them into spaces; only <br> (U+2028) breaks a line.
     mutating func appendText(_ text: UnsafeBufferPointer<xmlChar>) {
+        if mayContinue {
+            guard let first = text.firstIndex(where: { $0 > 0x20 }) else {
+                buffer.append(contentsOf: text)
+                return
+            }
+            if Self.startsInLowerCase(text, at: first) {
+                mayContinue = false
+                buffer.append(0x20)
+            } else {
+                flush()
+            }
+        }
         buffer.append(contentsOf: text)
         if emphasisDepth == 0 && headingDepth == 0 && !bufferHasPlainText && text.contains(where: { $0 > 0x20 }) {
             bufferHasPlainText = true
@@ -448,6 +496,7 @@ private struct BlockCollector {
         defer {
             buffer.removeAll(keepingCapacity: true)
             bufferHasPlainText = false
+            mayContinue = false
         }
         let (length, last) = buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
         guard length > 0 else { return }
