@@ -533,10 +533,10 @@ struct FindingReader {
     }
 
     mutating func readLocations(_ context: SentenceContext) {
-        let text = context.text
         let triggers = context.triggers
         // Each place below needs its own words (France, Europe, outside it): without any, the data words need no look.
-        guard !triggers.isDisjoint(with: Self.placeWords), Rules.locationContext.matches(in: text) else { return }
+        guard !triggers.isDisjoint(with: Self.placeWords), Rules.locationContext.matches(in: context.text) else { return }
+        let text = Self.mayHoldWebAddress(context.text.folded) ? Folded(stripping: Rules.webAddress.pattern!, from: context.text) : context.text
         for rule in [Rules.locationFrance, Rules.locationFranceMore] {
             guard let range = rule.find(in: text, triggers: triggers) else { continue }
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range, rule: rule.name)))
@@ -564,6 +564,11 @@ struct FindingReader {
         if let range = Rules.outsideEurope.find(in: text, triggers: triggers) {
             locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: Rules.outsideEurope.name)))
         }
+    }
+
+    /// Whether a web address may be in the text (a "/" or "www."), read on its bytes: most sentences hold none.
+    private static func mayHoldWebAddress(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "/")) || text.contains("www.")
     }
 
     /// The trigger words without which `readLocations` finds no place, one group for each of its place rules.

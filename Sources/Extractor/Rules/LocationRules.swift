@@ -96,13 +96,24 @@ extension Rules {
         "location-europe", finds: "Data kept in the EU/EEA: \"dans l'Union européenne\", \"in the EEA\", \"en Allemagne\".",
         trigger: .europeWords,
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
-        pattern: #"union europeenne|\bue\b(?!-)|\beee\b|espace economique europeen|european union|\beu\b(?!-)|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
+        pattern: #"union europeenne|\bue\b(?!-)|\beee\b|espace economique europeen|european union|"# + englishEU + #"|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
         cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
-            "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande."],
+            "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande.", "Data is stored in the EU."],
         counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
-            "Les données sont conservées conformément au Règlement (UE) 2016/679."])
+            "Les données sont conservées conformément au Règlement (UE) 2016/679.",
+            "L'hébergeur n'est pas responsable des informations stockées dès qu'il en a eu connaissance."])
+
+    /// "EU" folded is also the French past participle of "avoir" ("elle en a eu connaissance", "n'a pas eu lieu").
+    private static let englishEU =
+        #"(?<!\ba\s)(?<!\bai\s)(?<!\bas\s)(?<!\bait\s)(?<!\bont\s)(?<!\bavons\s)(?<!\bavez\s)(?<!\bavoir\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baura\s)(?<!\baurait\s)(?<!\bauront\s)(?<!\bpas\s)(?<!\bjamais\s)(?<!\bdeja\s)\beu\b(?!-)(?!\s+egard)"#
+
+    static let webAddress = Rule(
+        "web-address", finds: "A web address: its words (\"ec.europa.eu\", \"…/data-transfers-outside-eu/\") name no place where data is.",
+        trigger: nil, pattern: #"\bhttps?://[^\s]+|\bwww\.[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:eu|fr|com|org|net|int)/[^\s]*"#,
+        examples: ["voir https://ec.europa.eu/info/law/data-transfers-outside-eu/", "www.cnil.fr", "ec.europa.eu/info"],
+        counterExamples: ["Les données sont stockées dans l'UE."])
 
     static let euCountryNearDataCentre = Rule(
         "location-eu-country-near-data-centre",

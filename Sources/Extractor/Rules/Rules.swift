@@ -15,7 +15,7 @@ enum Rules {
         operatorAfter, operatorIntroduced, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat, rightsStatement,
         peoplePlace, placeInName, activityPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
-        outsideEurope, insideByDenial, exceptionOrCondition, placeFrance, placeEurope, placeOutside,
+        outsideEurope, insideByDenial, exceptionOrCondition, webAddress, placeFrance, placeEurope, placeOutside,
         negation, noTransfer, hostDenial, denialAfter, alternativeHost, conditional, formerHost, ownership,
         roleKeys, roleBackup, roleMessaging, roleCDN, roleHealthData, rolePhotographs, roleApplication, roleWebsite, roleData, notHealthData,
         providerColumn, entityColumn, locationColumn, serviceColumn,
