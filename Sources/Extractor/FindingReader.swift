@@ -574,10 +574,18 @@ struct FindingReader {
     /// The trigger words without which `readLocations` finds no place, one group for each of its place rules.
     private static let placeWords: TriggerSet = [.franceWords, .franceMoreWords, .europeWords, .outsideWords]
 
+    /// A named surveillance law or a US parent discloses exposure by itself; a foreign law or authority only when
+    /// the sentence hands data over to it (`handed-over`).
     mutating func readExposure(_ context: SentenceContext) {
         let text = context.text
         if let range = Rules.exposure.find(in: text, triggers: context.triggers) {
             exposure.append(evidence(context, focus: range, rule: Rules.exposure.name))
+            return
+        }
+        for rule in [Rules.foreignAuthorities, Rules.foreignLaw] {
+            guard let range = rule.find(in: text, triggers: context.triggers), Rules.handedOver.matches(in: text) else { continue }
+            exposure.append(evidence(context, focus: range, rule: rule.name))
+            return
         }
     }
 

@@ -40,9 +40,11 @@ import TestSupport
         Floor(set: "health", field: "roles", precision: 0.97, recall: 0.97),
         Floor(set: "health", field: "hds", precision: 0.97, recall: 0.97),
         Floor(set: "health", field: "dataLocation", precision: 0.97, recall: 0.97),
+        Floor(set: "health", field: "exposure", precision: 0.97, recall: 0.97),
         Floor(set: "france", field: "hosts", precision: 0.98, recall: 0.96),
         Floor(set: "france", field: "roles", precision: 0.97, recall: 0.96),
         Floor(set: "france", field: "dataLocation", precision: 0.95, recall: 0.87),
+        Floor(set: "france", field: "exposure", precision: 0.80, recall: 0.50),
     ]
 
     static let report: RealAccuracyJob.Report? = {

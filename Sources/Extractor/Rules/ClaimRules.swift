@@ -75,14 +75,71 @@ extension Rules {
     static let exposure = Rule(
         "exposure", finds: "A disclosure that data may be reached under US law (Cloud Act, FISA, a US parent).",
         trigger: .exposure,
-        words: ["cloud act", "patriot act", "fisa", "section 702", "12333", "societe mere", "maison mere", "americ", "etats-unis",
-            " us auth", " us gov", " us law", "-us auth", "-us gov", "-us law", "'us auth", "'us gov",
-            "'us law", "extraterritorial", "filiale", "subsidiary", "owned by"],
-        pattern: #"cloud act|patriot act|\bfisa\b|section 702|12333|"# + usParent
-            + #"|(?:autorites|juridictions?|lois?|administration) (?:americaines?|des etats-unis)|us (?:authorities|government|law)|extraterritorial"#,
+        words: ["cloud act", "patriot act", "fisa", "section 702", "12333", "societe mere", "maison mere", "extraterritorial", "filiale", "subsidiary",
+            "owned by"],
+        pattern: #"\bcloud act\b|patriot act|\bfisa\b|section 702|12333|"# + usParent + #"|extraterritorial"#,
         cancelledBy: [.inClause(hostDenial)],
-        examples: ["Exemple Cloud est soumis au Cloud Act.", "Data may be disclosed to US authorities."],
-        counterExamples: ["Exemple Cloud n'est pas soumis au Cloud Act.", "Les données restent en France."])
+        examples: ["Exemple Cloud est soumis au Cloud Act.", "Exemple SAS, filiale française d'un groupe américain, héberge les données."],
+        counterExamples: ["Exemple Cloud n'est pas soumis au Cloud Act.", "Les données restent en France.",
+            "Ces informations sont comparées au contenu de votre bibliothèque iCloud actuellement disponible."])
+
+    /// Authorities, governments, customs and immigration services: who may be handed data.
+    private static let authorities =
+        #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
+
+    /// A country outside the EU named by its adjective or its name, "foreign" states, or the countries of a
+    /// passenger's route.
+    private static let foreignCountry =
+        #"\b(?:etrangere?s?|foreign|(?:nord-)?americaine?s?|canadiennes?|chinoise?s?|russes?|algeriennes?|marocaine?s?|tunisiennes?|turcs?|turques?|israeliennes?|britanniques?|indiennes?|japonaise?s?|australiennes?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|europe)|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
+
+    static let foreignAuthorities = Rule(
+        "exposure-foreign-authorities",
+        finds: "Authorities of a country outside the EU, \"foreign\" ones or those of the countries on a passenger's route, that are given data (\"communiquées aux autorités douanières des pays de votre itinéraire\", \"disclosed to US authorities\"): a non-EU state can reach the data. Only with words of data handed over (`handed-over`).",
+        trigger: .exposure,
+        // The countries' words, not the authorities' ("autorité" is in nearly every privacy policy): far fewer blocks
+        // hold them, and each is read only when it does.
+        words: ["etranger", "foreign", "americ", "canad", "chinois", "chine", "chinese", "russe", "russian", "algerien", "marocain", "tunisien",
+            "turc", "turque", "israelien", "britanni", "british", "indien", "indian", "japonais", "australien", "etats-unis", "royaume-uni",
+            "united states", "pays tiers", "autres pays", "third countr", "other countries", "hors", "dehors", "outside", "pays de", "pays d'escale",
+            "pays situes", "pays figurant", "pays se trouvant", "pays par lesquels", "pays survoles", "pays traverses", "countries on",
+            "country on", "countries of", "country of"]
+            + ["us authorit", "us government", "us law enforcement"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
+        pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
+        cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
+        examples: ["Vos données peuvent être communiquées aux autorités douanières des pays de votre itinéraire.", "Data may be disclosed to US authorities.",
+            "Le transporteur est tenu de mettre ces informations à la disposition d'autorités publiques étrangères habilitées.",
+            "Nous transmettons les données de réservation aux autorités américaines et canadiennes.",
+            "Nos filiales peuvent divulguer vos données aux autorités chinoises sans autre avis."],
+        counterExamples: ["Vous pouvez déposer une plainte auprès de l'autorité de contrôle de votre pays.",
+            "Nous ne communiquons jamais vos données aux autorités étrangères.", "Vos données peuvent être communiquées aux autorités françaises."])
+
+    static let foreignLaw = Rule(
+        "exposure-foreign-law",
+        finds: "A law of a country outside the EU under which data can be reached (\"prestataires soumis à la législation nord-américaine\", \"required by US law to disclose\"). Only with words of data handed over (`handed-over`): US copyright or export laws reach no data.",
+        trigger: .exposure,
+        words: ["americ", "etats-unis"]
+            + ["us law", "us legislation", "us jurisdiction", "us federal"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
+        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b"#,
+        cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
+        examples: ["Ces espaces de stockage sont fournis par des prestataires soumis à la législation nord-américaine.", "We may be required by US law to disclose your data."],
+        counterExamples: ["Le contenu est protégé par les lois européennes sur le droit d'auteur."])
+
+    static let handedOver = Rule(
+        "handed-over",
+        finds: "In a sentence: words of data given, disclosed or made accessible (\"communiquer\", \"transmettre\", \"donner accès\", \"mettre à la disposition de\", \"disclose\"): a foreign law or authority named without them (copyright) reaches no data.",
+        trigger: nil,
+        pattern: #"communiqu|transm[ei]|partag|divulg|\bacces\b|remett|fourni|\ba\s+la\s+disposition\s+d|transf[eé]r|requete|requisition|\b(?:informations?|donnees|data)\b[^.;]{0,40}\b(?:requises?|exigees?|demandees?|required|requested)\b|\bdisclos|\bshar(?:e|ed|ing)\b|\bprovid|\baccess|\btransfer|\brequest|\bhand(?:ed)? over|\bobtain|\bsubmit|envoi|envoy|\bsend|\bsent\b"#,
+        examples: ["Vos données peuvent être communiquées", "Data may be disclosed", "si de telles informations sont requises par les autorités"],
+        counterExamples: ["Le contenu est protégé par les lois américaines sur le droit d'auteur.", "Le contenu mis à disposition sur la plateforme",
+            "Les documents exigés par les autorités du pays de transit"])
+
+    static let safeguardsOrTrade = Rule(
+        "safeguards-or-trade",
+        finds: "In a sentence: transfer safeguards approved by a state (adequacy decisions, standard clauses) or trade rules (export controls, sanctions): the state named there approves or forbids, it is not handed data.",
+        trigger: nil,
+        pattern: #"decisions? d'adequation|adequacy|clauses contractuelles|contractual clauses|\bapprouvee?s?\b|\bapproved\b|\bexportations?\b|\bexports?\b|\bsanctions?\b|\bembargo"#,
+        examples: ["les clauses contractuelles types approuvées par les autorités britanniques", "listes de sanctions du gouvernement des États-Unis"],
+        counterExamples: ["Vos données sont communiquées aux autorités douanières."])
 
     static let companySeat = Rule(
         "company-seat", finds: "Where a company is established: not where data are, so a country named there places no data.",

@@ -13,7 +13,7 @@ enum Rules {
         hostBlockSentence, hostingHeading, serviceLabel, messagingService, messagingInCharge, messagingCarrier, nameThenService, serviceOnInfrastructure, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, operatorIntroduced, definedAsUs,
-        hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, companySeat, rightsStatement,
+        hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, foreignAuthorities, foreignLaw, handedOver, safeguardsOrTrade, companySeat, rightsStatement,
         peoplePlace, placeInName, activityPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, insideByDenial, exceptionOrCondition, webAddress, placeFrance, placeEurope, placeOutside,
         negation, noTransfer, hostDenial, denialAfter, alternativeHost, conditional, formerHost, ownership,
