@@ -85,12 +85,12 @@ extension Rules {
 
     /// Authorities, governments, customs and immigration services: who may be handed data.
     private static let authorities =
-        #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
+        #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|administrations?|etats(?!-unis)|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
 
     /// A country outside the EU named by its adjective or its name, "foreign" states, or the countries of a
     /// passenger's route.
     private static let foreignCountry =
-        #"\b(?:etrangere?s?|foreign|(?:nord-)?americaine?s?|canadiennes?|chinoise?s?|russes?|algeriennes?|marocaine?s?|tunisiennes?|turcs?|turques?|israeliennes?|britanniques?|indiennes?|japonaise?s?|australiennes?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|europe)|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
+        #"\b(?:etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadiennes?|chinoise?s?|russes?|algeriennes?|marocaine?s?|tunisiennes?|turcs?|turques?|israeliennes?|britanniques?|indiennes?|japonaise?s?|australiennes?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|europe)|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
 
     static let foreignAuthorities = Rule(
         "exposure-foreign-authorities",
@@ -109,9 +109,11 @@ extension Rules {
         examples: ["Vos données peuvent être communiquées aux autorités douanières des pays de votre itinéraire.", "Data may be disclosed to US authorities.",
             "Le transporteur est tenu de mettre ces informations à la disposition d'autorités publiques étrangères habilitées.",
             "Nous transmettons les données de réservation aux autorités américaines et canadiennes.",
-            "Nos filiales peuvent divulguer vos données aux autorités chinoises sans autre avis."],
+            "Nos filiales peuvent divulguer vos données aux autorités chinoises sans autre avis.",
+            "Le membre autorise la société à transmettre ses informations aux États et administrations français et étrangers."],
         counterExamples: ["Vous pouvez déposer une plainte auprès de l'autorité de contrôle de votre pays.",
-            "Nous ne communiquons jamais vos données aux autorités étrangères.", "Vos données peuvent être communiquées aux autorités françaises."])
+            "Nous ne communiquons jamais vos données aux autorités étrangères.", "Vos données peuvent être communiquées aux autorités françaises.",
+            "En tout état de cause, la société reste étrangère aux litiges nés de la fourniture du service."])
 
     static let foreignLaw = Rule(
         "exposure-foreign-law",
