@@ -102,15 +102,20 @@ extension Rules {
             "turc", "turque", "israelien", "britanni", "british", "indien", "indian", "japonais", "australien", "etats-unis", "royaume-uni",
             "united states", "pays tiers", "autres pays", "third countr", "other countries", "hors", "dehors", "outside", "pays de", "pays d'escale",
             "pays situes", "pays figurant", "pays se trouvant", "pays par lesquels", "pays survoles", "pays traverses", "countries on",
-            "country on", "countries of", "country of"]
+            "country on", "countries of", "country of", "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "tout etat",
+            "tout pays", "any state", "any country"]
             + ["us authorit", "us government", "us law enforcement"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
-        pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
-        cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
+        pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + authorities
+            + #"(?:[^.;]){0,160}?(?:(?:quel que soit|quelle que soit|quels que soient|quelles que soient) (?:l'etat|le pays|les etats|les pays)|\bde tout (?:etat|pays)\b|\bany (?:state|country)\b)|(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
+        // An exception after a denial ("ne … pas …, sauf si … les autorités du pays de destination") says when it happens.
+        cancelledBy: [.inClause(negation, separators: Clause.defaultSeparators + [" sauf ", " except ", " unless ", " a moins "]), .inSentence(safeguardsOrTrade)],
         examples: ["Vos données peuvent être communiquées aux autorités douanières des pays de votre itinéraire.", "Data may be disclosed to US authorities.",
             "Le transporteur est tenu de mettre ces informations à la disposition d'autorités publiques étrangères habilitées.",
             "Nous transmettons les données de réservation aux autorités américaines et canadiennes.",
             "Nos filiales peuvent divulguer vos données aux autorités chinoises sans autre avis.",
-            "Le membre autorise la société à transmettre ses informations aux États et administrations français et étrangers."],
+            "Le membre autorise la société à transmettre ses informations aux États et administrations français et étrangers.",
+            "Nous ne vendons pas vos données, sauf si elles sont requises par les autorités du pays de destination.",
+            "Ces informations peuvent être transmises aux autorités gouvernementales et aux autres transporteurs, quel que soit l'État."],
         counterExamples: ["Vous pouvez déposer une plainte auprès de l'autorité de contrôle de votre pays.",
             "Nous ne communiquons jamais vos données aux autorités étrangères.", "Vos données peuvent être communiquées aux autorités françaises.",
             "En tout état de cause, la société reste étrangère aux litiges nés de la fourniture du service."])
