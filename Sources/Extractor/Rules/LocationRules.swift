@@ -96,7 +96,7 @@ extension Rules {
         "location-europe", finds: "Data kept in the EU/EEA: \"dans l'Union européenne\", \"in the EEA\", \"en Allemagne\".",
         trigger: .europeWords,
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
-        pattern: #"union europeenne|\bue\b(?!-)|\beee\b|espace economique europeen|european union|"# + englishEU + #"|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
+        pattern: #"union ?europeenne|\bue\b(?!-)|\beee\b|espace economique ?europeen|european union|"# + englishEU + #"|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
         cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
@@ -134,7 +134,7 @@ extension Rules {
             "non membre", "non-membre", "quitt", "leav", "contractuelles types", "contractual clauses",
             "exterieur", "monde entier", "partout dans le monde", "coins du monde", "travers le monde", "around the world", "worldwide", "throughout the world",
             "across the world"],
-        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|(?:\ba\s+l'|\ben\s+)exterieur\s+(?:de\s+l'|du\s+|de\s+la\s+)(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\bexterieur(?:e?s)?\s+(?:a\s+l'|au\s+|a\s+la\s+)(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
+        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|(?:\ba\s+l'|\ben\s+)exterieur\s+(?:de\s+l'|du\s+|de\s+la\s+)(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\bexterieur(?:e?s)?\s+(?:a\s+l'|au\s+|a\s+la\s+)(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
         cancelledBy: [.inSentence(companySeat), .inSentence(rightsStatement), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
             .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
@@ -156,7 +156,7 @@ extension Rules {
         "location-europe-by-denial",
         finds: "Data said never to leave the EU/EEA (\"aucune donnée n'est transférée hors de l'UE\", \"never leaves the EEA\"): denying every transfer outside it says the data stay inside. Not when the sentence keeps an exception or a condition (\"sauf\", \"unless\", \"si\", \"en principe\"), nor a \"but\" between the denial and the place.",
         trigger: .outsideWords,
-        pattern: #"(?:\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bnot\b|\bno\b|\bsans\b|\bwithout\b)(?:(?!\bmais\b|\bbut\b|\bqui\b|\bwhich\b|\bthat\b)[^.;:]){0,100}?(?:(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\bquitt[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+)?(?:le\s+territoire\s+de\s+)?l'(?:ue|union europeenne|eee|espace economique europeen|europe)\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:eu|european|eea|europe)\b|\bleav[a-z]*\s+(?:the\s+)?(?:eu|eea|european|europe)\b)"#,
+        pattern: #"(?:\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bnot\b|\bno\b|\bsans\b|\bwithout\b)(?:(?!\bmais\b|\bbut\b|\bqui\b|\bwhich\b|\bthat\b)[^.;:]){0,100}?(?:(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\bquitt[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+)?(?:le\s+territoire\s+de\s+)?l'(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:eu|european|eea|europe)\b|\bleav[a-z]*\s+(?:the\s+)?(?:eu|eea|european|europe)\b)"#,
         cancelledBy: [.inSentence(exceptionOrCondition), .inSentence(rightsStatement), .justBefore(peoplePlace)],
         examples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Nous ne transférons pas vos données en dehors de l'EEE.",
             "Vos données ne quittent jamais l'Union européenne.", "Your data never leaves the EEA.", "We do not transfer personal data outside the European Union.",
@@ -182,7 +182,7 @@ extension Rules {
 
     static let placeEurope = Rule(
         "place-europe", finds: "A table's location cell that places data in the EU/EEA.", trigger: nil,
-        pattern: #"union europeenne|\bue\b|\beee\b|\beu\b|\beea\b|europe|"#
+        pattern: #"union ?europeenne|\bue\b|\beee\b|\beu\b|\beea\b|europe|"#
             + (Places.europeanCountryNames + Places.europeanCityNames).joined(separator: "|"),
         examples: ["Union européenne", "Dublin, Irlande"], counterExamples: ["États-Unis"])
 
