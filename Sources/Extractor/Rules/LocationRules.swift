@@ -15,10 +15,11 @@ extension Rules {
 
     static let placeInName = Rule(
         "place-in-name",
-        finds: "Right before a place: it is part of a name, not where data is (\"Règlement (UE)\", \"directive (UE)\", \"Data Privacy Framework UE-États-Unis\", a defined term \"ci-après « EEE »\").",
+        finds: "Right before a place: it is part of a name, not where data is (\"Règlement (UE)\", \"directive (UE)\", \"Data Privacy Framework UE-États-Unis\", a defined term \"ci-après « EEE »\", a definition \"l'EEE, qui comprend les États membres de l'UE\").",
         trigger: nil,
-        pattern: #"(?:\b(?:reglement|directive|regulation|framework)\s*\)?\s*\(?\s*|\b(?:ci-?apres|hereinafter|denommee?s?)\b[^.;]{0,30}|«\s*)$"#,
-        examples: ["conformément au Règlement ", "de la directive (", "le Data Privacy Framework) ", "(ci-après dénommé « "],
+        pattern: #"(?:\b(?:reglement|directive|regulation|framework)\s*\)?\s*\(?\s*|\b(?:ci-?apres|hereinafter|denommee?s?)\b[^.;]{0,30}|«\s*|\b(?:qui\s+(?:comprend|regroupe|inclut|englobe|reunit)|(?:which|that)\s+(?:includes?|comprises?|consists?\s+of))\b[^.;()]{0,50})$"#,
+        examples: ["conformément au Règlement ", "de la directive (", "le Data Privacy Framework) ", "(ci-après dénommé « ",
+            "(« EEE », qui comprend tous les États membres de l'"],
         counterExamples: ["Les données sont stockées dans l'", "Conformément au règlement, les données sont hébergées en "])
 
     static let activityPlace = Rule(
@@ -31,6 +32,14 @@ extension Rules {
             "les cartes émises hors de l'"],
         counterExamples: ["Pour la livraison, vos données sont hébergées ", "Les données sont stockées ", "Conformément à la loi, nos serveurs sont situés ",
             "Si le transfert a lieu ", "Nous pourrions transférer vos données aux autorités des pays de votre itinéraire, situés "])
+
+    static let comparedPlace = Rule(
+        "compared-place",
+        finds: "Right before a place: a comparison with it (\"un niveau de protection équivalent à celui accordé au sein de l'EEE\", \"comparable to that of the EU\"), not where data is.",
+        trigger: nil,
+        pattern: #"\b(?:celui|celle|ceux|celles|that|those)\s+(?:[a-z]+\s+){0,2}?(?:de|du|des|dans|au sein de|en vigueur dans|in|within|of|applicable in)\s*(?:l'|la\s*|le\s*|les\s*|the\s*)?$"#,
+        examples: ["un niveau de protection équivalent à celui accordé au sein de l'", "n'est pas comparable à celui de l'", "equivalent to that of the "],
+        counterExamples: ["Les données sont stockées dans l'", "Les serveurs, dont celui de secours, sont hébergés en "])
 
     /// A cloud region ("région Europe", "AWS region", "eu-west-3 region"), not any region ("une autre région", "Région
     /// parisienne", "la Région européenne" of a group's entities).
@@ -73,7 +82,8 @@ extension Rules {
         // them is faster.
         pattern: #"\b(?:en france\b|in france\b|(?<![-'])(?:a|in)\s+(?:"# + Places.frenchCities.joined(separator: "|")
             + #")\b|(?:en|in)\s+(?:ile-de-france|hauts-de-france|auvergne-rhone-alpes|bretagne|normandie|occitanie|nouvelle-aquitaine|grand est|provence))|france metropolitaine|territoire (?:national|francais)|sol francais|(?:serveurs|datacenters?|centres de donnees) (?:situes )?(?:francais|en france|parisiens?|franciliens?)|region parisienne"#,
-        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
+        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 70), .justBefore(activityPlace, reach: 120),
+            .justBefore(comparedPlace, reach: 60)],
         examples: ["Les données sont hébergées en France.", "Nos serveurs sont situés à Roubaix.", "Data is stored in France."],
         counterExamples: ["Nous sommes une société française.", "Les données sont stockées en Europe.", "Ce service est réservé aux résidents en France."])
 
@@ -98,11 +108,13 @@ extension Rules {
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
         pattern: #"union ?europeenne|\bue\b(?!-)|\beee\b|espace economique ?europeen|european union|"# + englishEU + #"|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
-        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
+        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 70), .justBefore(activityPlace, reach: 120),
+            .justBefore(comparedPlace, reach: 60)],
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
             "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande.", "Data is stored in the EU."],
         counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
             "Les données sont conservées conformément au Règlement (UE) 2016/679.",
+            "Nous assurons aux données conservées un niveau de protection équivalent à celui accordé au sein de l'EEE.",
             "L'hébergeur n'est pas responsable des informations stockées dès qu'il en a eu connaissance."])
 
     /// "EU" folded is also the French past participle of "avoir" ("elle en a eu connaissance", "n'a pas eu lieu").
@@ -136,7 +148,7 @@ extension Rules {
             "across the world"],
         pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|(?:\ba\s+l'|\ben\s+)exterieur\s+(?:de\s+l'|du\s+|de\s+la\s+)(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\bexterieur(?:e?s)?\s+(?:a\s+l'|au\s+|a\s+la\s+)(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
         cancelledBy: [.inSentence(companySeat), .inSentence(rightsStatement), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
-            .justBefore(placeInName, reach: 40), .justBefore(activityPlace, reach: 120)],
+            .justBefore(placeInName, reach: 70), .justBefore(activityPlace, reach: 120)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
             "Des serveurs situés en dehors du territoire de l'EEE.", "Vos données quittent l'EEE.",
             "Stockées dans d'autres pays, y compris les États-Unis.",

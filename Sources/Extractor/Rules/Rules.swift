@@ -14,7 +14,7 @@ enum Rules {
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, operatorIntroduced, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, foreignAuthorities, foreignLaw, handedOver, safeguardsOrTrade, companySeat, rightsStatement,
-        peoplePlace, placeInName, activityPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
+        peoplePlace, placeInName, activityPlace, comparedPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, insideByDenial, exceptionOrCondition, webAddress, placeFrance, placeEurope, placeOutside,
         negation, noTransfer, hostDenial, denialAfter, alternativeHost, conditional, formerHost, ownership,
         roleKeys, roleBackup, roleMessaging, roleCDN, roleHealthData, rolePhotographs, roleApplication, roleWebsite, roleData, notHealthData,
