@@ -122,13 +122,14 @@ extension Rules {
 
     static let foreignLaw = Rule(
         "exposure-foreign-law",
-        finds: "A law of a country outside the EU under which data can be reached (\"prestataires soumis à la législation nord-américaine\", \"required by US law to disclose\"). Only with words of data handed over (`handed-over`): US copyright or export laws reach no data.",
+        finds: "A law of a country outside the EU, or a foreign law, under which data can be reached (\"prestataires soumis à la législation nord-américaine\", \"required by US law to disclose\", \"une juridiction étrangère\"). Only with words of data handed over (`handed-over`): US copyright or export laws reach no data.",
         trigger: .exposure,
-        words: ["americ", "etats-unis"]
+        words: ["americ", "etats-unis", "etranger", "foreign"]
             + ["us law", "us legislation", "us jurisdiction", "us federal"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
-        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b"#,
+        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b|\b(?:lois?|legislations?|droit|juridictions?|reglementations?|tribunaux)\s+etrangere?s?\b|\bforeign\s+(?:laws?|legislations?|jurisdictions?|courts?)\b"#,
         cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
-        examples: ["Ces espaces de stockage sont fournis par des prestataires soumis à la législation nord-américaine.", "We may be required by US law to disclose your data."],
+        examples: ["Ces espaces de stockage sont fournis par des prestataires soumis à la législation nord-américaine.", "We may be required by US law to disclose your data.",
+            "Transférées vers une juridiction étrangère, vos informations pourront devoir être divulguées à ses autorités."],
         counterExamples: ["Le contenu est protégé par les lois européennes sur le droit d'auteur."])
 
     static let handedOver = Rule(
