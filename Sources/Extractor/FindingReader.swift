@@ -568,7 +568,12 @@ struct FindingReader {
 
     /// Whether a web address may be in the text (a "/" or "www."), read on its bytes: most sentences hold none.
     private static func mayHoldWebAddress(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: "/")) || text.contains("www.")
+        var dots = 0  // "w" bytes in a row, then a "."
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/") || (byte == UInt8(ascii: ".") && dots >= 3) { return true }
+            dots = byte == UInt8(ascii: "w") ? dots + 1 : 0
+        }
+        return false
     }
 
     /// The trigger words without which `readLocations` finds no place, one group for each of its place rules.
