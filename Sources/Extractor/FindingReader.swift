@@ -535,8 +535,10 @@ struct FindingReader {
     mutating func readLocations(_ context: SentenceContext) {
         let triggers = context.triggers
         // Each place below needs its own words (France, Europe, outside it): without any, the data words need no look.
-        guard !triggers.isDisjoint(with: Self.placeWords), Rules.locationContext.matches(in: context.text) else { return }
+        guard !triggers.isDisjoint(with: Self.placeWords) else { return }
+        // A web address names no place ("ec.europa.eu"), and its words keep no data (".../transferts-hors-ue/").
         let text = Self.mayHoldWebAddress(context.text.folded) ? Folded(stripping: Rules.webAddress.pattern!, from: context.text) : context.text
+        guard Rules.locationContext.matches(in: text) else { return }
         for rule in [Rules.locationFrance, Rules.locationFranceMore] {
             guard let range = rule.find(in: text, triggers: triggers) else { continue }
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range, rule: rule.name)))
@@ -566,12 +568,14 @@ struct FindingReader {
         }
     }
 
-    /// Whether a web address may be in the text (a "/" or "www."), read on its bytes: most sentences hold none.
+    /// Whether a web address may be in the text ("/", "@", "www.", ".eu"), read on its bytes: most sentences hold none.
     private static func mayHoldWebAddress(_ text: String) -> Bool {
-        var dots = 0  // "w" bytes in a row, then a "."
+        var previous: (UInt8, UInt8, UInt8) = (0, 0, 0)  // the last three bytes
         for byte in text.utf8 {
-            if byte == UInt8(ascii: "/") || (byte == UInt8(ascii: ".") && dots >= 3) { return true }
-            dots = byte == UInt8(ascii: "w") ? dots + 1 : 0
+            if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "@") { return true }
+            if byte == UInt8(ascii: "."), previous == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")) { return true }
+            if byte == UInt8(ascii: "u"), previous.1 == UInt8(ascii: "."), previous.2 == UInt8(ascii: "e") { return true }
+            previous = (previous.1, previous.2, byte)
         }
         return false
     }

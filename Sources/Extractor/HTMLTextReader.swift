@@ -113,6 +113,7 @@ private final class SAXReader {
             return
         }
         if kind.isSkipped || Self.isHidden(attributes) {
+            collector.skipElement()
             if !kind.isVoid { skipDepth = 1 }
             if kind.isRawText && skipsRawText { skipBody() }
             return
@@ -266,7 +267,8 @@ private final class SAXReader {
 /// What a tag means to the reader, worked out once per tag name.
 struct ElementKind: Sendable {
     /// The tags the collector treats one by one; any other is told apart by the flags below.
-    enum Tag: Sendable { case table, tr, td, th, br, li, dd, dt, other }
+    /// `paragraph` is `p` and `div`: the only blocks a sentence may continue across (`BlockCollector.mayContinue`).
+    enum Tag: Sendable { case table, tr, td, th, br, li, dd, dt, paragraph, other }
 
     let tag: Tag
     let headingLevel: Int?
@@ -291,7 +293,9 @@ struct ElementKind: Sendable {
         isRawText = name == "script" || name == "style"
     }
 
-    private static let tags: [String: Tag] = ["table": .table, "tr": .tr, "td": .td, "th": .th, "br": .br, "li": .li, "dd": .dd, "dt": .dt]
+    private static let tags: [String: Tag] = [
+        "table": .table, "tr": .tr, "td": .td, "th": .th, "br": .br, "li": .li, "dd": .dd, "dt": .dt, "p": .paragraph, "div": .paragraph,
+    ]
     private static let skipped: Set<String> = [
         "script", "style", "template", "noscript", "head", "svg", "iframe", "object", "embed", "canvas", "select",
         "option", "button", "input", "textarea", "audio", "video", "map", "math", "title",
@@ -332,6 +336,9 @@ private struct BlockCollector {
     /// lower case. Legal texts converted from PDF put each printed line in a paragraph of its own, and a sentence
     /// (with its place or its host) would otherwise be cut into pieces that no rule reads whole.
     private var mayContinue = false
+    /// Paragraphs opened since `mayContinue` was set: one that closes without text was empty, and an empty paragraph
+    /// marks a break between paragraphs.
+    private var openedSinceContinue = 0
 
     private struct TableState {
         var headers: [String] = []
@@ -377,7 +384,11 @@ private struct BlockCollector {
             if mayContinue { flush() }
             buffer.append(contentsOf: [0xE2, 0x80, 0xA8])  // U+2028: the normaliser turns it into a line break
         } else if kind.isBlock {
-            if !mayContinue || kind.tag != .other { flush() }
+            if mayContinue && kind.tag == .paragraph {
+                openedSinceContinue += 1
+            } else {
+                flush()
+            }
             openBlocks.append(kind.tag)
         }
         if kind.isEmphasis { emphasisDepth += 1 }
@@ -410,8 +421,9 @@ private struct BlockCollector {
             headingDepth = max(0, headingDepth - 1)
             if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
         } else if kind.isBlock {
-            if kind.tag == .other && endsMidSentence() {
+            if kind.tag == .paragraph && (mayContinue ? openedSinceContinue == 0 : endsMidSentence()) {
                 mayContinue = true
+                openedSinceContinue = 0
             } else {
                 flush()
             }
@@ -420,30 +432,48 @@ private struct BlockCollector {
     }
 
     /// Whether the paragraph just ended may go on in the next: plain text (not a bold heading in disguise) of a
-    /// printed line's length, outside lists, cells and headings, whose last visible byte closes no sentence or label.
+    /// printed line's length, outside lists, cells and headings, whose last visible character closes no sentence or
+    /// label, nor is a line break.
     private func endsMidSentence() -> Bool {
-        guard mayContinue || (bufferHasPlainText && buffer.count >= Self.shortestContinuedLine && headingDepth == 0 && !inCell
-            && !openBlocks.contains(where: { $0 == .li || $0 == .dd || $0 == .dt }))
-        else { return false }
+        guard mayEndMidSentence else { return false }
+        let (length, last) = buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
+        return length >= Self.shortestContinuedLine && !Self.closesSentence.contains(last) && !endsWithLineBreak
+    }
+
+    private var mayEndMidSentence: Bool {
+        bufferHasPlainText && buffer.count >= Self.shortestContinuedLine && headingDepth == 0 && !inCell
+            && !openBlocks.contains { $0 == .li || $0 == .dd || $0 == .dt }
+    }
+
+    /// A `<br>` (U+2028) after the last visible character: the writer ended the line.
+    private var endsWithLineBreak: Bool {
         var end = buffer.count
-        while end > 0 && (buffer[end - 1] <= 0x20 || (buffer[end - 1] == 0xA0 && end > 1 && buffer[end - 2] == 0xC2)) {
-            end -= buffer[end - 1] == 0xA0 ? 2 : 1
-        }
-        guard end > 0 else { return false }
-        return !Self.closesSentence.contains(buffer[end - 1])
+        while end > 0 && buffer[end - 1] <= 0x20 { end -= 1 }
+        return end >= 3 && buffer[end - 3] == 0xE2 && buffer[end - 2] == 0x80 && buffer[end - 1] == 0xA8
     }
 
     /// Shorter paragraphs are labels or names ("Hébergeur", "OVH SAS"), read as blocks of their own.
     private static let shortestContinuedLine = 40
     private static let closesSentence: Set<UInt8> = [0x2E, 0x21, 0x3F, 0x3A, 0x3B]  // . ! ? : ;
 
-    /// Whether text starts, after white space, with a lower-case letter (ASCII, or Latin-1 as "é", "à").
-    private static func startsInLowerCase(_ text: UnsafeBufferPointer<xmlChar>, at index: Int) -> Bool {
+    /// Whether text goes on a sentence: it starts, after white space, with a lower-case letter (ASCII, U+00E0–U+00FF
+    /// as "é", "à", or "œ"), and not with a list marker ("a)", "ii.").
+    private static func continuesSentence(_ text: UnsafeBufferPointer<xmlChar>, at index: Int) -> Bool {
         let byte = text[index]
-        if byte >= 0x61 && byte <= 0x7A { return true }
-        guard byte == 0xC3, index + 1 < text.count else { return false }
+        if byte >= 0x61 && byte <= 0x7A {
+            var end = index
+            while end < text.count && end - index < 5 && text[end] >= 0x61 && text[end] <= 0x7A { end += 1 }
+            return !(end - index <= 4 && end < text.count && (text[end] == UInt8(ascii: ")") || text[end] == UInt8(ascii: ".")))
+        }
+        guard index + 1 < text.count else { return false }
         let next = text[index + 1]
-        return next >= 0xA0 && next <= 0xBF && next != 0xB7
+        return (byte == 0xC3 && next >= 0xA0 && next <= 0xBF && next != 0xB7) || (byte == 0xC5 && next == 0x93)
+    }
+
+    /// An element whose text the reader skips (a script, a hidden block) ends a paragraph that could have gone on: the
+    /// page's text has something between the two.
+    mutating func skipElement() {
+        if mayContinue { flush() }
     }
 
     /// Source line breaks are layout, not text: the normaliser folds them into spaces; only <br> (U+2028) breaks a line.
@@ -453,8 +483,9 @@ private struct BlockCollector {
                 buffer.append(contentsOf: text)
                 return
             }
-            if Self.startsInLowerCase(text, at: first) {
+            if emphasisDepth == 0 && Self.continuesSentence(text, at: first) {
                 mayContinue = false
+                openedSinceContinue = 0
                 buffer.append(0x20)
             } else {
                 flush()
@@ -490,6 +521,7 @@ private struct BlockCollector {
     private mutating func flush() {
         if inCell {
             buffer.append(0x20)  // block elements inside a cell only separate words
+            mayContinue = false
             return
         }
         let wasEmphasisOnly = !bufferHasPlainText
@@ -497,6 +529,7 @@ private struct BlockCollector {
             buffer.removeAll(keepingCapacity: true)
             bufferHasPlainText = false
             mayContinue = false
+            openedSinceContinue = 0
         }
         let (length, last) = buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
         guard length > 0 else { return }

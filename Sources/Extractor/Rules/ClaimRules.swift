@@ -85,12 +85,12 @@ extension Rules {
 
     /// Authorities, governments, customs and immigration services: who may be handed data.
     private static let authorities =
-        #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|administrations?|etats(?!-unis)|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
+        #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|administrations?|etats\s+(?:et\s+administrations\s+)?(?:[a-z]+\s+(?:et|ou)\s+)?(?=etrangers)|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
 
     /// A country outside the EU named by its adjective or its name, "foreign" states, or the countries of a
     /// passenger's route.
     private static let foreignCountry =
-        #"\b(?:etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadiennes?|chinoise?s?|russes?|algeriennes?|marocaine?s?|tunisiennes?|turcs?|turques?|israeliennes?|britanniques?|indiennes?|japonaise?s?|australiennes?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|europe)|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
+        #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|europe)|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
 
     static let foreignAuthorities = Rule(
         "exposure-foreign-authorities",
@@ -106,7 +106,7 @@ extension Rules {
             "tout pays", "any state", "any country"]
             + ["us authorit", "us government", "us law enforcement"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
         pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + authorities
-            + #"(?:[^.;]){0,160}?(?:(?:quel que soit|quelle que soit|quels que soient|quelles que soient) (?:l'etat|le pays|les etats|les pays)|\bde tout (?:etat|pays)\b|\bany (?:state|country)\b)|(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
+            + #"(?:[^.;]){0,160}?(?:(?:quel que soit|quelle que soit|quels que soient|quelles que soient) (?:l'etat|le pays|les etats|les pays)|\bde tout (?:etat|pays)\b(?!\s+membre)|\bany (?:state|country)\b(?!\s+member))|\b(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
         // An exception after a denial ("ne … pas …, sauf si … les autorités du pays de destination") says when it happens.
         cancelledBy: [.inClause(negation, separators: Clause.defaultSeparators + [" sauf ", " except ", " unless ", " a moins "]), .inSentence(safeguardsOrTrade)],
         examples: ["Vos données peuvent être communiquées aux autorités douanières des pays de votre itinéraire.", "Data may be disclosed to US authorities.",
@@ -118,7 +118,11 @@ extension Rules {
             "Ces informations peuvent être transmises aux autorités gouvernementales et aux autres transporteurs, quel que soit l'État."],
         counterExamples: ["Vous pouvez déposer une plainte auprès de l'autorité de contrôle de votre pays.",
             "Nous ne communiquons jamais vos données aux autorités étrangères.", "Vos données peuvent être communiquées aux autorités françaises.",
-            "En tout état de cause, la société reste étrangère aux litiges nés de la fourniture du service."])
+            "En tout état de cause, la société reste étrangère aux litiges nés de la fourniture du service.",
+            "We may share your data with various authorities when the law requires it.",
+            "Vos données peuvent être transférées vers des États situés hors de l'Union européenne.",
+            "Nous communiquons ces données aux autorités compétentes de tout État membre.",
+            "Nous transmettons vos données aux autorités judiciaires, y compris si vous résidez à l'étranger."])
 
     static let foreignLaw = Rule(
         "exposure-foreign-law",
@@ -126,26 +130,27 @@ extension Rules {
         trigger: .exposure,
         words: ["americ", "etats-unis", "etranger", "foreign"]
             + ["us law", "us legislation", "us jurisdiction", "us federal"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
-        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b|\b(?:lois?|legislations?|droit|juridictions?|reglementations?|tribunaux)\s+etrangere?s?\b|\bforeign\s+(?:laws?|legislations?|jurisdictions?|courts?)\b"#,
+        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:et\s+(?:des\s+|de\s+l')?(?:etats?\s+)?)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b|\b(?:lois?|legislations?|droit|juridictions?|reglementations?|tribunaux)\s+etrangere?s?\b|\bforeign\s+(?:laws?|legislations?|jurisdictions?|courts?)\b"#,
         cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
         examples: ["Ces espaces de stockage sont fournis par des prestataires soumis à la législation nord-américaine.", "We may be required by US law to disclose your data.",
-            "Transférées vers une juridiction étrangère, vos informations pourront devoir être divulguées à ses autorités."],
+            "Transférées vers une juridiction étrangère, vos informations pourront devoir être divulguées à ses autorités.",
+            "Nous pouvons divulguer vos informations pour respecter les lois fédérales et des États américains."],
         counterExamples: ["Le contenu est protégé par les lois européennes sur le droit d'auteur."])
 
     static let handedOver = Rule(
         "handed-over",
         finds: "In a sentence: words of data given, disclosed or made accessible (\"communiquer\", \"transmettre\", \"donner accès\", \"mettre à la disposition de\", \"disclose\"): a foreign law or authority named without them (copyright) reaches no data.",
         trigger: nil,
-        pattern: #"communiqu|transm[ei]|partag|divulg|\bacces\b|remett|fourni|\ba\s+la\s+disposition\s+d|transf[eé]r|requete|requisition|\b(?:informations?|donnees|data)\b[^.;]{0,40}\b(?:requises?|exigees?|demandees?|required|requested)\b|\bdisclos|\bshar(?:e|ed|ing)\b|\bprovid|\baccess|\btransfer|\brequest|\bhand(?:ed)? over|\bobtain|\bsubmit|envoi|envoy|\bsend|\bsent\b"#,
+        pattern: #"communiqu|transm[ei]|partag|divulg|\bacces\b|remett|\bfourni(?:r|s|e|es|t|ssons|ssent|ra|ront)?\b|\ba\s+la\s+disposition\s+d|transfer|requete|requisition|\b(?:informations?|donnees|data)\b[^.;]{0,40}\b(?:requises?|exigees?|demandees?|required|requested)\b|\bdisclos|\bshar(?:e|ed|ing)\b|\bprovid(?:e|es|ed|ing)\b|\baccess|\btransfer|\brequest(?:s|ed)?\b|\bhand(?:ed)? over|\bobtain|\bsubmit|envoy|\bsend|\bsent\b"#,
         examples: ["Vos données peuvent être communiquées", "Data may be disclosed", "si de telles informations sont requises par les autorités"],
         counterExamples: ["Le contenu est protégé par les lois américaines sur le droit d'auteur.", "Le contenu mis à disposition sur la plateforme",
-            "Les documents exigés par les autorités du pays de transit"])
+            "Les documents exigés par les autorités du pays de transit", "Nos fournisseurs de services sont soumis au droit étranger."])
 
     static let safeguardsOrTrade = Rule(
         "safeguards-or-trade",
         finds: "In a sentence: transfer safeguards approved by a state (adequacy decisions, standard clauses) or trade rules (export controls, sanctions): the state named there approves or forbids, it is not handed data.",
         trigger: nil,
-        pattern: #"decisions? d'adequation|adequacy|clauses contractuelles|contractual clauses|\bapprouvee?s?\b|\bapproved\b|\bexportations?\b|\bexports?\b|\bsanctions?\b|\bembargo"#,
+        pattern: #"decisions? d'adequation|adequacy|clauses contractuelles|contractual clauses|garanties appropriees|appropriate safeguards|\bapprouvee?s?\b|\bapproved\b|\bexportations?\b|\bexports?\b|\bsanctions?\b|\bembargo"#,
         examples: ["les clauses contractuelles types approuvées par les autorités britanniques", "listes de sanctions du gouvernement des États-Unis"],
         counterExamples: ["Vos données sont communiquées aux autorités douanières."])
 

@@ -17,7 +17,7 @@ extension Rules {
         "place-in-name",
         finds: "Right before a place: it is part of a name, not where data is (\"Règlement (UE)\", \"directive (UE)\", \"Data Privacy Framework UE-États-Unis\", a defined term \"ci-après « EEE »\", a definition \"l'EEE, qui comprend les États membres de l'UE\").",
         trigger: nil,
-        pattern: #"(?:\b(?:reglement|directive|regulation|framework)\s*\)?\s*\(?\s*|\b(?:ci-?apres|hereinafter|denommee?s?)\b[^.;]{0,30}|«\s*|\b(?:qui\s+(?:comprend|regroupe|inclut|englobe|reunit)|(?:which|that)\s+(?:includes?|comprises?|consists?\s+of))\b[^.;()]{0,50})$"#,
+        pattern: #"(?:\b(?:reglement|directive|regulation|framework)\s*\)?\s*\(?\s*|\b(?:ci-?apres|hereinafter|denommee?s?)\b[^.;]{0,30}|«\s*|\b(?:qui\s+(?:comprend|regroupe|inclut|englobe|reunit)|(?:which|that)\s+(?:includes?|comprises?|consists?\s+of))\s+(?:les|l'ensemble des|tous les|toutes les|all(?:\s+the)?|the)\s+(?:\d+\s+)?(?:etats|pays|states|countries|member\s+states)\b[^.;()]{0,30})$"#,
         examples: ["conformément au Règlement ", "de la directive (", "le Data Privacy Framework) ", "(ci-après dénommé « ",
             "(« EEE », qui comprend tous les États membres de l'"],
         counterExamples: ["Les données sont stockées dans l'", "Conformément au règlement, les données sont hébergées en "])
@@ -37,9 +37,10 @@ extension Rules {
         "compared-place",
         finds: "Right before a place: a comparison with it (\"un niveau de protection équivalent à celui accordé au sein de l'EEE\", \"comparable to that of the EU\"), not where data is.",
         trigger: nil,
-        pattern: #"\b(?:celui|celle|ceux|celles|that|those)\s+(?:[a-z]+\s+){0,2}?(?:de|du|des|dans|au sein de|en vigueur dans|in|within|of|applicable in)\s*(?:l'|la\s*|le\s*|les\s*|the\s*)?$"#,
+        pattern: #"\b(?:equivalente?s?|comparables?|similaires?|identiques?|semblables?|superieure?s?|inferieure?s?|equivalent|similar|same|lower|higher)\s+(?:a|as|to|que)\s+(?:celui|celle|ceux|celles|that|those)\s+(?:[a-z]+\s+){0,2}?(?:de|du|des|dans|au sein de|en vigueur dans|in|within|of|applicable in)\s*(?:l'|la\s*|le\s*|les\s*|the\s*)?$"#,
         examples: ["un niveau de protection équivalent à celui accordé au sein de l'", "n'est pas comparable à celui de l'", "equivalent to that of the "],
-        counterExamples: ["Les données sont stockées dans l'", "Les serveurs, dont celui de secours, sont hébergés en "])
+        counterExamples: ["Les données sont stockées dans l'", "Les serveurs, dont celui de secours, sont hébergés en ", "personal data that is stored in the ",
+            "nos serveurs, y compris ceux situés dans l'"])
 
     /// A cloud region ("région Europe", "AWS region", "eu-west-3 region"), not any region ("une autre région", "Région
     /// parisienne", "la Région européenne" of a group's entities).
@@ -119,12 +120,12 @@ extension Rules {
 
     /// "EU" folded is also the French past participle of "avoir" ("elle en a eu connaissance", "n'a pas eu lieu").
     private static let englishEU =
-        #"(?<!\ba\s)(?<!\bai\s)(?<!\bas\s)(?<!\bait\s)(?<!\bont\s)(?<!\bavons\s)(?<!\bavez\s)(?<!\bavoir\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baura\s)(?<!\baurait\s)(?<!\bauront\s)(?<!\bpas\s)(?<!\bjamais\s)(?<!\bdeja\s)\beu\b(?!-)(?!\s+egard)"#
+        #"(?<!\ba\s)(?<!\bai\s)(?<!\bas\s)(?<!\bait\s)(?<!\bont\s)(?<!\bavons\s)(?<!\bavez\s)(?<!\bavoir\s)(?<!\bavait\s)(?<!\bavaient\s)(?<!\baura\s)(?<!\baurait\s)(?<!\bauront\s)(?<!\bpas\s)(?<!\bjamais\s)(?<!\bdeja\s)(?<!\bayant\s)(?<!\bavais\s)(?<!\baurez\s)(?<!\baurions\s)(?<!\bauraient\s)(?<!\baient\s)(?<!\baies\s)(?<!\bbien\s)(?<!\bplus\s)(?<!\btoujours\s)(?<!\bjamais\s)(?<![.@])\beu\b(?!-)(?!\s+egard)"#
 
     static let webAddress = Rule(
         "web-address", finds: "A web address: its words (\"ec.europa.eu\", \"…/data-transfers-outside-eu/\") name no place where data is.",
-        trigger: nil, pattern: #"\bhttps?://[^\s]+|\bwww\.[^\s]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:eu|fr|com|org|net|int)/[^\s]*"#,
-        examples: ["voir https://ec.europa.eu/info/law/data-transfers-outside-eu/", "www.cnil.fr", "ec.europa.eu/info"],
+        trigger: nil, pattern: #"\bhttps?://[^\s]+|\bwww\.[^\s]+|[a-z0-9._-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:eu|fr|com|org|net|int)(?:/[^\s]*|\b)"#,
+        examples: ["voir https://ec.europa.eu/info/law/data-transfers-outside-eu/", "www.cnil.fr", "ec.europa.eu/info", "dpo@exemple.eu", "sur europa.eu"],
         counterExamples: ["Les données sont stockées dans l'UE."])
 
     static let euCountryNearDataCentre = Rule(
@@ -168,7 +169,9 @@ extension Rules {
         "location-europe-by-denial",
         finds: "Data said never to leave the EU/EEA (\"aucune donnée n'est transférée hors de l'UE\", \"never leaves the EEA\"): denying every transfer outside it says the data stay inside. Not when the sentence keeps an exception or a condition (\"sauf\", \"unless\", \"si\", \"en principe\"), nor a \"but\" between the denial and the place.",
         trigger: .outsideWords,
-        pattern: #"(?:\bne\b|\bn'|\baucune?\b|\bjamais\b|\bnever\b|\bnot\b|\bno\b|\bsans\b|\bwithout\b)(?:(?!\bmais\b|\bbut\b|\bqui\b|\bwhich\b|\bthat\b)[^.;:]){0,100}?(?:(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\bquitt[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+)?(?:le\s+territoire\s+de\s+)?l'(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:eu|european|eea|europe)\b|\bleav[a-z]*\s+(?:the\s+)?(?:eu|eea|european|europe)\b)"#,
+        // The denial governs a verb of sending or keeping, a few words after it, then the place: "ne … jamais
+        // transférées … hors de l'UE", "ne quittent pas l'EEE".
+        pattern: #"(?:\b(?:ne|n')|\baucune?\b|\bjamais\b|\bnever\b|\b(?:do|does|did|will|shall|would|can|could|may|is|are|was|were)\s+not\b|\bno\s+(?:personal\s+)?data\b|\bsans\b|\bwithout\b)\s*(?:[a-z']+\s+){0,4}?(?:transf|stock|heberg|envo|communiqu|mov|sen[dt]|stor|kept|process|trait)[a-z]*(?:(?!\bmais\b|\bbut\b|\bqui\b|\bwhich\b|\bthat\b|\bet\b|\band\b|,)[^.;:]){0,100}?(?:(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen|europe)\b|\boutside\s+(?:of\s+)?(?:the\s+)?(?:eu|european|eea|europe)\b)|(?:\b(?:ne|n')|\baucune?\b|\bjamais\b|\bnever\b|\b(?:do|does|did|will|shall|would|can|could|may|is|are|was|were)\s+not\b|\bno\s+(?:personal\s+)?data\b|\bsans\b|\bwithout\b)\s*(?:[a-z']+\s+){0,2}?(?:quitt|leav)[a-z]*\s+(?:jamais\s+|pas\s+|plus\s+|never\s+)?(?:de\s+)?(?:le\s+territoire\s+de\s+)?(?:l'|the\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen|europe|eu|eea|european union)\b"#,
         cancelledBy: [.inSentence(exceptionOrCondition), .inSentence(rightsStatement), .justBefore(peoplePlace)],
         examples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Nous ne transférons pas vos données en dehors de l'EEE.",
             "Vos données ne quittent jamais l'Union européenne.", "Your data never leaves the EEA.", "We do not transfer personal data outside the European Union.",
@@ -177,14 +180,18 @@ extension Rules {
             "Si le prestataire ne peut pas garantir leur protection, les données ne sont pas transférées hors de l'UE.",
             "En principe, aucune donnée n'est transférée en dehors de l'EEE.", "Des données sont transférées hors de l'Union européenne.",
             "Le destinataire est établi dans un pays hors de l'EEE qui ne fait pas l'objet d'une décision d'adéquation.",
-            "Nous ne travaillons pas avec des prestataires qui transfèrent les données hors de l'UE sans garanties."])
+            "Nous ne travaillons pas avec des prestataires qui transfèrent les données hors de l'UE sans garanties.",
+            "Vos données ne sont transférées hors de l'Union européenne qu'à destination de pays reconnus adéquats.",
+            "Data not needed for the service may be transferred outside the EU.",
+            "Nous ne vendons pas vos données et elles peuvent être transférées hors de l'UE."])
 
     static let exceptionOrCondition = Rule(
         "exception-or-condition",
-        finds: "In a sentence: an exception or a condition (\"sauf\", \"à moins que\", \"unless\", \"si\", \"en principe\"), so that what it denies may still happen.",
+        finds: "In a sentence: an exception, a condition or a restriction (\"sauf\", \"à moins que\", \"unless\", \"si\", \"en principe\", \"ne … qu'à destination de\", \"only\"), so that what it denies may still happen.",
         trigger: nil,
-        pattern: #"\bsauf\b|\bexcepte\b|\bhormis\b|\bexcept\b|\bunless\b|\ba moins\b|\ben principe\b|\bin principle\b|\bnormalement\b|\bnormally\b|\bgeneralement\b|\bgenerally\b|\bsous reserve\b|\bsubject to\b|\ben dehors des cas\b|\bsi\b|\bs'ils?\b|\bif\b|\blorsque\b|\bwhen\b|\bwhere\b"#,
-        examples: ["sauf si vous y consentez", "unless required by law", "Si le prestataire"], counterExamples: ["Aucune donnée n'est transférée."])
+        pattern: #"\bsauf\b|\bexcepte\b|\bhormis\b|\bexcept\b|\bunless\b|\ba moins\b|\ben principe\b|\bin principle\b|\bnormalement\b|\bnormally\b|\bgeneralement\b|\bgenerally\b|\bsous reserve\b|\bsubject to\b|\ben dehors des cas\b|\bsi\b|\bs'ils?\b|\bif\b|\blorsque\b|\bwhen\b|\bwhere\b|\bqu'(?:a|au|aux|en|vers|dans|avec|pour)\b|(?<!plus\s)(?<!moins\s)(?<!ainsi\s)(?<!tant\s)(?<!autant\s)\bque\s+(?:vers|a|au|aux|en|pour)\b|\bonly\b"#,
+        examples: ["sauf si vous y consentez", "unless required by law", "Si le prestataire", "ne sont transférées qu'à destination de"],
+        counterExamples: ["Aucune donnée n'est transférée.", "Aucun prestataire n'intervient, pas plus que dans la maintenance."])
 
     /// Where a table's location cell places data.
     static let placeFrance = Rule(
