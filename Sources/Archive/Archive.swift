@@ -207,30 +207,35 @@ public struct Archive: Sendable {
 
     /// A run's graded results one at a time, in platform id order: a reader of every run's history never holds
     /// more than one scorecard's JSON.
+    /// A page of rows is read at a time, and unpacked and handed over outside the read, so that a history read while
+    /// a run is being archived never keeps the run's writer waiting longer than one page's read.
     public func forEachScorecard(ofRun runID: Int64, _ body: (ScorecardRow) throws -> Void) throws {
-        try index.database.read { db in
-            let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
-            // Read a batch at a time, unpacked on every core, then handed over in order.
-            var batch: [PackedScorecard] = []
-            func unpack() throws {
-                for unpacked in batch.concurrentMap(chunk: 16, { packed in Result { try packed.unpacked() } }) { try body(try unpacked.get()) }
-                batch.removeAll(keepingCapacity: true)
-            }
-            while let row = try rows.next() {
-                var packed = PackedScorecard(
-                    runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"], json: row["json"],
-                    gzip: row["jsonGzip"], patch: row["jsonPatch"], delta: row["jsonDelta"])
-                if packed.gzip == nil, let baseRun: Int64 = row["baseRunId"] {
-                    guard let base = try Data.fetchOne(whole, arguments: [baseRun, packed.platformId]) else {
-                        throw ArchiveError.missingScorecardBase(platform: packed.platformId, run: runID, base: baseRun)
+        var after: String?
+        while true {
+            let page: [PackedScorecard] = try index.database.read { db in
+                let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
+                let rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: after == nil ? Self.firstScorecardsSQL : Self.nextScorecardsSQL),
+                    arguments: after.map { [runID, $0, Self.scorecardPage] } ?? [runID, Self.scorecardPage])
+                var page: [PackedScorecard] = []
+                while let row = try rows.next() {
+                    var packed = PackedScorecard(
+                        runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"], json: row["json"],
+                        gzip: row["jsonGzip"], patch: row["jsonPatch"], delta: row["jsonDelta"])
+                    if packed.gzip == nil, let baseRun: Int64 = row["baseRunId"] {
+                        guard let base = try Data.fetchOne(whole, arguments: [baseRun, packed.platformId]) else {
+                            throw ArchiveError.missingScorecardBase(platform: packed.platformId, run: runID, base: baseRun)
+                        }
+                        packed.base = base
                     }
-                    packed.base = base
+                    page.append(packed)
                 }
-                batch.append(packed)
-                if batch.count == 256 { try unpack() }
+                return page
             }
-            try unpack()
+            // Unpacked on every core, then handed over in order.
+            for unpacked in page.concurrentMap(chunk: 16, { packed in Result { try packed.unpacked() } }) { try body(try unpacked.get()) }
+            guard page.count == Self.scorecardPage, let last = page.last else { return }
+            after = last.platformId
         }
     }
 
