@@ -41,6 +41,10 @@ public struct CrawlPipeline: Sendable {
         if let numbering = try? archive.numbering(), numbering.indexIsBehind {
             log.warning("[archive] " + numbering.notice(index: archive.indexPath, folder: archive.directory.path), ["file": archive.indexPath])
         }
+        // The earlier runs' history is read while the documents are fetched (the fetch mostly waits on the network);
+        // tonight's run is added from the scorecards as they are encoded, without reading them back.
+        let earlierRuns = Prefetch { [self] in try readHistory(archive: archive) }
+        defer { earlierRuns.finish() }
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body. A copy that
         // no longer reads back is asked for in full instead, and tonight's run keeps a fresh one.
         var archived = (try? archive.validators(for: urls)) ?? ArchivedValidators()
@@ -78,6 +82,7 @@ public struct CrawlPipeline: Sendable {
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
         // reads back (without one, it encodes them again).
+        var tonight: [(platformId: String, snapshot: Result<PlatformSnapshot, any Error>)] = []
         var encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
@@ -89,8 +94,12 @@ public struct CrawlPipeline: Sendable {
                 let batch = Array(ranked[start..<min(start + 250, ranked.count)])
                 let jsons = batch.concurrentMap { card in
                     let pretty = try? ScorecardJSON.encode(card)
-                    return EncodedCard(pretty: pretty, compact: pretty.map(ScorecardJSON.compact) ?? Data())
+                    let compact = pretty.map(ScorecardJSON.compact) ?? Data()
+                    // As the history reads it back from the archive, which keeps this compact JSON.
+                    let snapshot = Result { try PlatformSnapshot.decode(json: String(decoding: compact, as: UTF8.self)) }
+                    return EncodedCard(pretty: pretty, compact: compact, snapshot: snapshot)
                 }
+                tonight += zip(batch, jsons).map { card, json in (card.id, json.snapshot) }
                 try archive.store(scorecards: zip(batch, jsons).map { card, json in
                     ScorecardRow(
                         runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
@@ -116,8 +125,23 @@ public struct CrawlPipeline: Sendable {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        var content = try siteContent(
-            archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
+        var history: SiteHistory.Builder
+        do {
+            history = try earlierRuns.value()
+            guard let run = try archive.runs().first(where: { $0.id == runID }) else { throw ArchiveError.noRun("\(runID)") }
+            history.begin(runID: runID, date: run.startedAt)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
+        }
+        // In platform id order, as the archive hands a run's scorecards over (SQLite compares text byte by byte).
+        tonight.sort { $0.platformId.utf8.lexicographicallyPrecedes($1.platformId.utf8) }
+        add(tonight.map(\.snapshot), of: tonight.map(\.platformId), run: runID, to: &history)
+        tonight = []
+        var content = siteContent(
+            archive: archive, history: history.history(), knowledge: knowledge, generatedAt: Timestamp.string(runDate),
+            ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
         content.failureReasons = judgement.failureReasons
         try render(ranked, content: content, archive: archive, with: renderer, reuse: true, encoded: encoded)
@@ -158,8 +182,8 @@ public struct CrawlPipeline: Sendable {
     /// What the site shows besides the scorecards: the runs up to this one and their confirmed changes, the
     /// registries' sources, the corrections.
     func siteContent(
-        archive: Archive, upTo runID: Int64, knowledge: Knowledge, generatedAt: String, ignoredRobots: Bool
-    ) throws(PipelineError) -> SiteContent {
+        archive: Archive, history: SiteHistory, knowledge: Knowledge, generatedAt: String, ignoredRobots: Bool
+    ) -> SiteContent {
         var content = SiteContent(generatedAt: generatedAt)
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
@@ -182,21 +206,21 @@ public struct CrawlPipeline: Sendable {
             RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),
             RegistrySource(kind: .secNumCloud, file: knowledge.inputs.file(.secNumCloudRegistry)?.path ?? "", registry: registries.secNumCloud),
         ]
+        content.history = history
+        return content
+    }
+
+    /// The history of the finished runs up to `runID` (every finished run when nil), one scorecard at a time: the
+    /// history keeps each platform's change points, never every run.
+    func readHistory(archive: Archive, upTo runID: Int64? = nil) throws(PipelineError) -> SiteHistory.Builder {
+        var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
         do {
-            // One scorecard at a time: the history keeps each platform's change points, never every run.
-            var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
-            for run in try archive.runs() where run.id! <= runID {
+            for run in try archive.runs() where runID.map({ run.id! <= $0 }) ?? true {
                 history.begin(runID: run.id!, date: run.startedAt)
                 // Decoded a few hundred at a time on every core, then read in order.
                 var rows: [ScorecardRow] = []
                 func decode() {
-                    for (row, decoded) in zip(rows, rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: row.json) } }) {
-                        switch decoded {
-                        case .success(let snapshot): history.add(snapshot)
-                        case .failure(let error):
-                            log("run \(row.runId): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
-                        }
-                    }
+                    add(rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: row.json) } }, of: rows.map(\.platformId), run: run.id!, to: &history)
                     rows = []
                 }
                 try archive.forEachScorecard(ofRun: run.id!) { row in
@@ -205,11 +229,23 @@ public struct CrawlPipeline: Sendable {
                 }
                 decode()
             }
-            content.history = history.history()
         } catch {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
-        return content
+        return history
+    }
+
+    /// Adds a run's scorecards to the history, in platform id order; one that cannot be read back is logged and left out.
+    private func add(
+        _ decoded: [Result<PlatformSnapshot, any Error>], of platformIDs: [String], run runID: Int64, to history: inout SiteHistory.Builder
+    ) {
+        for (platformID, decoded) in zip(platformIDs, decoded) {
+            switch decoded {
+            case .success(let snapshot): history.add(snapshot)
+            case .failure(let error):
+                log("run \(runID): scorecard of \(platformID) cannot be read back (\(error)); left out of the history")
+            }
+        }
     }
 
     /// - Parameters:
@@ -261,4 +297,6 @@ public struct CrawlPipeline: Sendable {
 private struct EncodedCard: Sendable {
     var pretty: Data?
     var compact: Data
+    /// What the history reads of it.
+    var snapshot: Result<PlatformSnapshot, any Error>
 }
