@@ -94,32 +94,33 @@ public struct Archive: Sendable {
                 }
             }
         }
-        // Each copy read back whole (a bit flipped or a truncated file shows there), on every core.
+        // Each copy read back whole (a bit flipped or a truncated file shows there), and its headers decoded, on every
+        // core.
         let rows = urls.compactMap { result.lastGood[$0] }
-        let damage = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
+        let checked = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
             var files = BlockFiles(archive: self)
             defer { files.close() }
-            return batch.map { row -> ArchiveError? in
-                guard let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength else { return nil }
-                do {
-                    _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
-                    return nil
-                } catch {
-                    return error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)")
+            return batch.map { row -> Result<(etag: String?, lastModified: String?)?, ArchiveError> in
+                if let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
+                    do {
+                        _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
+                    } catch {
+                        return .failure(error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)"))
+                    }
                 }
+                guard let headers: [String: String] = Self.decode(row.headers) else { return .success(nil) }
+                return .success((headers["etag"], headers["last-modified"]))
             }
         }.flatMap { $0 }
-        for (row, damage) in zip(rows, damage) {
+        for (row, checked) in zip(rows, checked) {
             let url = row.requestedURL
-            if let damage {
+            switch checked {
+            case .failure(let damage):
                 result.unreadable.append(damage)
-                continue
+            case .success(let validators):
+                result.readable.insert(url)
+                if let validators, validators.etag != nil || validators.lastModified != nil { result.byURL[url] = validators }
             }
-            result.readable.insert(url)
-            guard let headers: [String: String] = Self.decode(row.headers) else { continue }
-            let etag = headers["etag"]
-            let lastModified = headers["last-modified"]
-            if etag != nil || lastModified != nil { result.byURL[url] = (etag, lastModified) }
         }
         return result
     }
