@@ -71,6 +71,20 @@ import Testing
         #expect(try SampleSite.read(second, "platforms/souverain.html").contains("#\(CaptureMarks.anchor(SampleSite.quote("OVH SAS")))"), "the anchors are kept too")
     }
 
+    /// A kept view is named by a digest of its page as the template reads it: the same value gives the same digest in
+    /// any run, and values that differ only in how their parts are cut or typed give different ones.
+    @Test func theDigestOfATemplateValueIsItsContentsOnly() {
+        let value = TemplateValue.record(["a": .text("x"), "b": .list([.int(1), .bool(true)]), "c": .record([:])])
+        let same = TemplateValue.record(["c": .record([:]), "b": .list([.int(1), .bool(true)]), "a": .text("x")])
+        #expect(value.digest == same.digest)
+        #expect(value.digest.count == 64)
+        let others: [TemplateValue] = [
+            .text("ab"), .list([.text("a"), .text("b")]), .list([.text("ab")]), .text("1"), .int(1), .bool(true),
+            .record(["a": .text("b")]), .record(["ab": .text("")]), .list([]), .record([:]), .text(""),
+        ]
+        #expect(Set(others.map(\.digest)).count == others.count)
+    }
+
     /// The index copy may still be being written when rendering starts (the crawl exports it meanwhile): the site
     /// publishes it once it is ready, whole.
     @Test func theIndexCopyIsPublishedOnceReady() throws {
