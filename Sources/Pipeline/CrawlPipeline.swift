@@ -41,10 +41,6 @@ public struct CrawlPipeline: Sendable {
         if let numbering = try? archive.numbering(), numbering.indexIsBehind {
             log.warning("[archive] " + numbering.notice(index: archive.indexPath, folder: archive.directory.path), ["file": archive.indexPath])
         }
-        // The earlier runs' history is read while the documents are fetched (the fetch mostly waits on the network);
-        // tonight's run is added from the scorecards as they are encoded, without reading them back.
-        let earlierRuns = Prefetch { [self] in try readHistory(archive: archive) }
-        defer { earlierRuns.finish() }
         // Conditional requests from the archived copies: an unchanged page answers 304 and costs no body. A copy that
         // no longer reads back is asked for in full instead, and tonight's run keeps a fresh one.
         var archived = (try? archive.validators(for: urls)) ?? ArchivedValidators()
@@ -79,10 +75,15 @@ public struct CrawlPipeline: Sendable {
         var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log, budget: options.documentBudget)
             .judge(runID: runID, runDate: runDate, readings: readings)
         readings = [:]  // what the stream read is in the scorecards now: the run holds it once
+        // The earlier runs' history is read while the scorecards are encoded and kept (not sooner: its memory would sit
+        // on the fetch's and the judge's); tonight's run is added from its scorecards' JSON as encoded, without reading
+        // them back.
+        let earlierRuns = Prefetch { [self] in try readHistory(archive: archive, upTo: runID - 1) }
+        defer { earlierRuns.finish() }
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
         // reads back (without one, it encodes them again).
-        var tonight: [(platformId: String, snapshot: Result<PlatformSnapshot, any Error>)] = []
+        var tonight: [(platformId: String, json: String)] = []
         var encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
@@ -94,17 +95,16 @@ public struct CrawlPipeline: Sendable {
                 let batch = Array(ranked[start..<min(start + 250, ranked.count)])
                 let jsons = batch.concurrentMap { card in
                     let pretty = try? ScorecardJSON.encode(card)
-                    let compact = pretty.map(ScorecardJSON.compact) ?? Data()
-                    // As the history reads it back from the archive, which keeps this compact JSON.
-                    let snapshot = Result { try PlatformSnapshot.decode(json: String(decoding: compact, as: UTF8.self)) }
-                    return EncodedCard(pretty: pretty, compact: compact, snapshot: snapshot)
+                    return EncodedCard(pretty: pretty, compact: pretty.map(ScorecardJSON.compact) ?? Data())
                 }
-                tonight += zip(batch, jsons).map { card, json in (card.id, json.snapshot) }
-                try archive.store(scorecards: zip(batch, jsons).map { card, json in
+                let rows = zip(batch, jsons).map { card, json in
                     ScorecardRow(
                         runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
                         json: String(decoding: json.compact, as: UTF8.self))
-                })
+                }
+                try archive.store(scorecards: rows)
+                // The compact JSON, as the archive keeps it and the history would read it back (a few MB for the run).
+                tonight += rows.map { ($0.platformId, $0.json) }
                 // The file only saves the renderer work: one that cannot be written is dropped (a write cut short
                 // would misplace every later scorecard), never the scorecards.
                 do {
@@ -136,8 +136,12 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
         // In platform id order, as the archive hands a run's scorecards over (SQLite compares text byte by byte).
+        // Decoded a few hundred at a time on every core, as `readHistory` decodes the runs it reads.
         tonight.sort { $0.platformId.utf8.lexicographicallyPrecedes($1.platformId.utf8) }
-        add(tonight.map(\.snapshot), of: tonight.map(\.platformId), run: runID, to: &history)
+        for start in stride(from: 0, to: tonight.count, by: 256) {
+            let rows = tonight[start..<min(start + 256, tonight.count)]
+            add(rows.map(\.json).concurrentMap { json in Result { try PlatformSnapshot.decode(json: json) } }, of: rows.map(\.platformId), run: runID, to: &history)
+        }
         tonight = []
         var content = siteContent(
             archive: archive, history: history.history(), knowledge: knowledge, generatedAt: Timestamp.string(runDate),
@@ -304,6 +308,4 @@ public struct CrawlPipeline: Sendable {
 private struct EncodedCard: Sendable {
     var pretty: Data?
     var compact: Data
-    /// What the history reads of it.
-    var snapshot: Result<PlatformSnapshot, any Error>
 }
