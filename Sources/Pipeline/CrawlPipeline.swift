@@ -83,7 +83,7 @@ public struct CrawlPipeline: Sendable {
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
         // reads back (without one, it encodes them again).
-        var tonight: [(platformId: String, json: String)] = []
+        var tonight = RunJSON()
         var encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
@@ -103,8 +103,7 @@ public struct CrawlPipeline: Sendable {
                         json: String(decoding: json.compact, as: UTF8.self))
                 }
                 try archive.store(scorecards: rows)
-                // The compact JSON, as the archive keeps it and the history would read it back (a few MB for the run).
-                tonight += rows.map { ($0.platformId, $0.json) }
+                for row in rows { tonight.append(row.json, id: row.platformId) }
                 // The file only saves the renderer work: one that cannot be written is dropped (a write cut short
                 // would misplace every later scorecard), never the scorecards.
                 do {
@@ -125,26 +124,10 @@ public struct CrawlPipeline: Sendable {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        var history: SiteHistory.Builder
-        do {
-            history = try earlierRuns.value()
-            guard let run = try archive.runs().first(where: { $0.id == runID }) else { throw ArchiveError.noRun("\(runID)") }
-            history.begin(runID: runID, date: run.startedAt)
-        } catch let error as PipelineError {
-            throw error
-        } catch {
-            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
-        }
-        // In platform id order, as the archive hands a run's scorecards over (SQLite compares text byte by byte).
-        // Decoded a few hundred at a time on every core, as `readHistory` decodes the runs it reads.
-        tonight.sort { $0.platformId.utf8.lexicographicallyPrecedes($1.platformId.utf8) }
-        for start in stride(from: 0, to: tonight.count, by: 256) {
-            let rows = tonight[start..<min(start + 256, tonight.count)]
-            add(rows.map(\.json).concurrentMap { json in Result { try PlatformSnapshot.decode(json: json) } }, of: rows.map(\.platformId), run: runID, to: &history)
-        }
-        tonight = []
+        let history = try siteHistory(earlier: earlierRuns, tonight: tonight, runID: runID, archive: archive)
+        tonight = RunJSON()
         var content = siteContent(
-            archive: archive, history: history.history(), knowledge: knowledge, generatedAt: Timestamp.string(runDate),
+            archive: archive, history: history, knowledge: knowledge, generatedAt: Timestamp.string(runDate),
             ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
         content.failureReasons = judgement.failureReasons
@@ -239,6 +222,31 @@ public struct CrawlPipeline: Sendable {
         return history
     }
 
+    /// The history up to tonight's run: the earlier runs' as read meanwhile, then tonight's scorecards from their JSON
+    /// as kept, decoded a few hundred at a time on every core (as `readHistory` decodes the runs it reads). Its own
+    /// function, so that the builder (its change detector's state for every platform) is let go before the rendering.
+    private func siteHistory(
+        earlier: Prefetch<SiteHistory.Builder>, tonight: RunJSON, runID: Int64, archive: Archive
+    ) throws(PipelineError) -> SiteHistory {
+        var history: SiteHistory.Builder
+        do {
+            history = try earlier.value()
+            guard let run = try archive.runs().first(where: { $0.id == runID }) else { throw ArchiveError.noRun("\(runID)") }
+            history.begin(runID: runID, date: run.startedAt)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
+        }
+        let order = tonight.idOrder
+        for start in stride(from: 0, to: order.count, by: 256) {
+            let rows = Array(order[start..<min(start + 256, order.count)])
+            let decoded = rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: tonight.json(row)) } }
+            add(decoded, of: rows.map { tonight.ids[$0] }, run: runID, to: &history)
+        }
+        return history.history()
+    }
+
     /// Adds a run's scorecards to the history, in platform id order; one that cannot be read back is logged and left out.
     private func add(
         _ decoded: [Result<PlatformSnapshot, any Error>], of platformIDs: [String], run runID: Int64, to history: inout SiteHistory.Builder
@@ -295,6 +303,26 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .render, url: site.path, message: "cannot write the site: \(error)")
         }
     }
+}
+
+/// A run's scorecards' compact JSON as the archive keeps it, held for the history until the run is added to it:
+/// one buffer (a few kilobytes a platform) rather than a string each, let go of at once before the rendering.
+private struct RunJSON: Sendable {
+    private var bytes = Data()
+    private var ranges: [Range<Int>] = []
+    private(set) var ids: [String] = []
+
+    mutating func append(_ json: String, id: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: json.utf8)
+        ranges.append(start..<bytes.count)
+        ids.append(id)
+    }
+
+    func json(_ position: Int) -> Data { bytes.subdata(in: ranges[position]) }
+
+    /// Positions in platform id order, as the archive hands a run's scorecards over (SQLite compares text byte by byte).
+    var idOrder: [Int] { ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) } }
 }
 
 /// A scorecard as the site's JSON shows it (nil when it cannot be encoded) and as the archive keeps it.
