@@ -275,7 +275,15 @@ public struct CrawlPipeline: Sendable {
         let indexCopy = parent.appendingPathComponent(".index-copy.sqlite.gz")
         let manifest = SiteDigests.file(beside: site)
         let files = FileManager.default
+        // The index copy is exported while the pages are rendered (the renderer reads no index), and published once
+        // it is done.
+        let lastRunID = content.history.lastRunID ?? 0
+        let export = Prefetch {
+            try archive.exportCompactIndex(upTo: lastRunID, to: indexExport)
+            try Gzip.compress(file: indexExport, to: indexCopy)
+        }
         defer {
+            export.finish()
             try? files.removeItem(at: indexExport)
             try? files.removeItem(at: indexCopy)
         }
@@ -283,9 +291,8 @@ public struct CrawlPipeline: Sendable {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
             var content = content
-            try archive.exportCompactIndex(upTo: content.history.lastRunID ?? 0, to: indexExport)
-            try Gzip.compress(file: indexExport, to: indexCopy)
             content.indexCopy = indexCopy
+            content.indexCopyReady = { try export.value() }
             let previous = files.fileExists(atPath: site.path) ? SiteDigests.read(manifest) : [:]
             let outcome = try renderer.render(
                 scorecards, content: content, into: staging,

@@ -84,6 +84,21 @@ import Testing
         ]
         #expect(Set(others.map(\.digest)).count == others.count)
     }
+
+    /// The index copy may still be being written when rendering starts (the crawl exports it meanwhile): the site
+    /// publishes it once it is ready, whole.
+    @Test func theIndexCopyIsPublishedOnceReady() throws {
+        var (cards, content) = try SampleSite.build()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("index.sqlite.gz")
+        content.indexCopy = copy
+        content.indexCopyReady = { try Data("written late".utf8).write(to: copy) }
+        let site = try SampleSite.render(cards, content)
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try SampleSite.read(site, "data/archive-index.sqlite.gz") == "written late")
+    }
 }
 
 /// A view shows the passages that hold a quote, not the whole page: the page stays whole in the raw copy.
