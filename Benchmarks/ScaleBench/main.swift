@@ -4,7 +4,10 @@
 // RSS, bytes fetched, bytes added to the output folder and the size of the site with its largest file.
 //
 // sovereignty-scale-bench [--documents 10000] [--small 1000] [--binary .build/release/sovereignty] [--jobs 16]
-//                         [--hosts 50] [--work DIR] [--check-report] [--profile DIR]
+//                         [--hosts 50] [--work DIR] [--check-report] [--profile DIR] [--serve]
+//
+// `--serve` only writes the platform list into the work folder and serves the site until stdin closes, so that one
+// crawl (a rerun, say) can be run and profiled by hand, as often as needed, without the bench's other runs.
 import Foundation
 
 struct BenchOptions {
@@ -17,6 +20,8 @@ struct BenchOptions {
     var checkReport = false
     /// A folder for `perf record` profiles of each crawl (the figures then include perf's own cost).
     var profile: String?
+    /// Serve the generated site until stdin closes, crawling nothing.
+    var serve = false
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()[...]
@@ -30,6 +35,7 @@ struct BenchOptions {
             case "--work": work = rest.popFirst()
             case "--check-report": checkReport = true
             case "--profile": profile = rest.popFirst()
+            case "--serve": serve = true
             default:
                 FileHandle.standardError.write(Data("unknown argument \(flag)\n".utf8))
                 exit(2)
@@ -91,6 +97,15 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
             mb(measure.site.bytes) as NSString, measure.site.largestFile as NSString, mb(measure.site.largestBytes) as NSString, cost.status))
     print(String(format: "    CPU %.1f s; added: ", cost.cpuSeconds) + OutputParts(out).added(since: parts))
     return measure
+}
+
+if options.serve {
+    let list = work.appendingPathComponent("platforms-\(options.documents / kinds).yml")
+    try server.current.platformsYAML(count: options.documents / kinds).write(to: list, atomically: true, encoding: .utf8)
+    print("serving \(options.documents) documents; platforms in \(list.path); close stdin to stop")
+    while readLine() != nil {}
+    server.stop()
+    exit(0)
 }
 
 print("scale bench: \(options.documents) documents (\(options.documents / kinds) platforms × \(kinds)) on \(options.hosts) loopback host names,"

@@ -59,6 +59,10 @@ extension Archive {
         WHERE runId = (SELECT MAX(runId) FROM scorecard WHERE runId < ?1) AND platformId = ?2
         """
     static let scorecardWholeSQL = "SELECT jsonGzip FROM scorecard WHERE runId = ? AND platformId = ?"
+    /// A run's scorecards a page at a time, in platform id order, through the primary key (`forEachScorecard`).
+    static let firstScorecardsSQL = "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId LIMIT ?"
+    static let nextScorecardsSQL = "SELECT * FROM scorecard WHERE runId = ? AND platformId > ? ORDER BY platformId LIMIT ?"
+    static let scorecardPage = 256
 
     /// Findings written per transaction: large enough to cost one commit per few hundred documents, small enough
     /// that a reader of the index is never kept waiting long.

@@ -94,32 +94,33 @@ public struct Archive: Sendable {
                 }
             }
         }
-        // Each copy read back whole (a bit flipped or a truncated file shows there), on every core.
+        // Each copy read back whole (a bit flipped or a truncated file shows there), and its headers decoded, on every
+        // core.
         let rows = urls.compactMap { result.lastGood[$0] }
-        let damage = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
+        let checked = stride(from: 0, to: rows.count, by: 256).map { Array(rows[$0..<min($0 + 256, rows.count)]) }.concurrentMap(chunk: 1) { batch in
             var files = BlockFiles(archive: self)
             defer { files.close() }
-            return batch.map { row -> ArchiveError? in
-                guard let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength else { return nil }
-                do {
-                    _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
-                    return nil
-                } catch {
-                    return error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)")
+            return batch.map { row -> Result<(etag: String?, lastModified: String?)?, ArchiveError> in
+                if let file = row.warcFile, let offset = row.warcOffset, let length = row.warcLength {
+                    do {
+                        _ = try files.block(file: file, offset: offset, length: length, url: row.requestedURL)
+                    } catch {
+                        return .failure(error as? ArchiveError ?? .unreadableRecord(file: file, offset: offset, url: row.requestedURL, problem: "\(error)"))
+                    }
                 }
+                guard let headers: [String: String] = Self.decode(row.headers) else { return .success(nil) }
+                return .success((headers["etag"], headers["last-modified"]))
             }
         }.flatMap { $0 }
-        for (row, damage) in zip(rows, damage) {
+        for (row, checked) in zip(rows, checked) {
             let url = row.requestedURL
-            if let damage {
+            switch checked {
+            case .failure(let damage):
                 result.unreadable.append(damage)
-                continue
+            case .success(let validators):
+                result.readable.insert(url)
+                if let validators, validators.etag != nil || validators.lastModified != nil { result.byURL[url] = validators }
             }
-            result.readable.insert(url)
-            guard let headers: [String: String] = Self.decode(row.headers) else { continue }
-            let etag = headers["etag"]
-            let lastModified = headers["last-modified"]
-            if etag != nil || lastModified != nil { result.byURL[url] = (etag, lastModified) }
         }
         return result
     }
@@ -207,30 +208,35 @@ public struct Archive: Sendable {
 
     /// A run's graded results one at a time, in platform id order: a reader of every run's history never holds
     /// more than one scorecard's JSON.
+    /// A page of rows is read at a time, and unpacked and handed over outside the read, so that a history read while
+    /// a run is being archived never keeps the run's writer waiting longer than one page's read.
     public func forEachScorecard(ofRun runID: Int64, _ body: (ScorecardRow) throws -> Void) throws {
-        try index.database.read { db in
-            let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scorecard WHERE runId = ? ORDER BY platformId", arguments: [runID])
-            // Read a batch at a time, unpacked on every core, then handed over in order.
-            var batch: [PackedScorecard] = []
-            func unpack() throws {
-                for unpacked in batch.concurrentMap(chunk: 16, { packed in Result { try packed.unpacked() } }) { try body(try unpacked.get()) }
-                batch.removeAll(keepingCapacity: true)
-            }
-            while let row = try rows.next() {
-                var packed = PackedScorecard(
-                    runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"], json: row["json"],
-                    gzip: row["jsonGzip"], patch: row["jsonPatch"], delta: row["jsonDelta"])
-                if packed.gzip == nil, let baseRun: Int64 = row["baseRunId"] {
-                    guard let base = try Data.fetchOne(whole, arguments: [baseRun, packed.platformId]) else {
-                        throw ArchiveError.missingScorecardBase(platform: packed.platformId, run: runID, base: baseRun)
+        var after: String?
+        while true {
+            let page: [PackedScorecard] = try index.database.read { db in
+                let whole = try db.cachedStatement(sql: Self.scorecardWholeSQL)
+                let rows = try Row.fetchCursor(
+                    db.cachedStatement(sql: after == nil ? Self.firstScorecardsSQL : Self.nextScorecardsSQL),
+                    arguments: after.map { [runID, $0, Self.scorecardPage] } ?? [runID, Self.scorecardPage])
+                var page: [PackedScorecard] = []
+                while let row = try rows.next() {
+                    var packed = PackedScorecard(
+                        runId: row["runId"], platformId: row["platformId"], level: row["level"], score: row["score"], json: row["json"],
+                        gzip: row["jsonGzip"], patch: row["jsonPatch"], delta: row["jsonDelta"])
+                    if packed.gzip == nil, let baseRun: Int64 = row["baseRunId"] {
+                        guard let base = try Data.fetchOne(whole, arguments: [baseRun, packed.platformId]) else {
+                            throw ArchiveError.missingScorecardBase(platform: packed.platformId, run: runID, base: baseRun)
+                        }
+                        packed.base = base
                     }
-                    packed.base = base
+                    page.append(packed)
                 }
-                batch.append(packed)
-                if batch.count == 256 { try unpack() }
+                return page
             }
-            try unpack()
+            // Unpacked on every core, then handed over in order.
+            for unpacked in page.concurrentMap(chunk: 16, { packed in Result { try packed.unpacked() } }) { try body(try unpacked.get()) }
+            guard page.count == Self.scorecardPage, let last = page.last else { return }
+            after = last.platformId
         }
     }
 

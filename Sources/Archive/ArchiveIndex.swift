@@ -279,6 +279,8 @@ struct ArchiveIndex: Sendable {
         (Archive.findingsByIDSQL, [1]),
         (Archive.previousScorecardSQL, [2, "p"]),
         (Archive.scorecardWholeSQL, [1, "p"]),
+        (Archive.firstScorecardsSQL, [1, 256]),
+        (Archive.nextScorecardsSQL, [1, "p", 256]),
         (Archive.runFetchesSQL, ["run": 1]),
     ]
 }

@@ -128,15 +128,15 @@ final class CurlTransfer {
     }
 
     private func receiveHeader(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = HeaderText.trimmed(String(decoding: bytes, as: UTF8.self), .whitespacesAndNewlines)
         if line.hasPrefix("HTTP/") {
             let parts = line.split(separator: " ")
             let status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             responses.append((status, nil))
             headers = [:]
         } else if let colon = line.firstIndex(of: ":"), !responses.isEmpty {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = HeaderText.trimmed(line[..<colon], .whitespaces).lowercased()
+            let value = HeaderText.trimmed(line[line.index(after: colon)...], .whitespaces)
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
             if name == "location" { responses[responses.count - 1].location = value }
         }

@@ -39,7 +39,11 @@ public struct PlatformSnapshot: Decodable, Sendable, Equatable {
 
     /// Decodes a scorecard as stored in the archive.
     public static func decode(json: String) throws -> PlatformSnapshot {
-        try JSONDecoder().decode(PlatformSnapshot.self, from: Data(json.utf8))
+        try decode(json: Data(json.utf8))
+    }
+
+    public static func decode(json: Data) throws -> PlatformSnapshot {
+        try JSONDecoder().decode(PlatformSnapshot.self, from: json)
     }
 }
 

@@ -75,9 +75,15 @@ public struct CrawlPipeline: Sendable {
         var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log, budget: options.documentBudget)
             .judge(runID: runID, runDate: runDate, readings: readings)
         readings = [:]  // what the stream read is in the scorecards now: the run holds it once
+        // The earlier runs' history is read while the scorecards are encoded and kept (not sooner: its memory would sit
+        // on the fetch's and the judge's); tonight's run is added from its scorecards' JSON as encoded, without reading
+        // them back.
+        let earlierRuns = Prefetch { [self] in try readHistory(archive: archive, upTo: runID - 1) }
+        defer { earlierRuns.finish() }
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
         // reads back (without one, it encodes them again).
+        var tonight = RunJSON()
         var encoded = try? EncodedScorecards(file: options.siteDirectory.deletingLastPathComponent().appendingPathComponent(".scorecards-encoded"))
         do {
             try archive.store(findings: judgement.findings, ofRun: runID)
@@ -91,11 +97,13 @@ public struct CrawlPipeline: Sendable {
                     let pretty = try? ScorecardJSON.encode(card)
                     return EncodedCard(pretty: pretty, compact: pretty.map(ScorecardJSON.compact) ?? Data())
                 }
-                try archive.store(scorecards: zip(batch, jsons).map { card, json in
+                let rows = zip(batch, jsons).map { card, json in
                     ScorecardRow(
                         runId: runID, platformId: card.id, level: card.level.rawValue, score: card.score,
                         json: String(decoding: json.compact, as: UTF8.self))
-                })
+                }
+                try archive.store(scorecards: rows)
+                for row in rows { tonight.append(row.json, id: row.platformId) }
                 // The file only saves the renderer work: one that cannot be written is dropped (a write cut short
                 // would misplace every later scorecard), never the scorecards.
                 do {
@@ -116,8 +124,11 @@ public struct CrawlPipeline: Sendable {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        var content = try siteContent(
-            archive: archive, upTo: runID, knowledge: knowledge, generatedAt: Timestamp.string(runDate), ignoredRobots: !options.fetch.respectRobots)
+        let history = try siteHistory(earlier: earlierRuns, tonight: tonight, runID: runID, archive: archive)
+        tonight = RunJSON()
+        var content = siteContent(
+            archive: archive, history: history, knowledge: knowledge, generatedAt: Timestamp.string(runDate),
+            ignoredRobots: !options.fetch.respectRobots)
         content.captures = judgement.captures
         content.failureReasons = judgement.failureReasons
         try render(ranked, content: content, archive: archive, with: renderer, reuse: true, encoded: encoded)
@@ -158,8 +169,8 @@ public struct CrawlPipeline: Sendable {
     /// What the site shows besides the scorecards: the runs up to this one and their confirmed changes, the
     /// registries' sources, the corrections.
     func siteContent(
-        archive: Archive, upTo runID: Int64, knowledge: Knowledge, generatedAt: String, ignoredRobots: Bool
-    ) throws(PipelineError) -> SiteContent {
+        archive: Archive, history: SiteHistory, knowledge: Knowledge, generatedAt: String, ignoredRobots: Bool
+    ) -> SiteContent {
         var content = SiteContent(generatedAt: generatedAt)
         content.ignoredRobots = ignoredRobots
         content.baseURL = options.baseURL
@@ -182,21 +193,21 @@ public struct CrawlPipeline: Sendable {
             RegistrySource(kind: .hds, file: knowledge.inputs.file(.hdsRegistry)?.path ?? "", registry: registries.hds),
             RegistrySource(kind: .secNumCloud, file: knowledge.inputs.file(.secNumCloudRegistry)?.path ?? "", registry: registries.secNumCloud),
         ]
+        content.history = history
+        return content
+    }
+
+    /// The history of the finished runs up to `runID` (every finished run when nil), one scorecard at a time: the
+    /// history keeps each platform's change points, never every run.
+    func readHistory(archive: Archive, upTo runID: Int64? = nil) throws(PipelineError) -> SiteHistory.Builder {
+        var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
         do {
-            // One scorecard at a time: the history keeps each platform's change points, never every run.
-            var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
-            for run in try archive.runs() where run.id! <= runID {
+            for run in try archive.runs() where runID.map({ run.id! <= $0 }) ?? true {
                 history.begin(runID: run.id!, date: run.startedAt)
                 // Decoded a few hundred at a time on every core, then read in order.
                 var rows: [ScorecardRow] = []
                 func decode() {
-                    for (row, decoded) in zip(rows, rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: row.json) } }) {
-                        switch decoded {
-                        case .success(let snapshot): history.add(snapshot)
-                        case .failure(let error):
-                            log("run \(row.runId): scorecard of \(row.platformId) cannot be read back (\(error)); left out of the history")
-                        }
-                    }
+                    add(rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: row.json) } }, of: rows.map(\.platformId), run: run.id!, to: &history)
                     rows = []
                 }
                 try archive.forEachScorecard(ofRun: run.id!) { row in
@@ -205,11 +216,48 @@ public struct CrawlPipeline: Sendable {
                 }
                 decode()
             }
-            content.history = history.history()
         } catch {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
-        return content
+        return history
+    }
+
+    /// The history up to tonight's run: the earlier runs' as read meanwhile, then tonight's scorecards from their JSON
+    /// as kept, decoded a few hundred at a time on every core (as `readHistory` decodes the runs it reads). Its own
+    /// function, so that the builder (its change detector's state for every platform) is let go before the rendering.
+    private func siteHistory(
+        earlier: Prefetch<SiteHistory.Builder>, tonight: RunJSON, runID: Int64, archive: Archive
+    ) throws(PipelineError) -> SiteHistory {
+        var history: SiteHistory.Builder
+        do {
+            history = try earlier.value()
+            guard let run = try archive.runs().first(where: { $0.id == runID }) else { throw ArchiveError.noRun("\(runID)") }
+            history.begin(runID: runID, date: run.startedAt)
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
+        }
+        let order = tonight.idOrder
+        for start in stride(from: 0, to: order.count, by: 256) {
+            let rows = Array(order[start..<min(start + 256, order.count)])
+            let decoded = rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: tonight.json(row)) } }
+            add(decoded, of: rows.map { tonight.ids[$0] }, run: runID, to: &history)
+        }
+        return history.history()
+    }
+
+    /// Adds a run's scorecards to the history, in platform id order; one that cannot be read back is logged and left out.
+    private func add(
+        _ decoded: [Result<PlatformSnapshot, any Error>], of platformIDs: [String], run runID: Int64, to history: inout SiteHistory.Builder
+    ) {
+        for (platformID, decoded) in zip(platformIDs, decoded) {
+            switch decoded {
+            case .success(let snapshot): history.add(snapshot)
+            case .failure(let error):
+                log("run \(runID): scorecard of \(platformID) cannot be read back (\(error)); left out of the history")
+            }
+        }
     }
 
     /// - Parameters:
@@ -227,7 +275,15 @@ public struct CrawlPipeline: Sendable {
         let indexCopy = parent.appendingPathComponent(".index-copy.sqlite.gz")
         let manifest = SiteDigests.file(beside: site)
         let files = FileManager.default
+        // The index copy is exported while the pages are rendered (the renderer reads no index), and published once
+        // it is done.
+        let lastRunID = content.history.lastRunID ?? 0
+        let export = Prefetch {
+            try archive.exportCompactIndex(upTo: lastRunID, to: indexExport)
+            try Gzip.compress(file: indexExport, to: indexCopy)
+        }
         defer {
+            export.finish()
             try? files.removeItem(at: indexExport)
             try? files.removeItem(at: indexCopy)
         }
@@ -235,9 +291,8 @@ public struct CrawlPipeline: Sendable {
             // A run killed while rendering leaves its staging folder; we hold the lock, so it is nobody's now.
             try? files.removeItem(at: staging)
             var content = content
-            try archive.exportCompactIndex(upTo: content.history.lastRunID ?? 0, to: indexExport)
-            try Gzip.compress(file: indexExport, to: indexCopy)
             content.indexCopy = indexCopy
+            content.indexCopyReady = { try export.value() }
             let previous = files.fileExists(atPath: site.path) ? SiteDigests.read(manifest) : [:]
             let outcome = try renderer.render(
                 scorecards, content: content, into: staging,
@@ -255,6 +310,26 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .render, url: site.path, message: "cannot write the site: \(error)")
         }
     }
+}
+
+/// A run's scorecards' compact JSON as the archive keeps it, held for the history until the run is added to it:
+/// one buffer (a few kilobytes a platform) rather than a string each, let go of at once before the rendering.
+private struct RunJSON: Sendable {
+    private var bytes = Data()
+    private var ranges: [Range<Int>] = []
+    private(set) var ids: [String] = []
+
+    mutating func append(_ json: String, id: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: json.utf8)
+        ranges.append(start..<bytes.count)
+        ids.append(id)
+    }
+
+    func json(_ position: Int) -> Data { bytes.subdata(in: ranges[position]) }
+
+    /// Positions in platform id order, as the archive hands a run's scorecards over (SQLite compares text byte by byte).
+    var idOrder: [Int] { ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) } }
 }
 
 /// A scorecard as the site's JSON shows it (nil when it cannot be encoded) and as the archive keeps it.

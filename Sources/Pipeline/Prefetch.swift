@@ -5,6 +5,8 @@ import Foundation
 final class Prefetch<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<Value, any Error>?
+    /// Whether the consumer has waited for the work already (only the consumer's thread reads or sets it).
+    private var waited = false
 
     init(_ work: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global().async { [self] in
@@ -15,8 +17,19 @@ final class Prefetch<Value: Sendable>: @unchecked Sendable {
 
     /// Waits for the work, then returns its value or throws its error (once: the value is let go of then).
     func value() throws -> Value {
+        precondition(!waited, "a prefetched value is taken once")
         done.wait()
+        waited = true
         defer { result = nil }
         return try result!.get()
+    }
+
+    /// Waits for the work unless its value was taken, and lets go of it: a caller that returns early never leaves
+    /// the work running behind it.
+    func finish() {
+        guard !waited else { return }
+        done.wait()
+        waited = true
+        result = nil
     }
 }

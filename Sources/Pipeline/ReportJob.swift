@@ -77,8 +77,9 @@ public struct ReportJob: Sendable {
         log("rebuilding run \(run.id!) of \(run.startedAt)")
         let judgement = try RunJudge(archive: archive, platforms: knowledge.platforms, catalog: knowledge.catalog, log: log)
             .judge(runID: run.id!, runDate: runDate)
-        var content = try crawl.siteContent(
-            archive: archive, upTo: run.id!, knowledge: knowledge, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
+        let history = try crawl.readHistory(archive: archive, upTo: run.id!).history()
+        var content = crawl.siteContent(
+            archive: archive, history: history, knowledge: knowledge, generatedAt: run.startedAt, ignoredRobots: run.ignoredRobots)
         content.captures = judgement.captures
         content.failureReasons = judgement.failureReasons
         if InputSet(archived: recorded) != nil, !newerInputs.isEmpty {

@@ -46,6 +46,8 @@ struct CaptureViews {
         let results = Results(count: paths.count)
         let textVersion = content.captureTextVersion
         let readText = content.captureText
+        // Paths joined as text: thousands of views a run, where `URL`'s path operations cost more than the look-up.
+        let folderPath = folder.path
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             results.store(index) {
                 let path = paths[index]
@@ -53,22 +55,21 @@ struct CaptureViews {
                 let sortedQuotes = quotes.sorted()
                 let textKey = digest(
                     ["text", textVersion, capture.sha256, capture.rendered ? "rendered" : "", capture.charset ?? ""] + sortedQuotes)
-                let anchorsFile = folder.appendingPathComponent("\(textKey).anchors")
+                let anchorsFile = folderPath + "/\(textKey).anchors"
                 let bare = try page(capture, path, nil)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = .sortedKeys
-                let key = digest(["view", CaptureExcerpt.version, fingerprint, textKey, String(decoding: try encoder.encode(bare.view), as: UTF8.self)])
-                let file = folder.appendingPathComponent("\(key).html")
-                let kept = FileManager.default
-                if kept.fileExists(atPath: file.path), let anchors = try? String(contentsOf: anchorsFile, encoding: .utf8) {
-                    return View(path: path, anchors: Set(anchors.split(separator: "\n").map(String.init)), file: file)
+                // The page without its text, as the template reads it.
+                let key = digest(["view", CaptureExcerpt.version, fingerprint, textKey, try TemplateEncoder.encode(bare.view).digest])
+                let file = folderPath + "/\(key).html"
+                if FileManager.default.fileExists(atPath: file), let anchors = FileManager.default.contents(atPath: anchorsFile) {
+                    let lines = String(decoding: anchors, as: UTF8.self).split(separator: "\n")
+                    return View(path: path, anchors: Set(lines.map(String.init)), file: URL(fileURLWithPath: file))
                 }
                 guard let text = capture.text ?? readText?(capture) else { return nil }
                 let marks = CaptureMarks(text, quotes: quotes)
                 // The anchors first: a view found kept always has its anchors beside it.
-                try keep(Data(marks.anchors.sorted().joined(separator: "\n").utf8), at: anchorsFile)
-                try keep(page(capture, path, marks).data(), at: file)
-                return View(path: path, anchors: marks.anchors, file: file)
+                try keep(Data(marks.anchors.sorted().joined(separator: "\n").utf8), at: URL(fileURLWithPath: anchorsFile))
+                try keep(page(capture, path, marks).data(), at: URL(fileURLWithPath: file))
+                return View(path: path, anchors: marks.anchors, file: URL(fileURLWithPath: file))
             }
         }
         var views: [String: View] = [:]

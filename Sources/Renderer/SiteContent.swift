@@ -18,6 +18,9 @@ public struct SiteContent: Sendable {
     public var captures: [Capture] = []
     /// The compact export of the archive's SQLite index, gzipped, published as `data/archive-index.sqlite.gz`.
     public var indexCopy: URL?
+    /// Waited for before `indexCopy` is published, when the file is still being written (the crawl exports the index
+    /// while the pages are rendered).
+    public var indexCopyReady: (@Sendable () throws -> Void)?
     /// Public address of the site (`--base-url`): canonical links, absolute feed links and `sitemap.xml`.
     public var baseURL: String?
     /// Where readers send corrections (`--contact`), shown on the about page.

@@ -167,13 +167,17 @@ public struct SiteRenderer: Sendable {
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
         try files.write("data/history.csv", Data(content.history.historyCSV.utf8))
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
-        if let index = content.indexCopy { try files.link(SiteFiles.indexCopy, to: index) }
         for path in captures.keys.sorted() {
             let capture = captures[path]!
             if let file = capture.file { try files.link(path, to: file) } else { try files.write(path, capture.body) }
         }
         let paths = views.views.keys.sorted()
         for path in paths { try files.link(path, to: views.views[path]!.file) }
+        // Last, so that the index copy has the whole job's time to be written.
+        if let index = content.indexCopy {
+            try content.indexCopyReady?()
+            try files.link(SiteFiles.indexCopy, to: index)
+        }
         return paths
     }
 

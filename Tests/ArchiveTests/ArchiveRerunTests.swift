@@ -295,6 +295,26 @@ import TestSupport
         #expect(patched == ids.count, "the second night is kept as what changed")
     }
 
+    /// A run's scorecards are read a page at a time and handed over outside the read: the history, read while the
+    /// next run is archived, never holds the index for a whole run (a write from inside the loop would not be
+    /// allowed by a read still open).
+    @Test func scorecardsAreHandedOverOutsideTheRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let archive = try Archive(directory: directory.url)
+        let ids = (0..<(Archive.scorecardPage * 2 + 3)).map { String(format: "p%04d", $0) }
+        let first = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_316_400), ignoredRobots: false, userAgent: "t")
+        try archive.store(scorecards: ids.map { ScorecardRow(runId: first, platformId: $0, level: "B", score: 60, json: "{\"id\":\"\($0)\"}") })
+        let second = try archive.store([], startedAt: Date(timeIntervalSince1970: 1_795_402_800), ignoredRobots: false, userAgent: "t")
+        var read: [String] = []
+        try archive.forEachScorecard(ofRun: first) { row in
+            read.append(row.platformId)
+            try archive.store(scorecards: [ScorecardRow(runId: second, platformId: row.platformId, level: "C", score: 40, json: row.json)])
+        }
+        #expect(read == ids)
+        #expect(try archive.scorecards(ofRun: second).map(\.platformId) == ids)
+    }
+
     /// A patch gives back its text byte for byte, escapes and non-ASCII characters included, and is refused for a
     /// text whose tokens do not line up with the base's.
     @Test func aTokenPatchGivesBackItsText() throws {

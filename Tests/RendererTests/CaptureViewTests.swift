@@ -70,6 +70,35 @@ import Testing
         #expect(try SampleSite.read(second, path).contains("id=\"\(CaptureMarks.anchor(SampleSite.quote("OVH SAS")))\""))
         #expect(try SampleSite.read(second, "platforms/souverain.html").contains("#\(CaptureMarks.anchor(SampleSite.quote("OVH SAS")))"), "the anchors are kept too")
     }
+
+    /// A kept view is named by a digest of its page as the template reads it: the same value gives the same digest in
+    /// any run, and values that differ only in how their parts are cut or typed give different ones.
+    @Test func theDigestOfATemplateValueIsItsContentsOnly() {
+        let value = TemplateValue.record(["a": .text("x"), "b": .list([.int(1), .bool(true)]), "c": .record([:])])
+        let same = TemplateValue.record(["c": .record([:]), "b": .list([.int(1), .bool(true)]), "a": .text("x")])
+        #expect(value.digest == same.digest)
+        #expect(value.digest.count == 64)
+        let others: [TemplateValue] = [
+            .text("ab"), .list([.text("a"), .text("b")]), .list([.text("ab")]), .text("1"), .int(1), .bool(true),
+            .record(["a": .text("b")]), .record(["ab": .text("")]), .list([]), .record([:]), .text(""),
+        ]
+        #expect(Set(others.map(\.digest)).count == others.count)
+    }
+
+    /// The index copy may still be being written when rendering starts (the crawl exports it meanwhile): the site
+    /// publishes it once it is ready, whole.
+    @Test func theIndexCopyIsPublishedOnceReady() throws {
+        var (cards, content) = try SampleSite.build()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("index-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("index.sqlite.gz")
+        content.indexCopy = copy
+        content.indexCopyReady = { try Data("written late".utf8).write(to: copy) }
+        let site = try SampleSite.render(cards, content)
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(try SampleSite.read(site, "data/archive-index.sqlite.gz") == "written late")
+    }
 }
 
 /// A view shows the passages that hold a quote, not the whole page: the page stays whole in the raw copy.
