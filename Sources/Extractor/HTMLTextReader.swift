@@ -421,11 +421,13 @@ private struct BlockCollector {
             headingDepth = max(0, headingDepth - 1)
             if !text.isEmpty { pushHeading(text, level: currentHeadingLevel) }
         } else if kind.isBlock {
-            if kind.tag == .paragraph && (mayContinue ? openedSinceContinue == 0 : endsMidSentence()) {
+            // Measured once: the flush that follows reads the same figures.
+            let measured = kind.tag == .paragraph && !mayContinue && mayEndMidSentence ? measuredBuffer : nil
+            if kind.tag == .paragraph && (mayContinue ? openedSinceContinue == 0 : measured.map(endsMidSentence) ?? false) {
                 mayContinue = true
                 openedSinceContinue = 0
             } else {
-                flush()
+                flush(measured: measured)
             }
             if let index = openBlocks.lastIndex(of: kind.tag) { openBlocks.remove(at: index) }
         }
@@ -434,10 +436,13 @@ private struct BlockCollector {
     /// Whether the paragraph just ended may go on in the next: plain text (not a bold heading in disguise) of a
     /// printed line's length, outside lists, cells and headings, whose last visible character closes no sentence or
     /// label, nor is a line break.
-    private func endsMidSentence() -> Bool {
-        guard mayEndMidSentence else { return false }
-        let (length, last) = buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
-        return length >= Self.shortestContinuedLine && !Self.closesSentence.contains(last) && !endsWithLineBreak
+    private func endsMidSentence(_ measured: (length: Int, last: UInt8)) -> Bool {
+        measured.length >= Self.shortestContinuedLine && !Self.closesSentence.contains(measured.last) && !endsWithLineBreak
+    }
+
+    /// The visible length of `buffer` and its last visible byte (`TextNormalizer.measure`).
+    private var measuredBuffer: (length: Int, last: UInt8) {
+        buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
     }
 
     private var mayEndMidSentence: Bool {
@@ -518,7 +523,7 @@ private struct BlockCollector {
     ///
     /// The raw text is measured and its triggers read as it is; a plain paragraph that cannot hold a finding is
     /// never normalised nor made into a string: most of a page is such paragraphs.
-    private mutating func flush() {
+    private mutating func flush(measured: (length: Int, last: UInt8)? = nil) {
         if inCell {
             buffer.append(0x20)  // block elements inside a cell only separate words
             mayContinue = false
@@ -531,7 +536,7 @@ private struct BlockCollector {
             mayContinue = false
             openedSinceContinue = 0
         }
-        let (length, last) = buffer.withUnsafeBufferPointer { TextNormalizer.measure($0) }
+        let (length, last) = measured ?? measuredBuffer
         guard length > 0 else { return }
         let isTerm = openBlocks.last == .dt
         let isItem = openBlocks.last.map { [.li, .dd, .td].contains($0) } ?? false

@@ -83,6 +83,11 @@ extension Rules {
         counterExamples: ["Exemple Cloud n'est pas soumis au Cloud Act.", "Les données restent en France.",
             "Ces informations sont comparées au contenu de votre bibliothèque iCloud actuellement disponible."])
 
+    /// "us …" as the trigger automaton reads it after a space, a hyphen or an apostrophe, and written "U.S. …".
+    private static func usWordVariants(_ words: [String]) -> [String] {
+        words.flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] }
+    }
+
     /// Authorities, governments, customs and immigration services: who may be handed data.
     private static let authorities =
         #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|administrations?|etats\s+(?:et\s+administrations\s+)?(?:[a-z]+\s+(?:et|ou)\s+)?(?=etrangers)|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
@@ -90,7 +95,7 @@ extension Rules {
     /// A country outside the EU named by its adjective or its name, "foreign" states, or the countries of a
     /// passenger's route.
     private static let foreignCountry =
-        #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?(?:ue|union europeenne|eee|europe)|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
+        #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
 
     static let foreignAuthorities = Rule(
         "exposure-foreign-authorities",
@@ -104,7 +109,7 @@ extension Rules {
             "pays situes", "pays figurant", "pays se trouvant", "pays par lesquels", "pays survoles", "pays traverses", "countries on",
             "country on", "countries of", "country of", "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "tout etat",
             "tout pays", "any state", "any country"]
-            + ["us authorit", "us government", "us law enforcement"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
+            + usWordVariants(["us authorit", "us government", "us law enforcement"]),
         pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + authorities
             + #"(?:[^.;]){0,160}?(?:(?:quel que soit|quelle que soit|quels que soient|quelles que soient) (?:l'etat|le pays|les etats|les pays)|\bde tout (?:etat|pays)\b(?!\s+membre)|\bany (?:state|country)\b(?!\s+member))|\b(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
         // An exception after a denial ("ne … pas …, sauf si … les autorités du pays de destination") says when it happens.
@@ -129,7 +134,7 @@ extension Rules {
         finds: "A law of a country outside the EU, or a foreign law, under which data can be reached (\"prestataires soumis à la législation nord-américaine\", \"required by US law to disclose\", \"une juridiction étrangère\"). Only with words of data handed over (`handed-over`): US copyright or export laws reach no data.",
         trigger: .exposure,
         words: ["americ", "etats-unis", "etranger", "foreign"]
-            + ["us law", "us legislation", "us jurisdiction", "us federal"].flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] },
+            + usWordVariants(["us law", "us legislation", "us jurisdiction", "us federal"]),
         pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:et\s+(?:des\s+|de\s+l')?(?:etats?\s+)?)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b|\b(?:lois?|legislations?|droit|juridictions?|reglementations?|tribunaux)\s+etrangere?s?\b|\bforeign\s+(?:laws?|legislations?|jurisdictions?|courts?)\b"#,
         cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
         examples: ["Ces espaces de stockage sont fournis par des prestataires soumis à la législation nord-américaine.", "We may be required by US law to disclose your data.",
