@@ -544,6 +544,13 @@ struct FindingReader {
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range, rule: rule.name)))
             break
         }
+        // "à l'intérieur ou à l'extérieur de l'UE", "sous-traitants (UE et hors UE)": both places at once.
+        if triggers.contains(.outsideWords), let range = Rules.insideAndOutside.find(in: text, triggers: triggers) {
+            let evidence = evidence(context, focus: range, rule: Rules.insideAndOutside.name)
+            locations.append(LocationMention(location: .europeanUnion, evidence: evidence))
+            locations.append(LocationMention(location: .outsideEU, evidence: evidence))
+            return
+        }
         // "hors de l'Union européenne" names the EU to say "outside": that part is not an EU location.
         // The EU as a place of residence, of law or of origin ("résidents de l'EEE", "Règlement (UE)", "transférées
         // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
@@ -584,7 +591,8 @@ struct FindingReader {
     private static let placeWords: TriggerSet = [.franceWords, .franceMoreWords, .europeWords, .outsideWords]
 
     /// A named surveillance law or a US parent discloses exposure by itself; a foreign law or authority only when
-    /// the sentence hands data over to it (`handed-over`).
+    /// the sentence hands data over to it (`handed-over`); so does access from abroad that cannot be ruled out, or the
+    /// Data Privacy Framework's notice of requests by public authorities.
     mutating func readExposure(_ context: SentenceContext) {
         let text = context.text
         if let range = Rules.exposure.find(in: text, triggers: context.triggers) {
@@ -593,6 +601,15 @@ struct FindingReader {
         }
         for rule in [Rules.foreignAuthorities, Rules.foreignLaw] {
             guard let range = rule.find(in: text, triggers: context.triggers), Rules.handedOver.matches(in: text) else { continue }
+            exposure.append(evidence(context, focus: range, rule: rule.name))
+            // Authorities of a named country outside the EU handed the data: the data leaves the EU for it.
+            if rule.name == Rules.foreignAuthorities.name, let place = Rules.outsideByAuthorities.find(in: text, triggers: context.triggers) {
+                locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: place, rule: Rules.outsideByAuthorities.name)))
+            }
+            return
+        }
+        for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure] {
+            guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
             exposure.append(evidence(context, focus: range, rule: rule.name))
             return
         }

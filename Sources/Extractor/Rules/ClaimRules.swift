@@ -88,8 +88,9 @@ extension Rules {
         words.flatMap { [" \($0)", "-\($0)", "'\($0)", "u s\($0.dropFirst(2))"] }
     }
 
-    /// Authorities, governments, customs and immigration services: who may be handed data.
-    private static let authorities =
+    /// Authorities, governments, customs and immigration services: who may be handed data (`location-outside-by-authorities`
+    /// reads them too).
+    static let authorities =
         #"\b(?:autorites?(?!\s+de\s+(?:controle|protection))|gouvernements?|agences?\s+gouvernementales?|instances?\s+gouvernementales?|(?:services?\s+(?:des\s+)?)?douanes?|douanieres?|immigration|administrations?|etats\s+(?:et\s+administrations\s+)?(?:[a-z]+\s+(?:et|ou)\s+)?(?=etrangers)|authorit(?:y|ies)|governments?|government\s+agenc(?:y|ies)|customs|law\s+enforcement)\b"#
 
     /// A country outside the EU named by its adjective or its name, "foreign" states, or the countries of a
@@ -135,12 +136,50 @@ extension Rules {
         trigger: .exposure,
         words: ["americ", "etats-unis", "etranger", "foreign"]
             + usWordVariants(["us law", "us legislation", "us jurisdiction", "us federal"]),
-        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:et\s+(?:des\s+|de\s+l')?(?:etats?\s+)?)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b|\b(?:lois?|legislations?|droit|juridictions?|reglementations?|tribunaux)\s+etrangere?s?\b|\bforeign\s+(?:laws?|legislations?|jurisdictions?|courts?)\b"#,
+        pattern: #"\b(?:lois?|legislations?|droit|juridictions?|reglementations?)\s+(?:federale?s?\s+)?(?:et\s+(?:des\s+|de\s+l')?(?:etats?\s+)?)?(?:nord-)?americaine?s?\b|\b(?:lois?|legislations?|droit|juridictions?)\s+des\s+etats-unis\b|\b(?:lois?|legislations?|droit|reglementations?)\s+(?:applicables?|en vigueur)\s+aux\s+etats-unis\b|\b(?:laws?|legislation)\s+(?:of|applicable in|in force in)\s+the\s+united\s+states\b|\b(?:us|u\.s\.|american)\s+(?:federal\s+)?(?:law|legislation|jurisdiction)s?\b|\b(?:lois?|legislations?|droit|juridictions?|reglementations?|tribunaux)\s+etrangere?s?\b|\bforeign\s+(?:laws?|legislations?|jurisdictions?|courts?)\b"#,
         cancelledBy: [.inClause(negation), .inSentence(safeguardsOrTrade)],
         examples: ["Ces espaces de stockage sont fournis par des prestataires soumis à la législation nord-américaine.", "We may be required by US law to disclose your data.",
             "Transférées vers une juridiction étrangère, vos informations pourront devoir être divulguées à ses autorités.",
-            "Nous pouvons divulguer vos informations pour respecter les lois fédérales et des États américains."],
-        counterExamples: ["Le contenu est protégé par les lois européennes sur le droit d'auteur."])
+            "Nous pouvons divulguer vos informations pour respecter les lois fédérales et des États américains.",
+            "Vous acceptez que la communication de vos informations soit soumise aux lois applicables aux États-Unis.",
+            "Your information may be disclosed as required by the laws of the United States."],
+        counterExamples: ["Le contenu est protégé par les lois européennes sur le droit d'auteur.",
+            "Vos données ne sont pas soumises aux lois applicables aux États-Unis."])
+
+    static let reachFromAbroad = Rule(
+        "exposure-reach-from-abroad",
+        finds: "Access to the data from a country outside the EU that the page says cannot be ruled out (\"l'accès aux données depuis les États-Unis ne peut être exclu\"): data kept in the EU can still be reached from there, mostly because the provider is established there.",
+        trigger: .exposure,
+        words: ["exclu", "ecarte", "ruled out", "excluded"],
+        pattern: #"\bacces\b[^.;]{0,80}?\b(?:depuis|a partir)\s+"# + namedNonEUCountry + #"[^.;]{0,80}?"# + notRuledOut + #"|"# + notRuledOut
+            + #"[^.;]{0,80}?\b(?:accessibles?|acces|access(?:ed|ible)?)\b[^.;]{0,60}?\b(?:depuis|a partir|from)\s+"# + namedNonEUCountry
+            + #"|\baccess(?:ed)?\b[^.;]{0,80}?\bfrom\s+"# + namedNonEUCountry + #"[^.;]{0,80}?"# + notRuledOut,
+        examples: ["Ce prestataire ayant son siège aux États-Unis, un accès aux données depuis les États-Unis ne peut être exclu.",
+            "Il ne peut être exclu que les données soient accessibles depuis les États-Unis.",
+            "As the provider is based in the US, access to the data from the United States cannot be ruled out."],
+        counterExamples: ["L'accès aux données depuis les États-Unis est impossible.", "Nos équipes peuvent accéder à vos données depuis l'Inde.",
+            "Access from the United States is technically blocked, and no exception is excluded from this rule by us."])
+
+    /// "ne peut (pas) être exclu", "cannot be ruled out".
+    private static let notRuledOut =
+        #"\b(?:ne\s+(?:peut|peuvent|saurait|sauraient)\s+(?:[a-z]+\s+){0,2}?(?:etre\s+)?(?:exclue?s?|ecartee?s?)|n'est\s+pas\s+exclue?|(?:cannot|can\s?not|could\s+not)\s+be\s+(?:excluded|ruled\s+out))\b"#
+
+    /// A country outside the EU by its name (not "foreign" ones, which may be in the EU).
+    static let namedNonEUCountry =
+        #"(?:les\s+|la\s+|le\s+|l'|the\s+)?(?:etats-unis|united\s+states|usa|us|u\.s\.|chine|china|russie|russia|inde|india|royaume-uni|united\s+kingdom|canada)\b"#
+
+    static let frameworkDisclosure = Rule(
+        "exposure-privacy-framework",
+        finds: "The EU-US Data Privacy Framework's own notice that data received under it may be given to public authorities (\"communiquer des informations traitées dans le cadre du Data Privacy Framework en cas de demandes légitimes d'autorités publiques\"): under that framework, the authorities are American.",
+        trigger: .exposure,
+        words: ["privacy framework", "privacy shield", "cadre de protection des donnees ue-etats-unis", "cadre de protection des donnees ue etats-unis",
+            "dpf"],
+        pattern: #"(?:data\s+privacy\s+framework|privacy\s+shield|cadre\s+de\s+protection\s+des\s+donnees\s+ue-etats-unis|\bdpf\b)[^.;]{0,160}?\b(?:autorites\s+publiques|public\s+authorities|forces\s+de\s+l'ordre|law\s+enforcement)\b|\b(?:autorites\s+publiques|public\s+authorities)\b[^.;]{0,160}?(?:data\s+privacy\s+framework|privacy\s+shield|cadre\s+de\s+protection\s+des\s+donnees\s+ue-etats-unis|\bdpf\b)"#,
+        cancelledBy: [.inClause(negation)],
+        examples: ["Nous pouvons être tenus de communiquer des informations reçues dans le cadre du Data Privacy Framework en réponse à des demandes légitimes d'autorités publiques.",
+            "Under the Data Privacy Framework, we may be required to disclose personal data in response to lawful requests by public authorities."],
+        counterExamples: ["Nous adhérons au Data Privacy Framework.", "We may disclose information in response to lawful requests by public authorities.",
+            "Nous ne communiquons aucune donnée reçue dans le cadre du Data Privacy Framework aux autorités publiques."])
 
     static let handedOver = Rule(
         "handed-over",

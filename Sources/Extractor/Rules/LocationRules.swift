@@ -26,12 +26,12 @@ extension Rules {
         "activity-place",
         finds: "Before a place, with no word of keeping data between them: a sale, a delivery, a law or an authority, an event, an origin (\"vendus en France\", \"les obligations en vigueur en France\", \"l'autorité de contrôle en France\", \"a lieu en France\"), not where data is kept.",
         trigger: nil,
-        pattern: #"\b(?:vente|ventes|vend[a-z]*|livr[a-z]*|commercialis[a-z]*|distribu(?:e|es|ee|ees|ons|ent)|souscription|disponibles?|available|sells?|sold|deliver[a-z]*|ship(?:s|ped|ping)?|(?<!transfert\s)(?<!transferts\s)(?<!traitement\s)(?<!stockage\s)(?:a|ont)\s+lieu|(?<!transfer\s)(?<!processing\s)(?<!storage\s)takes?\s+place|cotee?s?\s+en\s+bourse|en\s+vigueur|in\s+force|applicables?|autorites?\s+de\s+(?:protection|controle)|(?:supervisory|data\s+protection)\s+authorit(?:y|ies)|tribuna(?:l|ux)|juridictions?|courts?|lois?|laws?|legislations?|reglementations?|obligations?\s+legales|provenant|en\s+provenance|originating|emise?s?|issued|appels?\s+(?:local|locaux|national|nationaux|international|internationaux|gratuit)|(?:local|national|international)\s+calls?)\b(?:(?!heberg|stock|conserv|archiv|serveur|server|hosted|stored|kept|transf|data\s?cent|datacent)[^.;!?]){0,100}$"#,
+        pattern: #"\b(?:vente|ventes|vend[a-z]*|livr[a-z]*|commercialis[a-z]*|distribu(?:e|es|ee|ees|ons|ent)|souscription|disponibles?|available|sells?|sold|deliver[a-z]*|ship(?:s|ped|ping)?|(?<!(?:transferts?|traitement|stockage|hebergement)\b[^.;!?]{0,120})(?:a|ont)\s+lieu|(?<!(?:transfers?|processing|storage|hosting)\b[^.;!?]{0,120})takes?\s+place|cotee?s?\s+en\s+bourse|en\s+vigueur|in\s+force|applicables?|autorites?\s+de\s+(?:protection|controle)|(?:supervisory|data\s+protection)\s+authorit(?:y|ies)|tribuna(?:l|ux)|juridictions?|courts?|lois?|laws?|legislations?|reglementations?|obligations?\s+legales|provenant|en\s+provenance|originating|emise?s?|issued|appels?\s+(?:local|locaux|national|nationaux|international|internationaux|gratuit)|(?:local|national|international)\s+calls?)\b(?:(?!heberg|stock|conserv|archiv|serveur|server|hosted|stored|kept|transf|data\s?cent|datacent)[^.;!?]){0,100}$"#,
         examples: ["Des produits proposés à la vente, principalement sous sa marque, ", "conformément aux obligations en vigueur ", "la CNIL, autorité de protection des données ",
             "vérifier que l'utilisation du service a lieu ", "Products are delivered ", "les données provenant des pays membres de l'", "Coût d'un appel local ",
             "les cartes émises hors de l'"],
         counterExamples: ["Pour la livraison, vos données sont hébergées ", "Les données sont stockées ", "Conformément à la loi, nos serveurs sont situés ",
-            "Si le transfert a lieu ", "Nous pourrions transférer vos données aux autorités des pays de votre itinéraire, situés "])
+            "Si le transfert a lieu ", "Le traitement des données de paiement, confié à notre prestataire, a lieu ", "Nous pourrions transférer vos données aux autorités des pays de votre itinéraire, situés "])
 
     static let comparedPlace = Rule(
         "compared-place",
@@ -51,24 +51,31 @@ extension Rules {
         "location-context", finds: "Words of data kept, stored or sent somewhere: without them a place names no data location.",
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
-            "located", "server", "region", "residen", "quitt", "restent", "demeur", "remain", "stay", "leave", "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "etabli", "based"],
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:traitee?s?|processed)\s+(?:au sein|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
-            + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b"#,
+            "located", "server", "region", "residen", "processing", "storage", "hosting", "quitt", "restent", "demeur", "remain", "stay", "leave",
+            "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "etabli", "based"] + bothWaysInBracketsWords,
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
+            + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b|"# + processingTakesPlace + "|" + bothWaysInBrackets,
         examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France.",
             "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire.",
-            "Certains de nos fournisseurs sont situés hors de l'Union européenne.", "Les destinataires sont susceptibles d'être établis dans des pays tiers."],
+            "Certains de nos fournisseurs sont situés hors de l'Union européenne.", "Les destinataires sont susceptibles d'être établis dans des pays tiers.",
+            "Vos informations peuvent être traitées hors de l'Espace économique européen.", "The processing of card payments takes place in Germany."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
             "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Une course en Région parisienne",
             "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni",
-            "Le responsable du traitement est établi en France.", "Notre siège social est situé à Paris.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law"])
+            "Le responsable du traitement est établi en France.", "Notre siège social est situé à Paris.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law",
+            "La portabilité transfrontalière du service vers un autre pays", "La transformation numérique de nos boutiques en Europe"])
+
+    /// "Le traitement des données … a lieu en Allemagne", "processing takes place in": where the processing itself is.
+    private static let processingTakesPlace =
+        #"\b(?:traitement|stockage|hebergement|processing|storage|hosting)\b[^.;]{0,120}?\b(?:a lieu|ont lieu|s'effectuent?|se font|se fait|takes? place|occurs?|is carried out|is performed)\s+(?:en|au|aux|dans|a|in|within)\b"#
 
     static let keptSomewhere = Rule(
         "kept-somewhere",
         finds: "Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it: the EU named as a place of residence, law or origin locates no data.",
         trigger: nil,
         pattern: #"heberg|stock|conserv|archiv|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
-            + cloudRegion,
-        examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe."],
+            + processingTakesPlace + "|" + cloudRegion,
+        examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe.", "Le traitement des paiements a lieu en Allemagne."],
         counterExamples: ["Règlement (UE) 2016/679."])
 
     /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
@@ -108,11 +115,13 @@ extension Rules {
         trigger: .europeWords,
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames,
         pattern: #"union ?europeenne|\bue\b(?!-)|\beee\b|espace economique ?europeen|european union|"# + englishEU + #"|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
-            + Places.europeanCountryNames.joined(separator: "|") + #")\b"#,
+            + Places.europeanCountryNames.joined(separator: "|") + #")\b|(?:\ba|\bin)\s+[a-z][a-z'-]*(?:\s+[a-z'-]+){0,2}\s*\(\s*(?:"#
+            + Places.europeanCountryNames.joined(separator: "|") + #")\s*\)"#,
         cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(placeInName, reach: 70), .justBefore(activityPlace, reach: 120),
             .justBefore(comparedPlace, reach: 60)],
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
-            "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande.", "Data is stored in the EU."],
+            "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande.", "Data is stored in the EU.",
+            "Les serveurs sont installés dans un centre de données à Francfort-sur-le-Main (Allemagne).", "Backups are kept in Warsaw (Poland)."],
         counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
             "Les données sont conservées conformément au Règlement (UE) 2016/679.",
             "Nous assurons aux données conservées un niveau de protection équivalent à celui accordé au sein de l'EEE.",
@@ -184,6 +193,47 @@ extension Rules {
             "Vos données ne sont transférées hors de l'Union européenne qu'à destination de pays reconnus adéquats.",
             "Data not needed for the service may be transferred outside the EU.",
             "Nous ne vendons pas vos données et elles peuvent être transférées hors de l'UE."])
+
+    /// The EU or the EEA by any of its names, French or English.
+    private static let europeanAreaNames =
+        #"(?:ue|eu|eee|eea|union ?europeenne|espace economique ?europeen|european union|european economic area|europe)"#
+
+    static let insideAndOutside = Rule(
+        "location-inside-and-outside",
+        finds: "Data, or those who receive it, both in and out of the EU/EEA: \"à l'intérieur ou à l'extérieur de l'UE\", \"dans et hors de l'EEE\", \"within and outside the EU\", \"sous-traitants (UE et hors UE)\": both places at once.",
+        trigger: .outsideWords, words: bothWaysInBracketsWords,
+        pattern: #"\b(?:a l'interieur|au sein|dans|within|inside|in)\s+(?:(?:de\s+l'|du\s+|de\s+la\s+|l'|la\s+|le\s+|the\s+)?"# + europeanAreaNames
+            + #"\s+)?(?:et|ou|and|or|et/ou|and/or)\s+(?:a l'exterieur|en dehors|hors|outside)\b(?:\s+(?:de\s+l'|du\s+|de\s+la\s+|de\s+|of\s+(?:the\s+)?|the\s+))?\s*"#
+            + europeanAreaNames + #"\b|"# + bothWaysInBrackets,
+        cancelledBy: [.inSentence(rightsStatement), .justBefore(peoplePlace), .justBefore(activityPlace, reach: 120)],
+        examples: ["Vos données peuvent être communiquées à l'intérieur ou à l'extérieur de l'Union européenne.",
+            "Nos sous-traitants (UE et hors UE) reçoivent vos données.", "Data may be processed by providers within and outside the EEA.",
+            "Vos données sont transmises à des partenaires situés dans l'EEE et en dehors de l'EEE."],
+        counterExamples: ["Vos données sont communiquées à nos partenaires à l'extérieur de l'Union européenne.",
+            "Vos données sont transférées à nos clients qui résident dans et hors de l'Union européenne.",
+            "Les produits sont disponibles dans et hors de l'UE, et vos données sont conservées."])
+
+    /// The words of `bothWaysInBrackets`, as the trigger automaton reads them.
+    private static let bothWaysInBracketsWords = ["ue", "eu", "eee", "eea"].flatMap { area in
+        ["et", "ou", "and", "or"].flatMap { link in ["hors", "non", "outside"].map { "\(area) \(link) \($0)" } }
+    }
+
+    /// "(UE et hors UE)", "(EU and non-EU)" after those who receive data.
+    private static let bothWaysInBrackets =
+        #"\(\s*(?:l')?(?:ue|eu|eee|eea)\s+(?:et|ou|and|or)\s+(?:hors|non|outside)[- ]?(?:de\s+l'|the\s+)?(?:ue|eu|eee|eea)\s*\)"#
+
+    static let outsideByAuthorities = Rule(
+        "location-outside-by-authorities",
+        finds: "Data handed to the authorities of a named country outside the EU (\"transmises aux autorités américaines\", \"aux services d'immigration des États-Unis\"): it leaves the EU for that country. Read only where `exposure-foreign-authorities` found the authorities handed the data; not the authorities after \"du\", \"de la\" (\"les exigences du gouvernement britannique\"), who ask rather than receive.",
+        trigger: .exposure,
+        words: ["americain", "canadien", "chinois", "russe", "algerien", "marocain", "tunisien", "turc", "turque", "israelien", "britanni", "indien",
+            "japonais", "australien", "american", "canadian", "chinese", "russian", "british", "indian", "etats-unis", "united states", "canada",
+            "chine", "royaume-uni"],
+        pattern: #"(?<!\bdu\s)(?<!\bde\sla\s)(?<!\bde\sl')(?<!\bof\sthe\s)"# + authorities + #"[^.;]{0,80}?\b(?:(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|(?:des|aux)\s+etats-unis|(?:du|au)\s+canada|de\s+(?:la\s+)?chine|du\s+royaume-uni|(?:of|in)\s+the\s+united\s+states)\b"#,
+        examples: ["Nous envoyons ces données aux autorités américaines.", "Les codes de réservation sont transmis aux services d'immigration des États-Unis.",
+            "Les données peuvent être transmises aux autorités locales et étrangères (dont aux États-Unis)."],
+        counterExamples: ["Dans le cadre des exigences du gouvernement britannique, vous devez transmettre ces informations au transporteur.",
+            "Vos données peuvent être transmises aux autorités françaises."])
 
     static let exceptionOrCondition = Rule(
         "exception-or-condition",
