@@ -217,7 +217,10 @@ struct DocumentAnalysis {
                 let wantsHosts = inContext || !trigger.isDisjoint(with: [.hosting, .messaging])
                 let wantsCertification = trigger.contains(.certification)
                 let wantsEncryption = trigger.contains(.encryption)
-                let wantsLocation = trigger.wantsLocation
+                // An item listed under "vos données sont hébergées chez les prestataires suivants :" says where that
+                // provider keeps them: its place needs no words of keeping of its own.
+                let listedUnderHosting = !aboutOtherParty && label?.fromIntroduction == true && label?.isHosting == true
+                let wantsLocation = trigger.wantsLocation || (listedUnderHosting && trigger.contains(.place))
                 let wantsExposure = trigger.contains(.exposure)
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(String(line[range]))
@@ -229,7 +232,8 @@ struct DocumentAnalysis {
                     namesProviders: label?.namesProviders ?? false,
                     valueStart: sentenceIndex == 0 ? valueStart : nil,
                     following: block.text[range.lowerBound...], contextRule: label?.rule ?? Rules.hostingHeading.name,
-                    inCookieSection: headingContext.isCookies && !ownTitle, underHostBlockHeading: !aboutOtherParty && headingContext.isHostBlock)
+                    inCookieSection: headingContext.isCookies && !ownTitle, underHostBlockHeading: !aboutOtherParty && headingContext.isHostBlock,
+                    listedUnderHosting: listedUnderHosting)
                 let named = wantsHosts ? reader.readHosts(context, block: block) : []
                 if lineLabel != nil, !named.isEmpty { namedByLineLabel = true }
                 if block.isListItem, let pending = pendingHDS, !named.isEmpty {
@@ -494,6 +498,8 @@ struct SentenceContext {
     var inCookieSection = false
     /// The nearest heading is the legal notice's host block (`HeadingContext.isHostBlock`).
     var underHostBlockHeading = false
+    /// The sentence is an item of a list that a hosting sentence introduces: a place it names is where data is kept.
+    var listedUnderHosting = false
 
     var text: Folded { facts.text }
     /// Trigger words of the sentence: which patterns can match at all.

@@ -538,7 +538,9 @@ struct FindingReader {
         guard !triggers.isDisjoint(with: Self.placeWords) else { return }
         // A web address names no place ("ec.europa.eu"), and its words keep no data (".../transferts-hors-ue/").
         let text = Self.mayHoldWebAddress(context.text.folded) ? Folded(stripping: Rules.webAddress.pattern!, from: context.text) : context.text
-        guard Rules.locationContext.matches(in: text) else { return }
+        // An item of a list of hosts says where that host keeps data, unless it gives the company's seat.
+        let listedHost = context.listedUnderHosting && !Rules.companySeat.matches(in: text)
+        guard listedHost || Rules.locationContext.matches(in: text) else { return }
         for rule in [Rules.locationFrance, Rules.locationFranceMore] {
             guard let range = rule.find(in: text, triggers: triggers) else { continue }
             locations.append(LocationMention(location: .france, evidence: evidence(context, focus: range, rule: rule.name)))
@@ -555,7 +557,7 @@ struct FindingReader {
         // The EU as a place of residence, of law or of origin ("résidents de l'EEE", "Règlement (UE)", "transférées
         // depuis l'EEE") locates no data: an EU location needs words of keeping data somewhere.
         let locationsBefore = locations.count
-        if triggers.contains(.europeWords), Rules.keptSomewhere.matches(in: text) {
+        if triggers.contains(.europeWords), listedHost || Rules.keptSomewhere.matches(in: text) {
             let withoutOutside = triggers.contains(.outsideWords) ? Folded(stripping: Rules.outsideEurope.pattern!, from: text) : text
             if let range = Rules.locationEurope.find(in: withoutOutside, triggers: triggers) {
                 locations.append(LocationMention(location: .europeanUnion, evidence: evidence(context, focus: range, rule: Rules.locationEurope.name)))
