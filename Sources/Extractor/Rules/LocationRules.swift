@@ -7,9 +7,9 @@ extension Rules {
         "people-place",
         finds: "Right before a place: where people live or are (\"utilisateurs résidant dans\", \"si vous êtes situé dans\", \"residents of\", \"établissement principal\"), not where their data is.",
         trigger: nil,
-        pattern: #"(?:(?<!donnees )(?<!data )\bresid(?:ez|ant|ante|ants|antes|ent|ente|ents|entes|ing|e|es|ence)\b|\bdomicili[a-z]*|\bdomiciles?\b|\bressortissants?\b|\bcitoyens?\b|\bcitizens?\b|\bnationals?\b|\bvi(?:t|vent|vez|vant)\b|\b(?:live|lives|living)\b|\b(?:utilisateurs?|users?|personnes?|clients?|consommateurs?|consumers?|abonnes?|membres?|members?|passagers?|voyageurs?|internautes|visiteurs?|visitors?|enfants?|mineurs?)\s+(?:qui\s+(?:sont|se\s+trouvent)\s+|who\s+are\s+|(?:that|which)\s+are\s+)?(?:situes?|located|localises?|bases?|based|se\s+trouvant)\b|\bvous\s+(?:etes|vous\s+trouvez|trouvez)\b|\byou\s+are\s+(?:located|based|in)\b|\betablissement\s+principal\b|\bplace\s+of\s+establishment\b|\bare\s+located\b|\b(?:utilisateurs|users|personnes|clients|consommateurs|consumers|abonnes|passagers|voyageurs|internautes|visiteurs|visitors|residents)\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|d'|of\s+(?:the\s+)?|from\s+(?:the\s+)?|in\s+the\s+)(?=\s*$)|\b(?:se\s+rend(?:ent|re|ez)?|voyag(?:e|ent|ez|er|eant)|travel(?:s|ling|ing)?\s+to|entr(?:er|ez|ent)|enter(?:s|ing)?)(?=\s*$))(?:[^.;:!?,]|,(?=\s*(?:including|notamment|y\s+compris|such\s+as|telle?s?\s+que)\b)){0,50}$"#,
+        pattern: #"(?:(?<!donnees )(?<!data )\bresid(?:ez|ant|ante|ants|antes|ent|ente|ents|entes|ing|e|es|ence|er)\b|\bdomicili[a-z]*|\bdomiciles?\b|\bressortissants?\b|\bcitoyens?\b|\bcitizens?\b|\bnationals?\b|\bvi(?:t|vent|vez|vant)\b|\b(?:live|lives|living)\b|\b(?:utilisateurs?|users?|personnes?|clients?|consommateurs?|consumers?|abonnes?|membres?|members?|passagers?|voyageurs?|internautes|visiteurs?|visitors?|enfants?|mineurs?)\s+(?:qui\s+(?:sont|se\s+trouvent)\s+|who\s+are\s+|(?:that|which)\s+are\s+)?(?:situes?|located|localises?|bases?|based|se\s+trouvant)\b|\bvous\s+(?:etes|vous\s+trouvez|trouvez)\b|\byou\s+are\s+(?:located|based|in)\b|\betablissement\s+principal\b|\bplace\s+of\s+establishment\b|\bare\s+located\b|\b(?:utilisateurs|users|personnes|clients|consommateurs|consumers|abonnes|passagers|voyageurs|internautes|visiteurs|visitors|residents)\s+(?:de\s+l'|de\s+la\s+|du\s+|des\s+|d'|of\s+(?:the\s+)?|from\s+(?:the\s+)?|in\s+the\s+)(?=\s*$)|\b(?:se\s+rend(?:ent|re|ez)?|voyag(?:e|ent|ez|er|eant)|travel(?:s|ling|ing)?\s+to|entr(?:er|ez|ent)|enter(?:s|ing)?)(?=\s*$))(?:[^.;:!?,]|,(?=\s*(?:including|notamment|y\s+compris|such\s+as|telle?s?\s+que)\b)){0,50}$"#,
         examples: ["Pour les utilisateurs résidant dans ", "Si vous êtes situé dans ", "If you are located in certain regions, including the ", "This section applies to users located in the ", "Notre établissement principal se trouve aux ",
-            "Nous limitons les informations des utilisateurs de l'", "Les voyageurs qui se rendent ", "Un justificatif de domicile situé "],
+            "Nous limitons les informations des utilisateurs de l'", "Les voyageurs qui se rendent ", "Un justificatif de domicile situé ", "À moins de résider "],
         counterExamples: ["Les données sont stockées en ", "Les données résident en ", "Vos données sont hébergées par un prestataire situé en ",
             "Les serveurs sont localisés dans des États membres de l'"])
 
@@ -52,12 +52,12 @@ extension Rules {
         trigger: .locationContext,
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
             "located", "server", "region", "residen", "processing", "storage", "hosting", "quitt", "restent", "demeur", "remain", "stay", "leave",
-            "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "etabli", "based"] + bothWaysInBracketsWords,
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
+            "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "trouve", "etabli", "based"] + bothWaysInBracketsWords,
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:destinataires?|sous-traitants?|recipients?|processors?|sub-processors?)\b[^.;]{0,60}?\bse\s+(?:situent|trouvent|situe|trouve)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
             + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b|"# + processingTakesPlace + "|" + bothWaysInBrackets,
         examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France.",
             "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire.",
-            "Certains de nos fournisseurs sont situés hors de l'Union européenne.", "Les destinataires sont susceptibles d'être établis dans des pays tiers.",
+            "Certains de nos fournisseurs sont situés hors de l'Union européenne.", "Les destinataires sont susceptibles d'être établis dans des pays tiers.", "Ces destinataires se situent parfois hors de l'UE.",
             "Vos informations peuvent être traitées hors de l'Espace économique européen.", "The processing of card payments takes place in Germany."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
             "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Une course en Région parisienne",
@@ -155,8 +155,9 @@ extension Rules {
         words: ["etats-unis", "united states", "usa", " us ", " us-", " us'", "hors", "outside", "pays tiers", "third countr", "royaume-uni", "united kingdom",
             "non membre", "non-membre", "quitt", "leav", "contractuelles types", "contractual clauses",
             "exterieur", "monde entier", "partout dans le monde", "coins du monde", "travers le monde", "around the world", "worldwide", "throughout the world",
-            "across the world"],
-        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|(?:\ba\s+l'|\ben\s+)exterieur\s+(?:de\s+l'|du\s+|de\s+la\s+)"# + europeanUnionNames + #"\b|\bexterieur(?:e?s)?\s+(?:a\s+l'|au\s+|a\s+la\s+)"# + europeanUnionNames + #"\b|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'"# + europeanUnionNames + #"|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b"#,
+            "across the world"] + otherCountriesNamed,
+        pattern: #"(?:\baux|\bvers les|\bvers des|\bdirection des|\bin the|\bto the|\bwithin the|\by compris (?:aux|les)|\bincluding (?:in )?the)\s+(?:etats-unis|united states|usa|us\b)|(?:\bhors|\ben ?dehors)\s+(?:du\s+territoire\s+)?(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"(?:\s*\(\s*«?\s*(?:ue|eee)\b\s*»?\s*\)?)?|(?:\ba\s+l'|\ben\s+)exterieur\s+(?:de\s+l'|du\s+|de\s+la\s+)"# + europeanUnionNames + #"\b|\bexterieur(?:e?s)?\s+(?:a\s+l'|au\s+|a\s+la\s+)"# + europeanUnionNames + #"\b|\b(?:pays|etats?)\s+non[- ]membres?\s+(?:de\s+l'|de\s+la\s+)?(?:ue|union ?europeenne|eee|espace economique ?europeen)|\bquitt[a-z]*\s+(?:le\s+territoire\s+de\s+)?l'"# + europeanUnionNames + #"|outside (?:the )?(?:eu|european|eea)(?:\s*\(\s*(?:eu|eea)\s*\))?|\bleav[a-z]*\s+the\s+(?:eu|eea|european)|pays tiers|third countr|clauses contractuelles types|standard contractual clauses|(?:\bserveurs?|\bservers?|centres? de donnees|data ?cent(?:er|re)s?|datacenters?)\b[^.;]{0,80}?(?:dans le monde entier|partout dans le monde|aux quatre coins du monde|a travers le monde|around the world|worldwide|throughout the world|across the world)|(?:\bvers le|\bau|\bto the|\bin the)\s+(?:royaume-uni|united kingdom)\b|(?<=\b(?:heberge(?:e|es|s)?|stocke(?:e|es|s)?|conserve(?:e|es|s)?|transferee?s?|transmise?s?|traitee?s?|hosted|stored|kept|transferred|processed|serveurs?|servers?|data ?cent(?:er|re)s?|centres? de donnees)\b[^.;]{0,60})(?:\ben|\bau|\bvers\s+(?:le\s+|la\s+|l')?|\ba|\bin|\bto)\s*(?:"#
+            + otherCountriesNamed.joined(separator: "|") + #")\b"#,
         cancelledBy: [.inSentence(companySeat), .inSentence(rightsStatement), .inMainClause(noTransfer, separators: [";", ".", " mais ", " but "]), .justBefore(peoplePlace),
             .justBefore(placeInName, reach: 70), .justBefore(activityPlace, reach: 120)],
         examples: ["Des données sont transférées aux États-Unis.", "Data may be stored outside the EU.", "Transférées dans un pays non membre de l'Union européenne.",
@@ -166,13 +167,23 @@ extension Rules {
             "Si le destinataire est établi dans un pays hors de l'EEE qui ne fait pas l'objet d'une décision d'adéquation, nous signons des clauses.",
             "Le service peut impliquer le transfert de vos données vers des pays tiers (n'appartenant pas à l'Union européenne).",
             "Vos données peuvent transiter par des serveurs situés dans le monde entier.",
-            "Vos données pourront être communiquées à l'extérieur de l'Union européenne.", "Nous pouvons transférer vos données vers des pays extérieurs à l'Union européenne.", "We store data in data centers around the world."],
+            "Vos données pourront être communiquées à l'extérieur de l'Union européenne.", "Nous pouvons transférer vos données vers des pays extérieurs à l'Union européenne.", "We store data in data centers around the world.",
+            "Les données sont hébergées au Canada.", "Certaines données sont stockées en Inde par notre prestataire."],
         counterExamples: ["Aucune donnée n'est transférée hors de l'Union européenne.", "Sa maison mère est établie aux États-Unis.",
             "Aucune donnée n'est transférée, et aucune clause contractuelle type n'est donc signée.",
             "This section only applies to users located in the United States, whose data is stored there.",
             "Le transfert de vos données hors de l'Union européenne n'est pas effectué.",
             "Vous avez le droit de savoir à quels tiers vos données ont été transmises en dehors de l'UE.",
-            "Nos clients dans le monde entier nous confient leurs données, stockées en France."])
+            "Nos clients dans le monde entier nous confient leurs données, stockées en France.",
+            "Nos produits, dont les données de traçabilité sont conservées, sont livrés en Suisse.",
+            "Si vous réservez un logement situé au Japon, vos données sont transmises à son hôte."])
+
+    /// Countries outside the EEA other than the United States and the United Kingdom (read above with their own
+    /// prepositions): "au Canada", "en Inde", "à Singapour", "in Switzerland", a few words after a verb of keeping
+    /// or sending data ("hébergées au Canada"), since these names stand in addresses and bookings far more often.
+    private static let otherCountriesNamed = Places.otherCountries.map(\.name).filter {
+        !["etats-unis", "etats unis", "united states", "usa", "royaume-uni", "united kingdom"].contains($0)
+    }
 
     static let insideByDenial = Rule(
         "location-europe-by-denial",
