@@ -53,14 +53,14 @@ extension Rules {
         words: ["heberg", "stock", "localis", "serveur", " data", "datacent", "data cent", "donnees", "conserv", "transf", "hosted", "stored",
             "located", "server", "region", "residen", "processing", "storage", "hosting", "quitt", "restent", "demeur", "remain", "stay", "leave",
             "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "trouve", "etabli", "based"] + bothWaysInBracketsWords,
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:destinataires?|sous-traitants?|recipients?|processors?|sub-processors?)\b[^.;]{0,60}?\bse\s+(?:situent|trouvent|situe|trouve)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis(?!ation)|\blocalisation\s+(?:des\s+donnees|des\s+serveurs|de\s+l'hebergement|du\s+stockage|geographique\s+des\s+donnees)|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:destinataires?|sous-traitants?|recipients?|processors?|sub-processors?)\b[^.;]{0,60}?\bse\s+(?:situent|trouvent|situe|trouve)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
             + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b|"# + processingTakesPlace + "|" + bothWaysInBrackets,
         examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France.",
             "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire.",
             "Certains de nos fournisseurs sont situés hors de l'Union européenne.", "Les destinataires sont susceptibles d'être établis dans des pays tiers.", "Ces destinataires se situent parfois hors de l'UE.",
             "Vos informations peuvent être traitées hors de l'Espace économique européen.", "The processing of card payments takes place in Germany."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
-            "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Une course en Région parisienne",
+            "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Le formulaire de localisation des passagers en Irlande", "Une course en Région parisienne",
             "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni",
             "Le responsable du traitement est établi en France.", "Notre siège social est situé à Paris.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law",
             "La portabilité transfrontalière du service vers un autre pays", "La transformation numérique de nos boutiques en Europe"])
@@ -73,10 +73,10 @@ extension Rules {
         "kept-somewhere",
         finds: "Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it: the EU named as a place of residence, law or origin locates no data.",
         trigger: nil,
-        pattern: #"heberg|stock|conserv|archiv|\blocalis|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
+        pattern: #"heberg|stock|conserv|archiv|\blocalis(?!ation)|\blocalisation\s+(?:des\s+donnees|des\s+serveurs|de\s+l'hebergement|du\s+stockage|geographique\s+des\s+donnees)|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
             + processingTakesPlace + "|" + cloudRegion,
-        examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe.", "Le traitement des paiements a lieu en Allemagne."],
-        counterExamples: ["Règlement (UE) 2016/679."])
+        examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe.", "La localisation des données est en Allemagne.", "Le traitement des paiements a lieu en Allemagne."],
+        counterExamples: ["Règlement (UE) 2016/679.", "Vos données de localisation en Espagne"])
 
     /// "à Niort", "in Roubaix": a French city after a preposition places data in France.
     private static let cityWords = Places.frenchCities.flatMap { [" a \($0)", " in \($0)"] }
