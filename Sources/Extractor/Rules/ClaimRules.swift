@@ -98,6 +98,10 @@ extension Rules {
     private static let foreignCountry =
         #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
 
+    /// Authorities after "du", "de la", "de l'", "of the" are those whose requirements or requests the sentence
+    /// speaks of ("les exigences du gouvernement britannique"), not those handed data.
+    static let notAsking = #"(?<!\bdu\s)(?<!\bde\sla\s)(?<!\bde\sl')(?<!\bof\sthe\s)"#
+
     static let foreignAuthorities = Rule(
         "exposure-foreign-authorities",
         finds: "Authorities of a country outside the EU, \"foreign\" ones or those of the countries on a passenger's route, that are given data (\"communiquées aux autorités douanières des pays de votre itinéraire\", \"disclosed to US authorities\"): a non-EU state can reach the data. Only with words of data handed over (`handed-over`).",
@@ -111,7 +115,7 @@ extension Rules {
             "country on", "countries of", "country of", "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "tout etat",
             "tout pays", "any state", "any country"]
             + usWordVariants(["us authorit", "us government", "us law enforcement"]),
-        pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + authorities
+        pattern: notAsking + authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + notAsking + authorities
             + #"(?:[^.;]){0,160}?(?:(?:quel que soit|quelle que soit|quels que soient|quelles que soient) (?:l'etat|le pays|les etats|les pays)|\bde tout (?:etat|pays)\b(?!\s+membre)|\bany (?:state|country)\b(?!\s+member))|\b(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
         // An exception after a denial ("ne … pas …, sauf si … les autorités du pays de destination") says when it happens.
         cancelledBy: [.inClause(negation, separators: Clause.defaultSeparators + [" sauf ", " except ", " unless ", " a moins "]), .inSentence(safeguardsOrTrade)],
@@ -128,7 +132,8 @@ extension Rules {
             "We may share your data with various authorities when the law requires it.",
             "Vos données peuvent être transférées vers des États situés hors de l'Union européenne.",
             "Nous communiquons ces données aux autorités compétentes de tout État membre.",
-            "Nous transmettons vos données aux autorités judiciaires, y compris si vous résidez à l'étranger."])
+            "Nous transmettons vos données aux autorités judiciaires, y compris si vous résidez à l'étranger.",
+            "Selon les exigences du gouvernement britannique, vous transmettez ces informations au transporteur."])
 
     static let foreignLaw = Rule(
         "exposure-foreign-law",

@@ -240,7 +240,7 @@ extension Rules {
         words: ["americain", "canadien", "chinois", "russe", "algerien", "marocain", "tunisien", "turc", "turque", "israelien", "britanni", "indien",
             "japonais", "australien", "american", "canadian", "chinese", "russian", "british", "indian", "etats-unis", "united states", "canada",
             "chine", "royaume-uni"],
-        pattern: #"(?<!\bdu\s)(?<!\bde\sla\s)(?<!\bde\sl')(?<!\bof\sthe\s)"# + authorities + #"[^.;]{0,80}?\b(?:(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|(?:des|aux)\s+etats-unis|(?:du|au)\s+canada|de\s+(?:la\s+)?chine|du\s+royaume-uni|(?:of|in)\s+the\s+united\s+states)\b"#,
+        pattern: notAsking + authorities + #"[^.;]{0,80}?\b(?:(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|(?:des|aux)\s+etats-unis|(?:du|au)\s+canada|de\s+(?:la\s+)?chine|du\s+royaume-uni|(?:of|in)\s+the\s+united\s+states)\b"#,
         examples: ["Nous envoyons ces données aux autorités américaines.", "Les codes de réservation sont transmis aux services d'immigration des États-Unis.",
             "Les données peuvent être transmises aux autorités locales et étrangères (dont aux États-Unis)."],
         counterExamples: ["Dans le cadre des exigences du gouvernement britannique, vous devez transmettre ces informations au transporteur.",
