@@ -155,7 +155,7 @@ extension Rules {
         "exposure-reach-from-abroad",
         finds: "Access to the data from a country outside the EU that the page says cannot be ruled out (\"l'accès aux données depuis les États-Unis ne peut être exclu\"): data kept in the EU can still be reached from there, mostly because the provider is established there.",
         trigger: .exposure,
-        words: ["exclu", "ecarte", "ruled out", "excluded"],
+        words: ["etre exclu", "etre ecarte", "pas exclu", "be excluded", "be ruled out"],
         pattern: #"\bacces\b[^.;]{0,80}?\b(?:depuis|a partir)\s+"# + namedNonEUCountry + #"[^.;]{0,80}?"# + notRuledOut + #"|"# + notRuledOut
             + #"[^.;]{0,80}?\b(?:accessibles?|acces|access(?:ed|ible)?)\b[^.;]{0,60}?\b(?:depuis|a partir|from)\s+"# + namedNonEUCountry
             + #"|\baccess(?:ed)?\b[^.;]{0,80}?\bfrom\s+"# + namedNonEUCountry + #"[^.;]{0,80}?"# + notRuledOut,
@@ -167,7 +167,7 @@ extension Rules {
 
     /// "ne peut (pas) être exclu", "cannot be ruled out".
     private static let notRuledOut =
-        #"\b(?:ne\s+(?:peut|peuvent|saurait|sauraient)\s+(?:[a-z]+\s+){0,2}?(?:etre\s+)?(?:exclue?s?|ecartee?s?)|n'est\s+pas\s+exclue?|(?:cannot|can\s?not|could\s+not)\s+be\s+(?:excluded|ruled\s+out))\b"#
+        #"\b(?:ne\s+(?:peut|peuvent|saurait|sauraient)\s+(?:[a-z]+\s+){0,2}?etre\s+(?:exclue?s?|ecartee?s?)|n'est\s+pas\s+exclue?|(?:cannot|can\s?not|could\s+not)\s+be\s+(?:excluded|ruled\s+out))\b"#
 
     /// A country outside the EU by its name (not "foreign" ones, which may be in the EU).
     static let namedNonEUCountry =
