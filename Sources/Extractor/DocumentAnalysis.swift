@@ -221,7 +221,7 @@ struct DocumentAnalysis {
                 // provider keeps them: its place needs no words of keeping of its own.
                 let listedUnderHosting = !aboutOtherParty && label?.fromIntroduction == true && label?.isHosting == true
                 let wantsLocation = trigger.wantsLocation || (listedUnderHosting && trigger.contains(.place))
-                let wantsExposure = trigger.contains(.exposure)
+                let wantsExposure = !trigger.isDisjoint(with: .anyExposure)
                 guard wantsHosts || wantsCertification || wantsEncryption || wantsLocation || wantsExposure else { continue }
                 let text = Folded(String(line[range]))
                 let context = SentenceContext(

@@ -46,12 +46,17 @@ struct TriggerSet: OptionSet, Sendable {
     /// Words of the operator's own machines ("nos serveurs", "par nos soins"): `own-infrastructure` runs only on them,
     /// not on every sentence with a hosting word (they are hosting words too, see `Rules.triggerGroups`).
     static let ownServerWords = TriggerSet(rawValue: 1 << 32)
+    /// Words of the rarer exposure rules (access from abroad that cannot be ruled out, the Data Privacy Framework's
+    /// notice): they run only on these, not on every sentence with a word of `exposure` ("hors", "étranger").
+    static let exposureMoreWords = TriggerSet(rawValue: 1 << 33)
     static let placeholder: TriggerSet = [.maintenancePage, .errorPage, .loginPage, .consentPage]
     static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords, .formerWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]
 
     /// The kinds that can give a finding by themselves.
-    static let findings: TriggerSet = [.hosting, .messaging, .certification, .encryption, .exposure]
+    static let findings: TriggerSet = [.hosting, .messaging, .certification, .encryption, .exposure, .exposureMoreWords]
+    /// Words of any exposure rule: `readExposure` runs on a sentence that has some.
+    static let anyExposure: TriggerSet = [.exposure, .exposureMoreWords]
 
     /// A location needs both a data word and a place.
     var wantsLocation: Bool { contains(.locationContext) && contains(.place) }
@@ -86,7 +91,7 @@ enum Triggers {
     /// The kinds `scanBlock` looks for (findings, locations, legal text, stand-in pages): `scan` finds them too, with
     /// the same words.
     static let blockKinds: TriggerSet = [
-        .hosting, .messaging, .certification, .encryption, .exposure, .locationContext, .place, .legal, .maintenancePage, .errorPage,
+        .hosting, .messaging, .certification, .encryption, .exposure, .exposureMoreWords, .locationContext, .place, .legal, .maintenancePage, .errorPage,
         .loginPage, .consentPage, .operatorWords,
     ]
 

@@ -98,9 +98,11 @@ extension Rules {
     private static let foreignCountry =
         #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
 
-    /// Authorities after "du", "de la", "de l'", "of the" are those whose requirements or requests the sentence
-    /// speaks of ("les exigences du gouvernement britannique"), not those handed data.
-    static let notAsking = #"(?<!\bdu\s)(?<!\bde\sla\s)(?<!\bde\sl')(?<!\bof\sthe\s)"#
+    static let askingAuthorities = Rule(
+        "asking-authorities",
+        finds: "Right before authorities: \"du\", \"de la\", \"de l'\", \"of the\" (\"les exigences du gouvernement britannique\"): the authorities whose requirements or requests the sentence speaks of, not those handed data.",
+        trigger: nil, pattern: #"\b(?:du|de\s+la|de\s+l'|of\s+the)\s*$"#,
+        examples: ["dans le cadre des exigences du ", "at the request of the "], counterExamples: ["Nous transmettons ces données aux "])
 
     static let foreignAuthorities = Rule(
         "exposure-foreign-authorities",
@@ -115,10 +117,11 @@ extension Rules {
             "country on", "countries of", "country of", "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "tout etat",
             "tout pays", "any state", "any country"]
             + usWordVariants(["us authorit", "us government", "us law enforcement"]),
-        pattern: notAsking + authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + notAsking + authorities
+        pattern: authorities + #"(?:[^.;]){0,80}?"# + foreignCountry + #"|"# + authorities
             + #"(?:[^.;]){0,160}?(?:(?:quel que soit|quelle que soit|quels que soient|quelles que soient) (?:l'etat|le pays|les etats|les pays)|\bde tout (?:etat|pays)\b(?!\s+membre)|\bany (?:state|country)\b(?!\s+member))|\b(?:us|u\.s\.)\s+(?:authorities|government|law enforcement)"#,
         // An exception after a denial ("ne … pas …, sauf si … les autorités du pays de destination") says when it happens.
-        cancelledBy: [.inClause(negation, separators: Clause.defaultSeparators + [" sauf ", " except ", " unless ", " a moins "]), .inSentence(safeguardsOrTrade)],
+        cancelledBy: [.inClause(negation, separators: Clause.defaultSeparators + [" sauf ", " except ", " unless ", " a moins "]), .inSentence(safeguardsOrTrade),
+            .justBefore(askingAuthorities, reach: 12)],
         examples: ["Vos données peuvent être communiquées aux autorités douanières des pays de votre itinéraire.", "Data may be disclosed to US authorities.",
             "Le transporteur est tenu de mettre ces informations à la disposition d'autorités publiques étrangères habilitées.",
             "Nous transmettons les données de réservation aux autorités américaines et canadiennes.",
@@ -154,7 +157,7 @@ extension Rules {
     static let reachFromAbroad = Rule(
         "exposure-reach-from-abroad",
         finds: "Access to the data from a country outside the EU that the page says cannot be ruled out (\"l'accès aux données depuis les États-Unis ne peut être exclu\"): data kept in the EU can still be reached from there, mostly because the provider is established there.",
-        trigger: .exposure,
+        trigger: .exposureMoreWords,
         words: ["etre exclu", "etre ecarte", "pas exclu", "be excluded", "be ruled out"],
         pattern: #"\bacces\b[^.;]{0,80}?\b(?:depuis|a partir)\s+"# + namedNonEUCountry + #"[^.;]{0,80}?"# + notRuledOut + #"|"# + notRuledOut
             + #"[^.;]{0,80}?\b(?:accessibles?|acces|access(?:ed|ible)?)\b[^.;]{0,60}?\b(?:depuis|a partir|from)\s+"# + namedNonEUCountry
@@ -176,7 +179,7 @@ extension Rules {
     static let frameworkDisclosure = Rule(
         "exposure-privacy-framework",
         finds: "The EU-US Data Privacy Framework's own notice that data received under it may be given to public authorities (\"communiquer des informations traitées dans le cadre du Data Privacy Framework en cas de demandes légitimes d'autorités publiques\"): under that framework, the authorities are American.",
-        trigger: .exposure,
+        trigger: .exposureMoreWords,
         words: ["privacy framework", "privacy shield", "cadre de protection des donnees ue-etats-unis", "cadre de protection des donnees ue etats-unis",
             "dpf"],
         pattern: #"(?:data\s+privacy\s+framework|privacy\s+shield|cadre\s+de\s+protection\s+des\s+donnees\s+ue-etats-unis|\bdpf\b)[^.;]{0,160}?\b(?:autorites\s+publiques|public\s+authorities|forces\s+de\s+l'ordre|law\s+enforcement)\b|\b(?:autorites\s+publiques|public\s+authorities)\b[^.;]{0,160}?(?:data\s+privacy\s+framework|privacy\s+shield|cadre\s+de\s+protection\s+des\s+donnees\s+ue-etats-unis|\bdpf\b)"#,
