@@ -72,6 +72,7 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
         log("archived run \(runID) in \(options.archiveDirectory.path)")
+        MallocArenas.releaseFree()
         var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log, budget: options.documentBudget)
             .judge(runID: runID, runDate: runDate, readings: readings)
         readings = [:]  // what the stream read is in the scorecards now: the run holds it once
@@ -119,6 +120,8 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .score, url: options.archiveDirectory.path, message: "cannot keep the scorecards: \(error)")
         }
 
+        // Each step's garbage goes back to the system before the next step's memory is taken (`MallocArenas`).
+        MallocArenas.releaseFree()
         let site = options.siteDirectory
         let nothingFetched = documents > 0 && failed == documents
         if nothingFetched && FileManager.default.fileExists(atPath: site.path) {
@@ -127,6 +130,7 @@ public struct CrawlPipeline: Sendable {
         }
         let history = try siteHistory(earlier: earlierRuns, tonight: tonight, runID: runID, archive: archive, checkpoint: checkpoint)
         tonight = RunJSON()
+        MallocArenas.releaseFree()
         var content = siteContent(
             archive: archive, history: history, knowledge: knowledge, generatedAt: Timestamp.string(runDate),
             ignoredRobots: !options.fetch.respectRobots)
