@@ -18,12 +18,19 @@ public final class GzipLineWriter {
 
     deinit { if !closed { gzclose(file) } }
 
-    /// Appends `line` and a newline; `line` holds none.
+    /// Appends `line` and a newline; `line` holds none. A long line goes to zlib as it is, never copied.
     public func write(_ line: Data) throws {
-        buffer.append(line)
+        if line.count >= Self.bufferSize {
+            try flush()
+            try put(line)
+        } else {
+            buffer.append(line)
+        }
         buffer.append(0x0A)
-        if buffer.count >= 1 << 18 { try flush() }
+        if buffer.count >= Self.bufferSize { try flush() }
     }
+
+    private static let bufferSize = 1 << 18
 
     /// Writes what is buffered and ends the gzip stream; the file is complete only once this returns.
     public func finish() throws {
@@ -34,9 +41,13 @@ public final class GzipLineWriter {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        let written = buffer.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
-        guard written == Int32(buffer.count) else { throw Gzip.LineFailure(path: path, what: "cannot be written (disk full?)") }
+        try put(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ bytes: Data) throws {
+        let written = bytes.withUnsafeBytes { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
+        guard written == Int32(bytes.count) else { throw Gzip.LineFailure(path: path, what: "cannot be written (disk full?)") }
     }
 }
 
@@ -48,6 +59,9 @@ public final class GzipLineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var ended = false
+    /// zlib's reason when the file could not be read to its end (a cut or damaged stream, a failed read), nil
+    /// otherwise.
+    public private(set) var failure: String?
 
     /// Nil when the file cannot be opened.
     public init?(path: String) {
@@ -79,6 +93,10 @@ public final class GzipLineReader {
             buffer.append(contentsOf: repeatElement(0, count: chunk))
             let read = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress! + old, UInt32(chunk)) }
             buffer.removeLast(chunk - Int(max(read, 0)))
+            if read < 0 {
+                var code: Int32 = 0
+                failure = gzerror(file, &code).map { String(cString: $0) } ?? "zlib error \(code)"
+            }
             if read <= 0 { ended = true }
         }
     }
@@ -90,5 +108,10 @@ extension Gzip {
         public var path: String
         public var what: String
         public var description: String { "\(path) \(what)" }
+
+        public init(path: String, what: String) {
+            self.path = path
+            self.what = what
+        }
     }
 }

@@ -28,15 +28,20 @@ extension CrawlPipeline {
     func earlierHistory(archive: Archive, before runID: Int64, checkpoint: HistoryCheckpoint) throws(PipelineError) -> EarlierHistory {
         do {
             let runs = try archive.runs().filter { $0.id! < runID }
-            guard let kept = checkpoint.open(confirmRuns: options.confirmRuns, runs: runs) else {
+            func everyRun() throws -> EarlierHistory {
                 var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
                 try read(runs, into: &history, from: archive)
                 return .read(history)
             }
+            guard let kept = checkpoint.open(confirmRuns: options.confirmRuns, runs: runs) else { return try everyRun() }
             let later = runs.dropFirst(kept.runsRead)
-            log("history: went on from the state kept after run \(kept.builder.lastRunID ?? 0), reading \(later.count) later runs")
+            log("history: went on from the state kept after run \(kept.lastRunID ?? 0), reading \(later.count) later runs")
             guard !later.isEmpty else { return .kept(kept) }
-            var history = try kept.all()
+            var history: SiteHistory.Builder
+            do { history = try kept.all() } catch {
+                log.warning(Self.damagedState(checkpoint, error))
+                return try everyRun()
+            }
             try read(later, into: &history, from: archive)
             return .read(history)
         } catch {
@@ -72,7 +77,7 @@ extension CrawlPipeline {
         let failure = { (error: any Error) in
             PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
-        let state: EarlierHistory
+        var state: EarlierHistory?
         let runs: [RunRow]
         do {
             state = try earlier.value()
@@ -84,9 +89,10 @@ extension CrawlPipeline {
             throw failure(error)
         }
         do {
-            return try bringUp(state, to: tonight, runs: runs, checkpoint: checkpoint)
+            // Handed over, not copied: the builder is changed in place.
+            return try bringUp(state.take()!, to: tonight, runs: runs, checkpoint: checkpoint)
         } catch {
-            log.warning("[history] \(checkpoint.platformsFile.path): \(error); every earlier run is read from the archive instead")
+            log.warning(Self.damagedState(checkpoint, error))
             do {
                 return try bringUp(.read(readHistory(archive: archive, upTo: runID - 1)), to: tonight, runs: runs, checkpoint: checkpoint)
             } catch let error as PipelineError {
@@ -97,16 +103,22 @@ extension CrawlPipeline {
         }
     }
 
+    static func damagedState(_ checkpoint: HistoryCheckpoint, _ error: any Error) -> String {
+        "[history] \(checkpoint.platformsFile.path): \(error); every earlier run is read from the archive instead"
+    }
+
     /// Adds tonight's run (the last of `runs`) to the earlier history, platform by platform in id order: each
     /// platform's earlier part (read from the kept state, or held) is brought up to tonight, kept in the new state,
     /// and its trackers let go, since the pages need only its change points.
     /// - Throws: only when the kept state does not read back.
-    private func bringUp(_ earlier: EarlierHistory, to tonight: RunJSON, runs: [RunRow], checkpoint: HistoryCheckpoint) throws -> SiteHistory {
+    private func bringUp(
+        _ earlier: consuming EarlierHistory, to tonight: RunJSON, runs: [RunRow], checkpoint: HistoryCheckpoint
+    ) throws -> SiteHistory {
         var history: SiteHistory.Builder
         var kept: HistoryCheckpoint.Kept?
-        switch earlier {
+        switch consume earlier {
         case .read(let read): history = read
-        case .kept(let state): (history, kept) = (state.builder, state)
+        case .kept(let state): (history, kept) = (state.takeBuilder(), state)
         }
         let tonightRun = runs.last!
         history.begin(runID: tonightRun.id!, date: tonightRun.startedAt)
@@ -122,7 +134,7 @@ extension CrawlPipeline {
         do { writer = try HistoryCheckpoint.Writer(checkpoint, confirmRuns: options.confirmRuns, runs: runs) } catch { giveUpKeeping(error) }
         defer { writer?.abandon() }
         func settle(_ id: String) {
-            if let current = writer {
+            if let current = writer, history.hasPart(id) {
                 do { try current.write(platformLine: history.platformLine(id)) } catch { giveUpKeeping(error) }
             }
             history.forgetTrackers(of: id)

@@ -7,8 +7,9 @@ import Renderer
 ///
 /// Two gzipped files, each opening with a line that says what made it (the tool's build, `--confirm-runs`, the runs
 /// read with their dates): `history-checkpoint.jsonl.gz`, then one line per platform in id order, and
-/// `history-checkpoint-run.json.gz`, then the run-wide line and the number of platform lines. A platform's line is read, brought up to tonight's run and
-/// written again before the next one is read, so that no crawl holds every platform's trackers at once.
+/// `history-checkpoint-run.json.gz`, then the run-wide line and the number of platform lines. On a night that follows
+/// the state kept, a platform's line is read, brought up to tonight's run and written again before the next one is
+/// read, so that the crawl never holds every platform's trackers at once.
 ///
 /// A cache, never a source: a state made by another build of the tool, for another `--confirm-runs`, or from runs the
 /// archive does not hold as it recorded them (another index, a run it does not know), or whose two files disagree
@@ -48,8 +49,8 @@ struct HistoryCheckpoint: Sendable {
 
     /// A kept state that fits the archive: its run-wide part read, its platforms' parts still to read, in id order.
     final class Kept: @unchecked Sendable {
-        /// The run-wide part, and the platforms' parts `restore`d so far.
-        var builder: SiteHistory.Builder
+        /// The run-wide part, until `takeBuilder()` hands it over.
+        private var builder: SiteHistory.Builder
         /// How many of the archive's first runs it has read.
         let runsRead: Int
         private let platforms: GzipLineReader
@@ -64,21 +65,32 @@ struct HistoryCheckpoint: Sendable {
             self.platformCount = platformCount
         }
 
+        /// The latest run the state has read.
+        var lastRunID: Int64? { builder.lastRunID }
+
+        /// The run-wide part, handed over rather than copied (the builder is changed in place after).
+        func takeBuilder() -> SiteHistory.Builder {
+            defer { builder = SiteHistory.Builder(confirmRuns: builder.confirmRuns) }
+            return builder
+        }
+
         /// The id of the next platform's part, nil after the last.
-        /// - Throws: when a line does not read back, or the file ends before its last line (cut or damaged).
+        /// - Throws: when a line does not read back, the file cannot be read to its end, or it holds another number
+        ///   of lines than it says (cut or damaged).
         func nextID() throws -> String? {
             if peeked == nil, let line = platforms.next() {
                 peeked = try SiteHistory.Builder.keptPlatform(line: line)
                 platformsRead += 1
             }
-            if peeked == nil, platformsRead != platformCount { throw Damaged(read: platformsRead, expected: platformCount) }
+            if let failure = platforms.failure { throw Damaged(description: "the kept state cannot be read (\(failure))") }
+            if peeked == nil ? platformsRead != platformCount : platformsRead > platformCount {
+                throw Damaged(description: "the kept state holds \(platformsRead)\(peeked == nil ? "" : " or more") of its \(platformCount) platforms")
+            }
             return peeked?.id
         }
 
         struct Damaged: Error, CustomStringConvertible {
-            var read: Int
-            var expected: Int
-            var description: String { "the kept state ends after \(read) of its \(expected) platforms" }
+            var description: String
         }
 
         /// Puts the next platform's part into `builder`.
@@ -90,7 +102,7 @@ struct HistoryCheckpoint: Sendable {
 
         /// The whole state, every platform's part read.
         func all() throws -> SiteHistory.Builder {
-            var whole = builder
+            var whole = takeBuilder()
             while try nextID() != nil { try restoreNext(into: &whole) }
             return whole
         }
@@ -147,7 +159,7 @@ struct HistoryCheckpoint: Sendable {
             try runWide.finish()
             for file in [checkpoint.platformsFile, checkpoint.runWideFile] {
                 guard rename(Self.temporary(file).path, file.path) == 0 else {
-                    throw SiteSwap.Failure(description: "cannot replace \(file.path): \(String(cString: strerror(errno)))")
+                    throw Gzip.LineFailure(path: file.path, what: "cannot be replaced: \(String(cString: strerror(errno)))")
                 }
             }
         }
@@ -157,8 +169,9 @@ struct HistoryCheckpoint: Sendable {
             for file in [checkpoint.platformsFile, checkpoint.runWideFile] { try? FileManager.default.removeItem(at: Self.temporary(file)) }
         }
 
+        /// Named by the process, since two crawls into different outputs may share one `--archive`.
         private static func temporary(_ file: URL) -> URL {
-            file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".tmp")
+            file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".\(getpid()).tmp")
         }
     }
 }

@@ -76,8 +76,8 @@ public struct SiteHistory: Sendable {
     }
 
     /// Reads the runs oldest first, one at a time: the changes, each platform's history, `data/history.csv`.
-    /// A crawl keeps its state after its run (`writeCheckpoint`), and the next crawl goes on from it, reading only
-    /// the runs since, so that a night's cost does not grow with the archive's age.
+    /// A crawl keeps its state after its run (`runWideLine()`, `platformLine(_:)`), and the next crawl goes on from it,
+    /// reading only the runs since, so that a night's cost does not grow with the archive's age.
     public struct Builder: Sendable {
         var session: ChangeDetector.Session
         var detectsChanges: Bool

@@ -10,7 +10,6 @@ extension SiteHistory.Builder {
         /// Without its trackers, which go with their platform.
         var session: ChangeDetector.Session
         var detectsChanges: Bool
-        var changes: [Change]
         var confirmRuns: Int
         var lastRunID: Int64?
         var historyCSV: String
@@ -28,7 +27,7 @@ extension SiteHistory.Builder {
     public func runWideLine() throws -> Data {
         try JSONEncoder().encode(
             RunWide(
-                session: session, detectsChanges: detectsChanges, changes: built.changes, confirmRuns: built.confirmRuns,
+                session: session, detectsChanges: detectsChanges, confirmRuns: built.confirmRuns,
                 lastRunID: built.lastRunID, historyCSV: built.historyCSV, run: run))
     }
 
@@ -37,7 +36,6 @@ extension SiteHistory.Builder {
         let runWide = try JSONDecoder().decode(RunWide.self, from: runWideLine)
         self.init(confirmRuns: runWide.confirmRuns, detectsChanges: runWide.detectsChanges)
         session = runWide.session
-        built.changes = runWide.changes
         built.lastRunID = runWide.lastRunID
         built.historyCSV = runWide.historyCSV
         run = runWide.run
@@ -58,6 +56,7 @@ extension SiteHistory.Builder {
         try JSONEncoder().encode(KeptPlatform(id: id, trackers: session.trackers(of: id), history: built.platforms[id]))
     }
 
+    /// Reads back a line `platformLine(_:)` gave.
     public static func keptPlatform(line: Data) throws -> KeptPlatform {
         try JSONDecoder().decode(KeptPlatform.self, from: line)
     }
@@ -66,6 +65,11 @@ extension SiteHistory.Builder {
     public mutating func restore(_ kept: KeptPlatform) {
         if let trackers = kept.trackers { session.restore(trackers, of: kept.id) }
         if let history = kept.history { built.platforms[kept.id] = history }
+    }
+
+    /// Whether the platform has a part to keep (one whose only scorecard tonight did not read back has none).
+    public func hasPart(_ id: String) -> Bool {
+        session.trackers(of: id) != nil || built.platforms[id] != nil
     }
 
     /// Lets go of a platform's trackers once its part is kept: the pages need only its change points.

@@ -95,9 +95,58 @@ import TestSupport
         // Cut after its first line: the crawl finds it short when it reads the platforms' parts, and reads every run.
         try Self.write(Array(try Self.lines(of: nights.checkpoint).prefix(1)), to: nights.checkpoint)
         let cut = try await nights.crawl("level-d.html")
-        #expect(Self.wentOn(cut) != nil && cut.contains { $0.contains("ends after 0 of its 1 platforms; every earlier run is read from the archive") }, "\(cut)")
+        #expect(Self.wentOn(cut) != nil && cut.contains { $0.contains("holds 0 of its 1 platforms; every earlier run is read from the archive") }, "\(cut)")
         #expect(try await nights.differencesFromReport() == [])
         #expect(Self.wentOn(try await nights.crawl("level-d.html"))?.contains("after run 7") == true, "a fresh state was kept")
+    }
+
+    /// Several platforms, some dropped and some added from night to night, and a night when nothing could be
+    /// fetched: the kept lines and tonight's scorecards are merged in id order, and the site is the one `report`
+    /// builds. A kept state cut short after such a night (so that a run lies between it and tonight) is let go of.
+    @Test func platformsComingAndGoingAreMergedInIDOrderAndACutStateAfterAFailedNightIsLetGo() async throws {
+        let server = try FixtureServer.start()
+        let directory = try TemporaryDirectory()
+        defer {
+            directory.remove()
+            server.stop()
+        }
+        var options = CrawlTests().makeOptions(in: directory, platforms: directory.path("platforms.yml"))
+        options.fetch.perHostDelay = 0
+        options.confirmRuns = 1
+        let pages = ["a": "/pages/level-a.html", "b": "/pages/level-b.html", "c": "/pages/level-c.html", "d": "/pages/level-d.html"]
+        func crawl(_ night: Int, _ served: [(String, String)]) async throws -> [String] {
+            _ = try directory.write("platforms.yml", CrawlTests.platformsYAML(served.map { ($0.0, [server.url($0.1)]) }))
+            options.runDate = CrawlTests.runDate.addingTimeInterval(Double(night) * 86_400)
+            let lines = Lines()
+            _ = try await CrawlPipeline(options: options, log: PipelineLog { _, line, _ in lines.append(line) }).run()
+            return lines.all
+        }
+        func differencesFromReport(_ night: Int) async throws -> [String] {
+            var report = options
+            report.outputPath = directory.path("Report-\(night)")
+            report.archivePath = options.archiveDirectory.path
+            return try FolderComparison.differences(options.siteDirectory, try await ReportJob(options: report, selection: .latest).run())
+        }
+        let checkpoint = options.archiveDirectory.appendingPathComponent("history-checkpoint.jsonl.gz")
+        _ = try await crawl(0, [("p-b", pages["b"]!), ("p-d", pages["d"]!)])
+        // A platform before every kept one, one between them, one kept one gone, one after them; hosts change too.
+        let second = try await crawl(1, [("p-a", pages["a"]!), ("p-c", pages["c"]!), ("p-d", pages["b"]!), ("p-e", pages["d"]!)])
+        #expect(Self.wentOn(second)?.contains("reading 0 later runs") == true)
+        let keptLines = try Self.lines(of: checkpoint).count
+        #expect(keptLines == 1 + 5, "what made it, then every platform ever seen: \(keptLines)")
+        let third = try await crawl(2, [("p-b", pages["c"]!), ("p-d", pages["d"]!), ("p-e", pages["a"]!)])
+        #expect(Self.wentOn(third)?.contains("reading 0 later runs") == true)
+        #expect(try await differencesFromReport(2) == [])
+
+        // A night when nothing can be fetched keeps no state; the one kept before is then cut short.
+        _ = try await crawl(3, [("p-b", "/missing/b"), ("p-d", "/missing/d")])
+        try Self.write(Array(try Self.lines(of: checkpoint).prefix(3)), to: checkpoint)
+        let afterCut = try await crawl(4, [("p-a", pages["d"]!), ("p-b", pages["b"]!), ("p-d", pages["d"]!)])
+        #expect(Self.wentOn(afterCut)?.contains("reading 1 later runs") == true, "\(afterCut)")
+        #expect(afterCut.contains { $0.contains("every earlier run is read from the archive instead") }, "\(afterCut)")
+        #expect(try await differencesFromReport(4) == [])
+        #expect(Self.wentOn(try await crawl(5, [("p-a", pages["a"]!)]))?.contains("after run 5, reading 0 later runs") == true)
+        #expect(try await differencesFromReport(5) == [])
     }
 
     static func lines(of file: URL) throws -> [Data] {
