@@ -4,7 +4,10 @@
 // RSS, bytes fetched, bytes added to the output folder and the size of the site with its largest file.
 //
 // sovereignty-scale-bench [--documents 10000] [--small 1000] [--binary .build/release/sovereignty] [--jobs 16]
-//                         [--hosts 50] [--work DIR] [--check-report] [--profile DIR] [--serve]
+//                         [--hosts 50] [--work DIR] [--check-report] [--profile DIR] [--serve] [--later-runs 3]
+//
+// `--later-runs N` reruns N more times with nothing changed after those, and prints the last one's time beside the
+// first rerun's: a night's cost must not grow with the number of runs the archive holds.
 //
 // `--serve` only writes the platform list into the work folder and serves the site until stdin closes, so that one
 // crawl (a rerun, say) can be run and profiled by hand, as often as needed, without the bench's other runs.
@@ -22,6 +25,8 @@ struct BenchOptions {
     var profile: String?
     /// Serve the generated site until stdin closes, crawling nothing.
     var serve = false
+    /// Unchanged reruns after the others, to show that a night's cost does not grow with the archive's age.
+    var laterRuns = 3
 
     init(_ arguments: [String]) {
         var rest = arguments.dropFirst()[...]
@@ -36,6 +41,7 @@ struct BenchOptions {
             case "--check-report": checkReport = true
             case "--profile": profile = rest.popFirst()
             case "--serve": serve = true
+            case "--later-runs": laterRuns = Int(rest.popFirst() ?? "") ?? laterRuns
             default:
                 FileHandle.standardError.write(Data("unknown argument \(flag)\n".utf8))
                 exit(2)
@@ -115,6 +121,10 @@ let cold = crawl("cold", platforms: options.documents / kinds, output: "out")
 let rerun = crawl("rerun, unchanged", platforms: options.documents / kinds, output: "out")
 server.change(percent: 1)
 let changed = crawl("rerun, 1% changed", platforms: options.documents / kinds, output: "out")
+var later: Measure?
+for run in 0..<options.laterRuns {
+    later = crawl("rerun \(run + 4), unchanged", platforms: options.documents / kinds, output: "out")
+}
 
 func verdict(_ ok: Bool) -> String { ok ? "ok" : "MISSED" }
 let growth = cold.msPerDocument / small.msPerDocument
@@ -132,7 +142,12 @@ let byteShare = Double(rerun.bytesFetched) / Double(max(cold.bytesFetched, 1))
 print(String(format: "rerun unchanged: %.1f%% of the cold time (target <= 15%%) %@, %.1f%% of its bytes (target <= 5%%) %@, %@ added (target <= 1 MB) %@",
     100 * timeShare, verdict(timeShare <= 0.15) as NSString, 100 * byteShare, verdict(byteShare <= 0.05) as NSString,
     mb(rerun.bytesAdded) as NSString, verdict(rerun.bytesAdded <= 1_048_576) as NSString))
-let sites = [cold, rerun, changed]
+if let later {
+    let growth = later.cost.seconds / rerun.cost.seconds
+    print(String(format: "rerun %d into the archive, unchanged: %.1f s, %.2f× the first rerun's %.1f s (a night's cost must not grow with the archive's age)",
+        options.laterRuns + 3, later.cost.seconds, growth, rerun.cost.seconds))
+}
+let sites = [cold, rerun, changed] + (later.map { [$0] } ?? [])
 let biggest = sites.map(\.site.bytes).max() ?? 0
 let largest = sites.map(\.site.largestBytes).max() ?? 0
 print(String(format: "Output/site at %d documents: up to %@ (target <= 120 MB) %@; largest file %@ (target <= 50 MB) %@",

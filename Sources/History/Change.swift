@@ -2,8 +2,8 @@ import Foundation
 import SovereigntyModel
 
 /// A confirmed difference between what two runs said of a platform, with the quotes before and after.
-public struct Change: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+public struct Change: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         case levelUp, levelDown, hostAdded, hostRemoved, rolesChanged, hdsChanged, secNumCloudChanged
         case documentUnreachable, documentRecovered
     }

@@ -20,7 +20,11 @@ public struct ChangeDetector: Sendable {
 
     /// The same, one run at a time, so that only the current run's scorecards are held: the trackers keep the last
     /// confirmed observation of each field, never the runs.
-    public struct Session: Sendable {
+    ///
+    /// Its state can be kept (the history's checkpoint), so that the next crawl goes on from it rather than read
+    /// every run again: the run-wide part is Codable, each platform's trackers apart (`trackers(of:)`), so that a
+    /// checkpoint is written and read one platform at a time.
+    public struct Session: Sendable, Codable {
         let confirmRuns: Int
         // Trackers by platform, then by field: each platform reads only its own.
         private var trackers: [String: [Field: Tracker]] = [:]
@@ -31,7 +35,34 @@ public struct ChangeDetector: Sendable {
         public init(confirmRuns: Int = 2) { self.confirmRuns = max(1, confirmRuns) }
 
         /// The run being observed, by `begin`.
-        private var current: (runID: Int64, date: String)?
+        private var current: CurrentRun?
+
+        private struct CurrentRun: Sendable, Codable {
+            var runID: Int64
+            var date: String
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case confirmRuns, found, dates, current
+        }
+
+        /// The platforms observed, in no particular order.
+        public var platformIDs: [String] { Array(trackers.keys) }
+
+        /// What the runs observed of one platform, as the next run compares with it.
+        public func trackers(of platformID: String) -> PlatformTrackers? {
+            trackers[platformID].map(PlatformTrackers.init)
+        }
+
+        /// Puts back a platform's trackers, as `trackers(of:)` gave them.
+        public mutating func restore(_ kept: PlatformTrackers, of platformID: String) {
+            trackers[platformID] = kept.fields
+        }
+
+        /// Lets go of a platform's trackers once they are kept elsewhere: only a later run's observation needs them.
+        public mutating func forgetTrackers(of platformID: String) {
+            trackers[platformID] = nil
+        }
 
         /// Observes the next run (oldest first).
         public mutating func observe(_ run: RunSnapshot) {
@@ -42,7 +73,7 @@ public struct ChangeDetector: Sendable {
         /// Starts the next run (oldest first), whose platforms `observe(_:)` then reads one at a time.
         public mutating func begin(runID: Int64, date: String) {
             dates.append(date)
-            current = (runID, date)
+            current = CurrentRun(runID: runID, date: date)
         }
 
         /// Observes one platform in the run `begin` started.
@@ -140,13 +171,18 @@ public struct ChangeDetector: Sendable {
     }
 }
 
+/// One platform's trackers, by field: opaque outside the detector, Codable for the history's checkpoint.
+public struct PlatformTrackers: Sendable, Codable {
+    fileprivate var fields: [Field: Tracker]
+}
+
 /// One thing a run says of a platform: a value, compared across runs, and the quotes behind it.
-struct Observation: Equatable, Sendable {
+struct Observation: Equatable, Sendable, Codable {
     var value: String
     var evidence: [Evidence]
 }
 
-enum Field: Hashable, Comparable, Sendable {
+enum Field: Hashable, Comparable, Sendable, Codable {
     case level, hds, secNumCloud
     case host(String)
     case roles(String)
@@ -159,9 +195,16 @@ enum Field: Hashable, Comparable, Sendable {
 }
 
 /// The published value of one field, and the new value waiting for enough runs to agree.
-struct Tracker: Sendable {
+struct Tracker: Sendable, Codable {
     var confirmed: Observation
-    var candidate: (observation: Observation, count: Int, firstRun: Int)? = nil
+    var candidate: Candidate? = nil
+
+    /// A new value seen `count` runs in a row, the first of them `firstRun`.
+    struct Candidate: Sendable, Codable {
+        var observation: Observation
+        var count: Int
+        var firstRun: Int
+    }
 
     /// Returns the change when this run confirms one.
     mutating func observe(_ observed: Observation, runIndex: Int, confirmRuns: Int) -> (before: Observation, after: Observation, firstRun: Int)? {
@@ -171,9 +214,9 @@ struct Tracker: Sendable {
             return nil
         }
         if let current = candidate, current.observation.value == observed.value {
-            candidate = (observed, current.count + 1, current.firstRun)
+            candidate = Candidate(observation: observed, count: current.count + 1, firstRun: current.firstRun)
         } else {
-            candidate = (observed, 1, runIndex)
+            candidate = Candidate(observation: observed, count: 1, firstRun: runIndex)
         }
         guard let ready = candidate, ready.count >= confirmRuns else { return nil }
         let before = confirmed

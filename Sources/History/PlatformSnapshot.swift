@@ -3,22 +3,23 @@ import Scorecard
 import SovereigntyModel
 
 /// What one run said of one platform: the part of its scorecard that changes are made of, read back from the JSON
-/// the archive keeps for every run (`data/scorecards.json`'s platform objects).
-public struct PlatformSnapshot: Decodable, Sendable, Equatable {
-    public struct Host: Decodable, Sendable, Equatable {
+/// the archive keeps for every run (`data/scorecards.json`'s platform objects). Encodable in the same shape, for the
+/// history's checkpoint.
+public struct PlatformSnapshot: Codable, Sendable, Equatable {
+    public struct Host: Codable, Sendable, Equatable {
         public var name: String
         public var roles: [HostRole]
         public var evidence: [Evidence]
     }
 
-    public struct Status: Decodable, Sendable, Equatable {
+    public struct Status: Codable, Sendable, Equatable {
         public var status: String
         public var evidence: [Evidence]
     }
 
     /// Both shapes the archive holds: schema 1 dated every document (`fetchedAt`, even unread), schema 2 dates only
     /// a copy that was read and keeps the request's time apart (`attemptedAt`).
-    public struct Document: Decodable, Sendable, Equatable {
+    public struct Document: Codable, Sendable, Equatable {
         public var url: String
         public var status: String
         public var fetchedAt: String?

@@ -72,13 +72,15 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .fetch, url: options.archiveDirectory.path, message: "cannot archive the fetches: \(error)")
         }
         log("archived run \(runID) in \(options.archiveDirectory.path)")
+        MallocArenas.releaseFree()
         var judgement = try RunJudge(archive: archive, platforms: platforms, catalog: catalog, log: log, budget: options.documentBudget)
             .judge(runID: runID, runDate: runDate, readings: readings)
         readings = [:]  // what the stream read is in the scorecards now: the run holds it once
         // The earlier runs' history is read while the scorecards are encoded and kept (not sooner: its memory would sit
         // on the fetch's and the judge's); tonight's run is added from its scorecards' JSON as encoded, without reading
         // them back.
-        let earlierRuns = Prefetch { [self] in try readHistory(archive: archive, upTo: runID - 1) }
+        let checkpoint = HistoryCheckpoint(archive: archive.directory)
+        let earlierRuns = Prefetch { [self] in try earlierHistory(archive: archive, before: runID, checkpoint: checkpoint) }
         defer { earlierRuns.finish() }
         let (ranked, documents, failed) = (judgement.scorecards, judgement.documents, judgement.failed)
         // Each scorecard is encoded once: kept compact in the archive, and as the site shows it in a file the renderer
@@ -118,14 +120,17 @@ public struct CrawlPipeline: Sendable {
             throw PipelineError(step: .score, url: options.archiveDirectory.path, message: "cannot keep the scorecards: \(error)")
         }
 
+        // Each step's garbage goes back to the system before the next step's memory is taken (`MallocArenas`).
+        MallocArenas.releaseFree()
         let site = options.siteDirectory
         let nothingFetched = documents > 0 && failed == documents
         if nothingFetched && FileManager.default.fileExists(atPath: site.path) {
             log("no document could be fetched: the site in \(site.path) is left as it was")
             return CrawlSummary(platforms: platforms.count, documents: documents, failedDocuments: failed, siteDirectory: site, sitePublished: false)
         }
-        let history = try siteHistory(earlier: earlierRuns, tonight: tonight, runID: runID, archive: archive)
+        let history = try siteHistory(earlier: earlierRuns, tonight: tonight, runID: runID, archive: archive, checkpoint: checkpoint)
         tonight = RunJSON()
+        MallocArenas.releaseFree()
         var content = siteContent(
             archive: archive, history: history, knowledge: knowledge, generatedAt: Timestamp.string(runDate),
             ignoredRobots: !options.fetch.respectRobots)
@@ -197,69 +202,6 @@ public struct CrawlPipeline: Sendable {
         return content
     }
 
-    /// The history of the finished runs up to `runID` (every finished run when nil), one scorecard at a time: the
-    /// history keeps each platform's change points, never every run.
-    func readHistory(archive: Archive, upTo runID: Int64? = nil) throws(PipelineError) -> SiteHistory.Builder {
-        var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
-        do {
-            for run in try archive.runs() where runID.map({ run.id! <= $0 }) ?? true {
-                history.begin(runID: run.id!, date: run.startedAt)
-                // Decoded a few hundred at a time on every core, then read in order.
-                var rows: [ScorecardRow] = []
-                func decode() {
-                    add(rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: row.json) } }, of: rows.map(\.platformId), run: run.id!, to: &history)
-                    rows = []
-                }
-                try archive.forEachScorecard(ofRun: run.id!) { row in
-                    rows.append(row)
-                    if rows.count == 256 { decode() }
-                }
-                decode()
-            }
-        } catch {
-            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
-        }
-        return history
-    }
-
-    /// The history up to tonight's run: the earlier runs' as read meanwhile, then tonight's scorecards from their JSON
-    /// as kept, decoded a few hundred at a time on every core (as `readHistory` decodes the runs it reads). Its own
-    /// function, so that the builder (its change detector's state for every platform) is let go before the rendering.
-    private func siteHistory(
-        earlier: Prefetch<SiteHistory.Builder>, tonight: RunJSON, runID: Int64, archive: Archive
-    ) throws(PipelineError) -> SiteHistory {
-        var history: SiteHistory.Builder
-        do {
-            history = try earlier.value()
-            guard let run = try archive.runs().first(where: { $0.id == runID }) else { throw ArchiveError.noRun("\(runID)") }
-            history.begin(runID: runID, date: run.startedAt)
-        } catch let error as PipelineError {
-            throw error
-        } catch {
-            throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
-        }
-        let order = tonight.idOrder
-        for start in stride(from: 0, to: order.count, by: 256) {
-            let rows = Array(order[start..<min(start + 256, order.count)])
-            let decoded = rows.concurrentMap { row in Result { try PlatformSnapshot.decode(json: tonight.json(row)) } }
-            add(decoded, of: rows.map { tonight.ids[$0] }, run: runID, to: &history)
-        }
-        return history.history()
-    }
-
-    /// Adds a run's scorecards to the history, in platform id order; one that cannot be read back is logged and left out.
-    private func add(
-        _ decoded: [Result<PlatformSnapshot, any Error>], of platformIDs: [String], run runID: Int64, to history: inout SiteHistory.Builder
-    ) {
-        for (platformID, decoded) in zip(platformIDs, decoded) {
-            switch decoded {
-            case .success(let snapshot): history.add(snapshot)
-            case .failure(let error):
-                log("run \(runID): scorecard of \(platformID) cannot be read back (\(error)); left out of the history")
-            }
-        }
-    }
-
     /// - Parameters:
     ///   - reuse: link the files of platforms whose page inputs are unchanged from the published site (the crawl);
     ///     `report` renders every file.
@@ -314,7 +256,7 @@ public struct CrawlPipeline: Sendable {
 
 /// A run's scorecards' compact JSON as the archive keeps it, held for the history until the run is added to it:
 /// one buffer (a few kilobytes a platform) rather than a string each, let go of at once before the rendering.
-private struct RunJSON: Sendable {
+struct RunJSON: Sendable {
     private var bytes = Data()
     private var ranges: [Range<Int>] = []
     private(set) var ids: [String] = []

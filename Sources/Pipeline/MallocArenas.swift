@@ -9,4 +9,11 @@ public enum MallocArenas {
     public static func limit(to count: Int32 = 2) {
         _ = sov_limit_malloc_arenas(count)
     }
+
+    /// Hands the pages freed by a finished step back to the system. glibc keeps freed memory for reuse, and memory
+    /// scattered by one step (the scorecards' encoding, the history's decoding) is not the shape the next one asks
+    /// for: without it, a rerun of 10 000 documents peaked at 163 MB, against 135 MB with it between the steps.
+    static func releaseFree() {
+        _ = sov_release_free_memory()
+    }
 }

@@ -4,9 +4,9 @@ import SovereigntyModel
 
 /// One platform's past as its pages tell it: only the runs where what they show changed, each with its date, so
 /// that on a night when nothing changed a platform's pages are byte for byte those of the night before (and are not
-/// rendered again). The date of the latest run is on the summary, not here. Pure.
-struct PlatformHistory: Equatable {
-    struct Point: Equatable {
+/// rendered again). The date of the latest run is on the summary, not here. Pure; Codable for the history's checkpoint.
+struct PlatformHistory: Equatable, Codable {
+    struct Point: Equatable, Codable {
         var runID: Int64
         /// The run's ISO 8601 date.
         var date: String
@@ -23,7 +23,7 @@ struct PlatformHistory: Equatable {
     /// How each date shown is named (`RunLabels`, among the dates this page shows only).
     var labels: [Int64: String] = [:]
 
-    struct Stretch: Equatable {
+    struct Stretch: Equatable, Codable {
         /// When the copy read was fetched, at the stretch's first run (nil when no copy was read).
         var fetchedAt: String?
         /// The first failed attempt of the stretch (for a document not read, or read from an older copy).
@@ -41,12 +41,13 @@ struct PlatformHistory: Equatable {
 
     init() {}
 
-    /// What the run before read (level, score, hosts with their evidence, as a hash) and its documents (URL,
-    /// status, copy): the change points keep no quote, so that the history of every platform stays small.
-    private var lastReading: Int?
+    /// What the run before read (level, score, hosts with their evidence, as a digest that is the same in every
+    /// process, since a checkpoint carries it to the next crawl) and its documents (URL, status, copy): the change
+    /// points keep no quote, so that the history of every platform stays small.
+    private var lastReading: UInt64?
     private var lastDocuments: [DocumentKey] = []
 
-    private struct DocumentKey: Equatable {
+    private struct DocumentKey: Equatable, Codable {
         var url: String
         var status: String
         var sha256: String?
@@ -80,17 +81,19 @@ struct PlatformHistory: Equatable {
     }
 
     /// Level, score and hosts (names, roles, quotes): a change of any is a new reading.
-    static func reading(_ snapshot: PlatformSnapshot) -> Int {
-        var hasher = Hasher()
-        hasher.combine(snapshot.level)
-        hasher.combine(snapshot.score)
-        hasher.combine(snapshot.hosts.count)
+    static func reading(_ snapshot: PlatformSnapshot) -> UInt64 {
+        var digest = StableDigest()
+        digest.add(snapshot.level.rawValue)
+        digest.add(snapshot.score.map(String.init))
+        digest.add(snapshot.hosts.count)
         for host in snapshot.hosts {
-            hasher.combine(host.name)
-            hasher.combine(host.roles)
-            hasher.combine(host.evidence)
+            digest.add(host.name)
+            digest.add(host.roles.count)
+            for role in host.roles { digest.add(role.rawValue) }
+            digest.add(host.evidence.count)
+            for evidence in host.evidence { digest.add(evidence) }
         }
-        return hasher.finalize()
+        return digest.value
     }
 
     /// What a change point shows: its quotes are the scorecard's and the changes' business.

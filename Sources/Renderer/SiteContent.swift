@@ -76,10 +76,12 @@ public struct SiteHistory: Sendable {
     }
 
     /// Reads the runs oldest first, one at a time: the changes, each platform's history, `data/history.csv`.
+    /// A crawl keeps its state after its run (`runWideLine()`, `platformLine(_:)`), and the next crawl goes on from it,
+    /// reading only the runs since, so that a night's cost does not grow with the archive's age.
     public struct Builder: Sendable {
-        private var session: ChangeDetector.Session
-        private var detectsChanges: Bool
-        private var built: SiteHistory
+        var session: ChangeDetector.Session
+        var detectsChanges: Bool
+        var built: SiteHistory
 
         public init(confirmRuns: Int, detectsChanges: Bool = true) {
             session = ChangeDetector.Session(confirmRuns: confirmRuns)
@@ -92,12 +94,21 @@ public struct SiteHistory: Sendable {
             for platform in run.platforms.sorted(by: { $0.id < $1.id }) { add(platform) }
         }
 
-        private var run: (id: Int64, date: String)?
+        var run: BuilderRun?
+
+        struct BuilderRun: Sendable, Codable {
+            var id: Int64
+            var date: String
+        }
+
+        /// The latest run read, nil before any.
+        public var lastRunID: Int64? { built.lastRunID }
+        public var confirmRuns: Int { built.confirmRuns }
 
         /// Starts the next run (oldest first), whose platforms `add(_:)` then reads one at a time, in id order.
         public mutating func begin(runID: Int64, date: String) {
             if detectsChanges { session.begin(runID: runID, date: date) }
-            run = (runID, date)
+            run = BuilderRun(id: runID, date: date)
             built.lastRunID = runID
         }
 
