@@ -96,7 +96,16 @@ extension Rules {
     /// A country outside the EU named by its adjective or its name, "foreign" states, or the countries of a
     /// passenger's route.
     private static let foreignCountry =
-        #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
+        #"\b(?:(?<!l')etrangere?s?(?!\s+(?:a|aux)\b)|foreign|"# + namedNonEUCountryAdjective + #"|(?:d'autres|de|des) pays tiers|d'un pays tiers|d'autres pays|third countr(?:y|ies)|other countries|(?:hors|en dehors)\s+(?:de\s+l'|du\s+|de\s+la\s+)?"# + europeanUnionNames + #"|outside\s+(?:the\s+)?(?:eu|eea|european union)|(?:de\s+votre|du|des|de\s+ce|of\s+your)\s+pays\s+(?:de\s+(?:destination|transit|depart|provenance|vol)|d'escale)|des\s+(?:differents\s+)?pays\s+(?:situes\s+sur|figurant\s+sur|se\s+trouvant\s+sur|de\s+votre\s+itineraire|par\s+lesquels|survoles|traverses)|(?:countries|country)\s+(?:on\s+your\s+(?:itinerary|route)|of\s+(?:destination|transit)))\b"#
+
+    /// A country outside the EU by its adjective, or its name after "des", "aux", "du", "of the": "américaines",
+    /// "des États-Unis" (`exposure-foreign-authorities`, `location-outside-by-authorities`).
+    static let namedNonEUCountryAdjective = #"(?:nord-)?americaine?s?|canadien(?:ne)?s?|chinoise?s?|russes?|algerien(?:ne)?s?|marocaine?s?|tunisien(?:ne)?s?|turcs?|turques?|israelien(?:ne)?s?|britanniques?|indien(?:ne)?s?|japonaise?s?|australien(?:ne)?s?|american|canadian|chinese|russian|british|indian|des etats-unis|aux etats-unis|du canada|de (?:la )?chine|du royaume-uni|of the united states"#
+
+    /// Their words, as the trigger automaton reads them.
+    static let namedNonEUCountryWords = ["americ", "canad", "chinois", "chine", "chinese", "russe", "russian", "algerien", "marocain", "tunisien",
+        "turc", "turque", "israelien", "britanni", "british", "indien", "indian", "japonais", "australien", "etats-unis", "royaume-uni",
+        "united states"]
 
     static let askingAuthorities = Rule(
         "asking-authorities",
@@ -110,9 +119,7 @@ extension Rules {
         trigger: .exposure,
         // The countries' words, not the authorities' ("autorité" is in nearly every privacy policy): far fewer blocks
         // hold them, and each is read only when it does.
-        words: ["etranger", "foreign", "americ", "canad", "chinois", "chine", "chinese", "russe", "russian", "algerien", "marocain", "tunisien",
-            "turc", "turque", "israelien", "britanni", "british", "indien", "indian", "japonais", "australien", "etats-unis", "royaume-uni",
-            "united states", "pays tiers", "autres pays", "third countr", "other countries", "hors", "dehors", "outside", "pays de", "pays d'escale",
+        words: ["etranger", "foreign"] + namedNonEUCountryWords + ["pays tiers", "autres pays", "third countr", "other countries", "hors", "dehors", "outside", "pays de", "pays d'escale",
             "pays situes", "pays figurant", "pays se trouvant", "pays par lesquels", "pays survoles", "pays traverses", "countries on",
             "country on", "countries of", "country of", "quel que soit", "quelle que soit", "quels que soient", "quelles que soient", "tout etat",
             "tout pays", "any state", "any country"]
