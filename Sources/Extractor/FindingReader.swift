@@ -610,7 +610,7 @@ struct FindingReader {
             }
             return
         }
-        for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure] {
+        for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure, Rules.thoseCountriesAuthorities] {
             guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
             exposure.append(evidence(context, focus: range, rule: rule.name))
             return

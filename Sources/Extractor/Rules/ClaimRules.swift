@@ -183,6 +183,27 @@ extension Rules {
     static let namedNonEUCountry =
         #"(?:les\s+|la\s+|le\s+|l'|the\s+)?(?:etats-unis|united\s+states|usa|us|u\.s\.|chine|china|russie|russia|inde|india|royaume-uni|united\s+kingdom|canada)\b"#
 
+    static let thoseCountriesAuthorities = Rule(
+        "exposure-authorities-of-those-countries",
+        finds: "The authorities of \"ces pays\" / \"those countries\" (the countries outside the reader's own that the sentence before sends data to) and their access to the data (\"les autorités de sécurité de ces pays peuvent accéder à vos données\", \"the rights of authorities to access your data in those countries may differ\"). Not when the access itself is denied (`access-denied`).",
+        trigger: .exposureMoreWords,
+        words: ["ces pays", "ces autres pays", "these countries", "those countries", "such countries", "these other countries", "those other countries",
+            "such other countries"],
+        pattern: #"\b(?:autorites|forces\s+de\s+l'ordre|tribunaux|authorities|law\s+enforcement|courts)\b(?:[^.;]{0,120}?\b(?:de|dans)\s+ces\s+(?:autres\s+)?pays\b[^.;]{0,80}?\bacce(?:s|der)\b|[^.;]{0,100}?\bacce(?:s|der)\b[^.;]{0,100}?\b(?:de|dans)\s+ces\s+(?:autres\s+)?pays\b|[^.;]{0,120}?\b(?:in|of)\s+(?:these|those|such)\s+(?:other\s+)?countries\b[^.;]{0,80}?\baccess|[^.;]{0,100}?\baccess\w*\b[^.;]{0,100}?\bin\s+(?:these|those|such)\s+(?:other\s+)?countries\b)"#,
+        cancelledBy: [.inClause(accessDenied)],
+        examples: ["Les tribunaux ou les autorités de sécurité de ces autres pays peuvent être autorisés à accéder à vos données.",
+            "Les droits des autorités en matière d'accès à vos informations dans ces pays peuvent différer de ceux de votre pays.",
+            "Law enforcement authorities in those countries may be able to access your personal data."],
+        counterExamples: ["Le voyageur se conforme aux exigences des autorités de ces pays en matière d'immigration.",
+            "Les autorités de ces pays n'ont pas accès à vos données, qui restent chiffrées."])
+
+    static let accessDenied = Rule(
+        "access-denied",
+        finds: "In a clause: access itself denied (\"n'ont pas accès\", \"ne peuvent pas accéder\", \"cannot access\").",
+        trigger: nil,
+        pattern: #"\bn'(?:ont|a|auront)\s+(?:pas|jamais|aucun)\s+(?:d')?acces\b|\bne\s+(?:peuvent|peut|pourront|pourra)\s+(?:pas|jamais)\s+(?:y\s+)?acceder\b|\b(?:cannot|can\s?not|will\s+not|do\s+not|never)\s+(?:have\s+)?access|\bno\s+access\b"#,
+        examples: ["les autorités n'ont pas accès", "cannot access your data"], counterExamples: ["les autorités peuvent accéder à vos données"])
+
     static let frameworkDisclosure = Rule(
         "exposure-privacy-framework",
         finds: "The EU-US Data Privacy Framework's own notice that data received under it may be given to public authorities (\"communiquer des informations traitées dans le cadre du Data Privacy Framework en cas de demandes légitimes d'autorités publiques\"): under that framework, the authorities are American.",

@@ -14,7 +14,7 @@ enum Rules {
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
         operatorAfter, operatorIntroduced, definedAsUs,
         hdsClaim, secNumCloud, secNumCloudHeld, future, qualificationUnderWay, endToEnd, noKeys, usParentGroup, exposure, foreignAuthorities, foreignLaw,
-        askingAuthorities, reachFromAbroad, frameworkDisclosure, handedOver, safeguardsOrTrade, companySeat, rightsStatement,
+        askingAuthorities, reachFromAbroad, frameworkDisclosure, thoseCountriesAuthorities, accessDenied, handedOver, safeguardsOrTrade, companySeat, rightsStatement,
         peoplePlace, placeInName, activityPlace, comparedPlace, locationContext, keptSomewhere, locationFrance, locationFranceMore, locationEurope, euCountryNearDataCentre, dataCentreNamed,
         outsideEurope, insideByDenial, insideAndOutside, outsideByAuthorities, exceptionOrCondition, webAddress, placeFrance, placeEurope, placeOutside,
         negation, noTransfer, hostDenial, denialAfter, alternativeHost, conditional, formerHost, ownership,
