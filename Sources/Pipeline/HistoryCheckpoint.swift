@@ -138,6 +138,7 @@ struct HistoryCheckpoint: Sendable {
         /// - Parameter runs: the finished runs the state will have read, tonight's included.
         init(_ checkpoint: HistoryCheckpoint, confirmRuns: Int, runs: [RunRow]) throws {
             self.checkpoint = checkpoint
+            Self.removeLeftovers(beside: checkpoint.platformsFile)
             header = try JSONEncoder().encode(Header(confirmRuns: confirmRuns, runs: runs))
             platforms = try GzipLineWriter(path: Self.temporary(checkpoint.platformsFile).path)
             try platforms.write(header)
@@ -172,6 +173,20 @@ struct HistoryCheckpoint: Sendable {
         /// Named by the process, since two crawls into different outputs may share one `--archive`.
         private static func temporary(_ file: URL) -> URL {
             file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".\(getpid()).tmp")
+        }
+
+        /// Removes the temporary files of crawls killed while they wrote (their process is gone), so that they do not
+        /// pile up in the archive.
+        static func removeLeftovers(beside file: URL) {
+            let folder = file.deletingLastPathComponent()
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasPrefix("history-checkpoint") && name.hasSuffix(".tmp") {
+                let parts = name.split(separator: ".")
+                guard parts.count >= 3, let process = pid_t(parts[parts.count - 2]), process != getpid(),
+                    kill(process, 0) != 0, errno == ESRCH
+                else { continue }
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 }
