@@ -103,6 +103,12 @@ extension CrawlPipeline {
         }
     }
 
+    /// Platforms' kept lines, encoded on every core. Its own function, so that the copy of the builder the encoding
+    /// reads is let go before its trackers are (letting them go from a shared builder would copy them all).
+    private static func lines(of ids: [String], in history: SiteHistory.Builder) -> [Result<Data, any Error>] {
+        ids.concurrentMap { id in Result { try history.platformLine(id) } }
+    }
+
     static func damagedState(_ checkpoint: HistoryCheckpoint, _ error: any Error) -> String {
         "[history] \(checkpoint.platformsFile.path): \(error); every earlier run is read from the archive instead"
     }
@@ -133,11 +139,21 @@ extension CrawlPipeline {
         }
         do { writer = try HistoryCheckpoint.Writer(checkpoint, confirmRuns: options.confirmRuns, runs: runs) } catch { giveUpKeeping(error) }
         defer { writer?.abandon() }
+        // Platforms brought up to tonight, kept a few hundred at a time: their lines encoded on every core, written
+        // in order, then their trackers let go.
+        var settled: [String] = []
         func settle(_ id: String) {
-            if let current = writer, history.hasPart(id) {
-                do { try current.write(platformLine: history.platformLine(id)) } catch { giveUpKeeping(error) }
+            settled.append(id)
+            if settled.count == 256 { keepSettled() }
+        }
+        func keepSettled() {
+            if let current = writer {
+                do {
+                    for line in Self.lines(of: settled.filter(history.hasPart), in: history) { try current.write(platformLine: line.get()) }
+                } catch { giveUpKeeping(error) }
             }
-            history.forgetTrackers(of: id)
+            for id in settled { history.forgetTrackers(of: id) }
+            settled = []
         }
         func take(_ id: String) throws {
             if let kept { try kept.restoreNext(into: &history) } else { held.removeFirst() }
@@ -165,6 +181,7 @@ extension CrawlPipeline {
             }
         }
         try earlierParts(upTo: nil)
+        keepSettled()
         if let current = writer {
             do {
                 try current.finish(runWideLine: history.runWideLine())

@@ -56,7 +56,9 @@ struct HistoryCheckpoint: Sendable {
         private let platforms: GzipLineReader
         private let platformCount: Int
         private var platformsRead = 0
-        private var peeked: SiteHistory.Builder.KeptPlatform?
+        /// Platforms' parts read ahead, a few hundred decoded at a time on every core, and the next one's place.
+        private var ahead: [Result<SiteHistory.Builder.KeptPlatform, any Error>] = []
+        private var next = 0
 
         fileprivate init(builder: SiteHistory.Builder, runsRead: Int, platforms: GzipLineReader, platformCount: Int) {
             self.builder = builder
@@ -78,15 +80,21 @@ struct HistoryCheckpoint: Sendable {
         /// - Throws: when a line does not read back, the file cannot be read to its end, or it holds another number
         ///   of lines than it says (cut or damaged).
         func nextID() throws -> String? {
-            if peeked == nil, let line = platforms.next() {
-                peeked = try SiteHistory.Builder.keptPlatform(line: line)
-                platformsRead += 1
-            }
+            if next == ahead.count { readAhead() }
             if let failure = platforms.failure { throw Damaged(description: "the kept state cannot be read (\(failure))") }
-            if peeked == nil ? platformsRead != platformCount : platformsRead > platformCount {
-                throw Damaged(description: "the kept state holds \(platformsRead)\(peeked == nil ? "" : " or more") of its \(platformCount) platforms")
+            let done = next == ahead.count
+            if done ? platformsRead != platformCount : platformsRead > platformCount {
+                throw Damaged(description: "the kept state holds \(platformsRead)\(done ? "" : " or more") of its \(platformCount) platforms")
             }
-            return peeked?.id
+            return done ? nil : try ahead[next].get().id
+        }
+
+        private func readAhead() {
+            var lines: [Data] = []
+            while lines.count < 256, let line = platforms.next() { lines.append(line) }
+            platformsRead += lines.count
+            ahead = lines.concurrentMap { line in Result { try SiteHistory.Builder.keptPlatform(line: line) } }
+            next = 0
         }
 
         struct Damaged: Error, CustomStringConvertible {
@@ -95,9 +103,9 @@ struct HistoryCheckpoint: Sendable {
 
         /// Puts the next platform's part into `builder`.
         func restoreNext(into builder: inout SiteHistory.Builder) throws {
-            guard try nextID() != nil, let part = peeked else { return }
-            builder.restore(part)
-            peeked = nil
+            guard try nextID() != nil else { return }
+            builder.restore(try ahead[next].get())
+            next += 1
         }
 
         /// The whole state, every platform's part read.
@@ -138,6 +146,7 @@ struct HistoryCheckpoint: Sendable {
         /// - Parameter runs: the finished runs the state will have read, tonight's included.
         init(_ checkpoint: HistoryCheckpoint, confirmRuns: Int, runs: [RunRow]) throws {
             self.checkpoint = checkpoint
+            Self.removeLeftovers(beside: checkpoint.platformsFile)
             header = try JSONEncoder().encode(Header(confirmRuns: confirmRuns, runs: runs))
             platforms = try GzipLineWriter(path: Self.temporary(checkpoint.platformsFile).path)
             try platforms.write(header)
@@ -172,6 +181,20 @@ struct HistoryCheckpoint: Sendable {
         /// Named by the process, since two crawls into different outputs may share one `--archive`.
         private static func temporary(_ file: URL) -> URL {
             file.deletingLastPathComponent().appendingPathComponent(file.lastPathComponent + ".\(getpid()).tmp")
+        }
+
+        /// Removes the temporary files of crawls killed while they wrote (their process is gone), so that they do not
+        /// pile up in the archive.
+        static func removeLeftovers(beside file: URL) {
+            let folder = file.deletingLastPathComponent()
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasPrefix("history-checkpoint") && name.hasSuffix(".tmp") {
+                let parts = name.split(separator: ".")
+                guard parts.count >= 3, let process = pid_t(parts[parts.count - 2]), process != getpid(),
+                    kill(process, 0) != 0, errno == ESRCH
+                else { continue }
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 }

@@ -57,6 +57,9 @@ import TestSupport
         defer { nights.stop() }
         #expect(Self.wentOn(try await nights.crawl("level-a.html")) == nil, "the first crawl has nothing to go on from")
         #expect(FileManager.default.fileExists(atPath: nights.checkpoint.path))
+        // A crawl killed while it wrote left its temporary file; its process (a number above any pid) is gone.
+        let leftover = nights.checkpoint.deletingLastPathComponent().appendingPathComponent("history-checkpoint.jsonl.gz.2000000000.tmp")
+        try Data("cut".utf8).write(to: leftover)
         // The host changes and is confirmed on the second night; the fourth night's page fails, so that its crawl
         // publishes nothing and keeps no state: the next crawl reads that run from the archive.
         // (page served, runs the crawl reads beyond the state kept)
@@ -66,6 +69,9 @@ import TestSupport
             #expect(Self.wentOn(lines)?.contains("after run \(index + 1 - later), reading \(later) later runs") == true, "night \(index + 2): \(lines)")
         }
         #expect(try await nights.differencesFromReport() == [])
+        #expect(!FileManager.default.fileExists(atPath: leftover.path), "a killed crawl's temporary file is removed")
+        let files = try FileManager.default.contentsOfDirectory(atPath: nights.options.archiveDirectory.path).filter { $0.hasPrefix("history-checkpoint") }
+        #expect(files.sorted() == ["history-checkpoint-run.json.gz", "history-checkpoint.jsonl.gz"])
         let changes = try String(contentsOf: nights.options.siteDirectory.appendingPathComponent("data/changes.csv"), encoding: .utf8)
         #expect(changes.components(separatedBy: ",p,hostAdded,").count - 1 == 3, "the confirmed changes are listed: \(changes)")
     }
