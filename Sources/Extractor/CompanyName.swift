@@ -98,8 +98,15 @@ enum CompanyName {
     /// Capitalised words that stand where a host's name would and are none ("les serveurs Web", "certifié HDS").
     private static let notNames = Set(Lexicon.entries("not-company-names"))
 
+    /// Also such a word followed only by lower-case words and signs: "les hébergeurs certifiés HDS suivants :"
+    /// introduces the hosts' names, it gives none.
     static func isCommonWord(_ name: String) -> Bool {
-        notNames.contains(UTF8Bytes.trimmingWhitespace(Folded(name).folded))
+        if notNames.contains(UTF8Bytes.trimmingWhitespace(Folded(name).folded)) { return true }
+        let words = name.split(separator: " ")
+        guard words.count > 1, let head = words.first,
+            words.dropFirst().allSatisfy({ word in !word.contains { $0.isUppercase || $0.isNumber } })
+        else { return false }
+        return notNames.contains(UTF8Bytes.trimmingWhitespace(Folded(String(head)).folded))
     }
 
     /// The name a phrase is said of, right before it in its clause: "Exemple Chat, qui héberge…", "les sociétés du

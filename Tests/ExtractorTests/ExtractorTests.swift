@@ -97,6 +97,15 @@ import TestSupport
         #expect(result.dataLocations.map(\.location) == [.europeanUnion])
     }
 
+    /// "les hébergeurs certifiés HDS suivants :" announces the hosts; the certification's name is none of them.
+    @Test func aCertificationBeforeAListIsNoHost() {
+        let result = findings(html: """
+            <h2>Hébergement</h2><p>Les données de santé sont hébergées chez les hébergeurs certifiés HDS suivants :</p>
+            <ul><li>OVHcloud, à Roubaix (France)</li><li>Exemple Nuage SAS, à Lyon (France)</li></ul>
+            """)
+        #expect(result.hosts.map(\.asWritten).sorted() == ["Exemple Nuage SAS", "OVHcloud"], "\(result.hosts.map(\.asWritten))")
+    }
+
     @Test func genericClausesAndAnalyticsAreNotHosts() throws {
         #expect(try findings("level-e.html").hosts.isEmpty)
     }
