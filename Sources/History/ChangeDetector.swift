@@ -46,9 +46,6 @@ public struct ChangeDetector: Sendable {
             case confirmRuns, found, dates, current
         }
 
-        /// The platforms observed, in no particular order.
-        public var platformIDs: [String] { Array(trackers.keys) }
-
         /// What the runs observed of one platform, as the next run compares with it.
         public func trackers(of platformID: String) -> PlatformTrackers? {
             trackers[platformID].map(PlatformTrackers.init)

@@ -14,13 +14,11 @@ extension CrawlPipeline {
     /// The history of the finished runs up to `runID` (every finished run when nil), one scorecard at a time: the
     /// history keeps each platform's change points, never every run. `report` reads it so, from the archive alone.
     func readHistory(archive: Archive, upTo runID: Int64? = nil) throws(PipelineError) -> SiteHistory.Builder {
-        var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
         do {
-            try read(archive.runs().filter { run in runID.map { run.id! <= $0 } ?? true }, into: &history, from: archive)
+            return try history(of: archive.runs().filter { run in runID.map { run.id! <= $0 } ?? true }, from: archive)
         } catch {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
-        return history
     }
 
     /// The crawl's history of the runs before `runID`: the state `checkpoint` kept, and the runs since it when there
@@ -28,25 +26,27 @@ extension CrawlPipeline {
     func earlierHistory(archive: Archive, before runID: Int64, checkpoint: HistoryCheckpoint) throws(PipelineError) -> EarlierHistory {
         do {
             let runs = try archive.runs().filter { $0.id! < runID }
-            func everyRun() throws -> EarlierHistory {
-                var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
-                try read(runs, into: &history, from: archive)
-                return .read(history)
-            }
-            guard let kept = checkpoint.open(confirmRuns: options.confirmRuns, runs: runs) else { return try everyRun() }
+            guard let kept = checkpoint.open(confirmRuns: options.confirmRuns, runs: runs) else { return .read(try history(of: runs, from: archive)) }
             let later = runs.dropFirst(kept.runsRead)
             log("history: went on from the state kept after run \(kept.lastRunID ?? 0), reading \(later.count) later runs")
             guard !later.isEmpty else { return .kept(kept) }
             var history: SiteHistory.Builder
             do { history = try kept.all() } catch {
                 log.warning(Self.damagedState(checkpoint, error))
-                return try everyRun()
+                return .read(try self.history(of: runs, from: archive))
             }
             try read(later, into: &history, from: archive)
             return .read(history)
         } catch {
             throw PipelineError(step: .render, url: options.archiveDirectory.path, message: "cannot read the archived runs: \(error)")
         }
+    }
+
+    /// The history of `runs` (oldest first), from the archive alone.
+    private func history(of runs: some Collection<RunRow>, from archive: Archive) throws -> SiteHistory.Builder {
+        var history = SiteHistory.Builder(confirmRuns: options.confirmRuns)
+        try read(runs, into: &history, from: archive)
+        return history
     }
 
     /// Adds `runs` (oldest first) to `history`, each run's scorecards decoded a few hundred at a time on every core,

@@ -42,8 +42,9 @@ extension SiteHistory.Builder {
     }
 
     /// Every platform with a part, in the order `SiteHistory.Builder.precedes` puts ids.
+    /// (A platform's trackers and its change points are added together, so its change points say it has a part.)
     public var platformIDs: [String] {
-        Set(session.platformIDs).union(built.platforms.keys).sorted(by: Self.precedes)
+        built.platforms.keys.sorted(by: Self.precedes)
     }
 
     /// The order platforms' parts are kept in: their ids' UTF-8 bytes, as SQLite hands a run's scorecards over.
@@ -69,7 +70,7 @@ extension SiteHistory.Builder {
 
     /// Whether the platform has a part to keep (one whose only scorecard tonight did not read back has none).
     public func hasPart(_ id: String) -> Bool {
-        session.trackers(of: id) != nil || built.platforms[id] != nil
+        built.platforms[id] != nil
     }
 
     /// Lets go of a platform's trackers once its part is kept: the pages need only its change points.
