@@ -6,6 +6,10 @@ import TestSupport
 
 /// Issue 15's hostile cases in one platform list, crawled on loopback two nights running: each night ends in bounded
 /// time, and every document is either read or published with the reason it was not.
+///
+/// "Bounded" is shown by the reasons, not by a stopwatch: the trickling server would go on far longer than the test's
+/// time limit, so the night ends only because the fetcher cut it ("timed out"); a wall-clock bound would fail on a
+/// loaded machine without saying anything about the crawl.
 @Suite struct HostileCrawlTests {
     /// Pages we write for the cases no fixture route serves.
     static func hostilePages() throws -> LoopbackHTTPServer {
@@ -31,10 +35,10 @@ import TestSupport
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func oneCrawlHoldsEveryCaseAndRecordsAReasonForEachDocument() async throws {
+    @Test(.timeLimit(.minutes(5))) func oneCrawlHoldsEveryCaseAndRecordsAReasonForEachDocument() async throws {
         let fixtures = try FixtureServer.start()
         let pages = try Self.hostilePages()
-        let hostile = try HostileServer(maximumSeconds: 8)
+        let hostile = try HostileServer(maximumSeconds: 600)
         let directory = try TemporaryDirectory()
         defer {
             directory.remove()
@@ -73,10 +77,7 @@ import TestSupport
 
         func night(_ number: Int) async throws -> [String: [String: Any]] {
             options.runDate = CrawlTests.runDate.addingTimeInterval(Double(number - 1) * 86_400)
-            let start = Date()
             let summary = try await CrawlPipeline(options: options).run()
-            let seconds = Date().timeIntervalSince(start)
-            #expect(seconds < 30, "night \(number) took \(seconds) s")
             #expect(summary.documents == cases.count)
             let data = try Data(contentsOf: summary.siteDirectory.appendingPathComponent("data/scorecards.json"))
             let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -306,8 +306,10 @@ import TestSupport
 
 /// A broken server on 127.0.0.1: each case ends in bounded time with the right reason, and nothing crashes.
 @Suite struct HostileServerTests {
-    @Test func everyBrokenServerEndsWithItsReason() async throws {
-        let server = try HostileServer(maximumSeconds: 12)
+    /// The server would hold each connection far longer than the test's time limit: a case ends in time only because the
+    /// fetcher cuts it, which its reason shows (a wall-clock bound would only measure how loaded the machine is).
+    @Test(.timeLimit(.minutes(5))) func everyBrokenServerEndsWithItsReason() async throws {
+        let server = try HostileServer(maximumSeconds: 600)
         defer { server.stop() }
         var configuration = FetchConfiguration(concurrency: 8, perHostConcurrency: 8, connectTimeoutSeconds: 5, transferTimeoutSeconds: 20)
         configuration.lowSpeedBytesPerSecond = 100
@@ -317,7 +319,7 @@ import TestSupport
         configuration.maximumAttempts = 2
         configuration.retryBaseDelay = 0.1
         let paths = ["/drip", "/stall", "/reset", "/short", "/bomb", "/garbage", "/empty", "/big-header"]
-        let (records, seconds) = await FetcherTests.timedFetch(paths.map(server.url), configuration: configuration)
+        let (records, _) = await FetcherTests.timedFetch(paths.map(server.url), configuration: configuration)
         let reasons = Dictionary(uniqueKeysWithValues: zip(paths, records.map { $0.failure?.reason }))
         #expect(reasons["/drip"] == .timeout)
         #expect(reasons["/stall"] == .timeout)
@@ -331,7 +333,6 @@ import TestSupport
         #expect(records[7].attempts == 1, "a header too large is not retried")
         #expect(records[0].attempts == 2, "a timeout is retried")
         #expect(records[6].attempts == 1, "an empty page is not")
-        #expect(seconds < 30, "bounded: \(seconds) s")
     }
 
     @Test func aTwoHundredMegabyteBodyIsCutAtTheDefaultCap() async throws {
