@@ -60,6 +60,8 @@ struct FindingReader {
         }
         // A platform's legal status of "hébergeur" for what its users post names no hosting provider.
         if triggers.contains(.hosting) && Rules.hostStatus.matches(in: text) { return [] }
+        // A ban on using the pages ("il est interdit d'extraire … des pages hébergées par X") names no host.
+        if Rules.useRestriction.matches(in: text, triggers: triggers) { return [] }
         // The editor of the service is named in hosting sections too; it is not its host.
         if !hostingSentence && !messagingSentence && triggers.contains(.editorWords) && Rules.editor.matches(in: text) { return [] }
         var found: [HostFinding] = []

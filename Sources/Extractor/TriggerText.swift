@@ -49,6 +49,8 @@ struct TriggerSet: OptionSet, Sendable {
     /// Words of the rarer exposure rules (access from abroad that cannot be ruled out, the Data Privacy Framework's
     /// notice): they run only on these, not on every sentence with a word of `exposure` ("hors", "étranger").
     static let exposureMoreWords = TriggerSet(rawValue: 1 << 33)
+    /// Words that forbid a use of the site ("interdit", "you may not"): `use-restriction` runs only on them.
+    static let prohibitionWords = TriggerSet(rawValue: 1 << 34)
     static let placeholder: TriggerSet = [.maintenancePage, .errorPage, .loginPage, .consentPage]
     static let denialWords: TriggerSet = [.negationWords, .conditionalWords, .ownershipWords, .formerWords]
     static let role: TriggerSet = [.roleWebsite, .roleData, .roleApplication, .roleBackup, .roleKeys, .roleCDN, .roleMessaging]

@@ -64,6 +64,16 @@ extension Rules {
         examples: ["La plateforme agit en qualité d'hébergeur des contenus publiés.", "We act as a hosting provider for your posts."],
         counterExamples: ["Exemple Cloud agit en qualité d'hébergeur de données de santé.", "Le site est hébergé par Exemple SAS."])
 
+    static let useRestriction = Rule(
+        "use-restriction",
+        finds: "A sentence that opens by forbidding a use of the site (\"Il est interdit d'extraire … des pages hébergées par X\", \"Toute reproduction des contenus hébergés … est interdite\", \"You may not copy …\"): its hosting words say what is forbidden, not who hosts.",
+        trigger: .prohibitionWords, words: Lexicon.triggerWords(["interdi*", "pouvez", "autorise*", "prohibited", "forbidden", "not"]),
+        pattern: #"^\s*(?:il\s+est\s+(?:[a-z]+\s+)?interdit\b|(?:[a-z]+\s+)?interdit\s+(?:de|d')|vous\s+(?:vous\s+interdisez|ne\s+pouvez\s+pas|n'etes\s+pas\s+autorises?)\b|toute\s+(?:forme\s+d'|autre\s+)?(?:reproduction|extraction|copie|utilisation|exploitation|representation|collecte|diffusion|modification)\b[^.]*\binterdite?s?\b|(?:it\s+is\s+)?(?:strictly\s+)?(?:prohibited|forbidden)\s+to\b|you\s+(?:may|must|shall)\s+not\b)"#,
+        examples: ["Il est formellement interdit d'extraire les fiches des pages hébergées par Exemple.",
+            "Toute reproduction des contenus hébergés sur les serveurs Exemple est interdite.", "You may not scrape pages hosted by Example Ltd."],
+        counterExamples: ["Le site est hébergé par Exemple SAS ; toute reproduction est interdite.",
+            "Exemple SAS, hébergeur du site, s'interdit de transférer les données hors de l'Union européenne."])
+
     static let operatorOnProviders = Rule(
         "operator-on-providers",
         finds: "\"opéré par X, avec des ressources techniques fournies par :\": X runs the hosting on the providers named after it; it is the operator, not a host.",

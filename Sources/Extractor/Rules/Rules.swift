@@ -8,7 +8,7 @@ import Foundation
 /// somewhere else, and `RuleTests` checks that none can match a text that lacks its words.
 enum Rules {
     static let all: [Rule] = [
-        hostingSentence, lodging, listAnnouncement, providerWords, mixedPurposes, hostInProvidersDataCentre, hostStatus, operatorOnProviders,
+        hostingSentence, lodging, listAnnouncement, providerWords, mixedPurposes, hostInProvidersDataCentre, hostStatus, useRestriction, operatorOnProviders,
         controllerDecides, hostIntroduction, hostAsSubject, paymentData, hostBlockLabel, hostBlockRunIn,
         hostBlockSentence, hostingHeading, serviceLabel, messagingService, messagingInCharge, messagingCarrier, nameThenService, serviceOnInfrastructure, hostingService, statusVerb, companyDetails, editor, siteMaker,
         indefiniteHost, definedTerm, distractor, roleNoise, ownInfrastructure, hostedByAnother, passingServerMention, operatorAsSubject,
