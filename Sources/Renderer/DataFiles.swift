@@ -46,16 +46,20 @@ enum DataFiles {
     }
 
     /// One row per platform per archived run, oldest run first.
-    static let historyHeader = CSVWriter(header: historyColumns).text
-    static let historyColumns = ["run_id", "date", "platform_id", "level", "score", "hosts"]
+    static let historyColumns = ["platform_id", "first_run_id", "first_date", "last_run_id", "last_date", "runs", "level", "score", "hosts"]
 
-    /// One platform's row of `data/history.csv` (after `historyHeader`) for one run; a run's rows go in platform id order.
-    static func history(_ platform: PlatformSnapshot, runID: Int64, date: String) -> String {
-        var table = CSVWriter(header: nil)
-        table.row([
-            String(runID), date, platform.id, platform.level.rawValue, platform.score.map(String.init) ?? "",
-            platform.hosts.map(\.name).joined(separator: "; "),
-        ])
+    /// `data/history.csv`: each platform's stretches of runs with the same level, score and hosts, platforms in the
+    /// order their ids' UTF-8 bytes sort, each one's oldest first.
+    static func history(_ platforms: [String: PlatformHistory]) -> String {
+        var table = CSVWriter(header: historyColumns)
+        for id in platforms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for row in platforms[id]!.rows {
+                table.row([
+                    id, String(row.firstRun), row.firstDate, String(row.lastRun), row.lastDate, String(row.runs), row.level,
+                    row.score.map(String.init) ?? "", row.hosts.joined(separator: "; "),
+                ])
+            }
+        }
         return table.text
     }
 

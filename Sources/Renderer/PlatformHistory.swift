@@ -22,6 +22,23 @@ struct PlatformHistory: Equatable, Codable {
     var stretches: [String: Stretch] = [:]
     /// How each date shown is named (`RunLabels`, among the dates this page shows only).
     var labels: [Int64: String] = [:]
+    /// Its rows of `data/history.csv`, oldest first: one per stretch of runs that read the same level, score and hosts'
+    /// names, so that the file grows with what changed, not with the nights run.
+    var rows: [Row] = []
+
+    /// A stretch of runs with the same level, score and hosts' names (their roles and quotes are the scorecards').
+    /// The runs need not follow one another: a platform out of the list, or whose scorecard did not read back, in a
+    /// run between has fewer `runs` than the archive has runs from `firstRun` to `lastRun`.
+    struct Row: Equatable, Codable {
+        var firstRun: Int64
+        var firstDate: String
+        var lastRun: Int64
+        var lastDate: String
+        var runs: Int
+        var level: String
+        var score: Int?
+        var hosts: [String]
+    }
 
     struct Stretch: Equatable, Codable {
         /// When the copy read was fetched, at the stretch's first run (nil when no copy was read).
@@ -78,6 +95,18 @@ struct PlatformHistory: Equatable, Codable {
         }
         stretches = current
         (lastReading, lastDocuments) = (reading, documents)
+        addRow(runID: runID, date: date, snapshot)
+    }
+
+    private mutating func addRow(runID: Int64, date: String, _ snapshot: PlatformSnapshot) {
+        let (level, hosts) = (snapshot.level.rawValue, snapshot.hosts.map(\.name))
+        if let last = rows.indices.last, rows[last].level == level, rows[last].score == snapshot.score, rows[last].hosts == hosts {
+            rows[last].lastRun = runID
+            rows[last].lastDate = date
+            rows[last].runs += 1
+        } else {
+            rows.append(Row(firstRun: runID, firstDate: date, lastRun: runID, lastDate: date, runs: 1, level: level, score: snapshot.score, hosts: hosts))
+        }
     }
 
     /// Level, score and hosts (names, roles, quotes): a change of any is a new reading.

@@ -64,8 +64,8 @@ public struct SiteHistory: Sendable {
     public var lastRunID: Int64?
     /// Each platform's history as its pages tell it, by platform id.
     var platforms: [String: PlatformHistory] = [:]
-    /// `data/history.csv` (`DataFiles.history`), written as the runs were read.
-    var historyCSV = DataFiles.historyHeader
+    /// `data/history.csv`, from each platform's rows (`PlatformHistory.rows`).
+    var historyCSV: String { DataFiles.history(platforms) }
 
     /// - Parameter runs: every archived run up to the one rendered, oldest first.
     public init(changes: [Change] = [], confirmRuns: Int = 2, runs: [RunSnapshot] = []) {
@@ -75,7 +75,7 @@ public struct SiteHistory: Sendable {
         self.changes = changes
     }
 
-    /// Reads the runs oldest first, one at a time: the changes, each platform's history, `data/history.csv`.
+    /// Reads the runs oldest first, one at a time: the changes, each platform's history and its rows of `data/history.csv`.
     /// A crawl keeps its state after its run (`runWideLine()`, `platformLine(_:)`), and the next crawl goes on from it,
     /// reading only the runs since, so that a night's cost does not grow with the archive's age.
     public struct Builder: Sendable {
@@ -116,7 +116,6 @@ public struct SiteHistory: Sendable {
             guard let run else { return }
             if detectsChanges { session.observe(platform) }
             built.platforms[platform.id, default: PlatformHistory()].add(runID: run.id, date: run.date, platform)
-            built.historyCSV += DataFiles.history(platform, runID: run.id, date: run.date)
         }
 
         public func history() -> SiteHistory {

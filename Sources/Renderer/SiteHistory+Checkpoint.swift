@@ -2,8 +2,8 @@ import Foundation
 import History
 
 /// The history builder's state in two parts that can be kept and read back apart: the run-wide part (the runs'
-/// dates, the confirmed changes, `data/history.csv`) and each platform's (its change detector's trackers and its
-/// change points), one JSON line each. A platform's part can be read, brought up to tonight's run and kept again
+/// dates, the confirmed changes) and each platform's (its change detector's trackers, its change points and its rows
+/// of `data/history.csv`), one JSON line each. A platform's part can be read, brought up to tonight's run and kept again
 /// before the next one is read, so that a crawl never holds every platform's trackers at once.
 extension SiteHistory.Builder {
     private struct RunWide: Codable {
@@ -12,7 +12,6 @@ extension SiteHistory.Builder {
         var detectsChanges: Bool
         var confirmRuns: Int
         var lastRunID: Int64?
-        var historyCSV: String
         var run: BuilderRun?
     }
 
@@ -28,7 +27,7 @@ extension SiteHistory.Builder {
         try JSONEncoder().encode(
             RunWide(
                 session: session, detectsChanges: detectsChanges, confirmRuns: built.confirmRuns,
-                lastRunID: built.lastRunID, historyCSV: built.historyCSV, run: run))
+                lastRunID: built.lastRunID, run: run))
     }
 
     /// A builder with the run-wide part `runWideLine()` gave, and no platform yet.
@@ -37,7 +36,6 @@ extension SiteHistory.Builder {
         self.init(confirmRuns: runWide.confirmRuns, detectsChanges: runWide.detectsChanges)
         session = runWide.session
         built.lastRunID = runWide.lastRunID
-        built.historyCSV = runWide.historyCSV
         run = runWide.run
     }
 

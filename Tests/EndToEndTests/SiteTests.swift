@@ -148,7 +148,14 @@ import TestSupport
         #expect(try csv("scorecards.csv").components(separatedBy: "\r\n").count - 2 == cards.count)
         let hostRoles = cards.flatMap { ($0["hosts"] as! [[String: Any]]).flatMap { $0["roles"] as! [String] } }.count
         #expect(try csv("hosts.csv").split(separator: "\r\n", omittingEmptySubsequences: false).count - 2 >= hostRoles)
-        #expect(try csv("history.csv").components(separatedBy: "\r\n").count - 2 == cards.count * 2)
+        // history.csv: a row per stretch of runs that read the same; over the two runs, every platform has two runs in
+        // all, and `flap`, whose level changed, two rows.
+        let history = try csv("history.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",") }
+        let runsByPlatform = Dictionary(history.map { (String($0[0]), Int($0[5]) ?? 0) }, uniquingKeysWith: +)
+        #expect(runsByPlatform.count == cards.count && runsByPlatform.values.allSatisfy { $0 == 2 }, "\(runsByPlatform)")
+        let flap = history.filter { $0[0] == "flap" }
+        #expect(flap.count == 2 && flap[0][6] != flap[1][6] && flap.map { $0[1] } == ["1", "2"], "\(flap)")
+        #expect(history.filter { $0[0] != "flap" }.allSatisfy { $0[1] == "1" && $0[3] == "2" && $0[5] == "2" }, "the others: one row, runs 1 to 2")
         #expect(try csv("changes.csv").contains(",flap,levelDown,"))
         let changes = try String(contentsOf: site.appendingPathComponent("en/changes.html"), encoding: .utf8)
         #expect(changes.contains("Plateforme flap") && changes.contains("Every difference is published"))

@@ -146,8 +146,9 @@ extension CrawlTests {
         #expect(try !file("feed.xml").contains("Plateforme perdu") && !file("changes.html").contains("Plateforme perdu"))
         // Its history keeps the first night's reading, and says the second night read nothing.
         let history = try file("data/history.csv").components(separatedBy: "\r\n")
-        #expect(history.contains { $0.hasPrefix("1,\(Timestamp.string(Self.runDate)),perdu,") && !$0.contains("unrated") })
-        #expect(history.contains { $0.hasPrefix("2,") && $0.contains(",perdu,unrated,,") })
+        let first = Timestamp.string(Self.runDate)
+        #expect(history.contains { $0.hasPrefix("perdu,1,\(first),1,\(first),1,") && !$0.contains("unrated") }, "\(history)")
+        #expect(history.contains { $0.hasPrefix("perdu,2,") && $0.contains(",1,unrated,,") }, "\(history)")
         let timeline = try #require(Self.section(try file("platforms/perdu.html"), "evolution"))
         #expect(timeline.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 2)
         #expect(timeline.contains("<td>non évalué — aucun document lu</td>"))

@@ -49,4 +49,24 @@ import Testing
         #expect(history.fetches.map(\.date) == [dates[0], dates[1]])
         #expect(history.stretches["http://127.0.0.1/m"]?.attemptedAt == dates[1])
     }
+
+    /// `data/history.csv` grows with what changed, not with the nights run: a row per stretch of runs with the same
+    /// level, score and hosts' names (a new quote is no new row), whose run count shows a run the platform missed.
+    @Test func theDataFileHasARowPerStretchOfTheSameReading() throws {
+        let dates = (1...6).map { "2026-11-2\($0)T03:00:00Z" }
+        let runs: [(Int64, String)] = [(1, "B"), (2, "B"), (3, "C"), (5, "C"), (6, "B")]  // not in run 4
+        var history = PlatformHistory()
+        for (run, level) in runs {
+            let date = dates[Int(run) - 1]
+            history.add(runID: run, date: date, try night(level, quote: "q\(run)", sha: "s", http: 200, at: date))
+        }
+        #expect(history.rows.map { [$0.firstRun, $0.lastRun, Int64($0.runs)] } == [[1, 2, 2], [3, 5, 2], [6, 6, 1]])
+        #expect(history.rows.map(\.level) == ["B", "C", "B"] && history.rows[1].firstDate == dates[2] && history.rows[1].lastDate == dates[4])
+        let lines = DataFiles.history(["é": history, "z": history, "a": PlatformHistory([(1, dates[0], try night("A", quote: "q", sha: "s", http: 200, at: dates[0]))])])
+            .components(separatedBy: "\r\n")
+        #expect(lines[0] == DataFiles.historyColumns.joined(separator: ","))
+        #expect(lines[1] == "a,1,\(dates[0]),1,\(dates[0]),1,A,50,OVH")
+        #expect(lines[2] == "z,1,\(dates[0]),2,\(dates[1]),2,B,50,OVH", "ids in UTF-8 byte order: z before é")
+        #expect(lines.count == 1 + 1 + 3 + 3 + 1, "the header, a's row, three rows each for z and é, the last line end")
+    }
 }
