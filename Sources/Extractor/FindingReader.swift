@@ -596,7 +596,7 @@ struct FindingReader {
 
     /// A named surveillance law or a US parent discloses exposure by itself; a foreign law or authority only when
     /// the sentence hands data over to it (`handed-over`); so does access from abroad that cannot be ruled out, or the
-    /// Data Privacy Framework's notice of requests by public authorities.
+    /// Data Privacy Framework's notice of requests by public authorities, which also place the data outside the EU.
     mutating func readExposure(_ context: SentenceContext) {
         let text = context.text
         if let range = Rules.exposure.find(in: text, triggers: context.triggers) {
@@ -615,6 +615,11 @@ struct FindingReader {
         for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure, Rules.thoseCountriesAuthorities] {
             guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
             exposure.append(evidence(context, focus: range, rule: rule.name))
+            // Access from a named country outside the EU, or requests under a framework for transfers to one: the
+            // data may go there (the labelling policy's reading of a possible transfer).
+            if rule.name != Rules.thoseCountriesAuthorities.name {
+                locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: rule.name)))
+            }
             return
         }
     }

@@ -106,6 +106,32 @@ import TestSupport
         #expect(result.hosts.map(\.asWritten).sorted() == ["Exemple Nuage SAS", "OVHcloud"], "\(result.hosts.map(\.asWritten))")
     }
 
+    /// A ban on using the pages names no host, though its words say they are hosted somewhere.
+    @Test func aBanOnScrapingThePagesNamesNoHost() {
+        let result = findings(html: """
+            <h2>Propriété intellectuelle</h2><p>Il est strictement interdit d'aspirer, de manière automatisée ou non, les annonces \
+            des pages hébergées par Exemple Annonces, à l'aide de robots ou de tout autre outil.</p>
+            <h2>Hébergement</h2><p>Le site est hébergé par OVH SAS, 2 rue Kellermann, 59100 Roubaix.</p>
+            """)
+        #expect(result.hosts.map { $0.providerID ?? $0.asWritten } == ["ovhcloud"], "\(result.hosts.map(\.asWritten))")
+    }
+
+    /// Access from the US that "cannot be ruled out", and the Data Privacy Framework's notice of requests by public
+    /// authorities, disclose exposure and say the data may leave the EU, beside the EU servers the page names.
+    @Test func accessFromAbroadPlacesTheDataOutsideTheEUToo() {
+        let reach = findings(html: """
+            <h2>Destinataires</h2><p>Nos données sont hébergées par Exemple Nuage SAS sur des serveurs situés dans l'Union européenne. \
+            Sa maison mère étant établie aux États-Unis, un accès aux données depuis les États-Unis ne peut être exclu.</p>
+            """)
+        #expect(Set(reach.dataLocations.map(\.location)) == [.europeanUnion, .outsideEU], "\(reach.dataLocations.map(\.location))")
+        #expect(reach.exposureDisclosures.count == 1)
+        let framework = findings(html: """
+            <h2>Transferts</h2><p>Nous pouvons être tenus de communiquer des informations reçues dans le cadre du Data Privacy \
+            Framework en réponse à des demandes légitimes d'autorités publiques.</p>
+            """)
+        #expect(framework.dataLocations.map(\.location) == [.outsideEU] && framework.exposureDisclosures.count == 1)
+    }
+
     @Test func genericClausesAndAnalyticsAreNotHosts() throws {
         #expect(try findings("level-e.html").hosts.isEmpty)
     }
