@@ -77,7 +77,7 @@ final class SteppingClock: @unchecked Sendable {
         let snapshot = reader.read(
             DocumentReference(url: "http://127.0.0.1/doc", kind: .legalNotice),
             fetch: HostileDocumentTests.record(TextPDF.make(pages: 1), contentType: "application/pdf"))
-        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(Date().timeIntervalSince(start) < 15, "well under the 30 s the program would run (a loaded machine is slow, not that slow)")
         #expect(snapshot.failure == FetchFailure(reason: .timeout, message: "extraction took longer than 0.5 s: given up"))
     }
 }

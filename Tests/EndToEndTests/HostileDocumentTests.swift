@@ -55,7 +55,7 @@ import TestSupport
         let converter = PDFTextConverter(executable: slow, timeout: 0.5)
         let start = Date()
         let result = converter.text(from: TextPDF.make(pages: 1))
-        #expect(Date().timeIntervalSince(start) < 5, "stopped soon after its time")
+        #expect(Date().timeIntervalSince(start) < 15, "stopped well before the 30 s the program would run")
         #expect(result == .failure(.timedOut(seconds: 0.5)))
 
         let reader = DocumentReader(extractor: Extractor(catalog: try ProviderList.load(path: Fixtures.providers)), pdf: converter)
