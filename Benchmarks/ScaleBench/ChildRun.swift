@@ -35,4 +35,11 @@ struct ChildRun {
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
         return Cost(status: exit, seconds: seconds, maxResidentBytes: usage.ru_maxrss * 1024, cpuSeconds: cpu)
     }
+
+    /// User and system CPU time of this process so far (the bench's loopback server runs in it).
+    static func ownCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1_000_000
+    }
 }

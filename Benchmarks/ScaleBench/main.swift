@@ -85,6 +85,7 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
     let before = FolderSize(out, distinctFiles: true).bytes
     let parts = OutputParts(out)
     let sentBefore = server.bytesSent
+    let serverCPUBefore = ChildRun.ownCPUSeconds()
     let profiled = options.profile.map { ["record", "-F", "999", "-g", "-o", "\($0)/\(output)-\(server.bytesSent).perf.data", options.binary] } ?? []
     let cost = ChildRun.run(
         profiled.isEmpty ? options.binary : "/usr/bin/perf",
@@ -101,7 +102,9 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
             name.padding(toLength: 18, withPad: " ", startingAt: 0) as NSString, measure.documents, cost.seconds, Double(measure.documents) / cost.seconds, measure.msPerDocument,
             mb(cost.maxResidentBytes) as NSString, mb(measure.bytesFetched) as NSString, mb(measure.bytesAdded) as NSString,
             mb(measure.site.bytes) as NSString, measure.site.largestFile as NSString, mb(measure.site.largestBytes) as NSString, cost.status))
-    print(String(format: "    CPU %.1f s; added: ", cost.cpuSeconds) + OutputParts(out).added(since: parts))
+    // The loopback server runs in this process, on the same two cores: its CPU is what the crawl's wall time shares.
+    let serverCPU = ChildRun.ownCPUSeconds() - serverCPUBefore
+    print(String(format: "    CPU %.1f s (the bench's own server: %.1f s); added: ", cost.cpuSeconds, serverCPU) + OutputParts(out).added(since: parts))
     return measure
 }
 
