@@ -223,10 +223,15 @@ enum CompanyName {
     private static let legalFormWords = legalForms.allSatisfy { $0.utf8.count >= 2 } ? WordIndex(legalForms.map { (Array($0.utf8), 0) }) : nil
 
     /// The address that follows a company name in its paragraph, on one line.
+    /// "X in its data centre in Lille", "X dans ses centres de données à Roubaix", "X sur ses serveurs en Irlande": what
+    /// follows the name says where the data sits, not where the company is, and gives it no address or country.
+    private static let dataPlaceLead = FoldedRegex(
+        folded: #"^(?:in|at|on|dans|sur|au\s+sein\s+de)\s+(?:its|their|the|a|ses|leurs|son|sa|les|le|la|un|une|des)\s+(?:data\s?cent|datacent|centres?\s+de\s+donnees|serveurs?\b|servers?\b|regions?\b|infrastructures?\b)"#)
+
     static func address(_ rest: String) -> String? {
         var text = rest.replacingOccurrences(of: "\n", with: ", ")
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:-–").union(.whitespaces))
-        guard !text.isEmpty else { return nil }
+        guard !text.isEmpty, !dataPlaceLead.matches(in: Folded(text)) else { return nil }
         if text.count > 200 {
             text = String(text.prefix(200))
             if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }

@@ -7,13 +7,14 @@ extension Rules {
         "hosting-sentence", finds: "A sentence about hosting something somewhere: the providers it names are hosts.",
         trigger: .hosting,
         words: Lexicon.words("hosting-words"),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b|\b(?:fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\bprovides?\s+the\s+(?:technical\s+)?infrastructure\b"#,
-        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Exemple Inc., laquelle fournit l'infrastructure technique de la plateforme.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b|\b(?:fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\bprovides?\s+the\s+(?:technical\s+)?infrastructure\b|\bkept\s+(?:by|with|at)\b|\bbacked\s+up\s+(?:by|with|at|on)\b|\b(?:store|stores|storing)\b[^.;]{0,40}?\b(?:data|information|records|files)\b"#,
+        examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "We use Example Cloud in its Paris region to store your appointment data.",
+            "Backups are kept by Example Backup Ltd in Lyon.", "Exemple Inc., laquelle fournit l'infrastructure technique de la plateforme.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
             "Les serveurs Exemple Cloud sur lesquels vos dossiers sont gardés sont à Lyon.", "Nous utilisons des serveurs de données fournis par le groupe Exemple.",
             "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
             "Les photos stockées dans le cadre de nos services", "Les formulaires sur lesquels vous écrivez sont fournis par la mairie.",
-            "Exemple fournit l'assistance technique de la plateforme."])
+            "Exemple fournit l'assistance technique de la plateforme.", "Visit our store to buy a gift card.", "Your browser may store cookies."])
 
     static let listAnnouncement = Rule(
         "list-announcement",
