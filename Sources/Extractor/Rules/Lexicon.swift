@@ -79,6 +79,8 @@ enum Places {
     static let frenchCities = Lexicon.entries("french-cities")
     /// Cities named before "data centres" or "region" ("our Paris data centres"), and in a table's location cell.
     static let dataCentreCities = Lexicon.entries("data-centre-cities")
+    /// Cities of the EU/EEA abroad named as where data is kept ("in the Frankfurt region", "à Dublin").
+    static let dataCentreCitiesEurope = Lexicon.entries("data-centre-cities-europe")
     /// Cloud regions in France, by the names the large clouds give them.
     static let cloudRegionsInFrance = Lexicon.entries("cloud-regions-france")
 
