@@ -12,8 +12,8 @@ extension Rules {
     static let roleBackup = Rule(
         "role-backup", finds: "The host keeps backups.", trigger: .roleBackup,
         words: Lexicon.words("role-backup"),
-        pattern: #"sauvegardes?|\bbackups?\b|copies? de secours|plan de reprise|(?:hebergeur|site|serveurs?|infrastructure|centre de donnees) de secours"#,
-        examples: ["Les sauvegardes sont conservées chez Exemple.", "Daily backups"], counterExamples: ["Le site vitrine"])
+        pattern: #"sauvegardes?|\bbackups?\b|\bbacked\s+up\b|copies? de secours|plan de reprise|(?:hebergeur|site|serveurs?|infrastructure|centre de donnees) de secours"#,
+        examples: ["Les sauvegardes sont conservées chez Exemple.", "Daily backups", "Copies are backed up by Example."], counterExamples: ["Le site vitrine"])
 
     static let roleMessaging = Rule(
         "role-messaging", finds: "The host carries e-mails, SMS or messages.", trigger: .roleMessaging,
