@@ -93,6 +93,7 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
             "crawl", "--platforms", list.path, "--providers", "Inputs/providers.yml", "--registries", "Inputs/registries",
             "--templates", "Templates", "--output", out.path, "--jobs", "\(options.jobs)", "--per-host-delay", "0", "--ignore-robots",
         ], log: work.appendingPathComponent("\(output).log").path)
+    let serverCPU = ChildRun.ownCPUSeconds() - serverCPUBefore
     let measure = Measure(
         name: name, documents: platforms * kinds, cost: cost, bytesFetched: server.bytesSent - sentBefore,
         bytesAdded: FolderSize(out, distinctFiles: true).bytes - before, site: FolderSize(out.appendingPathComponent("site")))
@@ -103,7 +104,6 @@ func crawl(_ name: String, platforms: Int, output: String) -> Measure {
             mb(cost.maxResidentBytes) as NSString, mb(measure.bytesFetched) as NSString, mb(measure.bytesAdded) as NSString,
             mb(measure.site.bytes) as NSString, measure.site.largestFile as NSString, mb(measure.site.largestBytes) as NSString, cost.status))
     // The loopback server runs in this process, on the same two cores: its CPU is what the crawl's wall time shares.
-    let serverCPU = ChildRun.ownCPUSeconds() - serverCPUBefore
     print(String(format: "    CPU %.1f s (the bench's own server: %.1f s); added: ", cost.cpuSeconds, serverCPU) + OutputParts(out).added(since: parts))
     return measure
 }

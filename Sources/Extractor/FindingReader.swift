@@ -599,6 +599,14 @@ struct FindingReader {
     /// Data Privacy Framework's notice of requests by public authorities, which also place the data outside the EU.
     mutating func readExposure(_ context: SentenceContext) {
         let text = context.text
+        // Access from a named country outside the EU that cannot be ruled out, or requests under a framework for
+        // transfers to one: the data may go there (the labelling policy's reading of a possible transfer), whichever
+        // rule below discloses the exposure.
+        for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure] {
+            guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
+            locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: rule.name)))
+            break
+        }
         if let range = Rules.exposure.find(in: text, triggers: context.triggers) {
             exposure.append(evidence(context, focus: range, rule: Rules.exposure.name))
             return
@@ -615,11 +623,6 @@ struct FindingReader {
         for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure, Rules.thoseCountriesAuthorities] {
             guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
             exposure.append(evidence(context, focus: range, rule: rule.name))
-            // Access from a named country outside the EU, or requests under a framework for transfers to one: the
-            // data may go there (the labelling policy's reading of a possible transfer).
-            if rule.name != Rules.thoseCountriesAuthorities.name {
-                locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: rule.name)))
-            }
             return
         }
     }

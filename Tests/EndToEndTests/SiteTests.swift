@@ -150,7 +150,7 @@ import TestSupport
         #expect(try csv("hosts.csv").split(separator: "\r\n", omittingEmptySubsequences: false).count - 2 >= hostRoles)
         // history.csv: a row per stretch of runs that read the same; over the two runs, every platform has two runs in
         // all, and `flap`, whose level changed, two rows.
-        let history = try csv("history.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",") }
+        let history = try csv("history.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let runsByPlatform = Dictionary(history.map { (String($0[0]), Int($0[5]) ?? 0) }, uniquingKeysWith: +)
         #expect(runsByPlatform.count == cards.count && runsByPlatform.values.allSatisfy { $0 == 2 }, "\(runsByPlatform)")
         let flap = history.filter { $0[0] == "flap" }

@@ -323,6 +323,8 @@ import TestSupport
         let reasons = Dictionary(uniqueKeysWithValues: zip(paths, records.map { $0.failure?.reason }))
         #expect(reasons["/drip"] == .timeout)
         #expect(reasons["/stall"] == .timeout)
+        // Cut by the low-speed limit (2 s under 100 bytes a second), not by the 20 s transfer timeout.
+        for index in [0, 1] { #expect(records[index].failure?.message.contains("too slow") == true, "\(records[index].failure?.message ?? "")") }
         #expect(reasons["/reset"] == .connectionLost)
         #expect(reasons["/short"] == .connectionLost)
         #expect(reasons["/bomb"] == .tooLarge, "the decompressed body is capped")

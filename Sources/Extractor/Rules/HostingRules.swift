@@ -7,14 +7,15 @@ extension Rules {
         "hosting-sentence", finds: "A sentence about hosting something somewhere: the providers it names are hosts.",
         trigger: .hosting,
         words: Lexicon.words("hosting-words"),
-        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b|\b(?:fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\bprovides?\s+the\s+(?:technical\s+)?infrastructure\b|\bkept\s+(?:by|with|at)\b|\bbacked\s+up\s+(?:by|with|at|on)\b|\b(?:store|stores|storing)\b(?:[^.;]{0,40}?\b(?:data|information|records|files)\b|\s+(?:your|our|their|its|all)\b)"#,
+        pattern: #"heberg|\bhosted\b|\bhosting\b|\bhost\b|\bhosts\b|(?:conserve|stocke|archive|sauvegarde|centralise)e?s?\s+(?:par|chez|dans(?!\s+le\s+cadre\b)|aupres|sur|au sein)|\bstored\s+(?:by|with|at|in)|\bsur\s+(?:un|des|les|nos|ses|leurs)\s+serveurs?\b|\b(?:serveurs|clusters)\b[^.]{0,60}?\b(?:sur|dans)\s+lesquel(?:le)?s\b|\b(?:serveurs|infrastructures?|centres de donnees|datacenters?)\s+(?:de\s+donnees\s+|informatiques?\s+)?(?:fourni|mis\s+a\s+disposition|exploite|gere|opere)e?s?\s+par\b|\b(?:utilise|utilisons|utilisent|s'appuie\s+sur|s'appuient\s+sur|repose\s+sur|reposent\s+sur)\s+(?:l'|les\s+)infrastructures?\b|\b(?:fournit|fournissent)\s+(?:l'|les\s+)infrastructures?\b|\bprovides?\s+the\s+(?:technical\s+)?infrastructure\b|\bkept\s+(?:by|with|at(?!\s+(?:least|most|a\s+minimum)))\b|\bbacked\s+up\s+(?:by|with|at|on)\b|(?:\b(?:to|we|they|it|may|will|can|which|that|and|also|securely)\s+(?:store|stores)|\bstoring)\b[^.;]{0,40}?\b(?:data|information|records|files)\b|\b(?:store|stores|storing)\s+(?:your|their|its|all)\b"#,
         examples: ["Nos serveurs sont hébergés par Nuage Exemple SAS.", "Example Cloud stores your session notes.", "We use Example Cloud in its Paris region to store your appointment data.",
             "Backups are kept by Example Backup Ltd in Lyon.", "Exemple Inc., laquelle fournit l'infrastructure technique de la plateforme.", "Your files are stored with a cloud provider.", "Les dossiers sont conservés chez notre prestataire.", "Vos données sont centralisées chez Nuage Exemple SAS.",
             "Les serveurs Exemple Cloud sur lesquels vos dossiers sont gardés sont à Lyon.", "Nous utilisons des serveurs de données fournis par le groupe Exemple.",
             "Exemple Messagerie utilise l'infrastructure mondiale de sa maison mère."],
         counterExamples: ["Nous envoyons une lettre d'information chaque mois.", "The hostname is shown in the address bar.",
             "Les photos stockées dans le cadre de nos services", "Les formulaires sur lesquels vous écrivez sont fournis par la mairie.",
-            "Exemple fournit l'assistance technique de la plateforme.", "Visit our store to buy a gift card.", "Your browser may store cookies."])
+            "Exemple fournit l'assistance technique de la plateforme.", "Visit our store to buy a gift card.", "Your browser may store cookies.",
+            "Download the app on the App Store to keep your health records.", "Backups are kept at least 30 days."])
 
     static let listAnnouncement = Rule(
         "list-announcement",
@@ -69,11 +70,14 @@ extension Rules {
         "use-restriction",
         finds: "A sentence that opens by forbidding a use of the site (\"Il est interdit d'extraire … des pages hébergées par X\", \"Toute reproduction des contenus hébergés … est interdite\", \"You may not copy …\"): its hosting words say what is forbidden, not who hosts.",
         trigger: .prohibitionWords, words: Lexicon.triggerWords(["interdi*", "pouvez", "autorise*", "prohibited", "forbidden", "not"]),
-        pattern: #"^\s*(?:il\s+est\s+(?:[a-z]+\s+)?interdit\b|(?:[a-z]+\s+)?interdit\s+(?:de|d')|vous\s+(?:vous\s+interdisez|ne\s+pouvez\s+pas|n'etes\s+pas\s+autorises?)\b|toute\s+(?:forme\s+d'|autre\s+)?(?:reproduction|extraction|copie|utilisation|exploitation|representation|collecte|diffusion|modification)\b[^.]*\binterdite?s?\b|(?:it\s+is\s+)?(?:strictly\s+)?(?:prohibited|forbidden)\s+to\b|you\s+(?:may|must|shall)\s+not\b)"#,
+        pattern: #"^[^a-z]*(?:(?:il\s+est\s+(?:[a-z]+\s+){0,3}interdit\b|(?:[a-z]+\s+)?interdit\s+(?:de|d')|vous\s+(?:vous\s+interdisez|ne\s+pouvez\s+pas|n'etes\s+pas\s+autorises?)\b|(?:it\s+is\s+)?(?:strictly\s+)?(?:prohibited|forbidden)\s+to\b|you\s+(?:may|must|shall)\s+not\b)[^.;]{0,80}?\b(?:extra|aspir|reprodu|copi|copy|collect|scrap|crawl|harvest|telecharg|download|diffus|republi|modifi|exploit)|toute\s+(?:forme\s+d'|autre\s+)?(?:reproduction|extraction|copie|utilisation|exploitation|representation|collecte|diffusion|modification)\b[^.]*\binterdite?s?\b)"#,
         examples: ["Il est formellement interdit d'extraire les fiches des pages hébergées par Exemple.",
-            "Toute reproduction des contenus hébergés sur les serveurs Exemple est interdite.", "You may not scrape pages hosted by Example Ltd."],
+            "Toute reproduction des contenus hébergés sur les serveurs Exemple est interdite.", "You may not scrape pages hosted by Example Ltd.",
+            "« Il est formellement et strictement interdit de copier les pages hébergées par Exemple."],
         counterExamples: ["Le site est hébergé par Exemple SAS ; toute reproduction est interdite.",
-            "Exemple SAS, hébergeur du site, s'interdit de transférer les données hors de l'Union européenne."])
+            "Exemple SAS, hébergeur du site, s'interdit de transférer les données hors de l'Union européenne.",
+            "Vous ne pouvez pas vous opposer à l'hébergement de vos données de santé par Exemple Santé, hébergeur certifié.",
+            "Il est interdit à l'hébergeur Exemple d'utiliser vos données à d'autres fins."])
 
     static let operatorOnProviders = Rule(
         "operator-on-providers",

@@ -54,7 +54,7 @@ extension Rules {
             "located", "server", "region", "residen", "processing", "storage", "hosting", "quitt", "restent", "demeur", "remain", "stay", "leave",
             "sortent", "sortir", "transmi", "communiqu", "traite", "processed", "situe", "trouve", "etabli", "based", "envo", " sent", "kept",
             "store", "storing", "backed up"] + bothWaysInBracketsWords,
-        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis(?!ation)|\blocalisation\s+(?:des\s+donnees|des\s+serveurs|de\s+l'hebergement|du\s+stockage|geographique\s+des\s+donnees)|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\benvoi\s+(?:de\s+|des\s+)?(?:ces|vos|les|leurs|ses|nos)?\s*(?:donnees|informations)\b|\b(?:donnees|informations)\s+(?:[a-z']+\s+){0,4}?envoyee?s?\b|\b(?:data|information)\s+(?:[a-z']+\s+){0,4}?sent\b|\bkept\b|\b(?:store|stores|storing)\b(?:[^.;]{0,40}?\b(?:data|information|records|files)\b|\s+(?:your|our|their|its|all)\b)|\bbacked\s+up\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:destinataires?|sous-traitants?|recipients?|processors?|sub-processors?)\b[^.;]{0,60}?\bse\s+(?:situent|trouvent|situe|trouve)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
+        pattern: #"heberge(?:e|s|es)?\b|hebergement|stock|\blocalis(?!ation)|\blocalisation\s+(?:des\s+donnees|des\s+serveurs|de\s+l'hebergement|du\s+stockage|geographique\s+des\s+donnees)|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|conserv|transf(?!ront|orm)|transmi(?:s|se|ses|ssion|tted)\b|communique(?:e|s|es)?\b|\benvoi\s+(?:de\s+|des\s+)?(?:ces|vos|les|leurs|ses|nos)?\s*(?:donnees|informations)\b|\b(?:donnees|informations)\s+(?:[a-z']+\s+){0,4}?envoyee?s?\b|\b(?:data|information)\s+(?:[a-z']+\s+){0,4}?sent\b|\bkept\b|(?:\b(?:to|we|they|it|may|will|can|which|that|and|also|securely)\s+(?:store|stores)|\bstoring)\b[^.;]{0,40}?\b(?:data|information|records|files)\b|\b(?:store|stores|storing)\s+(?:your|their|its|all)\b|\bbacked\s+up\b|\b(?:prestataires?|fournisseurs?|sous-traitants?|destinataires?|processors?|sub-processors?|providers?|recipients?|vendors?)\b[^.;]{0,60}?\b(?:situee?s?|etablie?s?|located|based)\b|\b(?:destinataires?|sous-traitants?|recipients?|processors?|sub-processors?)\b[^.;]{0,60}?\bse\s+(?:situent|trouvent|situe|trouve)\b|\b(?:traitee?s?|processed)\s+(?:au sein|hors\b|outside\b|dans (?!le cadre)|en (?!conformite|vue|application|fonction|cas|accord)|within|in (?!accordance|compliance|order|connection|line))|hosted|stored|located|\bservers?\b|"#
             + cloudRegion + #"|residen[a-z]* des donnees|data residency|\b(?:donnees|data|informations|elles|fichiers|dossiers|serveurs)\s+resident\b|quitt|\bsort(?:ent|ir)\b|\brestent\b|\bdemeur(?:e|ent)\b|\bremains?\b|\bstays?\b|\bleaves?\b|"# + processingTakesPlace + "|" + bothWaysInBrackets,
         examples: ["Les données sont stockées en France.", "Data remains in the EU.", "Hébergé dans la région Europe (Paris)", "Les données résident en France.",
             "Vos données sont traitées au sein de l'Union européenne.", "Vos données pourront être communiquées à un prestataire.",
@@ -63,7 +63,7 @@ extension Rules {
             "Vos informations peuvent être envoyées à nos partenaires hors de l'UE.", "L'envoi de vos données vers des pays tiers est encadré.",
             "Your data may be sent to the United States.", "We store your records in Germany.", "Backups are kept in Lille."],
         counterExamples: ["Notre siège est à Paris.", "Une livraison dans une autre région", "La délocalisation d'une commande vers un autre pays",
-            "Les colis sont envoyés en France sous 48 heures.", "Nous vous envoyons une lettre d'information.", "Visit our store in Dublin.",
+            "Les colis sont envoyés en France sous 48 heures.", "Nous vous envoyons une lettre d'information.", "Visit our store in Dublin.", "When you shop in our stores in Germany, we collect information.",
             "Vous pouvez réserver en boutique", "Une adresse résidentielle en France", "Le formulaire de localisation des passagers en Irlande", "Une course en Région parisienne",
             "Vous demeurez l'importateur vers un autre pays que la France", "Un statut de résident au Royaume-Uni",
             "Le responsable du traitement est établi en France.", "Notre siège social est situé à Paris.", "Les données traitées dans le cadre de l'activité", "Data processed in accordance with the law",
@@ -77,7 +77,7 @@ extension Rules {
         "kept-somewhere",
         finds: "Words of keeping data in a place (hosting, storing, servers, staying), as opposed to sending it: the EU named as a place of residence, law or origin locates no data.",
         trigger: nil,
-        pattern: #"heberg|stock|conserv|archiv|\blocalis(?!ation)|\blocalisation\s+(?:des\s+donnees|des\s+serveurs|de\s+l'hebergement|du\s+stockage|geographique\s+des\s+donnees)|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|\b(?:store|stores|storing)\b(?:[^.;]{0,40}?\b(?:data|information|records|files)\b|\s+(?:your|our|their|its|all)\b)|\bbacked\s+up\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
+        pattern: #"heberg|stock|conserv|archiv|\blocalis(?!ation)|\blocalisation\s+(?:des\s+donnees|des\s+serveurs|de\s+l'hebergement|du\s+stockage|geographique\s+des\s+donnees)|\bserveurs?\b|data ?cent|datacenter|centres? de donnees|hosted|stored|located|\bservers?\b|\bkept\b|(?:\b(?:to|we|they|it|may|will|can|which|that|and|also|securely)\s+(?:store|stores)|\bstoring)\b[^.;]{0,40}?\b(?:data|information|records|files)\b|\b(?:store|stores|storing)\s+(?:your|their|its|all)\b|\bbacked\s+up\b|restent|demeur|quitt|\bsort(?:ent|ir)\b|\bremains?\b|\bstays?\b|\bleaves?\b|residen[a-z]* des donnees|data residency|au sein de l'(?:ue|union|eee|espace)|within the (?:eu|eea|european)|"#
             + processingTakesPlace + "|" + cloudRegion,
         examples: ["Les données restent dans l'Union européenne.", "Data is kept in Europe.", "La localisation des données est en Allemagne.", "Le traitement des paiements a lieu en Allemagne."],
         counterExamples: ["Règlement (UE) 2016/679.", "Vos données de localisation en Espagne"])
@@ -118,7 +118,7 @@ extension Rules {
         "location-europe", finds: "Data kept in the EU/EEA: \"dans l'Union européenne\", \"in the EEA\", \"en Allemagne\".",
         trigger: .europeWords,
         words: ["europ"] + Lexicon.triggerWords(["ue", "eee", "eu", "eea"]) + Places.europeanCountryNames + Places.dataCentreCitiesEurope,
-        pattern: #"(?:\bin\s+|\ba\s+|\bnear\s+|\bpres\s+de\s+|\b(?:region|centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|datacenters?)\s+(?:de\s+|d'\s*|of\s+|in\s+))(?:(?:the|its|their|our)\s+)?(?:"#
+        pattern: #"(?:\bnear\s+|\bpres\s+de\s+|\b(?:region|centres?\s+de\s+donnees|data\s?cent(?:er|re)s?|datacenters?|serveurs?|servers?)\s+(?:de\s+|d'\s*|of\s+|in\s+|a\s+))(?:(?:the|its|their|our)\s+)?(?:"#
             + Places.dataCentreCitiesEurope.joined(separator: "|") + #")\b|\b(?:"# + Places.dataCentreCitiesEurope.joined(separator: "|")
             + #")\s+(?:region|data\s?cent(?:er|re)s?|datacenters?)\b|union ?europeenne|\bue\b(?!-)|\beee\b|(?:espace economique ?europeen|zone economique ?europeenne)|european union|"# + englishEU + #"|\beea\b|european economic area|\ben europe\b|\bin europe\b|region europe(?![-\w])|regions? europeennes?|(?:\ben|\baux|\bau|\bin|\bthe)\s+(?:"#
             + Places.europeanCountryNames.joined(separator: "|") + #")\b|(?:\ba|\bin)\s+[a-z][a-z'-]*(?:\s+[a-z'-]+){0,2}\s*\(\s*(?:"#
@@ -128,8 +128,9 @@ extension Rules {
         examples: ["Les données sont hébergées dans l'Union européenne.", "Data is stored in Germany.",
             "Pour les utilisateurs situés dans l'EEE, les données sont stockées en Irlande.", "Data is stored in the EU.",
             "Les serveurs sont installés dans un centre de données à Francfort-sur-le-Main (Allemagne).", "Backups are kept in Warsaw (Poland).",
-            "Your data is stored in the Frankfurt region.", "Vos dossiers sont hébergés dans un centre de données à Dublin."],
-        counterExamples: ["Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
+            "Your data is stored in the Frankfurt region.", "Vos dossiers sont hébergés dans un centre de données à Dublin.",
+            "Nos serveurs à Amsterdam conservent les sauvegardes."],
+        counterExamples: ["X Ltd, société établie à Dublin, héberge vos données.", "Les données sont hébergées en France.", "Si vous résidez dans l'Union européenne, vos données sont conservées.",
             "Les données sont conservées conformément au Règlement (UE) 2016/679.",
             "Nous assurons aux données conservées un niveau de protection équivalent à celui accordé au sein de l'EEE.",
             "L'hébergeur n'est pas responsable des informations stockées dès qu'il en a eu connaissance."])
