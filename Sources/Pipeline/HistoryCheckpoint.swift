@@ -36,11 +36,17 @@ struct HistoryCheckpoint: Sendable {
 
     /// The first line of both files.
     struct Header: Codable, Equatable {
+        /// The shape of the kept lines, so that a state of another shape is set aside as such even where the build
+        /// cannot be told apart (`Versions.build` reads "unknown" without `/proc/self/exe`). 2: each platform's part
+        /// carries its rows of `data/history.csv`. A header without it does not decode: another shape.
+        static let currentFormat = 2
+        var format: Int
         var build: String
         var confirmRuns: Int
         var runs: [RunKey]
 
         init(confirmRuns: Int, runs: [RunRow]) {
+            format = Self.currentFormat
             build = Versions.build
             self.confirmRuns = confirmRuns
             self.runs = runs.map(RunKey.init)
@@ -123,7 +129,7 @@ struct HistoryCheckpoint: Sendable {
         guard let runWide = GzipLineReader(path: runWideFile.path), let platforms = GzipLineReader(path: platformsFile.path),
             let first = runWide.next(), let header = try? decoder.decode(Header.self, from: first),
             let platformsFirst = platforms.next(), (try? decoder.decode(Header.self, from: platformsFirst)) == header,
-            header.build == Versions.build, header.confirmRuns == confirmRuns, header.runs.count <= runs.count,
+            header.format == Header.currentFormat, header.build == Versions.build, header.confirmRuns == confirmRuns, header.runs.count <= runs.count,
             runs.prefix(header.runs.count).map(RunKey.init) == header.runs,
             let line = runWide.next(), let builder = try? SiteHistory.Builder(runWideLine: line), builder.confirmRuns == confirmRuns,
             let countLine = runWide.next(), let count = try? decoder.decode(PlatformCount.self, from: countLine)

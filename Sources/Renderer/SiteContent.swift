@@ -64,8 +64,8 @@ public struct SiteHistory: Sendable {
     public var lastRunID: Int64?
     /// Each platform's history as its pages tell it, by platform id.
     var platforms: [String: PlatformHistory] = [:]
-    /// `data/history.csv`, from each platform's rows (`PlatformHistory.rows`).
-    var historyCSV: String { DataFiles.history(platforms) }
+    /// `data/history.csv`, written out from each platform's rows (`PlatformHistory.rows`).
+    func historyCSV() -> String { DataFiles.history(platforms) }
 
     /// - Parameter runs: every archived run up to the one rendered, oldest first.
     public init(changes: [Change] = [], confirmRuns: Int = 2, runs: [RunSnapshot] = []) {

@@ -165,7 +165,7 @@ public struct SiteRenderer: Sendable {
         }
         try files.write("data/scorecards.csv", Data(DataFiles.scorecards(scorecards).utf8))
         try files.write("data/hosts.csv", Data(DataFiles.hosts(scorecards).utf8))
-        try files.write("data/history.csv", Data(content.history.historyCSV.utf8))
+        try files.write("data/history.csv", Data(content.history.historyCSV().utf8))
         try files.write("data/changes.csv", Data(DataFiles.changes(content.history.changes).utf8))
         for path in captures.keys.sorted() {
             let capture = captures[path]!
