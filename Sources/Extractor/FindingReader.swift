@@ -602,10 +602,10 @@ struct FindingReader {
         // Access from a named country outside the EU that cannot be ruled out, or requests under a framework for
         // transfers to one: the data may go there (the labelling policy's reading of a possible transfer), whichever
         // rule below discloses the exposure.
-        for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure] {
-            guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
-            locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: range, rule: rule.name)))
-            break
+        let fromAbroad = [Rules.reachFromAbroad, Rules.frameworkDisclosure].lazy
+            .compactMap { rule in rule.find(in: text, triggers: context.triggers).map { (rule: rule, range: $0) } }.first
+        if let fromAbroad {
+            locations.append(LocationMention(location: .outsideEU, evidence: evidence(context, focus: fromAbroad.range, rule: fromAbroad.rule.name)))
         }
         if let range = Rules.exposure.find(in: text, triggers: context.triggers) {
             exposure.append(evidence(context, focus: range, rule: Rules.exposure.name))
@@ -620,10 +620,10 @@ struct FindingReader {
             }
             return
         }
-        for rule in [Rules.reachFromAbroad, Rules.frameworkDisclosure, Rules.thoseCountriesAuthorities] {
-            guard let range = rule.find(in: text, triggers: context.triggers) else { continue }
-            exposure.append(evidence(context, focus: range, rule: rule.name))
-            return
+        if let fromAbroad {
+            exposure.append(evidence(context, focus: fromAbroad.range, rule: fromAbroad.rule.name))
+        } else if let range = Rules.thoseCountriesAuthorities.find(in: text, triggers: context.triggers) {
+            exposure.append(evidence(context, focus: range, rule: Rules.thoseCountriesAuthorities.name))
         }
     }
 

@@ -5,11 +5,11 @@ import Renderer
 /// The history's state after a crawl's run (`SiteHistory.Builder`), kept in the archive folder so that the next crawl
 /// reads only the runs since rather than every run again: a night's cost does not grow with the archive's age.
 ///
-/// Two gzipped files, each opening with a line that says what made it (the tool's build, `--confirm-runs`, the runs
-/// read with their dates): `history-checkpoint.jsonl.gz`, then one line per platform in id order, and
-/// `history-checkpoint-run.json.gz`, then the run-wide line and the number of platform lines. On a night that follows
-/// the state kept, a platform's line is read, brought up to tonight's run and written again before the next one is
-/// read, so that the crawl never holds every platform's trackers at once.
+/// Two gzipped files, each opening with a line that says what made it (the format of its lines, the tool's build,
+/// `--confirm-runs`, the runs read with their dates): `history-checkpoint.jsonl.gz`, then one line per platform in id
+/// order, and `history-checkpoint-run.json.gz`, then the run-wide line and the number of platform lines. On a night
+/// that follows the state kept, a platform's line is read, brought up to tonight's run and written again before the
+/// next one is read, so that the crawl never holds every platform's trackers at once.
 ///
 /// A cache, never a source: a state made by another build of the tool, for another `--confirm-runs`, or from runs the
 /// archive does not hold as it recorded them (another index, a run it does not know), or whose two files disagree

@@ -45,14 +45,14 @@ enum DataFiles {
         return table.text
     }
 
-    /// One row per platform per archived run, oldest run first.
+    /// The columns of `data/history.csv`.
     static let historyColumns = ["platform_id", "first_run_id", "first_date", "last_run_id", "last_date", "runs", "level", "score", "hosts"]
 
     /// `data/history.csv`: each platform's stretches of runs with the same level, score and hosts, platforms in the
-    /// order their ids' UTF-8 bytes sort, each one's oldest first.
+    /// order the history keeps them (`SiteHistory.Builder.precedes`), each one's oldest first.
     static func history(_ platforms: [String: PlatformHistory]) -> String {
         var table = CSVWriter(header: historyColumns)
-        for id in platforms.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for id in platforms.keys.sorted(by: SiteHistory.Builder.precedes) {
             for row in platforms[id]!.rows {
                 table.row([
                     id, String(row.firstRun), row.firstDate, String(row.lastRun), row.lastDate, String(row.runs), row.level,
